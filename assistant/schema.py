@@ -1,0 +1,302 @@
+"""The data contract: every part of the assistant passes these pydantic models around.
+
+JSON keys of TargetTable / Indicator / IndicatorValue are a public contract (the CLI prints them):
+add fields freely, never rename.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+# ---------------------------------------------------------------- taxonomy
+
+OUTPUT, BENEFIT, SATISFACTION, COST = "产出指标", "效益指标", "满意度指标", "成本指标"
+LEVEL1_NAMES = (OUTPUT, COST, BENEFIT, SATISFACTION)
+
+QUANTITY, QUALITY, TIMELINESS, COST_L2 = "数量指标", "质量指标", "时效指标", "成本指标"
+ECONOMIC_BENEFIT, SOCIAL_BENEFIT, ECO_BENEFIT, SUSTAINABLE = (
+    "经济效益指标",
+    "社会效益指标",
+    "生态效益指标",
+    "可持续影响指标",
+)
+SATISFACTION_L2 = "服务对象满意度指标"
+ECONOMIC_COST, SOCIAL_COST, ECO_COST = "经济成本指标", "社会成本指标", "生态环境成本指标"
+
+BENEFIT_L2 = (ECONOMIC_BENEFIT, SOCIAL_BENEFIT, ECO_BENEFIT, SUSTAINABLE)
+NEW_COST_L2 = (ECONOMIC_COST, SOCIAL_COST, ECO_COST)
+
+# Allowed parents of each 二级指标. 成本指标 sits under 产出指标 in the older layout;
+# in the post-2021 layout 成本指标 is a 一级 with its own three 二级.
+LEVEL2_PARENTS: dict[str, tuple[str, ...]] = {
+    QUANTITY: (OUTPUT,),
+    QUALITY: (OUTPUT,),
+    TIMELINESS: (OUTPUT,),
+    COST_L2: (OUTPUT,),
+    **{name: (BENEFIT,) for name in BENEFIT_L2},
+    SATISFACTION_L2: (SATISFACTION,),
+    **{name: (COST,) for name in NEW_COST_L2},
+}
+
+# The slots every complete table fills; 效益 is satisfied by any benefit 二级.
+REQUIRED_SLOTS: dict[str, tuple[str, ...]] = {
+    "数量": (QUANTITY,),
+    "质量": (QUALITY,),
+    "时效": (TIMELINESS,),
+    "成本": (COST_L2, *NEW_COST_L2),
+    "效益": BENEFIT_L2,
+    "满意度": (SATISFACTION_L2,),
+}
+
+_LEVEL_ALIASES = {
+    "社会公众或服务对象满意度指标": SATISFACTION_L2,
+    "服务对象满意度": SATISFACTION_L2,
+    "满意度": SATISFACTION_L2,
+    "产出": OUTPUT,
+    "效益": BENEFIT,
+    "效果指标": BENEFIT,
+}
+
+
+def normalize_level(name: str) -> str:
+    """Canonical 一级/二级 name: trims whitespace, maps known variants, adds a missing 指标."""
+    name = re.sub(r"\s+", "", name or "")
+    if name in _LEVEL_ALIASES:
+        return _LEVEL_ALIASES[name]
+    if name and not name.endswith("指标") and name + "指标" in LEVEL2_PARENTS:
+        return name + "指标"
+    return name
+
+
+# ---------------------------------------------------------------- values
+
+Operator = Literal["≥", "≤", "=", ">", "<"]
+_OPERATOR_VARIANTS = {
+    "≥": "≥", "≧": "≥", ">=": "≥", "＞＝": "≥", "＞=": "≥", "大于等于": "≥", "不低于": "≥", "不少于": "≥",
+    "≤": "≤", "≦": "≤", "<=": "≤", "＜＝": "≤", "＜=": "≤", "小于等于": "≤", "不超过": "≤", "不高于": "≤",
+    "＝": "=", "=": "=", "＞": ">", ">": ">", "＜": "<", "<": "<",
+}
+_OP_RE = "|".join(sorted(map(re.escape, _OPERATOR_VARIANTS), key=len, reverse=True))
+_QUANT_RE = re.compile(rf"^(?P<op>{_OP_RE})?\s*(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>.*)$")
+_DATE_RE = re.compile(r"\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?")
+_PERCENT_UNITS = {"%", "％", "百分比", "(%)", "（%）", "(％)", "（％）", "百分点"}
+
+
+class Model(BaseModel):
+    """Base for every schema model: unknown fields are an error, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class IndicatorValue(Model):
+    """An 指标值 as written (`raw`) plus its parse."""
+
+    raw: str = Field(description="The value exactly as written in the source, e.g. '≥192家次'.")
+    operator: Operator | None = Field(None, description="Comparison sign, normalised to ≥ ≤ = > <.")
+    number: float | None = Field(None, description="The number of a quantitative value.")
+    unit: str = Field("", description="Unit after the number, '%' for all percent spellings.")
+    kind: Literal["quantitative", "qualitative"] = Field(
+        "qualitative", description="quantitative when the value is a (signed) number with a unit."
+    )
+
+    @classmethod
+    def parse(cls, raw: str) -> IndicatorValue:
+        """Parse a raw 指标值 string; never raises, unparseable text is qualitative."""
+        text = (raw or "").strip()
+        compact = re.sub(r"\s+", "", text)
+        match = _QUANT_RE.match(compact)
+        if not match or _DATE_RE.match(compact):
+            return cls(raw=text, kind="qualitative")
+        unit = match["unit"]
+        if unit in _PERCENT_UNITS:
+            unit = "%"
+        op = match["op"]
+        return cls(
+            raw=text,
+            operator=_OPERATOR_VARIANTS[op] if op else None,
+            number=float(match["num"].replace(",", "")),
+            unit=unit,
+            kind="quantitative",
+        )
+
+    def render(self) -> str:
+        """A clean display form ('≥90%'); qualitative values print as written."""
+        if self.kind == "qualitative" or self.number is None:
+            return self.raw
+        number = f"{self.number:g}" if abs(self.number) < 1e15 else str(self.number)
+        return f"{self.operator or ''}{number}{self.unit}"
+
+
+# ---------------------------------------------------------------- tables
+
+
+class SourceRef(Model):
+    """Where something came from: a file and a place in it, or the rule that made it."""
+
+    file: str = Field("", description="Source file name (relative to corpus/), empty for drafts.")
+    title: str = Field("", description="The table title as printed in the source.")
+    locator: str = Field("", description="Human-readable place, e.g. '表1' or '表1 第3行'.")
+    table_id: str = Field("", description="Id of the source TargetTable, when cited from the corpus.")
+    row: int | None = Field(None, description="1-based indicator row in the source table.")
+    rule: str = Field("", description="When made by a rule rather than copied: which rule and why.")
+
+
+class Department(Model):
+    code: str = Field("", description="Budget unit code, e.g. '326301'.")
+    name: str = Field("", description="Department / unit name.")
+
+
+class Budget(Model):
+    """Money in 万元."""
+
+    total: float | None = Field(None, description="预算数 in 万元.")
+    fiscal: float | None = Field(None, description="其中财政资金 in 万元.")
+    other: float | None = Field(None, description="其他资金 in 万元.")
+
+
+class Indicator(Model):
+    level1: str = Field(description="一级指标, e.g. 产出指标.")
+    level2: str = Field(description="二级指标, e.g. 数量指标.")
+    name: str = Field(description="三级指标 name.")
+    description: str = Field("", description="绩效指标描述 / 指标解释.")
+    value: IndicatorValue = Field(description="指标值.")
+    source: SourceRef | None = Field(None, description="Where this row came from (drafts: citation).")
+
+    @field_validator("level1", "level2", mode="before")
+    @classmethod
+    def _normalize_level(cls, v: str) -> str:
+        return normalize_level(v)
+
+    @field_validator("name", "description", mode="before")
+    @classmethod
+    def _strip(cls, v: str) -> str:
+        return (v or "").strip()
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value_from_text(cls, v):
+        return IndicatorValue.parse(v) if isinstance(v, str) else v
+
+
+class TargetTable(Model):
+    """One 项目支出绩效目标表."""
+
+    id: str = Field("", description="Stable id: '<file stem>-<table no.>' for corpus tables.")
+    name: str = Field(description="项目名称.")
+    department: Department = Field(default_factory=Department, description="主管部门 (code + name).")
+    implementing_unit: str = Field("", description="实施单位, when printed separately.")
+    year: int | None = Field(None, description="Budget year.")
+    budget: Budget = Field(default_factory=Budget, description="预算数 in 万元.")
+    purpose: str = Field("", description="资金用途 / 项目概述 text.")
+    goals: list[str] = Field(default_factory=list, description="绩效目标 lines.")
+    indicators: list[Indicator] = Field(default_factory=list, description="Indicator rows in order.")
+    source: SourceRef = Field(default_factory=SourceRef, description="Where the table was read.")
+
+    @property
+    def layout(self) -> Literal["old", "new"]:
+        """'new' when 成本指标 is a 一级 (post-2021 layout)."""
+        return "new" if any(i.level1 == COST for i in self.indicators) else "old"
+
+
+# ---------------------------------------------------------------- review
+
+
+class Finding(Model):
+    """One review-rule result."""
+
+    code: str = Field(description="Stable rule code, e.g. 'R-COST-OVER-BUDGET'.")
+    severity: Literal["error", "warning"]
+    message: str = Field(description="Chinese message for the user.")
+    row: int | None = Field(None, description="1-based indicator row, None for table-level findings.")
+    field: str = Field("", description="Which field is concerned, e.g. 'value', 'budget'.")
+
+
+# ---------------------------------------------------------------- retrieval
+
+
+class SearchFilters(Model):
+    department: str | None = Field(None, description="Department code or (part of) its name.")
+    year_min: int | None = None
+    year_max: int | None = None
+    budget_min: float | None = Field(None, description="万元")
+    budget_max: float | None = Field(None, description="万元")
+    level1: str | None = None
+    level2: str | None = None
+    exclude_table_ids: list[str] = Field(
+        default_factory=list, description="Tables to leave out (leave-one-out evals and tests)."
+    )
+
+
+class MatchScores(Model):
+    """Why a hit matched: the score and rank from each retriever and the fused score."""
+
+    fused: float = 0.0
+    dense: float | None = Field(None, description="Cosine similarity, None if not in dense results.")
+    dense_rank: int | None = None
+    keyword: float | None = Field(None, description="BM25 score, None if not in keyword results.")
+    keyword_rank: int | None = None
+    matched_terms: list[str] = Field(default_factory=list, description="Query terms found by BM25.")
+
+
+class ProjectHit(Model):
+    table: TargetTable
+    scores: MatchScores
+    why: str = Field("", description="Chinese one-line explanation of the match.")
+
+
+class IndicatorHit(Model):
+    table_id: str
+    table_name: str
+    row: int = Field(description="1-based row in the source table.")
+    indicator: Indicator
+    year: int | None = None
+    budget_total: float | None = None
+    scores: MatchScores
+    why: str = ""
+
+
+# ---------------------------------------------------------------- drafting
+
+
+class ProjectBrief(Model):
+    """What a user told us about a new project."""
+
+    text: str = Field("", description="The user's own words.")
+    name: str = Field("", description="项目名称 (derived from the text when not given).")
+    department: Department = Field(default_factory=Department)
+    year: int | None = None
+    budget: Budget = Field(default_factory=Budget, description="万元")
+    purpose: str = ""
+    work_items: list[str] = Field(default_factory=list, description="主要工作内容.")
+    missing: list[str] = Field(default_factory=list, description="Fields that could not be found.")
+
+
+class Draft(Model):
+    """A drafted table with its citations, review findings and what was assumed."""
+
+    brief: ProjectBrief
+    table: TargetTable
+    findings: list[Finding] = Field(default_factory=list)
+    assumptions: list[str] = Field(default_factory=list, description="What the drafter assumed.")
+    notes: list[str] = Field(default_factory=list, description="Repairs and drops, in Chinese.")
+    based_on: list[str] = Field(default_factory=list, description="Ids of the past tables used.")
+    drafter: str = Field("embedded", description="'embedded' or the LLM config string.")
+
+
+EditKind = Literal[
+    "set_value", "rename", "add_row", "remove_row", "set_budget", "set_year", "regenerate_slot"
+]
+
+
+class Edit(Model):
+    """One change to a draft, from a chat command or an LLM."""
+
+    kind: EditKind
+    row: int | None = Field(None, description="1-based target row.")
+    value: str | None = Field(None, description="New 指标值 (set_value) or 三级 name (rename).")
+    level2: str | None = Field(None, description="Slot for add_row / regenerate_slot.")
+    budget: float | None = Field(None, description="New budget total in 万元 (set_budget).")
+    year: int | None = Field(None, description="New year (set_year).")

