@@ -1,0 +1,109 @@
+"""`parse(path) -> list[TargetTable]`: pick the importer by extension and, for .txt, by content.
+
+.txt is read here (size limit, encoding) and sniffed: the Word text export (tab-prefixed cells) or
+the Shanghai Putuo `表名:` format. .docx / .xlsx importers are separate modules imported lazily,
+so this dispatcher works before (and without) them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from assistant.errors import AssistantError, ImportFailed
+from assistant.importers.putuo_text import looks_like_putuo_text, parse_putuo_text
+from assistant.importers.text_decode import decode_text
+from assistant.importers.word_text import looks_like_seed_text, parse_seed_text, table_id_for
+from assistant.schema import TargetTable
+
+DEFAULT_MAX_UPLOAD_MB = 20.0
+TEXT_SUFFIXES = (".txt",)
+BINARY_IMPORTERS = {
+    ".docx": "assistant.importers.docx_file",
+    ".xlsx": "assistant.importers.xlsx_file",
+}
+SUPPORTED_SUFFIXES = (*TEXT_SUFFIXES, *BINARY_IMPORTERS)
+
+
+def parse(
+    path: str | Path,
+    max_upload_mb: float = DEFAULT_MAX_UPLOAD_MB,
+    source_name: str | None = None,
+) -> list[TargetTable]:
+    """Read every target table in a .txt/.docx/.xlsx file.
+
+    `source_name` is the file name the tables are filed under (ids `<stem>-<n>`, `source.file`,
+    messages); it defaults to the path's name and lets an upload keep its original name.
+    Raises ImportFailed with a Chinese reason for anything that is not a readable target table.
+    """
+    path = Path(path)
+    name = source_name or path.name
+    suffix = Path(name).suffix.lower()
+    _check_file(path, name, suffix, max_upload_mb)
+    if suffix in TEXT_SUFFIXES:
+        return parse_text(path.read_bytes(), name)
+    tables = _parse_binary(path, name, suffix)
+    return _refile(tables, name) if name != path.name else tables
+
+
+def parse_text(data: bytes, name: str) -> list[TargetTable]:
+    """Parse text-export bytes, choosing the seed or Putuo reader by content."""
+    text = decode_text(data, name)
+    if looks_like_putuo_text(text):
+        return parse_putuo_text(text, name)
+    if looks_like_seed_text(text):
+        return parse_seed_text(text, name)
+    raise ImportFailed(
+        name,
+        "不是绩效目标表：既不是 Word 导出的目标表（含「项目名称」「一级指标」单元格），"
+        "也不是「表名:」「项目名称:」加指标制表符块的格式。",
+    )
+
+
+def _check_file(path: Path, name: str, suffix: str, max_upload_mb: float) -> None:
+    if suffix not in SUPPORTED_SUFFIXES:
+        shown = f"「{suffix}」" if suffix else "（文件没有扩展名）"
+        raise ImportFailed(name, f"不支持的文件类型{shown}，只能导入 .txt、.docx、.xlsx。")
+    if not path.is_file():
+        raise ImportFailed(name, "文件不存在或不是普通文件。")
+    size = path.stat().st_size
+    if size > max_upload_mb * 1024 * 1024:
+        raise ImportFailed(
+            name,
+            f"文件大小 {size / 1024 / 1024:.1f} MB 超过上限 {max_upload_mb:g} MB（max_upload_mb）。",
+        )
+
+
+def _parse_binary(path: Path, name: str, suffix: str) -> list[TargetTable]:
+    module_name = BINARY_IMPORTERS[suffix]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        raise ImportFailed(name, f"暂不支持 {suffix} 格式（该导入模块尚未提供）。") from exc
+    try:
+        return module.parse(path)
+    except AssistantError:
+        raise
+    except Exception as exc:  # a corrupt upload must give a message, never a traceback
+        raise ImportFailed(
+            name, f"文件已损坏或不是有效的 {suffix} 文件（{type(exc).__name__}）。"
+        ) from exc
+
+
+def _refile(tables: list[TargetTable], name: str) -> list[TargetTable]:
+    """File tables read from a temporary path under their real name (ids and citations)."""
+    refiled = []
+    for number, table in enumerate(tables, start=1):
+        table_id = table_id_for(name, number)
+        table = table.model_copy(deep=True)
+        table.id = table_id
+        table.source = table.source.model_copy(update={"file": name, "table_id": table_id})
+        for indicator in table.indicators:
+            if indicator.source is not None:
+                indicator.source = indicator.source.model_copy(
+                    update={"file": name, "table_id": table_id}
+                )
+        refiled.append(table)
+    return refiled

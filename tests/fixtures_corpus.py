@@ -1,0 +1,39 @@
+"""Corpus fixtures: target tables parsed from the real source files (never trimmed copies)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import CORPUS, EXTRA_FILES, SEED_000, SEED_003
+
+
+@pytest.fixture(scope="session")
+def seed_tables_000():
+    """The 7 tables of corpus/000_0a362c379c5850c5.txt (天津市供热燃气管理事务中心)."""
+    from assistant.importers import parse
+
+    return parse(SEED_000)
+
+
+@pytest.fixture(scope="session")
+def seed_tables_003():
+    """The 4 tables of corpus/003_e87aba6a1a806e89.txt (天津市生态环境综合保障中心)."""
+    from assistant.importers import parse
+
+    return parse(SEED_003)
+
+
+@pytest.fixture(scope="session")
+def putuo_tables():
+    """The 2 Shanghai Putuo 2026 tables (newer layout), one per file."""
+    from assistant.importers import parse
+
+    return [table for path in EXTRA_FILES for table in parse(path)]
+
+
+@pytest.fixture(scope="session")
+def corpus_tables(seed_tables_000, seed_tables_003, putuo_tables):
+    """All 13 corpus tables, parsed from the source files in corpus/ (not from the JSON)."""
+    tables = [*seed_tables_000, *seed_tables_003, *putuo_tables]
+    assert len(tables) == 13, f"expected 13 tables in {CORPUS}, got {len(tables)}"
+    return tables
