@@ -1,0 +1,69 @@
+"""What the rules need to know about a table, computed once per review."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.schema import COST, REQUIRED_SLOTS, Indicator, TargetTable
+
+# Money units a cost target can be compared with the budget in; the budget is 万元.
+MONEY_UNITS_IN_WAN = {"元": 0.0001, "千元": 0.1, "万元": 1.0, "亿元": 10000.0}
+COST_LEVEL2 = REQUIRED_SLOTS["成本"]
+# Money differences below half a 元 in 万元 are rounding, not a defect.
+MONEY_TOLERANCE = 0.005
+# Names are quoted in every message; a 77-char name pasted whole would bury the message.
+LABEL_NAME_CHARS = 24
+
+
+@dataclass(frozen=True)
+class MoneyCost:
+    """A cost row whose value is an amount of money, converted to 万元."""
+
+    row: int
+    indicator: Indicator
+    amount: float
+
+
+@dataclass(frozen=True)
+class TableFacts:
+    table: TargetTable
+    rows: tuple[tuple[int, Indicator], ...]
+    money_costs: tuple[MoneyCost, ...]
+
+    @classmethod
+    def of(cls, table: TargetTable) -> TableFacts:
+        rows = tuple(enumerate(table.indicators, start=1))
+        costs = tuple(
+            MoneyCost(row, ind, ind.value.number * MONEY_UNITS_IN_WAN[ind.value.unit])
+            for row, ind in rows
+            if is_cost_row(ind) and money_amount_known(ind)
+        )
+        return cls(table, rows, costs)
+
+    @property
+    def budget_total(self) -> float | None:
+        return self.table.budget.total
+
+
+def is_cost_row(indicator: Indicator) -> bool:
+    """A 成本 row in either layout (二级 成本指标 under 产出, or under 一级 成本指标)."""
+    return indicator.level1 == COST or indicator.level2 in COST_LEVEL2
+
+
+def money_amount_known(indicator: Indicator) -> bool:
+    value = indicator.value
+    return value.number is not None and value.unit in MONEY_UNITS_IN_WAN
+
+
+def label(indicator: Indicator) -> str:
+    """How a row is named in messages: its 三级 name (shortened) and its value as written."""
+    name = indicator.name or "（未命名指标）"
+    if len(name) > LABEL_NAME_CHARS:
+        name = name[: LABEL_NAME_CHARS - 1] + "…"
+    value = indicator.value.raw or "指标值为空"
+    return f"「{name}」（{value}）"
+
+
+def wan(amount: float) -> str:
+    """An amount in 万元 for messages: up to 4 decimals (1 元), no trailing zeros."""
+    return f"{amount:.4f}".rstrip("0").rstrip(".") + "万元"
