@@ -29,11 +29,14 @@ def parse(
     path: str | Path,
     max_upload_mb: float = DEFAULT_MAX_UPLOAD_MB,
     source_name: str | None = None,
+    max_decompressed_mb: float | None = None,
 ) -> list[TargetTable]:
     """Read every target table in a .txt/.docx/.xlsx file.
 
     `source_name` is the file name the tables are filed under (ids `<stem>-<n>`, `source.file`,
     messages); it defaults to the path's name and lets an upload keep its original name.
+    `max_decompressed_mb` caps the inflated size of .docx/.xlsx (settings.max_decompressed_mb);
+    None keeps the office guard's default.
     Raises ImportFailed with a Chinese reason for anything that is not a readable target table.
     """
     path = Path(path)
@@ -42,7 +45,7 @@ def parse(
     _check_file(path, name, suffix, max_upload_mb)
     if suffix in TEXT_SUFFIXES:
         return parse_text(path.read_bytes(), name)
-    tables = _parse_binary(path, name, suffix)
+    tables = _parse_binary(path, name, suffix, max_decompressed_mb)
     return _refile(tables, name) if name != path.name else tables
 
 
@@ -74,7 +77,9 @@ def _check_file(path: Path, name: str, suffix: str, max_upload_mb: float) -> Non
         )
 
 
-def _parse_binary(path: Path, name: str, suffix: str) -> list[TargetTable]:
+def _parse_binary(
+    path: Path, name: str, suffix: str, max_decompressed_mb: float | None
+) -> list[TargetTable]:
     module_name = BINARY_IMPORTERS[suffix]
     try:
         module = importlib.import_module(module_name)
@@ -83,7 +88,9 @@ def _parse_binary(path: Path, name: str, suffix: str) -> list[TargetTable]:
             raise
         raise ImportFailed(name, f"暂不支持 {suffix} 格式（该导入模块尚未提供）。") from exc
     try:
-        return module.parse(path)
+        if max_decompressed_mb is None:
+            return module.parse(path)
+        return module.parse(path, max_decompressed_mb=max_decompressed_mb)
     except AssistantError:
         raise
     except Exception as exc:  # a corrupt upload must give a message, never a traceback

@@ -1,0 +1,94 @@
+"""`python -m assistant export FILE.json --to OUT.xlsx|OUT.docx [--table ID | --all]`.
+
+FILE.json holds one TargetTable, a list of them (what `parse --json` prints) or a Draft (its
+table is exported). From a list, `--table ID` picks one, `--all` writes every table (a sheet or a
+page each) and otherwise the first table is exported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from assistant.errors import AssistantError
+from assistant.exporters import export_tables
+from assistant.schema import Draft, TargetTable
+from assistant.settings import Settings
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "export", help="把 JSON 中的目标表导出为 .xlsx 或 .docx（报送格式，合并一级/二级单元格）"
+    )
+    parser.add_argument("file", type=Path, help="JSON 文件：一张表、表的列表或草稿")
+    parser.add_argument("--to", required=True, type=Path, help="输出文件，扩展名 .xlsx 或 .docx")
+    choice = parser.add_mutually_exclusive_group()
+    choice.add_argument("--table", help="列表中要导出的表 id（默认导出第一张）")
+    choice.add_argument(
+        "--all", action="store_true", help="导出列表中的全部表（每表一个工作表/一页）"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    tables = load_tables(args.file)
+    chosen = select_tables(tables, args.table, args.all, args.file.name)
+    written = export_tables(chosen, args.to)
+    names = "、".join(table.name for table in chosen)
+    print(f"已导出 {len(chosen)} 张表到 {written}：{names}")
+    return 0
+
+
+def load_tables(path: Path) -> list[TargetTable]:
+    """The tables in a JSON file: a TargetTable, a list of them, or a Draft's table."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise AssistantError(f"找不到文件「{path}」。") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AssistantError(f"无法读取文件「{path.name}」（需为 UTF-8 编码的 JSON）。") from exc
+    except json.JSONDecodeError as exc:
+        raise AssistantError(
+            f"文件「{path.name}」不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）。"
+        ) from exc
+    items = data if isinstance(data, list) else [data]
+    try:
+        return [_table_from(item) for item in items]
+    except ValidationError as exc:
+        raise AssistantError(f"文件「{path.name}」不是目标表 JSON：{_first_problem(exc)}") from exc
+
+
+def _table_from(item) -> TargetTable:
+    if isinstance(item, dict) and "table" in item and "brief" in item:
+        return Draft.model_validate(item).table
+    return TargetTable.model_validate(item)
+
+
+def _first_problem(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error["loc"]) or "（顶层）"
+    kind = {"missing": "缺少该字段", "extra_forbidden": "不认识的字段"}.get(
+        error["type"], "取值无效"
+    )
+    more = f"（另有 {exc.error_count() - 1} 处问题）" if exc.error_count() > 1 else ""
+    return f"字段 {where} {kind}{more}。"
+
+
+def select_tables(
+    tables: list[TargetTable], table_id: str | None, everything: bool, file: str
+) -> list[TargetTable]:
+    """Which tables to write: all, the one with `table_id`, or the first."""
+    if not tables:
+        raise AssistantError(f"文件「{file}」里没有目标表。")
+    if everything:
+        return tables
+    if table_id is None:
+        return tables[:1]
+    matches = [table for table in tables if table.id == table_id]
+    if not matches:
+        known = "、".join(table.id or "（无 id）" for table in tables[:10])
+        raise AssistantError(f"文件「{file}」里没有 id 为「{table_id}」的表。可选：{known}")
+    return matches[:1]

@@ -1,0 +1,58 @@
+"""`export_table(table, path)`: write a TargetTable as .xlsx or .docx, chosen by the extension.
+
+Files are written to a temp file and moved into place, so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from assistant.errors import AssistantError
+from assistant.schema import TargetTable
+
+SUPPORTED_SUFFIXES = (".xlsx", ".docx")
+
+
+class ExportFailed(AssistantError):
+    """A table could not be written to the requested file."""
+
+    def __init__(self, file: str, problem: str):
+        self.file, self.problem = file, problem
+        super().__init__(f"无法导出到文件「{file}」：{problem}")
+
+
+def export_table(table: TargetTable, path: str | Path) -> Path:
+    """Write one table to `path` (.xlsx or .docx); returns the path written."""
+    return export_tables([table], path)
+
+
+def export_tables(tables: list[TargetTable], path: str | Path) -> Path:
+    """Write several tables to one file: a sheet each (.xlsx) or a page each (.docx)."""
+    path = Path(path)
+    if not tables:
+        raise ExportFailed(path.name, "没有要导出的目标表。")
+    writer = _writer_for(path)
+    if not path.parent.is_dir():
+        raise ExportFailed(path.name, f"目录「{path.parent}」不存在。")
+    try:
+        writer(tables, path)
+    except OSError as exc:
+        raise ExportFailed(
+            path.name, f"写入失败（{exc.strerror or type(exc).__name__}）。"
+        ) from exc
+    return path
+
+
+def _writer_for(path: Path) -> Callable[[list[TargetTable], Path], None]:
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        from assistant.exporters.xlsx import write_xlsx
+
+        return write_xlsx
+    if suffix == ".docx":
+        from assistant.exporters.docx import write_docx
+
+        return write_docx
+    shown = suffix or "（无扩展名）"
+    raise ExportFailed(path.name, f"不支持的导出格式 {shown}，只能导出 .xlsx 或 .docx。")

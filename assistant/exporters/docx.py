@@ -1,0 +1,156 @@
+"""TargetTable → .docx: a title paragraph and one Word table per target table.
+
+The Word table holds the header block (label | value merged over four columns) and then the
+indicator rows, with runs of equal 一级 and 二级 merged vertically. Id and citations go into the
+document's custom properties (docProps/custom.xml), invisible in the page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import Table, _Cell
+from lxml import etree
+
+from assistant.exporters.atomic import atomic_save
+from assistant.exporters.layout import (
+    COLUMN_COUNT,
+    INDICATOR_HEADERS,
+    META_PROPERTY,
+    MergeRun,
+    dump_metas,
+    field_text,
+    header_fields,
+    indicator_cells,
+    level1_runs,
+    level2_runs,
+    meta_for,
+    title_of,
+    xml_safe,
+)
+from assistant.schema import TargetTable
+
+COLUMN_WIDTHS_CM = (2.2, 2.6, 4.0, 4.6, 2.6)
+CUSTOM_PROPS_URI = "/docProps/custom.xml"
+_PROPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_PROPS_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the fixed id Office uses for custom props
+_FONT = "宋体"
+
+
+def write_docx(tables: list[TargetTable], path: Path) -> None:
+    """Write the tables to `path`, a page each, with their metadata as a custom property."""
+    document = Document()
+    _set_fonts(document)
+    metas = []
+    for number, table in enumerate(tables, start=1):
+        if number > 1:
+            document.add_page_break()
+        title = document.add_paragraph()
+        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = title.add_run(xml_safe(title_of(table)))
+        run.bold, run.font.size = True, Pt(16)
+        _write_table(document, table)
+        metas.append(meta_for(table, str(number)))
+    _add_custom_property(document, META_PROPERTY, dump_metas(metas))
+    atomic_save(path, document.save)
+
+
+def _set_fonts(document) -> None:
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = _FONT, Pt(10.5)
+    # Word picks the font of Chinese text from w:eastAsia, which font.name does not set.
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), _FONT)
+
+
+def _write_table(document, table: TargetTable) -> None:
+    fields = header_fields(table)
+    rows = indicator_cells(table)
+    grid = document.add_table(rows=len(fields) + 1 + len(rows), cols=COLUMN_COUNT)
+    grid.style = "Table Grid"
+    grid.autofit = False
+    for index, field in enumerate(fields):
+        cells = grid.rows[index].cells
+        _fill(cells[0], field.label, bold=True, center=True)
+        _fill(cells[1].merge(cells[COLUMN_COUNT - 1]), field_text(field.value))
+    header = grid.rows[len(fields)].cells
+    for cell, text in zip(header, INDICATOR_HEADERS, strict=True):
+        _fill(cell, text, bold=True, center=True)
+    first = len(fields) + 1
+    starts1 = {run.first for run in level1_runs(table)}
+    starts2 = {run.first for run in level2_runs(table)}
+    for offset, texts in enumerate(rows):
+        cells = grid.rows[first + offset].cells
+        for column, text in enumerate(texts):
+            # Only the first row of a merged run carries the text; merging keeps it.
+            starts = {0: starts1, 1: starts2}.get(column)
+            _fill(
+                cells[column],
+                text if starts is None or offset in starts else "",
+                center=column != 3,
+            )
+    _merge_runs(grid, level1_runs(table), column=0, first=first)
+    _merge_runs(grid, level2_runs(table), column=1, first=first)
+    _set_widths(grid)
+
+
+def _fill(cell: _Cell, text: str, bold: bool = False, center: bool = False) -> None:
+    cell.text = xml_safe(text)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    for paragraph in cell.paragraphs:
+        if center:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for run in paragraph.runs:
+            run.bold = bold or None
+
+
+def _merge_runs(grid: Table, runs: list[MergeRun], column: int, first: int) -> None:
+    for run in runs:
+        if run.last > run.first:
+            grid.cell(first + run.first, column).merge(grid.cell(first + run.last, column))
+
+
+def _set_widths(grid: Table) -> None:
+    # Word lays out by the cell widths; the grid column widths are what LibreOffice reads.
+    for column, width in zip(grid.columns, COLUMN_WIDTHS_CM, strict=True):
+        column.width = Cm(width)
+    for row in grid.rows:
+        start = 0
+        for tc in row._tr.tc_lst:
+            tc.width = Cm(sum(COLUMN_WIDTHS_CM[start : start + tc.grid_span]))
+            start += tc.grid_span
+
+
+def _add_custom_property(document, name: str, value: str) -> None:
+    """docProps/custom.xml with one text property, related from the package like Office does."""
+    root = etree.Element(f"{{{_PROPS_NS}}}Properties", nsmap={None: _PROPS_NS, "vt": _VT_NS})
+    prop = etree.SubElement(
+        root, f"{{{_PROPS_NS}}}property", fmtid=_PROPS_FMTID, pid="2", name=name
+    )
+    etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = value
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    package = document.part.package
+    part = Part(PackURI(CUSTOM_PROPS_URI), CT.OFC_CUSTOM_PROPERTIES, blob, package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
+def read_custom_property(document, name: str) -> str | None:
+    """The text of a custom property, None when the document has none (a hand-made file)."""
+    for part in document.part.package.iter_parts():
+        if part.partname != CUSTOM_PROPS_URI:
+            continue
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        root = etree.fromstring(part.blob, parser)
+        for prop in root.iter(f"{{{_PROPS_NS}}}property"):
+            if prop.get("name") == name:
+                return "".join(prop.itertext())
+    return None

@@ -1,0 +1,167 @@
+"""The printed layout shared by the .xlsx and .docx exporters (and read back by their importers).
+
+A table prints as: a title `<项目名称>绩效目标表`, a header block of label/value rows, then the
+indicator table (一级 / 二级 / 三级 / 绩效指标描述 / 指标值) with runs of equal 一级 and 二级 merged.
+What a person cannot see (the table id and the citations) travels as hidden metadata, so a file
+we wrote round-trips exactly while a hand-made file without it still imports.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from pydantic import Field
+
+from assistant.schema import Model, SourceRef, TargetTable
+
+TITLE_SUFFIX = "绩效目标表"
+INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值")
+COLUMN_COUNT = len(INDICATOR_HEADERS)
+
+LABEL_NAME = "项目名称"
+LABEL_DEPARTMENT = "主管部门"
+LABEL_UNIT = "实施单位"
+LABEL_YEAR = "年度"
+LABEL_TOTAL = "预算数（万元）"
+LABEL_FISCAL = "其中：财政资金（万元）"
+LABEL_OTHER = "其他资金（万元）"
+LABEL_PURPOSE = "资金用途"
+LABEL_GOALS = "绩效目标"
+
+_XML_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+META_SHEET = "_jxmb_meta"
+META_PROPERTY = "jxmb_meta"
+
+
+class HeaderField(Model):
+    """One label/value row of the header block; money stays a number so Excel can sum it."""
+
+    label: str
+    value: str | float | int | None = None
+
+
+class MergeRun(Model):
+    """Rows first..last (0-based, inclusive, within the indicator rows) that share one cell."""
+
+    first: int
+    last: int
+
+
+class TableMeta(Model):
+    """What the visible cells do not show; matched to a table by `key` and `name`."""
+
+    key: str = Field(description="Sheet title (.xlsx) or table number in the document (.docx).")
+    name: str = Field(description="项目名称 when written; a renamed table drops its metadata.")
+    id: str = ""
+    source: SourceRef = Field(default_factory=SourceRef)
+    row_sources: list[SourceRef | None] = Field(default_factory=list)
+
+
+def xml_safe(text: str) -> str:
+    """Text without the control characters XML (and so .xlsx/.docx) cannot hold."""
+    return _XML_ILLEGAL_RE.sub("", text)
+
+
+def title_of(table: TargetTable) -> str:
+    """The printed title row."""
+    return f"{table.name}{TITLE_SUFFIX}"
+
+
+def header_fields(table: TargetTable) -> list[HeaderField]:
+    """The header block in print order; 实施单位 only when the table has one."""
+    department = " ".join(p for p in (table.department.code, table.department.name) if p)
+    fields = [
+        HeaderField(label=LABEL_NAME, value=table.name),
+        HeaderField(label=LABEL_DEPARTMENT, value=department),
+    ]
+    if table.implementing_unit:
+        fields.append(HeaderField(label=LABEL_UNIT, value=table.implementing_unit))
+    fields += [
+        HeaderField(label=LABEL_YEAR, value=table.year),
+        HeaderField(label=LABEL_TOTAL, value=table.budget.total),
+        HeaderField(label=LABEL_FISCAL, value=table.budget.fiscal),
+        HeaderField(label=LABEL_OTHER, value=table.budget.other),
+        HeaderField(label=LABEL_PURPOSE, value=table.purpose),
+        HeaderField(label=LABEL_GOALS, value="\n".join(table.goals)),
+    ]
+    return fields
+
+
+def field_text(value: str | float | int | None) -> str:
+    """A header value as printed in Word: money with two decimals unless that would round it."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        two = f"{value:.2f}"
+        return two if float(two) == value else f"{round(value, 10):.10f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def indicator_cells(table: TargetTable) -> list[list[str]]:
+    """One list of five texts per indicator row, the 指标值 as written (`raw`)."""
+    return [[i.level1, i.level2, i.name, i.description, i.value.raw] for i in table.indicators]
+
+
+def level1_runs(table: TargetTable) -> list[MergeRun]:
+    """Runs of consecutive rows with the same 一级指标 (merged in print)."""
+    return _runs([i.level1 for i in table.indicators])
+
+
+def level2_runs(table: TargetTable) -> list[MergeRun]:
+    """Runs of consecutive rows with the same 一级 and 二级; a 二级 run never crosses a 一级 change."""
+    return _runs([(i.level1, i.level2) for i in table.indicators])
+
+
+def _runs(keys: list) -> list[MergeRun]:
+    runs: list[MergeRun] = []
+    for row, key in enumerate(keys):
+        if runs and keys[runs[-1].last] == key:
+            runs[-1].last = row
+        else:
+            runs.append(MergeRun(first=row, last=row))
+    return runs
+
+
+def meta_for(table: TargetTable, key: str) -> TableMeta:
+    """The hidden metadata of one written table."""
+    return TableMeta(
+        key=key,
+        name=table.name,
+        id=table.id,
+        source=table.source,
+        row_sources=[i.source for i in table.indicators],
+    )
+
+
+def dump_metas(metas: list[TableMeta]) -> str:
+    """Metadata as one JSON text."""
+    return json.dumps([m.model_dump() for m in metas], ensure_ascii=False)
+
+
+def load_metas(text: str) -> dict[str, TableMeta]:
+    """Metadata by key; anything unreadable counts as absent (the visible cells still import)."""
+    try:
+        items = json.loads(text)
+        metas = [TableMeta.model_validate(item) for item in items]
+    except (ValueError, TypeError):
+        return {}
+    return {m.key: m for m in metas}
+
+
+def apply_meta(table: TargetTable, meta: TableMeta | None) -> TargetTable:
+    """Restore id and citations when the metadata belongs to this table (same name).
+
+    A table written without an id (a draft) keeps the id and source of the file it was read
+    from: an empty id would be useless to the corpus and the index.
+    """
+    if meta is None or meta.name != table.name:
+        return table
+    if meta.id:
+        table.id = meta.id
+        table.source = meta.source
+    if len(meta.row_sources) == len(table.indicators):
+        for indicator, source in zip(table.indicators, meta.row_sources, strict=True):
+            indicator.source = source
+    return table

@@ -1,0 +1,176 @@
+"""TargetTable → .xlsx in the layout staff submit (one sheet per table, merged 一级/二级 cells).
+
+Every text is written as a string cell, never a formula: openpyxl would store '=…' as a formula,
+and a cell such as `=cmd|'/c calc'!A1` must not run when the file is opened. Texts that start with
+a formula character also get Excel's quotePrefix, so editing the cell keeps it text. The value
+itself is untouched, so the importer reads back exactly what was written.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from assistant.exporters.atomic import atomic_save
+from assistant.exporters.layout import (
+    COLUMN_COUNT,
+    INDICATOR_HEADERS,
+    META_SHEET,
+    MergeRun,
+    dump_metas,
+    header_fields,
+    indicator_cells,
+    level1_runs,
+    level2_runs,
+    meta_for,
+    title_of,
+    xml_safe,
+)
+from assistant.schema import TargetTable
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+COLUMN_WIDTHS = (14, 18, 30, 40, 16)  # in Latin characters; a Chinese character takes two
+_MONEY_FORMAT = "0.00####"
+_META_CHUNK = 30_000  # below Excel's 32,767 characters per cell
+_THIN = Side(style="thin")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="center")
+_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
+_LABEL_FILL = PatternFill("solid", fgColor="F2F2F2")
+
+
+def write_xlsx(tables: list[TargetTable], path: Path) -> None:
+    """Write the tables to `path`, one sheet each, plus a very hidden metadata sheet."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    metas = []
+    for number, table in enumerate(tables, start=1):
+        title = _sheet_title(table, number, len(tables), set(workbook.sheetnames))
+        sheet = workbook.create_sheet(title)
+        _write_sheet(sheet, table)
+        metas.append(meta_for(table, title))
+    _write_meta_sheet(workbook.create_sheet(META_SHEET), dump_metas(metas))
+    workbook.active = 0
+    atomic_save(path, workbook.save)
+
+
+def put(sheet: Worksheet, row: int, column: int, value) -> None:
+    """Write one cell; text is always a string cell (never a formula), dangerous starts quoted."""
+    cell = sheet.cell(row=row, column=column)
+    if not isinstance(value, str):
+        cell.value = value
+        return
+    cell.value = xml_safe(value)
+    cell.data_type = "s"
+    if value.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+
+
+def _write_sheet(sheet: Worksheet, table: TargetTable) -> None:
+    for column, width in enumerate(COLUMN_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    put(sheet, 1, 1, title_of(table))
+    sheet.cell(1, 1).font = Font(bold=True, size=14)
+    sheet.cell(1, 1).alignment = _CENTER
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=COLUMN_COUNT)
+    sheet.row_dimensions[1].height = _height([title_of(table)], [sum(COLUMN_WIDTHS)], 22)
+    row = _write_header_block(sheet, table, first_row=2)
+    _write_indicators(sheet, table, header_row=row)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _write_header_block(sheet: Worksheet, table: TargetTable, first_row: int) -> int:
+    """Label in column A, value merged over B:E; returns the next free row."""
+    row = first_row
+    for field in header_fields(table):
+        put(sheet, row, 1, field.label)
+        put(sheet, row, 2, field.value)
+        label, value = sheet.cell(row, 1), sheet.cell(row, 2)
+        label.font, label.fill, label.alignment = Font(bold=True), _LABEL_FILL, _CENTER
+        value.alignment = _WRAP
+        if isinstance(field.value, float):
+            value.number_format = _MONEY_FORMAT
+        for column in range(1, COLUMN_COUNT + 1):
+            sheet.cell(row, column).border = _BORDER
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=COLUMN_COUNT)
+        texts = [field.label, "" if field.value is None else str(field.value)]
+        sheet.row_dimensions[row].height = _height(
+            texts, [COLUMN_WIDTHS[0], sum(COLUMN_WIDTHS[1:])]
+        )
+        row += 1
+    return row
+
+
+def _write_indicators(sheet: Worksheet, table: TargetTable, header_row: int) -> None:
+    for column, text in enumerate(INDICATOR_HEADERS, start=1):
+        put(sheet, header_row, column, text)
+        cell = sheet.cell(header_row, column)
+        cell.font, cell.fill, cell.alignment, cell.border = (
+            Font(bold=True),
+            _LABEL_FILL,
+            _CENTER,
+            _BORDER,
+        )
+    first = header_row + 1
+    for offset, texts in enumerate(indicator_cells(table)):
+        for column, text in enumerate(texts, start=1):
+            put(sheet, first + offset, column, text)
+            cell = sheet.cell(first + offset, column)
+            cell.alignment = _CENTER if column in (1, 2, 5) else _WRAP
+            cell.border = _BORDER
+        sheet.row_dimensions[first + offset].height = _height(texts, list(COLUMN_WIDTHS))
+    _merge_runs(sheet, level1_runs(table), column=1, first=first)
+    _merge_runs(sheet, level2_runs(table), column=2, first=first)
+
+
+def _merge_runs(sheet: Worksheet, runs: list[MergeRun], column: int, first: int) -> None:
+    for run in runs:
+        if run.last > run.first:
+            sheet.merge_cells(
+                start_row=first + run.first,
+                start_column=column,
+                end_row=first + run.last,
+                end_column=column,
+            )
+
+
+def _height(texts: list[str], widths: list[int], line_height: float = 15.0) -> float:
+    """Row height that shows all wrapped lines: Excel does not autofit merged or generated rows."""
+    lines = 1
+    for text, width in zip(texts, widths, strict=True):
+        needed = sum(
+            max(1, math.ceil(_display_width(part) / max(width - 1, 1))) for part in text.split("\n")
+        )
+        lines = max(lines, needed)
+    return round(lines * line_height + 4, 1)
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _sheet_title(table: TargetTable, number: int, count: int, taken: set[str]) -> str:
+    """A legal, unique sheet title from the project name (31 chars, no []:*?/\\)."""
+    name = re.sub(r"[\[\]:*?/\\]", "", table.name).strip("'") or "绩效目标表"
+    base = (f"{number}.{name}" if count > 1 else name)[:31]
+    title, suffix = base, 2
+    while title in taken or title == META_SHEET:
+        title = f"{base[:27]}({suffix})"
+        suffix += 1
+    return title
+
+
+def _write_meta_sheet(sheet: Worksheet, text: str) -> None:
+    """Id and citations as JSON in column A, chunked; very hidden (not in Excel's unhide list)."""
+    for row, start in enumerate(range(0, max(len(text), 1), _META_CHUNK), start=1):
+        put(sheet, row, 1, text[start : start + _META_CHUNK])
+    sheet.sheet_state = "veryHidden"

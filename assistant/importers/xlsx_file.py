@@ -1,0 +1,116 @@
+"""Target tables from an .xlsx workbook: one or more per sheet, found by their header row.
+
+The workbook is opened read-only (streamed, formulas as their cached values) after the zip
+guard; rows are capped so a 100k-row sheet fails fast instead of hanging. Merged cells come out
+empty except the top-left one, which the grid reader treats as "same as above".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from xml.etree.ElementTree import ParseError
+
+from openpyxl import load_workbook
+
+from assistant.errors import ImportFailed
+from assistant.exporters.layout import META_SHEET, TableMeta, load_metas
+from assistant.importers.office_grid import NO_TABLE, GridTable, build_table, read_grid
+from assistant.importers.office_guard import (
+    DEFAULT_MAX_DECOMPRESSED_MB,
+    MAX_ROWS,
+    MAX_SCANNED_ROWS,
+    check_office_zip,
+)
+from assistant.schema import TargetTable
+
+MAX_COLUMNS = 40  # real forms use < 15 columns; a stray cell at XFD1 must not widen every row
+
+
+def parse(
+    path: str | Path, max_decompressed_mb: float = DEFAULT_MAX_DECOMPRESSED_MB
+) -> list[TargetTable]:
+    """Every target table in the workbook; ImportFailed (Chinese reason) when there is none."""
+    path = Path(path)
+    check_office_zip(path, "xlsx", max_decompressed_mb)
+    workbook = _open_workbook(path)
+    try:
+        found: list[tuple[str, GridTable]] = []
+        metas: dict[str, TableMeta] = {}
+        for sheet in workbook.worksheets:
+            if sheet.title == META_SHEET:
+                metas = load_metas(_meta_text(sheet))
+                continue
+            tables = read_grid(_sheet_rows(sheet, path.name), path.name, f"工作表「{sheet.title}」")
+            found += [(_meta_key(sheet.title, n, len(tables)), t) for n, t in enumerate(tables)]
+    except ParseError as exc:
+        raise ImportFailed(path.name, f"工作簿内容损坏，XML 无法解析（{exc}）。") from exc
+    finally:
+        workbook.close()
+    if not found:
+        raise ImportFailed(path.name, NO_TABLE)
+    return [
+        build_table(table, path.name, number, metas.get(key))
+        for number, (key, table) in enumerate(found, start=1)
+    ]
+
+
+def _open_workbook(path: Path):
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except (KeyError, ValueError, TypeError, ParseError, OSError) as exc:
+        # openpyxl reports a broken package with whatever error its reader hit first
+        raise ImportFailed(path.name, f"不是有效的 Excel 工作簿（{type(exc).__name__}）。") from exc
+
+
+def _meta_text(sheet) -> str:
+    """Column A of the metadata sheet joined raw (chunks may start or end with a space)."""
+    chunks = []
+    for (value,) in sheet.iter_rows(max_col=1, max_row=MAX_ROWS, values_only=True):
+        chunks.append(value if isinstance(value, str) else "")
+    return "".join(chunks)
+
+
+def _meta_key(sheet_title: str, index: int, count: int) -> str:
+    return sheet_title if count == 1 else f"{sheet_title}#{index + 1}"
+
+
+def _sheet_rows(sheet, file: str) -> list[list[str]]:
+    """The non-empty rows of a sheet as cell texts, refusing sheets far larger than any table."""
+    sheet.reset_dimensions()  # a wrong <dimension> in a hand-made file must not hide rows
+    rows: list[list[str]] = []
+    for scanned, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
+        texts = [cell_text(cell) for cell in cells]
+        if any(texts):
+            rows.append(texts)
+        if len(rows) > MAX_ROWS or scanned > MAX_SCANNED_ROWS:
+            raise ImportFailed(
+                file,
+                f"工作表「{sheet.title}」超过 {MAX_ROWS} 行，不像绩效目标表，为防止卡死已停止读取。",
+            )
+    return rows
+
+
+def cell_text(cell) -> str:
+    """A cell as the text a person sees: percent formats as '95%', dates as '2025年3月1日'."""
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dt.datetime | dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, int | float):
+        if "%" in (getattr(cell, "number_format", "") or ""):
+            return f"{plain_number(value * 100)}%"
+        return plain_number(value)
+    return str(value).strip()
+
+
+def plain_number(number: float) -> str:
+    """A number without float noise or exponent: 29.4 → '29.4', 2025.0 → '2025'."""
+    if isinstance(number, int):
+        return str(number)
+    return f"{round(number, 10):.10f}".rstrip("0").rstrip(".")
