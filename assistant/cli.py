@@ -41,3 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     except AssistantError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # `... | head` closed stdout early; that is not an error of ours.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return 0

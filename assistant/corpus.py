@@ -70,7 +70,9 @@ def run_ingest(settings: Settings) -> IngestReport:
     failed_stems: set[str] = set()
     for path in source_files(settings.corpus_dir):
         try:
-            tables = parse(path, settings.max_upload_mb)
+            tables = parse(
+                path, settings.max_upload_mb, max_decompressed_mb=settings.max_decompressed_mb
+            )
             _check_ids_free(tables, report.tables, path.name)
         except ImportFailed as exc:
             log.warning("%s", exc)
@@ -123,7 +125,15 @@ def add_to_corpus(
     """
     path = Path(path)
     name = safe_file_name(original_name or path.name)
-    tables = parse(path, settings.max_upload_mb, source_name=name)
+    tables = parse(
+        path,
+        settings.max_upload_mb,
+        source_name=name,
+        max_decompressed_mb=settings.max_decompressed_mb,
+    )
+    # An exported file carries its original ids in hidden metadata: re-file the tables under the
+    # new name so adding it can never overwrite another table's JSON.
+    tables = [_refile(table, name, n) for n, table in enumerate(tables, start=1)]
     target = settings.corpus_dir / name
     _check_no_clash(path, target, settings.corpus_dir)
     created: list[Path] = []
@@ -146,6 +156,21 @@ def add_to_corpus(
             raise ImportFailed(name, f"写入语料库失败：{exc.strerror or exc}") from exc
         raise
     return tables
+
+
+def _refile(table: TargetTable, file_name: str, number: int) -> TargetTable:
+    """The table under the id `<stem>-<n>` of its corpus file; rows citing it follow it."""
+    old_id, new_id = table.id, f"{Path(file_name).stem}-{number}"
+    rows = [
+        row.model_copy(
+            update={"source": row.source.model_copy(update={"table_id": new_id, "file": file_name})}
+        )
+        if row.source is not None and row.source.table_id in (old_id, "")
+        else row
+        for row in table.indicators
+    ]
+    source = table.source.model_copy(update={"file": file_name, "table_id": new_id})
+    return table.model_copy(update={"id": new_id, "source": source, "indicators": rows})
 
 
 def safe_file_name(name: str) -> str:

@@ -275,3 +275,20 @@ def test_cli_error_is_chinese_on_stderr_with_exit_code_2(tmp_path):
     )
     assert done.returncode == 2
     assert "错误：无法导入文件「junk.txt」" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_adding_an_exported_corpus_table_gets_its_own_id(tmp_corpus, tmp_path, corpus_tables):
+    """An .xlsx export carries the original ids; adding it must not overwrite the original JSON."""
+    from assistant.exporters import export_table
+
+    run_ingest(tmp_corpus)
+    original = corpus_tables[0]
+    exported = tmp_path / "copy.xlsx"
+    export_table(original, exported)
+    before = (tmp_corpus.corpus_json_dir / f"{original.id}.json").read_text(encoding="utf-8")
+    added = add_to_corpus(exported, tmp_corpus, original_name="我的副本.xlsx")
+    assert [t.id for t in added] == ["我的副本-1"]
+    assert added[0].source.file == "我的副本.xlsx"
+    assert {row.source.table_id for row in added[0].indicators} == {"我的副本-1"}
+    after = (tmp_corpus.corpus_json_dir / f"{original.id}.json").read_text(encoding="utf-8")
+    assert after == before
