@@ -258,6 +258,24 @@ class IndicatorHit(Model):
     why: str = ""
 
 
+class IndexReport(Model):
+    """What one `build_index` run did (printed by `python -m assistant index`)."""
+
+    tables: int = 0
+    documents: dict[str, int] = Field(default_factory=dict, description="Docs per granularity.")
+    added: int = Field(0, description="Docs written to the vector store (new or changed).")
+    deleted: int = Field(0, description="Docs removed (changed, or their table left the corpus).")
+    unchanged: int = 0
+    embedded: int = Field(0, description="Texts actually sent to the embedding model.")
+    cache_hits: int = Field(0, description="Texts whose vector was re-used (cache or repeat).")
+    changed: bool = Field(False, description="False when the index was already up to date.")
+    rebuilt: bool = Field(False, description="Started from a missing or broken index.")
+    repaired: bool = Field(False, description="Finished an interrupted earlier build.")
+    embedder: str = ""
+    seconds: float = 0.0
+    messages: list[str] = Field(default_factory=list, description="Chinese notes for the user.")
+
+
 # ---------------------------------------------------------------- drafting
 
 
@@ -284,6 +302,19 @@ class Draft(Model):
     notes: list[str] = Field(default_factory=list, description="Repairs and drops, in Chinese.")
     based_on: list[str] = Field(default_factory=list, description="Ids of the past tables used.")
     drafter: str = Field("embedded", description="'embedded' or the LLM config string.")
+    questions: list[str] = Field(
+        default_factory=list, description="What the chat should ask the user (Chinese)."
+    )
+
+
+class Retrieved(Model):
+    """What the drafter retrieved for one brief; handed to the LLM layer with the draft."""
+
+    query: str = Field("", description="The project-level query text built from the brief.")
+    projects: list[ProjectHit] = Field(default_factory=list)
+    indicators: dict[str, list[IndicatorHit]] = Field(
+        default_factory=dict, description="Candidate rows per slot (数量, 质量, 时效, 成本, 效益, 满意度)."
+    )
 
 
 EditKind = Literal[
@@ -300,3 +331,91 @@ class Edit(Model):
     level2: str | None = Field(None, description="Slot for add_row / regenerate_slot.")
     budget: float | None = Field(None, description="New budget total in 万元 (set_budget).")
     year: int | None = Field(None, description="New year (set_year).")
+
+
+# ---------------------------------------------------------------- workbench (drafts store, compare, app)
+
+
+class Owner(Model):
+    """Who owns saved drafts: a logged-in user or an anonymous browser."""
+
+    id: str = Field(description="'user:<name>' or 'browser:<token>'; drafts are filtered by it.")
+    name: str = Field(description="Shown as the author of saved versions.")
+
+
+class DraftVersionInfo(Model):
+    """One saved version of a draft."""
+
+    draft_id: str
+    version: int = Field(description="1-based version number within the draft.")
+    author: str
+    saved_at: str = Field(description="ISO 8601 time (UTC) of the save.")
+    note: str = ""
+
+
+class DraftSummary(Model):
+    """A saved draft as listed to its owner."""
+
+    draft_id: str
+    owner: str
+    title: str
+    latest_version: int
+    created_at: str
+    updated_at: str
+
+
+class DraftSession(Model):
+    """What one browser tab works on: the current draft and where it is saved."""
+
+    draft: Draft | None = None
+    draft_id: str | None = Field(None, description="Id in the drafts store once saved.")
+    version: int | None = None
+    pending_text: str = Field("", description="Brief text waiting for missing fields.")
+    unsaved: bool = Field(False, description="True after hand edits not yet saved.")
+
+
+class ReviewedTable(Model):
+    """A table with its review findings (import preview, compare sides)."""
+
+    table: TargetTable
+    findings: list[Finding] = Field(default_factory=list)
+
+
+RowStatus = Literal["same", "changed", "added", "removed"]
+
+
+class RowPair(Model):
+    """One line of a side-by-side comparison: aligned rows of the left and right table."""
+
+    status: RowStatus
+    left_row: int | None = Field(None, description="1-based row in the left table.")
+    right_row: int | None = Field(None, description="1-based row in the right table.")
+    left: Indicator | None = None
+    right: Indicator | None = None
+    similarity: float = Field(0.0, description="Name similarity 0-100 of the aligned rows.")
+    changes: list[str] = Field(default_factory=list, description="Chinese notes on what differs.")
+
+
+class TableComparison(Model):
+    """Two tables with their rows aligned and both review reports."""
+
+    left: ReviewedTable
+    right: ReviewedTable
+    left_label: str = ""
+    right_label: str = ""
+    pairs: list[RowPair] = Field(default_factory=list)
+
+    def count(self, status: RowStatus) -> int:
+        return sum(1 for pair in self.pairs if pair.status == status)
+
+
+class ValueSpread(Model):
+    """Spread of matching rows' quantitative values for one unit + operator."""
+
+    unit: str
+    operator: str
+    count: int
+    minimum: float
+    median: float
+    maximum: float
+    examples: list[str] = Field(default_factory=list, description="Table names, up to 3.")

@@ -1,0 +1,205 @@
+"""HTML and table rows for the app, with every user- or corpus-supplied text escaped.
+
+Gradio shows gr.HTML as markup, so nothing from a table, a file or a user reaches it without
+html.escape: a cell `<script>` must show as text. No gradio import here (pure functions).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+
+from assistant.compare import pair_label
+from assistant.schema import (
+    Finding,
+    IndicatorHit,
+    ProjectHit,
+    RowPair,
+    TableComparison,
+    TargetTable,
+    ValueSpread,
+)
+from assistant.services import source_label
+
+DRAFT_HEADERS = ["一级指标", "二级指标", "三级指标", "指标描述", "指标值", "来源"]
+SEVERITY_LABELS = {"error": "错误", "warning": "警告"}
+STATUS_CLASSES = {
+    "same": "cmp-same",
+    "changed": "cmp-changed",
+    "added": "cmp-added",
+    "removed": "cmp-removed",
+}
+
+
+def _e(value: object) -> str:
+    return escape("" if value is None else str(value))
+
+
+def draft_rows(table: TargetTable) -> list[list[str]]:
+    """Rows for the editable draft grid (plain strings; the grid shows them as text)."""
+    return [
+        [i.level1, i.level2, i.name, i.description, i.value.raw, source_label(i.source)]
+        for i in table.indicators
+    ]
+
+
+def display_time(iso: str) -> str:
+    """A stored UTC time as local 'YYYY-MM-DD HH:MM'."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def money(value: float | None) -> str:
+    return "—" if value is None else f"{value:g} 万元"
+
+
+def table_header_html(table: TargetTable) -> str:
+    """Title line and header fields of a table (name, unit, year, budget, source file)."""
+    dept = " ".join(x for x in (table.department.code, table.department.name) if x)
+    facts = [
+        ("主管部门", dept or "—"),
+        ("年度", table.year or "—"),
+        ("预算数", money(table.budget.total)),
+        ("来源", table.source.file or table.id or "草稿"),
+    ]
+    items = "".join(f"<span class='fact'><b>{_e(k)}</b>：{_e(v)}</span> " for k, v in facts)
+    return f"<div class='table-head'><h4>{_e(table.name)}</h4>{items}</div>"
+
+
+def findings_html(findings: list[Finding]) -> str:
+    """The review report: one line per finding, pointing at its row."""
+    if not findings:
+        return "<div class='findings ok'>审核通过：没有发现错误或警告。</div>"
+    errors = sum(1 for f in findings if f.severity == "error")
+    lines = []
+    for finding in sorted(findings, key=lambda f: (f.severity != "error", f.row or 0)):
+        where = f"第{finding.row}行" if finding.row else "整表"
+        lines.append(
+            f"<li class='finding {finding.severity}'><b>{SEVERITY_LABELS[finding.severity]}</b>"
+            f" · {where} · {_e(finding.message)} <code>{_e(finding.code)}</code></li>"
+        )
+    summary = f"审核：{errors} 个错误，{len(findings) - errors} 个警告"
+    return f"<div class='findings'><p>{summary}</p><ul>{''.join(lines)}</ul></div>"
+
+
+def table_html(table: TargetTable, findings: list[Finding] | None = None) -> str:
+    """A whole table (header + rows with sources), rows with findings marked."""
+    flagged = {f.row: f.severity for f in findings or [] if f.row}
+    body = []
+    for n, i in enumerate(table.indicators, start=1):
+        css = f" class='row-{flagged[n]}'" if n in flagged else ""
+        cells = [n, i.level1, i.level2, i.name, i.description, i.value.raw, source_label(i.source)]
+        body.append(f"<tr{css}>" + "".join(f"<td>{_e(c)}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th>{h}</th>" for h in ["行", *DRAFT_HEADERS])
+    rows_html = f"<table class='target'><tr>{head}</tr>{''.join(body)}</table>"
+    report = findings_html(findings) if findings is not None else ""
+    return table_header_html(table) + rows_html + report
+
+
+def project_hits_html(hits: list[ProjectHit]) -> str:
+    """Search results: one card per project with why it matched."""
+    if not hits:
+        return "<p>没有找到符合条件的项目。可以放宽筛选条件或换个说法。</p>"
+    cards = []
+    for rank, hit in enumerate(hits, start=1):
+        t = hit.table
+        terms = "、".join(hit.scores.matched_terms)
+        why = hit.why + (f"（命中词：{terms}）" if terms else "")
+        cards.append(
+            f"<div class='hit'><b>{rank}. {_e(t.name)}</b> <code>{_e(t.id)}</code><br>"
+            f"{_e(t.department.name)} · {_e(t.year or '—')}年 · {_e(money(t.budget.total))}"
+            f" · {len(t.indicators)} 行指标<br><i>匹配原因：{_e(why)}</i></div>"
+        )
+    return "".join(cards)
+
+
+def indicator_hits_html(hits: list[IndicatorHit], spreads: list[ValueSpread]) -> str:
+    """Indicator-mode results: the spread of values first, then the matching rows."""
+    if not hits:
+        return "<p>没有找到匹配的指标。</p>"
+    spread_rows = "".join(
+        f"<tr><td>{_e(s.operator or '（无）')}</td><td>{_e(s.unit or '（无单位）')}</td>"
+        f"<td>{s.count}</td><td>{s.minimum:g}</td><td>{s.median:g}</td><td>{s.maximum:g}</td></tr>"
+        for s in spreads
+    )
+    spread = (
+        "<h4>指标值分布（按符号和单位）</h4><table class='spread'><tr><th>符号</th><th>单位</th>"
+        f"<th>行数</th><th>最小</th><th>中位数</th><th>最大</th></tr>{spread_rows}</table>"
+        if spreads
+        else "<p>匹配的指标都是定性值，没有数值分布。</p>"
+    )
+    rows = "".join(
+        f"<tr><td>{_e(h.indicator.name)}</td><td>{_e(h.indicator.value.raw)}</td>"
+        f"<td>{_e(h.indicator.level2)}</td><td>{_e(h.table_name)}</td>"
+        f"<td><code>{_e(h.table_id)}</code> 第{h.row}行</td><td>{_e(h.why)}</td></tr>"
+        for h in hits
+    )
+    listing = (
+        "<h4>匹配的指标行</h4><table class='target'><tr><th>三级指标</th><th>指标值</th>"
+        f"<th>二级指标</th><th>项目</th><th>来源</th><th>匹配原因</th></tr>{rows}</table>"
+    )
+    return spread + listing
+
+
+def _pair_cells(pair: RowPair) -> str:
+    def side(row, indicator):
+        if indicator is None:
+            return "<td></td><td></td><td></td>"
+        return f"<td>{row}</td><td>{_e(indicator.name)}</td><td>{_e(indicator.value.raw)}</td>"
+
+    notes = "；".join(pair.changes)
+    level2 = (pair.left or pair.right).level2
+    return (
+        f"<tr class='{STATUS_CLASSES[pair.status]}'><td>{_e(level2)}</td>"
+        f"{side(pair.left_row, pair.left)}<td class='status'>{pair_label(pair)}</td>"
+        f"{side(pair.right_row, pair.right)}<td>{_e(notes)}</td></tr>"
+    )
+
+
+def comparison_html(comparison: TableComparison) -> str:
+    """Side-by-side rows (aligned, status-coloured) and both review reports."""
+    counts = "，".join(
+        f"{label} {comparison.count(status)}"
+        for status, label in (
+            ("same", "相同"),
+            ("changed", "变化"),
+            ("added", "新增"),
+            ("removed", "删除"),
+        )
+    )
+    head = (
+        "<tr><th>二级指标</th><th>左行</th><th>左：三级指标</th><th>左：指标值</th><th>对比</th>"
+        "<th>右行</th><th>右：三级指标</th><th>右：指标值</th><th>差异说明</th></tr>"
+    )
+    rows = "".join(_pair_cells(pair) for pair in comparison.pairs)
+    reports = (
+        "<div class='cmp-reports'>"
+        f"<div><h4>左：{_e(comparison.left_label)}</h4>{findings_html(comparison.left.findings)}</div>"
+        f"<div><h4>右：{_e(comparison.right_label)}</h4>{findings_html(comparison.right.findings)}</div>"
+        "</div>"
+    )
+    return (
+        f"<div class='cmp'><p><b>左</b>：{_e(comparison.left_label)} ｜ <b>右</b>："
+        f"{_e(comparison.right_label)}</p><p>{counts}</p>"
+        f"<table class='target cmp-table'>{head}{rows}</table>{reports}</div>"
+    )
+
+
+APP_CSS = """
+.table-head h4 {margin: 0.2em 0;}
+.fact {margin-right: 1em;}
+table.target, table.spread {border-collapse: collapse; width: 100%; font-size: 0.9em;}
+table.target td, table.target th, table.spread td, table.spread th {border: 1px solid #ccc; padding: 3px 6px;}
+.row-error td {background: #fde2e2;}
+.row-warning td {background: #fff4d6;}
+.finding.error b {color: #b00020;}
+.finding.warning b {color: #a06000;}
+.cmp-added td {background: #e3f6e3;}
+.cmp-removed td {background: #fde2e2;}
+.cmp-changed td {background: #fff4d6;}
+.cmp-reports {display: flex; gap: 1em;}
+.cmp-reports > div {flex: 1;}
+.hit {border-bottom: 1px solid #ddd; padding: 4px 0;}
+"""
