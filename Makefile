@@ -22,7 +22,7 @@ install: $(STAMP)
 
 # Debian's chromium for the end-to-end browser test (never `playwright install`).
 browser:
-	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
 
 run: install
 	$(PY) -m assistant ingest --if-missing
@@ -46,6 +46,15 @@ eval: install
 bench: install
 	$(PY) -m benchmarks
 
+# Optional local LLM: compiles llama-cpp-python (~5-7 min on 2 cores) and fetches the GGUF model.
+# Built for AVX2 without AMX: ggml's AMX kernels segfault on Q4_K_M models on these Xeons
+# (llama.cpp issue #20824), and a non-native build also runs on any x86-64-v3 machine.
+# A build that has AMX in it (e.g. a plain `pip install llama-cpp-python`) is rebuilt.
+# FETCH_ARGS="--small" for the 0.5B model; "--env-file PATH" to write the setting elsewhere.
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
+FETCH_ARGS ?=
 llm-local: install
+	@$(PY) -c "import llama_cpp, sys; sys.exit(b'AMX_INT8 = 1' in llama_cpp.llama_print_system_info())" 2>/dev/null \
+	  || CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) install -q --no-cache-dir --force-reinstall --no-deps "llama-cpp-python>=0.3"
 	$(PIP) install -q -e ".[llm]"
-	$(PY) -m assistant.drafting.fetch_model
+	$(PY) -m assistant.drafting.fetch_model $(FETCH_ARGS)

@@ -21,7 +21,9 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    tables = parse(args.file, settings.max_upload_mb)
+    tables = parse(
+        args.file, settings.max_upload_mb, max_decompressed_mb=settings.max_decompressed_mb
+    )
     if args.json:
         data = [table.model_dump(mode="json") for table in tables]
         print(json.dumps(data, ensure_ascii=False, indent=2))

@@ -1,0 +1,109 @@
+"""Amounts of money in Chinese text: numerals (八十, 1,200), units (元/万元/亿元), and the
+财政/其他资金 split of a budget. Everything is returned in 万元, the unit of the tables.
+"""
+
+from __future__ import annotations
+
+import re
+
+import cn2an
+
+from assistant.schema import Budget
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千点壹贰叁肆伍陆柒捌玖拾佰仟"
+NUM = rf"(?:\d[\d,，]*(?:\.\d+)?|[{CN_DIGITS}]+)"
+MONEY_RE = re.compile(rf"(?P<num>{NUM})\s*(?P<unit>亿元|亿|万元|万|千元|元)")
+BARE_BUDGET_RE = re.compile(
+    rf"(?:预算|经费)(?:金额|总额|数)?(?:为|是|约|共|合计|:|：)?\s*(?P<num>{NUM})(?![\d万亿元千])"
+)
+_UNIT_IN_WAN = {"亿元": 10000.0, "亿": 10000.0, "万元": 1.0, "万": 1.0, "千元": 0.1, "元": 0.0001}
+
+_FISCAL_WORDS = ("财政", "拨款", "一般公共预算")
+_OTHER_WORDS = ("自筹", "其他资金", "其它资金", "社会资金", "单位自有", "配套", "上级补助")
+_TOTAL_WORDS = (
+    "预算",
+    "经费",
+    "资金",
+    "投入",
+    "总额",
+    "申请",
+    "申报",
+    "安排",
+    "总计",
+    "合计",
+    "花费",
+    "费用",
+)
+_ALL_FISCAL_RE = re.compile(r"(全部|全额|均为|都是|100%)[^，。；,;]{0,3}财政|财政(全额|全部)")
+_ALL_OTHER_RE = re.compile(r"(全部|全额|均为|都是)[^，。；,;]{0,3}(自筹|其他资金)")
+
+
+def to_number(text: str) -> float | None:
+    """Arabic or Chinese numeral text -> float ('八十' -> 80, '1,200' -> 1200); None if unreadable."""
+    text = text.replace(",", "").replace("，", "")
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    try:
+        return float(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def parse_amount_wan(text: str) -> float | None:
+    """The first money amount in text, in 万元 ('80万' -> 80, '1亿元' -> 10000); None if none."""
+    match = MONEY_RE.search(text)
+    if not match:
+        return None
+    number = to_number(match["num"])
+    return None if number is None else round(number * _UNIT_IN_WAN[match["unit"]], 6)
+
+
+def _money_mentions(text: str) -> list[tuple[str, float]]:
+    """(role, 万元) for every amount; role from the words just before it: fiscal, other, total."""
+    mentions = []
+    for match in MONEY_RE.finditer(text):
+        number = to_number(match["num"])
+        if number is None:
+            continue
+        context = text[max(0, match.start() - 8) : match.start()]
+        context = re.split(r"[，。；,;、]", context)[-1]
+        role = _money_role(context)
+        if role:
+            mentions.append((role, round(number * _UNIT_IN_WAN[match["unit"]], 6)))
+    return mentions
+
+
+def _money_role(context: str) -> str:
+    if any(word in context for word in _OTHER_WORDS):
+        return "other"
+    if any(word in context for word in _FISCAL_WORDS):
+        return "fiscal"
+    if any(word in context for word in _TOTAL_WORDS) or not context.strip():
+        return "total"
+    return "total" if re.search(r"(约|共|为|是|花|用|需|要)$", context) else ""
+
+
+def find_budget(text: str) -> Budget:
+    """Total / fiscal / other from the amounts in text and the words just before them."""
+    mentions = _money_mentions(text)
+    if not mentions:
+        bare = BARE_BUDGET_RE.search(text)
+        number = to_number(bare["num"]) if bare else None
+        # A bare number after 预算 is read in the table's own unit (万元) unless it is clearly 元.
+        if number:
+            mentions = [("total", number if number < 100000 else number / 10000)]
+    first = {role: value for role, value in reversed(mentions)}
+    total, fiscal, other = first.get("total"), first.get("fiscal"), first.get("other")
+    if total is None and (fiscal is not None or other is not None):
+        total = round((fiscal or 0) + (other or 0), 6)
+    if total is not None and _ALL_FISCAL_RE.search(text):
+        fiscal, other = total, 0.0
+    elif total is not None and _ALL_OTHER_RE.search(text):
+        fiscal, other = 0.0, total
+    elif total is not None and fiscal is not None and other is None and fiscal <= total:
+        other = round(total - fiscal, 6)
+    elif total is not None and other is not None and fiscal is None and other <= total:
+        fiscal = round(total - other, 6)
+    return Budget(total=total, fiscal=fiscal, other=other)

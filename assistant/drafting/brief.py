@@ -1,0 +1,270 @@
+"""Free Chinese text about a new project -> ProjectBrief (budget, year, unit, name, work items).
+
+Rule based and deliberately conservative: a budget is only read from an amount with a money unit
+(or a bare number right after 预算/经费), never guessed. What cannot be found goes to `missing`
+so the chat can ask for it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.drafting.amounts import BARE_BUDGET_RE, MONEY_RE, NUM, find_budget, to_number
+from assistant.errors import AssistantError
+from assistant.schema import Department, ProjectBrief
+
+
+class BriefInvalid(AssistantError):
+    """The brief text cannot be used at all (empty, or nothing but punctuation)."""
+
+
+_YEAR_RE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2}|[二两][〇零][〇零一二三四五六七八九]{2})\s*年度?"
+)
+_BUDGET_YEAR_RE = re.compile(
+    r"(?:^|(?<=[计划拟将要在于是们的]))(?:(?:19|20)\d{2}|[二两][〇零][〇零一二三四五六七八九]{2})年度?(?:的)?"
+)
+_RELATIVE_YEARS = {
+    "明年": 1,
+    "下一年度": 1,
+    "下年度": 1,
+    "下一年": 1,
+    "后年": 2,
+    "今年": 0,
+    "本年度": 0,
+    "当年": 0,
+    "去年": -1,
+}
+
+_UNIT_SUFFIX = (
+    r"(?:委员会|管理局|中心|局|委|办公室|大队|支队|研究院|院|研究所|站|馆|公司|学校|医院)"
+)
+_DEPT_RE = re.compile(
+    rf"(?P<name>[\u4e00-\u9fa5（）()]{{2,24}}?{_UNIT_SUFFIX})(?=$|[，。；,;、\s\d由负将拟计需要在对承开组实])"
+)
+_DEPT_LEAD_RE = re.compile(
+    r"^(?:我们是|我们|我单位是|我单位|本单位|单位是|单位|部门|主管部门|由|是)"
+)
+_PLACE_RE = re.compile(r"^[\u4e00-\u9fa5]{1,6}?[省市区县镇街]")
+_CODE_RE = re.compile(r"(?<![\d.])(\d{6})(?![\d.元万亿千])")
+
+_CLAUSE_SPLIT_RE = re.compile(r"[，。；！？,;!?\n]+")
+_FILLER_RE = re.compile(
+    r"^(?:由|我们|我单位|本单位|单位|我们单位|今年|明年|后年|下一年度|本年度|计划|打算|准备|拟|需要|想|要|将|希望|"
+    r"主要|一个|这个|该|新的|是|为|做|搞|申请|申报|开展一个|开展|进行|组织|用于|负责)+"
+)
+_ACTION_WORDS = (
+    "巡检",
+    "检查",
+    "监测",
+    "运维",
+    "维护",
+    "宣传",
+    "采购",
+    "购置",
+    "建设",
+    "培训",
+    "整治",
+    "更新",
+    "改造",
+    "处置",
+    "调查",
+    "评估",
+    "服务",
+    "开发",
+    "升级",
+    "举办",
+    "组织",
+    "开展",
+    "编制",
+    "排查",
+    "治理",
+    "拆除",
+    "管理",
+    "保障",
+    "检测",
+    "维修",
+    "修缮",
+    "清理",
+    "养护",
+    "活动",
+    "演练",
+    "审计",
+    "咨询",
+    "研究",
+    "补贴",
+)
+_PURPOSE_WORDS = "为了|旨在|目的是|目标是|以便|从而|确保"
+_PURPOSE_START_RE = re.compile(rf"^(?:{_PURPOSE_WORDS})")
+# 及 splits lists ('巡检及维修') but not words ('及时').
+_ITEM_SPLIT_RE = re.compile(r"、|以及|和|并(?!且)|及(?!时)")
+_NAME_END_RE = re.compile(r"(项目|工程|经费|资金|尾款)$")
+
+
+def parse_brief(text: str, today: date | None = None) -> ProjectBrief:
+    """Read a ProjectBrief from free Chinese text; `today` anchors 今年/明年 (default: the real date)."""
+    raw = (text or "").strip()
+    if not re.search(r"[\w\u4e00-\u9fa5]", raw):
+        raise BriefInvalid(
+            "项目描述为空：请用一两句话说明项目做什么、哪一年、预算多少，例如「2026年开展燃气管道安全巡检，预算80万元」。"
+        )
+    today = today or date.today()
+    year = _find_year(raw, today)
+    department = _find_department(raw)
+    explicit = _explicit_name(raw)
+    clauses = _content_clauses(raw, department)
+    brief = ProjectBrief(
+        text=raw,
+        name=explicit or _derive_name(clauses, year),
+        department=department,
+        year=year,
+        budget=find_budget(raw),
+        purpose=_find_purpose(raw, clauses),
+        work_items=_work_items(clauses),
+    )
+    brief.missing = missing_fields(brief)
+    return brief
+
+
+def missing_fields(brief: ProjectBrief) -> list[str]:
+    """Chinese names of the brief fields still unknown (the chat asks for these)."""
+    checks = (
+        ("项目名称", brief.name),
+        ("年度", brief.year),
+        ("预算", brief.budget.total),
+        ("单位", brief.department.name),
+        ("工作内容", brief.work_items),
+    )
+    return [label for label, value in checks if not value]
+
+
+# ---------------------------------------------------------------- year, unit, name
+
+
+def _find_year(text: str, today: date) -> int | None:
+    match = _YEAR_RE.search(text)
+    if match:
+        year = to_number(match["y"])
+        if year and 1990 <= year <= 2100:
+            return int(year)
+    for word, offset in _RELATIVE_YEARS.items():
+        if word in text:
+            return today.year + offset
+    return None
+
+
+def _find_department(text: str) -> Department:
+    code_match = _CODE_RE.search(text)
+    code = code_match.group(1) if code_match else ""
+    for clause in _CLAUSE_SPLIT_RE.split(text):
+        clause = re.sub(r"^\d{6}\s*", "", clause.strip())
+        for match in _DEPT_RE.finditer(clause):
+            name = _DEPT_LEAD_RE.sub("", match["name"])
+            at_clause_start = match.start() == 0 or clause[: match.start()].endswith(
+                ("由", "是", "：")
+            )
+            if len(name) >= 3 and (at_clause_start or _PLACE_RE.match(name)):
+                return Department(code=code, name=name)
+    return Department(code=code)
+
+
+def _explicit_name(text: str) -> str:
+    match = re.search(r"项目名称\s*[:：是为]?\s*[「“\"《]?(?P<n>[^，。；,;」”\"》\n]{2,60})", text)
+    if match:
+        return match["n"].strip()
+    quoted = re.search(r"[《「“](?P<n>[^》」”]{4,60}(?:项目|工程))[》」”]", text)
+    return quoted["n"].strip() if quoted else ""
+
+
+def _is_admin_clause(clause: str) -> bool:
+    """Budget, funding, year-only or unit-only clauses carry no project content."""
+    if (MONEY_RE.search(clause) or BARE_BUDGET_RE.search(clause)) and not any(
+        w in clause for w in _ACTION_WORDS
+    ):
+        return True
+    stripped = _YEAR_RE.sub("", clause)
+    return bool(
+        re.fullmatch(r"[\s\d]*(全部|全额|均为|都是)?(财政|自筹)?(资金|拨款)?[\s]*", stripped)
+    )
+
+
+def _clean_clause(clause: str, department: Department) -> str:
+    """Cut what is not the project itself: unit, code, the budget year, money, fillers."""
+    clause = re.sub(r"项目名称\s*[:：是为]?", "", clause)
+    clause = _CODE_RE.sub("", clause)
+    if department.name:
+        clause = clause.replace(department.name, "")
+    clause = re.sub(r"\s+", "", clause)
+    clause = re.sub(
+        r"^[\u4e00-\u9fa5]{2,24}?" + _UNIT_SUFFIX + r"(?=[\d由负将拟计需要在对承开组实])",
+        "",
+        clause,
+    )
+    # Only the budget year goes ('2026年开展…'); years inside names stay ('2025-2026年采暖季').
+    clause = _BUDGET_YEAR_RE.sub("", clause)
+    for word in _RELATIVE_YEARS:
+        clause = clause.replace(word, "")
+    clause = re.sub(
+        rf"(?:年度)?(?:预算|经费|资金)[^，。；的]*?{NUM}\s*(?:亿元|亿|万元|万|元)(?:左右)?的?",
+        "",
+        clause,
+    )
+    clause = re.sub(r"委托(?:第三方|专业机构|社会机构|有资质的单位)?", "", clause)
+    clause = _FILLER_RE.sub("", clause)
+    clause = _BUDGET_YEAR_RE.sub("", clause)
+    clause = re.sub(r"^(?:的|了)", "", clause)
+    return clause.strip(" ：:")
+
+
+def _content_clauses(text: str, department: Department) -> list[str]:
+    """Clauses that say what the project does; if none, what is left of the money clauses
+    once the amounts are cut ('拆违经费349.8万元' -> '拆违')."""
+    raw = [c for c in _CLAUSE_SPLIT_RE.split(text) if c.strip()]
+    content = [c for c in raw if not _is_admin_clause(c)] or raw
+    clauses = []
+    for clause in content:
+        cleaned = re.sub(r"\s+", "", _clean_clause(clause, department))
+        if len(re.findall(r"[\u4e00-\u9fa5]", cleaned)) >= 2:
+            clauses.append(cleaned)
+    return clauses
+
+
+def _noun_phrase(clause: str) -> str:
+    """'对全市老旧燃气管道开展安全巡检' -> '全市老旧燃气管道安全巡检'."""
+    clause = re.sub(r"^(?:对|为|给|向)", "", clause)
+    if "《" not in clause:  # a quoted title is kept word for word
+        clause = re.sub(r"(?:开展|进行|实施|组织|做好|完成)(?=\S)", "", clause, count=1)
+    clause = re.sub(r"(?:工作|任务)$", "", clause)
+    return re.sub(r"\s+", "", clause)
+
+
+def _derive_name(clauses: list[str], year: int | None) -> str:
+    if not clauses:
+        return ""
+    core = _noun_phrase(clauses[0])[:40]
+    if not _NAME_END_RE.search(core):
+        core += "项目"
+    return f"{year}年{core}" if year and not _YEAR_RE.match(core) else core
+
+
+def _find_purpose(text: str, clauses: list[str]) -> str:
+    match = re.search(rf"(?:{_PURPOSE_WORDS}|用于)(?P<p>[^。；;\n]{{4,120}})", text)
+    if match:
+        kept = [c for c in re.split(r"[，,]", match["p"]) if c and not _is_admin_clause(c)]
+        if kept:
+            return "，".join(kept)
+    return "，".join(clauses[:3])
+
+
+def _work_items(clauses: list[str]) -> list[str]:
+    items: list[str] = []
+    for clause in clauses:
+        if _PURPOSE_START_RE.match(clause):
+            continue  # why, not what: it goes to the purpose
+        clause = _noun_phrase(re.sub(r"(?:项目|工程)$", "", clause))
+        parts = [p for p in _ITEM_SPLIT_RE.split(clause) if len(p) >= 2]
+        for part in parts or [clause]:
+            if part not in items:
+                items.append(part)
+    return items[:8]

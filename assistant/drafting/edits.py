@@ -1,0 +1,276 @@
+"""Conversational edits: Chinese commands -> Edit, and applying an Edit to a Draft.
+
+The rules understand the common commands; anything else goes to the optional LLM
+(`llm.parse_edit`) or gets a reply listing what can be said. Every applied edit is re-reviewed;
+an edit that would leave an error is refused or repaired, and the reply says which.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant.drafting.adapt import (
+    SLOT_DEFAULT_LEVEL2,
+    adapt_row,
+    cost_rows,
+    generic_row,
+    goal_lines,
+    is_money_row,
+    money_text,
+    shift_years,
+)
+from assistant.drafting.amounts import parse_amount_wan
+from assistant.drafting.brief import missing_fields
+from assistant.drafting.edit_rules import HELP, parse_command
+from assistant.drafting.repair import order_rows, recompute_costs
+from assistant.drafting.slots import MAX_ROWS, SLOT_ALIASES, pick, slot_of
+from assistant.errors import AssistantError
+from assistant.schema import (
+    BENEFIT_L2,
+    SOCIAL_BENEFIT,
+    Budget,
+    Draft,
+    Edit,
+    IndicatorValue,
+)
+
+if TYPE_CHECKING:
+    from assistant.drafting.engine import Drafter
+
+
+class EditRefused(AssistantError):
+    """The edit cannot be applied (unknown row, would leave an error, empties a required slot)."""
+
+
+# ---------------------------------------------------------------- applying
+
+
+def chat_edit(drafter: Drafter, draft: Draft, text: str) -> tuple[Draft, str]:
+    """Rules first, then the LLM (if any); unknown or refused requests leave the draft unchanged."""
+    edit = parse_command(text, draft)
+    if edit is None and drafter.chat_model is not None:
+        from assistant.drafting import llm
+
+        edit = llm.parse_edit(text, draft, drafter.chat_model)
+    if edit is None:
+        return draft, HELP
+    try:
+        return apply_edit(drafter, draft, edit)
+    except EditRefused as exc:
+        return draft, f"没有修改：{exc}"
+
+
+def apply_edit(drafter: Drafter, draft: Draft, edit: Edit) -> tuple[Draft, str]:
+    """(new draft, Chinese reply). Raises EditRefused when the edit cannot be applied."""
+    work = draft.model_copy(deep=True)
+    handler = _HANDLERS[edit.kind]
+    reply = handler(drafter, work, edit)
+    work.notes = []
+    finished = drafter.finish(work, fix_warnings=False)
+    if finished.drafter == "embedded":
+        from assistant.drafting.engine import with_goals
+
+        finished = with_goals(finished)
+    if finished.notes:
+        reply += "\n（已自动修复：" + "；".join(finished.notes) + "）"
+    finished.notes = [*draft.notes, *finished.notes]
+    return finished, reply
+
+
+def _target_row(draft: Draft, edit: Edit) -> int:
+    rows = len(draft.table.indicators)
+    if edit.row is None or not 1 <= edit.row <= rows:
+        raise EditRefused(f"没有第{edit.row}行：当前表共有{rows}行指标。")
+    return edit.row
+
+
+def _set_value(drafter: Drafter, draft: Draft, edit: Edit) -> str:
+    row = _target_row(draft, edit)
+    indicator = draft.table.indicators[row - 1]
+    value = IndicatorValue.parse((edit.value or "").strip())
+    if not value.raw:
+        raise EditRefused("新的指标值为空。")
+    if value.kind == "quantitative":
+        value = IndicatorValue.parse(value.render())
+    budget = draft.table.budget.total
+    if (
+        slot_of(indicator) == "成本"
+        and is_money_row(_with(indicator, value))
+        and budget is not None
+    ):
+        amount = parse_amount_wan(value.raw.lstrip("≤<=≥>")) or 0.0
+        if amount > budget + 0.005:
+            raise EditRefused(f"成本指标{value.raw}超过了预算{money_text(budget)}万元。")
+    if value.unit == "%" and value.number is not None and value.number > 100:
+        raise EditRefused(f"比率类指标不能超过100%（{value.raw}）。")
+    old = indicator.value.raw
+    indicator.value = value
+    indicator.source = _edited_source(indicator, f"用户修改指标值：{old} → {value.raw}")
+    return f"已把第{row}行「{indicator.name}」的指标值由{old}改为{value.raw}。"
+
+
+def _rename(drafter: Drafter, draft: Draft, edit: Edit) -> str:
+    row = _target_row(draft, edit)
+    name = (edit.value or "").strip()
+    if not name:
+        raise EditRefused("新的指标名称为空。")
+    others = [i.name for n, i in enumerate(draft.table.indicators, 1) if n != row]
+    if name in others:
+        raise EditRefused(f"已有名为「{name}」的指标，名称不能重复。")
+    indicator = draft.table.indicators[row - 1]
+    old, indicator.name = indicator.name, name
+    indicator.source = _edited_source(indicator, f"用户改名：{old} → {name}")
+    return f"已把第{row}行「{old}」改名为「{name}」。"
+
+
+def _remove(drafter: Drafter, draft: Draft, edit: Edit) -> str:
+    row = _target_row(draft, edit)
+    indicator = draft.table.indicators[row - 1]
+    slot = slot_of(indicator)
+    if slot and sum(1 for i in draft.table.indicators if slot_of(i) == slot) == 1:
+        raise EditRefused(
+            f"「{indicator.name}」是唯一的{slot}类指标，不能删除；可以说「重新生成{slot}指标」换一个。"
+        )
+    del draft.table.indicators[row - 1]
+    return f"已删除第{row}行「{indicator.name}」。"
+
+
+def _add(drafter: Drafter, draft: Draft, edit: Edit) -> str:
+    level2 = edit.level2 or SOCIAL_BENEFIT
+    slot = slot_of_level2(level2)
+    if slot == "成本":
+        raise EditRefused(
+            "成本指标由预算自动计算，不单独增加；可以说「预算改成90万」，或直接修改、改名已有的成本行。"
+        )
+    year = draft.table.year or 0
+    present = [i.name for i in draft.table.indicators]
+    exact = level2 if level2 in BENEFIT_L2 else None
+    picked = pick(drafter.slot_candidates(draft, slot, exact), 1, present)
+    row = (
+        adapt_row(picked[0], draft.brief, year)
+        if picked
+        else generic_row(level2, draft.brief, year)
+    )
+    if row.name in present:
+        raise EditRefused(f"表中已有「{row.name}」，没有找到别的{level2}可加。")
+    draft.table.indicators = order_rows([*draft.table.indicators, row], draft.table.layout)
+    return f"已增加{row.level2}「{row.name}」（{row.value.raw}），{_cite(row)}。"
+
+
+def _regenerate(drafter: Drafter, draft: Draft, edit: Edit) -> str:
+    if edit.row is not None:
+        slot = slot_of(draft.table.indicators[_target_row(draft, edit) - 1]) or "效益"
+    else:
+        slot = slot_of_level2(edit.level2 or "")
+    old_rows = [i for i in draft.table.indicators if slot_of(i) == slot]
+    keep = [i for i in draft.table.indicators if slot_of(i) != slot]
+    year = draft.table.year or 0
+    if slot == "成本":
+        sources = drafter.cost_sources(drafter.slot_candidates(draft, "成本"))
+        new_rows = cost_rows(draft.table.budget.total, sources, draft.table.layout)
+    else:
+        avoid = [i.name for i in draft.table.indicators]
+        picked = pick(drafter.slot_candidates(draft, slot), MAX_ROWS[slot], avoid)
+        new_rows = [adapt_row(c, draft.brief, year) for c in picked[: max(1, len(old_rows))]]
+        new_rows = new_rows or [generic_row(SLOT_DEFAULT_LEVEL2[slot], draft.brief, year)]
+    draft.table.indicators = order_rows([*keep, *new_rows], draft.table.layout)
+    names = "、".join(f"「{r.name}」（{r.value.raw}）" for r in new_rows)
+    return f"已重新生成{slot}类指标：{names}。"
+
+
+def _set_budget(drafter: Drafter, draft: Draft, edit: Edit) -> str:
+    total = edit.budget
+    if total is None or total <= 0:
+        raise EditRefused("预算必须是大于0的金额（万元）。")
+    old = draft.table.budget
+    draft.table.budget = _rescaled_budget(old, total)
+    draft.brief.budget = draft.table.budget
+    draft.brief.missing = missing_fields(draft.brief)
+    if not any(is_money_row(i) for i in draft.table.indicators if slot_of(i) == "成本"):
+        keep = [i for i in draft.table.indicators if slot_of(i) != "成本"]
+        sources = drafter.cost_sources(drafter.slot_candidates(draft, "成本"))
+        new = cost_rows(total, sources, draft.table.layout)
+        draft.table.indicators = order_rows([*keep, *new], draft.table.layout)
+    else:
+        recompute_costs(draft.table)
+    draft.table.goals = goal_lines(
+        draft.brief, draft.table.name, draft.table.year or 0, draft.table.indicators
+    )
+    draft.assumptions = [a for a in draft.assumptions if "未提供预算" not in a]
+    draft.questions = [q for q in draft.questions if not q.startswith("项目预算")]
+    return f"预算已改为{money_text(total)}万元，成本指标已按新预算重算。"
+
+
+def _set_year(drafter: Drafter, draft: Draft, edit: Edit) -> str:
+    new = edit.year
+    if new is None or not 1990 <= new <= 2100:
+        raise EditRefused("年度应为四位数年份，例如2027年。")
+    old = draft.table.year or new
+    delta = new - old
+    table = draft.table
+    table.year = draft.brief.year = new
+    table.name = shift_years(table.name, delta)
+    draft.brief.name = shift_years(draft.brief.name, delta)
+    table.goals = [shift_years(g, delta) for g in table.goals]
+    for indicator in table.indicators:
+        indicator.name = shift_years(indicator.name, delta)
+        indicator.description = shift_years(indicator.description, delta)
+        indicator.value = IndicatorValue.parse(shift_years(indicator.value.raw, delta))
+    draft.brief.missing = missing_fields(draft.brief)
+    draft.assumptions = [a for a in draft.assumptions if "未说明年度" not in a]
+    draft.questions = [q for q in draft.questions if "预算年度" not in q]
+    return f"年度已由{old}年改为{new}年，名称、目标和指标中的年份已一并顺延。"
+
+
+_HANDLERS = {
+    "set_value": _set_value,
+    "rename": _rename,
+    "remove_row": _remove,
+    "add_row": _add,
+    "regenerate_slot": _regenerate,
+    "set_budget": _set_budget,
+    "set_year": _set_year,
+}
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def slot_of_level2(level2: str) -> str:
+    word = level2.removesuffix("指标")
+    if level2 in BENEFIT_L2:
+        return "效益"
+    return SLOT_ALIASES.get(word, SLOT_ALIASES.get(word.removeprefix("服务对象"), "效益"))
+
+
+def _fits(candidate_level2: str, wanted: str) -> bool:
+    return wanted not in BENEFIT_L2 or candidate_level2 == wanted
+
+
+def _with(indicator, value):
+    return indicator.model_copy(update={"value": value})
+
+
+def _edited_source(indicator, note: str):
+    source = indicator.source.model_copy() if indicator.source else None
+    if source is None:
+        from assistant.drafting.adapt import rule_source
+
+        return rule_source(note)
+    source.rule = "；".join(p for p in (source.rule, note) if p)
+    return source
+
+
+def _cite(indicator) -> str:
+    src = indicator.source
+    if src and src.table_id:
+        return f"参考{src.table_id}第{src.row}行"
+    return "按通用规则生成"
+
+
+def _rescaled_budget(old: Budget, total: float) -> Budget:
+    """New total; the fiscal/other split kept in its old proportion (all fiscal stays all fiscal)."""
+    if old.fiscal is None or not old.total:
+        return Budget(total=total)
+    fiscal = round(total * old.fiscal / old.total, 6)
+    return Budget(total=total, fiscal=fiscal, other=round(total - fiscal, 6))

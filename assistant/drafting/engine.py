@@ -1,0 +1,277 @@
+"""The embedded drafter: brief -> retrieved rows per slot -> adapted rows -> repaired Draft.
+
+No LLM needed. With a chat model, `draft()` hands the embedded draft to `llm.refine` and repairs
+the result again (the rules have the last word).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from assistant.drafting.adapt import (
+    NOUN_GROUPS,
+    adapt_row,
+    cost_rows,
+    goal_lines,
+)
+from assistant.drafting.brief import missing_fields, parse_brief
+from assistant.drafting.repair import order_rows, repair
+from assistant.drafting.retriever import Retriever, bigrams
+from assistant.drafting.slots import (
+    MAX_ROWS,
+    SLOTS,
+    Candidate,
+    pick,
+    retrieve_slot,
+    score_candidates,
+    slot_of,
+)
+from assistant.schema import (
+    Draft,
+    Edit,
+    Indicator,
+    IndicatorHit,
+    MatchScores,
+    ProjectBrief,
+    ProjectHit,
+    Retrieved,
+    SearchFilters,
+    TargetTable,
+)
+
+MAX_QUERY_CHARS = 40
+MIN_SCORE = 0.15  # below this a retrieved row fits worse than a rule-made generic row
+_QUESTIONS = {
+    "预算": "项目预算是多少万元？其中财政资金多少？（提供后成本指标会按预算重算）",
+    "年度": "项目属于哪一个预算年度？",
+    "单位": "主管部门和实施单位是哪个单位？",
+    "工作内容": "项目主要做哪几项工作？（用于细化数量、质量指标）",
+    "项目名称": "项目名称是什么？",
+}
+
+
+def build_query(brief: ProjectBrief) -> str:
+    """Project query: name, then work items and purpose while they add new words, kept short
+    (query embedding time grows with length), plus the sibling words of its nouns (a 巡检 brief
+    also finds tables that say 检查)."""
+    text = ""
+    for part in (brief.name, *brief.work_items, brief.purpose):
+        part = re.sub(r"^\d{4}年度?|项目$", "", part or "").strip()
+        if not part or _covered(part, text):
+            continue
+        if text and len(text) + len(part) > MAX_QUERY_CHARS:
+            break
+        text = f"{text} {part}".strip()
+    text = text[:MAX_QUERY_CHARS] or brief.text[:MAX_QUERY_CHARS]
+    extra = [
+        w for group in NOUN_GROUPS if any(g in text for g in group) for w in group if w not in text
+    ]
+    return f"{text} {' '.join(extra)}".strip()
+
+
+def _covered(part: str, text: str) -> bool:
+    """Most of part's bigrams are already in text (it would only lengthen the query)."""
+    grams, seen = bigrams(part), bigrams(text)
+    return bool(grams) and sum(1 for g in grams if g in seen) >= 0.6 * len(grams)
+
+
+def choose_layout(projects: list[ProjectHit], top: int = 5) -> str:
+    """'new' only when most of the closest tables use the post-2021 layout; otherwise 'old'."""
+    layouts = [p.table.layout for p in projects[:top]]
+    return "new" if layouts and layouts.count("new") * 2 > len(layouts) else "old"
+
+
+class Drafter:
+    """Drafts target tables from briefs using a Retriever; optional chat model for refinement."""
+
+    def __init__(
+        self, retriever: Retriever, chat_model=None, k_projects: int = 8, k_rows: int = 12
+    ):
+        self.retriever = retriever
+        self.chat_model = chat_model
+        self.k_projects, self.k_rows = k_projects, k_rows
+
+    # ------------------------------------------------------------ drafting
+
+    def draft(
+        self,
+        brief: ProjectBrief | str,
+        filters: SearchFilters | None = None,
+        today: date | None = None,
+    ) -> Draft:
+        """A zero-error Draft for the brief (text is parsed with `parse_brief` first)."""
+        if isinstance(brief, str):
+            brief = parse_brief(brief, today=today)
+        retrieved = self.retrieve(brief, filters)
+        draft = self.compose(brief, retrieved, today)
+        if self.chat_model is not None:
+            from assistant.drafting import llm
+
+            draft = self.finish(llm.refine(draft, retrieved, self.chat_model))
+        return draft
+
+    def retrieve(self, brief: ProjectBrief, filters: SearchFilters | None = None) -> Retrieved:
+        """Similar tables and candidate rows per slot (one query text, so one embedding)."""
+        query = build_query(brief)
+        projects = self.retriever.search_projects(query, filters, k=self.k_projects)
+        indicators = {
+            slot: retrieve_slot(self.retriever, slot, query, filters, k=self.k_rows)
+            for slot in SLOTS
+        }
+        return Retrieved(query=query, projects=projects, indicators=indicators)
+
+    def compose(
+        self, brief: ProjectBrief, retrieved: Retrieved, today: date | None = None
+    ) -> Draft:
+        """Fill the slots from the retrieved rows, adapt them, repair to zero errors."""
+        year, assumptions = _draft_year(brief, today)
+        layout = choose_layout(retrieved.projects)
+        rows: list[Indicator] = []
+        taken: list[str] = []
+        for slot in SLOTS:
+            scored = score_candidates(
+                slot, retrieved.indicators.get(slot, []), retrieved.query, retrieved.projects
+            )
+            scored = [c for c in scored if c.score >= MIN_SCORE]
+            if slot == "成本":
+                rows += cost_rows(brief.budget.total, self.cost_sources(scored), layout)
+                continue
+            picked = pick(scored, MAX_ROWS[slot], taken)
+            taken += [c.hit.indicator.name for c in picked]
+            rows += [adapt_row(c, brief, year) for c in picked]
+        table = self._table(brief, year, order_rows(_with_files(rows, self.retriever), layout))
+        draft = self.finish(
+            Draft(
+                brief=brief,
+                table=table,
+                assumptions=assumptions + _assumptions(brief, rows),
+                questions=[_QUESTIONS[m] for m in missing_fields(brief) if m in _QUESTIONS],
+                based_on=_based_on(rows),
+            )
+        )
+        return with_goals(draft)
+
+    def finish(self, draft: Draft, fix_warnings: bool = True) -> Draft:
+        """Repair the draft's table to zero errors and refresh its findings and notes."""
+        table = draft.table
+        year = table.year or date.today().year + 1
+        repaired, findings, notes = repair(table, draft.brief, year, table.layout, fix_warnings)
+        return draft.model_copy(
+            update={"table": repaired, "findings": findings, "notes": [*draft.notes, *notes]}
+        )
+
+    def cost_sources(self, scored: list[Candidate]) -> list[IndicatorHit]:
+        """All cost rows of the table of the best cost candidate (its split is kept)."""
+        if not scored:
+            return []
+        best = scored[0].hit
+        table = self.retriever.get_table(best.table_id)
+        if table is None:
+            return [best]
+        return [
+            _hit_from_table(table, row)
+            for row, indicator in enumerate(table.indicators, start=1)
+            if slot_of(indicator) == "成本"
+        ]
+
+    def _table(self, brief: ProjectBrief, year: int, rows: list[Indicator]) -> TargetTable:
+        name = brief.name or f"{year}年新建项目"
+        return TargetTable(
+            name=name,
+            department=brief.department,
+            year=year,
+            budget=brief.budget,
+            purpose=brief.purpose or brief.text,
+            indicators=rows,
+        )
+
+    # ------------------------------------------------------------ edits
+
+    def apply(self, draft: Draft, edit: Edit) -> Draft:
+        """A new Draft with the edit applied and re-reviewed; raises EditRefused (Chinese) if not possible."""
+        from assistant.drafting.edits import apply_edit
+
+        return apply_edit(self, draft, edit)[0]
+
+    def chat_edit(self, draft: Draft, text: str) -> tuple[Draft, str]:
+        """Apply a Chinese chat command; unknown or refused requests leave the draft unchanged."""
+        from assistant.drafting.edits import chat_edit
+
+        return chat_edit(self, draft, text)
+
+    def slot_candidates(
+        self, draft: Draft, slot: str, level2: str | None = None
+    ) -> list[Candidate]:
+        """Scored candidates for one slot (or one 二级) of an existing draft, for edits."""
+        query = build_query(draft.brief)
+        if level2 is None:
+            hits = retrieve_slot(self.retriever, slot, query, None, k=self.k_rows)
+        else:
+            filters = SearchFilters(level2=level2)
+            hits = self.retriever.search_indicators(query, filters, k=self.k_rows)
+        return [c for c in score_candidates(slot, hits, query, []) if c.score >= MIN_SCORE]
+
+
+def with_goals(draft: Draft) -> Draft:
+    """The draft with 绩效目标 rewritten from its brief and its (repaired) rows."""
+    table = draft.table
+    goals = goal_lines(draft.brief, table.name, table.year or 0, table.indicators)
+    return draft.model_copy(update={"table": table.model_copy(update={"goals": goals})})
+
+
+def draft(brief: ProjectBrief | str, retriever: Retriever, **kwargs) -> Draft:
+    """Convenience: `Drafter(retriever).draft(brief)`."""
+    return Drafter(retriever).draft(brief, **kwargs)
+
+
+def _draft_year(brief: ProjectBrief, today: date | None) -> tuple[int, list[str]]:
+    if brief.year:
+        return brief.year, []
+    year = (today or date.today()).year + 1
+    return year, [f"未说明年度，按{year}年（下一预算年度）编制。"]
+
+
+def _assumptions(brief: ProjectBrief, rows: list[Indicator]) -> list[str]:
+    notes = []
+    copied = [r for r in rows if r.source and r.source.table_id and slot_of(r) != "成本"]
+    if copied:
+        notes.append("数量、质量、时效等指标值沿用参考表的目标值，请按本项目实际工作量核实调整。")
+    if brief.budget.total is None:
+        notes.append("未提供预算：成本指标暂按定性写「控制在批复预算内」，没有编造金额。")
+    if not brief.department.name:
+        notes.append("未说明主管部门和实施单位，表头单位留空。")
+    return notes
+
+
+def _based_on(rows: list[Indicator]) -> list[str]:
+    counts = Counter(r.source.table_id for r in rows if r.source and r.source.table_id)
+    return [table_id for table_id, _ in counts.most_common()]
+
+
+def _hit_from_table(table: TargetTable, row: int) -> IndicatorHit:
+    return IndicatorHit(
+        table_id=table.id,
+        table_name=table.name,
+        row=row,
+        indicator=table.indicators[row - 1],
+        year=table.year,
+        budget_total=table.budget.total,
+        scores=MatchScores(),
+    )
+
+
+def _with_files(rows: list[Indicator], retriever: Retriever) -> list[Indicator]:
+    """Fill the cited file/title from the source table when the index did not carry them."""
+    cache: dict[str, TargetTable | None] = {}
+    for row in rows:
+        src = row.source
+        if src and src.table_id and not src.file:
+            if src.table_id not in cache:
+                cache[src.table_id] = retriever.get_table(src.table_id)
+            table = cache[src.table_id]
+            if table is not None:
+                src.file = table.source.file
+                src.title = src.title or table.source.title or table.name
+    return rows

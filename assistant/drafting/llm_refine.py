@@ -1,0 +1,217 @@
+"""The LLM edits the embedded draft; repairs and the review rules decide what is kept.
+
+Flow: prompt (fixed instructions first, so llama.cpp reuses their KV cache) → streamed reply in
+the compact line format → parse → repair (levels, citations, money) → review → on errors, re-ask
+with the error messages (at most `max_retries` times) → else keep the embedded draft with a note.
+An invalid table is never returned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+
+from assistant.drafting.llm_lines import (
+    LineBuffer,
+    clean_block,
+    format_rows,
+    parse_line,
+    parse_reply,
+)
+from assistant.drafting.llm_repair import (
+    CitableRow,
+    cite_rows,
+    corpus_source,
+    fix_costs,
+    group_by_level1,
+)
+from assistant.prompts import render
+from assistant.rules import has_errors, review
+from assistant.schema import Draft, Finding, Indicator, Retrieved, TargetTable
+
+Progress = Callable[[str, list[Indicator]], None]
+EXAMPLE_TAGS = ("A", "B")
+ROWS_PER_EXAMPLE = 6
+MAX_PROBLEMS_SHOWN = 8
+_LAYOUT_HINTS = {
+    "new": "本表为新版格式：成本指标是一级指标，其下为经济成本指标等。",
+    "old": "本表为旧版格式：成本指标是产出指标下的二级指标。",
+}
+
+
+class Example(NamedTuple):
+    """A past table shown to the model, with the 1-based rows kept (trimmed to what matters)."""
+
+    table: TargetTable
+    rows: list[int]
+
+
+class Attempt(NamedTuple):
+    """One reply turned into a candidate draft (None when nothing usable) and what was wrong."""
+
+    draft: Draft | None
+    problems: list[str]
+
+
+def select_examples(draft: Draft, retrieved: Retrieved | None) -> dict[str, Example]:
+    """The 2 most similar past tables, each trimmed to the rows that matter for this draft.
+
+    A row matters when the drafter retrieved it for a slot, or when it fills a 二级 the draft
+    has; rows the draft already shows and money rows of other projects (their amounts would
+    only mislead) are left out.
+    """
+    if retrieved is None:
+        return {}
+    hit_rows = {(h.table_id, h.row) for hits in retrieved.indicators.values() for h in hits}
+    draft_level2 = {i.level2 for i in draft.table.indicators}
+    in_draft = {(i.name, i.value.raw) for i in draft.table.indicators}
+    in_draft |= {(i.source.table_id, i.source.row) for i in draft.table.indicators if i.source}
+    tables = list({hit.table.id: hit.table for hit in retrieved.projects}.values())
+    examples = {}
+    for tag, table in zip(EXAMPLE_TAGS, tables, strict=False):
+        scored = []
+        for row, indicator in enumerate(table.indicators, 1):
+            if {(table.id, row), (indicator.name, indicator.value.raw)} & in_draft:
+                continue  # already shown as a D row
+            score = 2 * ((table.id, row) in hit_rows) + (indicator.level2 in draft_level2)
+            if score and indicator.value.unit not in {"万元", "元"}:
+                scored.append((-score, row))
+        keep = sorted(row for _, row in sorted(scored)[:ROWS_PER_EXAMPLE])
+        if keep:
+            examples[tag] = Example(table, keep)
+    return examples
+
+
+def _example_block(examples: dict[str, Example]) -> str:
+    blocks = []
+    for tag, example in examples.items():
+        lines = format_rows(example.table.indicators, tag).splitlines()
+        kept = "\n".join(lines[row - 1] for row in example.rows)
+        blocks.append(f"参考表{tag}：{clean_block(example.table.name)}\n{kept}")
+    return "\n\n".join(blocks) or "（无）"
+
+
+def refine_messages(draft: Draft, examples: dict[str, Example]) -> list[BaseMessage]:
+    """System instructions (fixed) + this draft's data inside the data delimiters."""
+    brief = draft.brief
+    total = brief.budget.total
+    human = render(
+        "draft_refine",
+        brief=clean_block(brief.text or brief.name) or "（无）",
+        year=brief.year or draft.table.year or "未提供",
+        budget=f"{total:g}万元" if total is not None else "未提供（不要编造金额）",
+        layout_hint=_LAYOUT_HINTS[draft.table.layout],
+        draft_rows=format_rows(draft.table.indicators, "D"),
+        examples=_example_block(examples),
+    )
+    return [SystemMessage(render("draft_refine_system")), HumanMessage(human)]
+
+
+def citable_rows(draft: Draft, examples: dict[str, Example]) -> dict[str, CitableRow]:
+    """Every row the model was shown, by its 来源 tag."""
+    citable = {f"D{n}": CitableRow(i, i.source) for n, i in enumerate(draft.table.indicators, 1)}
+    for tag, example in examples.items():
+        for row in example.rows:
+            indicator = example.table.indicators[row - 1]
+            citable[f"{tag}{row}"] = CitableRow(indicator, corpus_source(example.table, row))
+    return citable
+
+
+def stream_reply(chat_model: BaseChatModel, messages: list[BaseMessage], on_progress) -> str:
+    """The model's whole reply; each complete row is reported to `on_progress` as it arrives."""
+    buffer, rows = LineBuffer(), []
+    for chunk in chat_model.stream(messages):
+        for line in buffer.feed(chunk.text):
+            parsed = parse_line(line)
+            if parsed is not None and on_progress is not None:
+                rows.append(parsed.indicator)
+                on_progress(f"LLM 正在改写：已生成 {len(rows)} 行", list(rows))
+    return buffer.text
+
+
+def _error_lines(findings: list[Finding]) -> list[str]:
+    """Review errors as lines for the re-ask (the messages already name the row)."""
+    return [f"- {f.message}" for f in findings if f.severity == "error"][:MAX_PROBLEMS_SHOWN]
+
+
+def build_candidate(reply: str, draft: Draft, examples: dict[str, Example]) -> Attempt:
+    """Parse, repair and review one reply."""
+    parsed = parse_reply(reply)
+    if not parsed.rows:
+        return Attempt(
+            None, ["- 没有读到任何指标行：每行应为 一级指标|二级指标|三级指标|指标值|来源"]
+        )
+    rows, notes = cite_rows(parsed.rows, draft.table.layout, citable_rows(draft, examples))
+    rows, cost_notes = fix_costs(rows, draft)
+    table = draft.table.model_copy(update={"indicators": group_by_level1(rows, draft)})
+    findings = review(table)
+    if has_errors(findings):
+        problems = _error_lines(findings)
+        problems += [f"- 无法读取的行：{line}" for line in parsed.rejected[:3]]
+        return Attempt(None, problems)
+    cited_tables = [r.source.table_id for r in rows if r.source and r.source.table_id]
+    candidate = draft.model_copy(
+        update={
+            "table": table,
+            "findings": findings,
+            "notes": [*draft.notes, *notes, *cost_notes],
+            "based_on": list(dict.fromkeys([*draft.based_on, *cited_tables])),
+        }
+    )
+    return Attempt(candidate, [])
+
+
+def llm_label(chat_model: BaseChatModel) -> str:
+    """The config string a model was built from (for Draft.drafter), else its type."""
+    return (chat_model.metadata or {}).get("jxmb_llm") or f"llm:{chat_model._llm_type}"
+
+
+def _keep_embedded(draft: Draft, reason: str) -> Draft:
+    return draft.model_copy(
+        update={"notes": [*draft.notes, f"LLM 改写未采用（{reason}），保留内置草稿。"]}
+    )
+
+
+def refine(
+    draft: Draft,
+    retrieved: Retrieved | None,
+    chat_model: BaseChatModel,
+    max_retries: int = 2,
+    on_progress: Progress | None = None,
+) -> Draft:
+    """The draft as rewritten by the LLM if the result passes review, else the draft unchanged + a note."""
+    examples = select_examples(draft, retrieved)
+    messages = refine_messages(draft, examples)
+    problems: list[str] = []
+    for attempt in range(max_retries + 1):
+        if on_progress is not None:
+            message = (
+                "正在请 LLM 改写草稿…"
+                if attempt == 0
+                else f"第 {attempt} 次回复未通过审核，正在重试…"
+            )
+            on_progress(message, [])
+        try:
+            reply = stream_reply(chat_model, messages, on_progress)
+        except Exception as exc:  # the LLM is optional: any failure keeps the embedded draft
+            return _keep_embedded(draft, f"调用 LLM 失败：{type(exc).__name__}")
+        result = build_candidate(reply, draft, examples)
+        if result.draft is not None:
+            note = f"由 LLM 改写（第 {attempt + 1} 次回复通过审核）"
+            notes = [*result.draft.notes, note]
+            return result.draft.model_copy(
+                update={"drafter": llm_label(chat_model), "notes": notes}
+            )
+        problems = result.problems
+        messages = [
+            *messages,
+            AIMessage(reply),
+            HumanMessage(render("draft_retry", problems="\n".join(problems))),
+        ]
+    reason = f"{max_retries + 1} 次回复都未通过审核：" + "；".join(
+        p.lstrip("- ") for p in problems[:3]
+    )
+    return _keep_embedded(draft, reason)

@@ -1,0 +1,218 @@
+"""Repairs applied to rows an LLM wrote, before the review rules see them.
+
+The model is trusted with wording, not with facts: 一级 follows from 二级 (LEVEL2_PARENTS), money
+follows from the budget (never from the model), and every row must trace back to a draft row or a
+retrieved past row, otherwise it is dropped. Each repair leaves a Chinese note.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, NamedTuple
+
+from rapidfuzz import fuzz
+
+from assistant.drafting.llm_lines import ParsedRow
+from assistant.schema import (
+    COST,
+    COST_L2,
+    ECONOMIC_COST,
+    LEVEL1_NAMES,
+    LEVEL2_PARENTS,
+    NEW_COST_L2,
+    OUTPUT,
+    Draft,
+    Indicator,
+    IndicatorValue,
+    SourceRef,
+    TargetTable,
+)
+
+COST_LEVEL2 = (COST_L2, *NEW_COST_L2)
+MONEY_UNITS = {"万元", "元", "千元", "亿元", "万"}
+_MONEY_IN_TEXT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|元|亿元)")
+_NO_BUDGET_RULE = "预算未提供：成本指标只写定性值，不编造金额"
+_SAME_SLOT_MIN, _ANY_SLOT_MIN, _PLAUSIBLE_MIN = 60, 80, 50
+
+
+class CitableRow(NamedTuple):
+    """A row the model was shown and may cite: the row itself and the citation it carries."""
+
+    indicator: Indicator
+    source: SourceRef | None
+
+
+def corpus_source(table: TargetTable, row: int) -> SourceRef:
+    """Citation of row `row` (1-based) of a corpus table."""
+    locator = f"{table.source.locator} 第{row}行".strip() if table.source.locator else f"第{row}行"
+    return SourceRef(
+        file=table.source.file, title=table.name, locator=locator, table_id=table.id, row=row
+    )
+
+
+def fix_levels(indicator: Indicator, layout: Literal["old", "new"]) -> tuple[Indicator | None, str]:
+    """The row with a valid 一级/二级 pair for this layout (or None if 二级 is unknown), and a note."""
+    level1, level2 = indicator.level1, indicator.level2
+    if level2 not in LEVEL2_PARENTS and level1 in LEVEL2_PARENTS:
+        level1, level2 = level2, level1  # a 二级 name in the 一级 column
+    if level1 == COST and level2 == COST_L2 and layout == "new":
+        level2 = ECONOMIC_COST
+    elif level2 == ECONOMIC_COST and layout == "old":
+        level2 = COST_L2
+    elif level2 == COST_L2 and layout == "new":
+        level2 = ECONOMIC_COST
+    if level2 not in LEVEL2_PARENTS:
+        return None, f"删除了二级指标无法识别的行「{indicator.name}」（{indicator.level2}）"
+    if level1 not in LEVEL2_PARENTS[level2]:
+        level1 = LEVEL2_PARENTS[level2][0]
+    if (level1, level2) == (indicator.level1, indicator.level2):
+        return indicator, ""
+    fixed = indicator.model_copy(update={"level1": level1, "level2": level2})
+    note = (
+        f"「{indicator.name}」的层级由「{indicator.level1}/{indicator.level2}」"
+        f"改为「{level1}/{level2}」"
+    )
+    return fixed, note
+
+
+def _plausible(indicator: Indicator, cited: Indicator) -> bool:
+    return (
+        indicator.level2 == cited.level2 or fuzz.ratio(indicator.name, cited.name) >= _PLAUSIBLE_MIN
+    )
+
+
+def find_citation(row: ParsedRow, indicator: Indicator, citable: dict[str, CitableRow]):
+    """The row this one rewrote: its own 来源 tag when plausible, else the closest name."""
+    tagged = citable.get(row.ref)
+    if tagged is not None and _plausible(indicator, tagged.indicator):
+        return tagged
+    best, best_score = None, 0.0
+    for candidate in citable.values():
+        score = fuzz.ratio(indicator.name, candidate.indicator.name)
+        needed = _SAME_SLOT_MIN if candidate.indicator.level2 == indicator.level2 else _ANY_SLOT_MIN
+        if score >= needed and score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def cite_rows(
+    rows: list[ParsedRow], layout: Literal["old", "new"], citable: dict[str, CitableRow]
+) -> tuple[list[Indicator], list[str]]:
+    """Level-repaired, cited, de-duplicated rows; rows without a traceable source are dropped."""
+    kept, notes, seen = [], [], set()
+    for row in rows:
+        indicator, note = fix_levels(row.indicator, layout)
+        if note:
+            notes.append(note)
+        if indicator is None:
+            continue
+        cited = find_citation(row, indicator, citable)
+        if cited is None:
+            notes.append(f"删除了无法追溯来源的行「{indicator.name}」")
+            continue
+        key = (indicator.level2, indicator.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        description = indicator.description or cited.indicator.description
+        kept.append(
+            indicator.model_copy(update={"source": cited.source, "description": description})
+        )
+    return kept, notes
+
+
+def is_money_cost(indicator: Indicator) -> bool:
+    return (
+        indicator.level2 in COST_LEVEL2
+        and indicator.value.kind == "quantitative"
+        and indicator.value.unit in MONEY_UNITS
+    )
+
+
+def _amount(total: float) -> str:
+    return f"{total:.2f}".rstrip("0").rstrip(".")
+
+
+def _rewritten_money_row(row: Indicator, draft_money: list[Indicator]) -> Indicator | None:
+    """The draft money row this row was cited from, if any."""
+    return next((d for d in draft_money if row.source is not None and d.source == row.source), None)
+
+
+def _budget_money_row(row: Indicator, rewritten: Indicator | None, total: float) -> Indicator:
+    """A money cost row with a budget-derived amount: the draft row's, else `≤<budget>万元`."""
+    value = rewritten.value if rewritten else IndicatorValue.parse(f"≤{_amount(total)}万元")
+    name = row.name
+    if _MONEY_IN_TEXT_RE.search(name):  # a model-written amount inside the name
+        name = rewritten.name if rewritten else "项目总成本"
+    return row.model_copy(update={"name": name, "value": value})
+
+
+def qualitative_cost_rows(draft: Draft) -> list[Indicator]:
+    """The draft's own non-money cost rows, or a rule-made `成本控制合理性 = 合理`."""
+    rows = [i for i in draft.table.indicators if i.level2 in COST_LEVEL2 and not is_money_cost(i)]
+    if rows:
+        return rows
+    level1, level2 = (COST, ECONOMIC_COST) if draft.table.layout == "new" else (OUTPUT, COST_L2)
+    return [
+        Indicator(
+            level1=level1,
+            level2=level2,
+            name="成本控制合理性",
+            description="项目成本控制在合理范围内",
+            value="合理",
+            source=SourceRef(rule=_NO_BUDGET_RULE),
+        )
+    ]
+
+
+def budget_total(draft: Draft) -> float | None:
+    """The budget in 万元 that money rows must follow (the table's, else the brief's)."""
+    return (
+        draft.table.budget.total
+        if draft.table.budget.total is not None
+        else draft.brief.budget.total
+    )
+
+
+def fix_costs(indicators: list[Indicator], draft: Draft) -> tuple[list[Indicator], list[str]]:
+    """Money cost rows recomputed from the budget; without a budget, replaced by qualitative rows.
+
+    Amounts never come from the model: a row that rewrote a draft money row gets the draft's
+    (budget-derived) amount back, a single new one gets `≤<budget>万元`, further ones are dropped.
+    """
+    money = [n for n, i in enumerate(indicators) if is_money_cost(i)]
+    if not money:
+        return indicators, []
+    total = budget_total(draft)
+    if total is None:
+        fixed = [i for n, i in enumerate(indicators) if n not in money]
+        if not any(i.level2 in COST_LEVEL2 for i in fixed):
+            fixed[money[0] : money[0]] = qualitative_cost_rows(draft)
+        return fixed, ["项目未提供预算：LLM 写的金额类成本指标已换成定性成本指标，不编造金额"]
+    draft_money = [i for i in draft.table.indicators if is_money_cost(i)]
+    fixed, notes, used = [], [], set()
+    for n, indicator in enumerate(indicators):
+        if n not in money:
+            fixed.append(indicator)
+            continue
+        rewritten = _rewritten_money_row(indicator, draft_money)
+        if (rewritten is None and (draft_money or used)) or id(rewritten) in used:
+            notes.append(
+                f"删除了模型自拟金额的成本指标「{indicator.name}」（{indicator.value.raw}）"
+            )
+            continue
+        used.add(id(rewritten))
+        rebuilt = _budget_money_row(indicator, rewritten, total)
+        if rebuilt.value.raw != indicator.value.raw:
+            notes.append(f"成本指标「{rebuilt.name}」的金额按预算改为「{rebuilt.value.raw}」")
+        fixed.append(rebuilt)
+    return fixed, notes
+
+
+def group_by_level1(indicators: list[Indicator], draft: Draft) -> list[Indicator]:
+    """Rows grouped by 一级 in the draft's order of 一级 (stable within a group)."""
+    order = list(dict.fromkeys(i.level1 for i in draft.table.indicators))
+    order += [name for name in LEVEL1_NAMES if name not in order]
+    return sorted(
+        indicators, key=lambda i: order.index(i.level1) if i.level1 in order else len(order)
+    )

@@ -1,0 +1,281 @@
+"""Validate, repair, drop: run the review rules until a draft has zero errors.
+
+Repairs are small and explainable (cap a percentage at 100, add the missing sign, recompute money
+from the budget); a row that cannot be repaired is dropped, and an emptied required slot gets a
+rule-made row. Every change is written to the notes in Chinese.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.drafting.adapt import (
+    SLOT_DEFAULT_LEVEL2,
+    cost_level,
+    generic_row,
+    is_money_row,
+    money_text,
+    split_budget,
+)
+from assistant.drafting.slots import SLOTS, slot_of
+from assistant.errors import AssistantError
+from assistant.rules import has_errors, review
+from assistant.schema import (
+    LEVEL2_PARENTS,
+    QUANTITY,
+    TIMELINESS,
+    Finding,
+    Indicator,
+    IndicatorValue,
+    ProjectBrief,
+    TargetTable,
+)
+
+MAX_ROUNDS = 6
+_BUDGET_IN_TEXT_RE = re.compile(r"预算[\d.]+万元")
+_REVERSE_NAME_RE = re.compile(
+    r"成本|费用|投诉|事故|隐患|超支|故障|差错|违约|逾期|时限|时长|响应时间|发生数|发生率"
+)
+_TIME_UNITS = ("日", "天", "小时", "分钟", "个工作日", "工作日", "月", "周")
+_DROP_CODES = {
+    "R-VALUE-EMPTY",
+    "R-VALUE-PLACEHOLDER",
+    "R-VALUE-DATE-SERIAL",
+    "R-VALUE-TEXT-GLUED",
+    "R-VALUE-NO-UNIT",
+}
+
+
+class RepairFailed(AssistantError):
+    """Not even rule-made rows pass review: a defect of the drafter, reported instead of a bad table."""
+
+
+def is_reverse(indicator: Indicator) -> bool:
+    """反向指标 (less is better): costs, complaints, accidents, time limits."""
+    if slot_of(indicator) == "成本":
+        return True
+    if indicator.level2 == TIMELINESS and indicator.value.unit in _TIME_UNITS:
+        return True
+    return bool(_REVERSE_NAME_RE.search(indicator.name)) and indicator.level2 != QUANTITY
+
+
+def repair(
+    table: TargetTable, brief: ProjectBrief, year: int, layout: str, fix_warnings: bool = True
+) -> tuple[TargetTable, list[Finding], list[str]]:
+    """Repair `table` until review reports no error; returns (table, remaining warnings, notes).
+
+    `fix_warnings=False` (after a user's edit) leaves warnings alone: the user chose that value.
+    """
+    table = table.model_copy(deep=True)
+    notes = _drop_duplicates(table)
+    for round_no in range(MAX_ROUNDS):
+        notes += _fill_slots(table, brief, year, layout)
+        findings = review(table)
+        # Warning fixes run once: a second pass could only flip the same sign back and forth.
+        fixable = [
+            f
+            for f in findings
+            if f.severity == "error"
+            or (fix_warnings and round_no == 0 and f.code in _WARNING_FIXES)
+        ]
+        if not fixable:
+            return table, findings, notes
+        notes += _repair_round(table, fixable, brief, layout)
+    findings = review(table)
+    if not has_errors(findings):
+        return table, findings, notes
+    return _last_resort(table, brief, year, layout, notes)
+
+
+def _repair_round(
+    table: TargetTable, findings: list[Finding], brief: ProjectBrief, layout: str
+) -> list[str]:
+    notes: list[str] = []
+    drop: set[int] = set()
+    for finding in (f for f in findings if f.row is not None):
+        indicator = table.indicators[finding.row - 1]
+        fix = _ROW_FIXES.get(finding.code) or _WARNING_FIXES.get(finding.code)
+        note = fix(indicator) if fix else None
+        if note is None and finding.severity == "error":
+            drop.add(finding.row)
+            notes.append(f"删除第{finding.row}行「{indicator.name}」：{finding.message}")
+        elif note:
+            notes.append(f"第{finding.row}行「{indicator.name}」：{note}")
+    table.indicators = [i for n, i in enumerate(table.indicators, 1) if n not in drop]
+    for finding in (f for f in findings if f.row is None):
+        notes += _repair_table_level(table, finding, layout)
+    return notes
+
+
+def _repair_table_level(table: TargetTable, finding: Finding, layout: str) -> list[str]:
+    if finding.code == "R-BUDGET-SPLIT":
+        budget = table.budget
+        if budget.fiscal is not None and budget.total is not None and budget.fiscal <= budget.total:
+            budget.other = round(budget.total - budget.fiscal, 6)
+        else:
+            budget.fiscal, budget.other = budget.total, 0.0
+        return ["财政资金与其他资金之和与预算数不一致，已按预算数调整其他资金。"]
+    if finding.code in ("R-COST-SUM-OVER", "R-COST-OVER-BUDGET"):
+        return recompute_costs(table)
+    if finding.code == "R-LAYOUT-MIXED":
+        return _unify_layout(table, layout)
+    return []  # R-SLOT-MISSING / R-ROWS-TOO-FEW: the next round's _fill_slots adds rows
+
+
+def recompute_costs(table: TargetTable) -> list[str]:
+    """Re-split the money cost rows over the budget in their current proportions (sum ≤ budget)."""
+    total = table.budget.total
+    money = [i for i in table.indicators if slot_of(i) == "成本" and is_money_row(i)]
+    if total is None or total <= 0 or not money:
+        return []
+    weights = [_amount_in_wan(i) for i in money]
+    if len(money) == 1 or sum(weights) <= 0:
+        weights = [1.0] + [0.0] * (len(money) - 1)
+    parts = split_budget(total, weights)
+    amount = money_text(total)
+    for indicator, part in zip(money, parts, strict=True):
+        indicator.value = IndicatorValue.parse(f"≤{money_text(part)}万元")
+        indicator.description = _BUDGET_IN_TEXT_RE.sub(f"预算{amount}万元", indicator.description)
+        if indicator.source is not None:
+            indicator.source = indicator.source.model_copy(
+                update={"rule": _recomputed_rule(indicator.source.rule, amount)}
+            )
+    table.indicators = [i for i in table.indicators if not (i in money and i.value.number == 0)]
+    return [f"成本指标已按预算{amount}万元重新计算（合计不超过预算）。"]
+
+
+def _recomputed_rule(rule: str, amount: str) -> str:
+    kept = [part for part in rule.split("；") if part and "预算" not in part]
+    return "；".join([*kept, f"按预算{amount}万元重算"])
+
+
+def _amount_in_wan(indicator: Indicator) -> float:
+    factor = {"万元": 1.0, "元": 0.0001, "亿元": 10000.0}.get(indicator.value.unit, 1.0)
+    return (indicator.value.number or 0.0) * factor
+
+
+def _unify_layout(table: TargetTable, layout: str) -> list[str]:
+    level1, level2 = cost_level(layout)
+    for indicator in table.indicators:
+        if slot_of(indicator) == "成本":
+            indicator.level1, indicator.level2 = level1, level2
+    return [f"成本指标统一为{'新' if layout == 'new' else '旧'}体例（{level1}/{level2}）。"]
+
+
+def _fill_slots(table: TargetTable, brief: ProjectBrief, year: int, layout: str) -> list[str]:
+    present = {slot_of(i) for i in table.indicators}
+    notes = []
+    for slot in SLOTS:
+        if slot not in present:
+            level2 = cost_level(layout)[1] if slot == "成本" else SLOT_DEFAULT_LEVEL2[slot]
+            table.indicators.append(generic_row(level2, brief, year, layout))
+            notes.append(f"「{slot}」类指标为空，已按通用规则补一行，请按实际修改。")
+    if notes:
+        table.indicators = order_rows(table.indicators, layout)
+    return notes
+
+
+def order_rows(rows: list[Indicator], layout: str) -> list[Indicator]:
+    """Slot order: 产出 (数量, 质量, 时效, 成本), 效益, 满意度; new layout puts 成本 first."""
+    order = list(SLOTS) if layout == "old" else ["成本", *[s for s in SLOTS if s != "成本"]]
+    rank = {slot: n for n, slot in enumerate(order)}
+    return sorted(rows, key=lambda i: rank.get(slot_of(i), len(order)))
+
+
+def _drop_duplicates(table: TargetTable) -> list[str]:
+    seen: set[str] = set()
+    keep, notes = [], []
+    for n, indicator in enumerate(table.indicators, start=1):
+        if indicator.name in seen:
+            notes.append(f"删除第{n}行「{indicator.name}」：与前面的指标重名。")
+            continue
+        seen.add(indicator.name)
+        keep.append(indicator)
+    table.indicators = keep
+    return notes
+
+
+def _last_resort(
+    table: TargetTable, brief: ProjectBrief, year: int, layout: str, notes: list[str]
+) -> tuple[TargetTable, list[Finding], list[str]]:
+    """Replace every row by rule-made rows (they are built to pass review)."""
+    table.indicators = []
+    _fill_slots(table, brief, year, layout)
+    findings = review(table)
+    if has_errors(findings):
+        messages = "；".join(f.message for f in findings if f.severity == "error")
+        raise RepairFailed(f"草稿无法修复到零错误：{messages}")
+    return (
+        table,
+        findings,
+        [*notes, "多轮修复后仍有错误，已全部改用通用规则生成的指标，请按实际修改。"],
+    )
+
+
+# ---------------------------------------------------------------- per-row fixes (note, or None = drop)
+
+
+def _cap_percent(indicator: Indicator) -> str | None:
+    value = indicator.value
+    operator = value.operator if value.operator in ("≤", "<") else "="
+    indicator.value = IndicatorValue.parse(f"{operator}100%")
+    return f"百分比目标{value.raw}超过100%，已改为{indicator.value.raw}。"
+
+
+def _fix_parent(indicator: Indicator) -> str | None:
+    parents = LEVEL2_PARENTS.get(indicator.level2)
+    if not parents:
+        return None
+    indicator.level1 = parents[0]
+    return f"一级指标改为{parents[0]}。"
+
+
+def _with_sign(indicator: Indicator, sign: str) -> str:
+    old = indicator.value.raw
+    indicator.value = IndicatorValue.parse(sign + indicator.value.render().lstrip("≥≤=<>"))
+    reason = {"≤": "反向指标设上限", "≥": "正向指标设下限", "=": "补充比较符号"}[sign]
+    return f"指标值{old}改为{indicator.value.raw}（{reason}）。"
+
+
+def _add_sign(indicator: Indicator) -> str | None:
+    value = indicator.value
+    if value.unit == "%" and value.number == 100:
+        return _with_sign(indicator, "=")  # '≥100%' reads oddly; full completion is '=100%'
+    return _with_sign(indicator, "≤" if is_reverse(indicator) else "≥")
+
+
+def _untruncate(indicator: Indicator) -> str | None:
+    description = indicator.description
+    if not description or len(description) > 20:
+        return ""
+    old, indicator.name = indicator.name, description
+    return f"指标名称疑似被截断，已按指标描述补全：{old} → {description}。"
+
+
+def _percent_unit(indicator: Indicator) -> str | None:
+    old = indicator.value.raw
+    indicator.value = IndicatorValue.parse(indicator.value.render())
+    return f"单位“百分比”改为“%”（{old} → {indicator.value.raw}）。"
+
+
+def _raise_satisfaction(indicator: Indicator) -> str | None:
+    old = indicator.value.raw
+    indicator.value = IndicatorValue.parse("≥90%")
+    return f"满意度目标{old}低于常见水平，已改为≥90%（实际目标表多为≥90%）。"
+
+
+_ROW_FIXES = {
+    "R-PERCENT-OVER-100": _cap_percent,
+    "R-COST-SIGN": lambda indicator: _with_sign(indicator, "≤"),
+    "R-LEVEL1-UNKNOWN": _fix_parent,
+    "R-LEVEL2-PARENT": _fix_parent,
+    **{code: (lambda indicator: None) for code in _DROP_CODES},
+}
+_WARNING_FIXES = {
+    "R-VALUE-NO-SIGN": _add_sign,
+    "R-DIRECTION-NEGATIVE": lambda indicator: _with_sign(indicator, "≤"),
+    "R-DIRECTION-QUANTITY": lambda indicator: _with_sign(indicator, "≥"),
+    "R-UNIT-SPELLED": _percent_unit,
+    "R-NAME-TRUNCATED": _untruncate,
+    "R-SATISFACTION-LOW": _raise_satisfaction,
+}

@@ -1,0 +1,152 @@
+"""What the drafter needs from a search index, and a small in-memory one.
+
+`index.HybridIndex` satisfies `Retriever`; `MemoryRetriever` (character-bigram overlap over a list of
+tables) is for fast tests of edits and for running without a built index.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Protocol, runtime_checkable
+
+from assistant.schema import (
+    IndicatorHit,
+    MatchScores,
+    ProjectHit,
+    SearchFilters,
+    TargetTable,
+)
+
+
+@runtime_checkable
+class Retriever(Protocol):
+    """The search operations the drafter uses (what `index.HybridIndex` offers)."""
+
+    def search_projects(
+        self, query: str, filters: SearchFilters | None = None, k: int = 10
+    ) -> list[ProjectHit]: ...
+
+    def search_indicators(
+        self, query: str, filters: SearchFilters | None = None, k: int = 10
+    ) -> list[IndicatorHit]: ...
+
+    def get_table(self, table_id: str) -> TargetTable | None: ...
+
+    def tables(self) -> list[TargetTable]: ...
+
+
+def bigrams(text: str) -> Counter:
+    """Character bigrams of the CJK/word characters of text (a tokenizer-free similarity basis)."""
+    chars = re.sub(r"[^\w\u4e00-\u9fa5]", "", text or "")
+    return Counter(chars[i : i + 2] for i in range(len(chars) - 1))
+
+
+def overlap(query: Counter, doc: Counter) -> float:
+    """Cosine similarity of two bigram bags, 0..1."""
+    if not query or not doc:
+        return 0.0
+    dot = sum(count * doc[gram] for gram, count in query.items() if gram in doc)
+    norm = math.sqrt(sum(v * v for v in query.values())) * math.sqrt(
+        sum(v * v for v in doc.values())
+    )
+    return dot / norm if norm else 0.0
+
+
+def table_passes(table: TargetTable, filters: SearchFilters | None) -> bool:
+    """Whether a table survives the table-level filters (department, year, budget, exclusions)."""
+    if filters is None:
+        return True
+    if table.id in filters.exclude_table_ids:
+        return False
+    if filters.department and filters.department not in (
+        table.department.code + table.department.name
+    ):
+        return False
+    year_ok = table.year is None or (
+        (filters.year_min is None or table.year >= filters.year_min)
+        and (filters.year_max is None or table.year <= filters.year_max)
+    )
+    total = table.budget.total
+    budget_ok = total is None or (
+        (filters.budget_min is None or total >= filters.budget_min)
+        and (filters.budget_max is None or total <= filters.budget_max)
+    )
+    return year_ok and budget_ok
+
+
+class MemoryRetriever:
+    """A Retriever over tables held in memory; similarity = bigram cosine (keyword-like)."""
+
+    def __init__(self, tables: list[TargetTable]):
+        self._tables = {table.id: table for table in tables}
+        self._table_bags = {t.id: bigrams(_table_text(t)) for t in tables}
+        self._row_bags = {
+            (t.id, n): bigrams(f"{i.name} {i.description} {t.name}")
+            for t in tables
+            for n, i in enumerate(t.indicators, start=1)
+        }
+
+    def search_projects(
+        self, query: str, filters: SearchFilters | None = None, k: int = 10
+    ) -> list[ProjectHit]:
+        bag = bigrams(query)
+        scored = [
+            (overlap(bag, self._table_bags[t.id]), t)
+            for t in self._tables.values()
+            if table_passes(t, filters)
+        ]
+        scored.sort(key=lambda pair: -pair[0])
+        return [
+            ProjectHit(
+                table=t, scores=MatchScores(fused=s, keyword=s, keyword_rank=r), why="字面相似"
+            )
+            for r, (s, t) in enumerate(scored[:k], start=1)
+        ]
+
+    def search_indicators(
+        self, query: str, filters: SearchFilters | None = None, k: int = 10
+    ) -> list[IndicatorHit]:
+        bag = bigrams(query)
+        scored = []
+        for (table_id, row), row_bag in self._row_bags.items():
+            table = self._tables[table_id]
+            indicator = table.indicators[row - 1]
+            if not table_passes(table, filters) or not _level_passes(indicator, filters):
+                continue
+            scored.append((overlap(bag, row_bag), table, row))
+        scored.sort(key=lambda item: -item[0])
+        return [_indicator_hit(t, row, s, rank) for rank, (s, t, row) in enumerate(scored[:k], 1)]
+
+    def get_table(self, table_id: str) -> TargetTable | None:
+        return self._tables.get(table_id)
+
+    def tables(self) -> list[TargetTable]:
+        return list(self._tables.values())
+
+
+def _table_text(table: TargetTable) -> str:
+    rows = " ".join(i.name for i in table.indicators)
+    return f"{table.name} {table.purpose} {' '.join(table.goals)} {rows}"
+
+
+def _level_passes(indicator, filters: SearchFilters | None) -> bool:
+    if filters is None:
+        return True
+    return (filters.level1 is None or indicator.level1 == filters.level1) and (
+        filters.level2 is None or indicator.level2 == filters.level2
+    )
+
+
+def _indicator_hit(table: TargetTable, row: int, score: float, rank: int) -> IndicatorHit:
+    return IndicatorHit(
+        table_id=table.id,
+        table_name=table.name,
+        row=row,
+        indicator=table.indicators[row - 1],
+        year=table.year,
+        budget_total=table.budget.total,
+        scores=MatchScores(fused=score, keyword=score, keyword_rank=rank),
+        why="字面相似",
+    )

@@ -1,0 +1,153 @@
+"""LLM refinement speed on this machine: model load, first refined row, whole table, re-asks.
+
+    python -m benchmarks.bench_llm                     # the model JXMB_LLM names
+    python -m benchmarks.bench_llm --model data/models/qwen2.5-coder-0.5b-instruct-q4_k_m.gguf
+
+Runs only when a model is configured (prints why not otherwise, exit 0). Drafts come from the
+real embedded drafter over the real corpus (in-memory retriever, no index needed). Targets from
+issue 8: first refined row ≤ 5 s, a 10-row table ≤ 15 s, on 2 cores. Results are printed and
+written to <data_dir>/bench/llm.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from langchain_core.callbacks import BaseCallbackHandler
+
+from assistant.errors import AssistantError
+from assistant.settings import get_settings
+
+BRIEFS = [
+    "2026年开展燃气管道安全巡检，预算80万元，巡检燃气管道和场站，发现隐患及时反馈企业整改。",
+    "2026年天津市供热管网运行监测平台运维，预算95万元，保障采暖季系统稳定运行。",
+    "开展生态环境宣传活动，提升公众环保意识",  # no budget, no year
+]
+FIRST_ROW_TARGET, TABLE_TARGET = 5.0, 15.0
+
+
+class _CallCounter(BaseCallbackHandler):
+    """Counts model calls (1 + re-asks) and streamed chunks of one refine."""
+
+    def __init__(self):
+        self.calls = self.chunks = 0
+
+    def on_chat_model_start(self, serialized, messages, **kwargs):
+        self.calls += 1
+
+    def on_llm_new_token(self, token, **kwargs):
+        self.chunks += 1
+
+
+def _drafter():
+    from assistant.drafting.engine import Drafter
+    from assistant.drafting.retriever import MemoryRetriever
+    from assistant.importers import parse
+
+    corpus = get_settings().corpus_dir
+    tables = [t for path in sorted(corpus.glob("*.txt")) for t in parse(path)]
+    return Drafter(MemoryRetriever(tables))
+
+
+def _one_run(drafter, chat_model, brief_text: str) -> dict:
+    from assistant.drafting.llm import refine
+
+    brief = drafter.draft(brief_text).brief
+    retrieved = drafter.retrieve(brief)
+    draft = drafter.compose(brief, retrieved)
+    counter, first = _CallCounter(), []
+    chat_model.callbacks = [counter]
+    started = time.perf_counter()
+
+    def progress(message, rows):
+        if rows and not first:
+            first.append(time.perf_counter() - started)
+
+    refined = refine(draft, retrieved, chat_model, on_progress=progress)
+    total = time.perf_counter() - started
+    return {
+        "brief": brief_text,
+        "draft_rows": len(draft.table.indicators),
+        "refined_rows": len(refined.table.indicators),
+        "accepted": refined.drafter != "embedded",
+        "calls": counter.calls,
+        "first_row_s": round(first[0], 2) if first else None,
+        "total_s": round(total, 2),
+        "s_per_row": round(
+            total / max(len(refined.table.indicators), 1) / max(counter.calls, 1), 2
+        ),
+        "last_note": refined.notes[-1] if refined.notes else "",
+    }
+
+
+def _print(results: list[dict], load_s: float, config: str) -> None:
+    print(f"模型：{config}（加载 {load_s:.1f}s）")
+    print(f"{'#':>2} {'采用':>4} {'调用':>4} {'首行s':>6} {'总s':>6} {'行':>3}  项目")
+    for n, r in enumerate(results, 1):
+        first = f"{r['first_row_s']:.1f}" if r["first_row_s"] is not None else "-"
+        accepted = "是" if r["accepted"] else "否"
+        print(
+            f"{n:>2} {accepted:>4} {r['calls']:>4} {first:>6} {r['total_s']:>6.1f} "
+            f"{r['refined_rows']:>3}  {r['brief'][:24]}"
+        )
+    firsts = [r["first_row_s"] for r in results if r["first_row_s"] is not None]
+    one_call = [r for r in results if r["calls"] == 1]
+    print(
+        f"目标：首行 ≤{FIRST_ROW_TARGET:g}s → 最慢 {max(firsts, default=float('nan')):.1f}s；"
+        f"10 行表 ≤{TABLE_TARGET:g}s → 单次调用折合 "
+        f"{max((r['s_per_row'] * 10 for r in one_call), default=float('nan')):.1f}s"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="LLM 改写速度基准（需要已配置的模型）")
+    parser.add_argument("--model", help="GGUF 文件；默认用 JXMB_LLM 的配置")
+    parser.add_argument("--repeat", type=int, default=2, help="每个项目跑几遍（第2遍起有前缀缓存）")
+    parser.add_argument("--no-warm-up", action="store_true", help="不预热：首个请求付前缀的代价")
+    parser.add_argument("--briefs", type=int, default=len(BRIEFS), help="只跑前 N 个项目")
+    args = parser.parse_args(argv)
+    overrides = {"llm": f"llamacpp:{args.model}"} if args.model else {}
+    settings = get_settings(**overrides)
+    if settings.llm.strip().lower() in ("", "none"):
+        print("未配置 LLM（JXMB_LLM=none）：跳过。先运行 make llm-local 或用 --model 指定模型。")
+        return 0
+    from assistant.drafting.llm import make_chat_model, warm_up
+
+    try:
+        started = time.perf_counter()
+        chat_model = make_chat_model(settings)
+        load_s = time.perf_counter() - started
+    except AssistantError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    drafter = _drafter()
+    warm_s = None
+    if not args.no_warm_up:
+        started = time.perf_counter()
+        warm_up(chat_model)
+        warm_s = time.perf_counter() - started
+        print(f"预热（固定提示词前缀）{warm_s:.1f}s")
+    results = [_one_run(drafter, chat_model, b) for _ in range(args.repeat) for b in BRIEFS[: args.briefs]]
+    _print(results, load_s, settings.llm)
+    out = Path(settings.data_dir) / "bench" / "llm.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    report = {
+        "model": settings.llm,
+        "load_s": round(load_s, 2),
+        "warm_up_s": round(warm_s, 2) if warm_s is not None else None,
+        "threads": settings.llm_threads,
+        "load_average": os.getloadavg(),
+        "runs": results,
+    }
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"结果已写入 {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

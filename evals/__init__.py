@@ -1,0 +1,1 @@
+"""Evaluations of the assistant: validity, fidelity (leave-one-out), retrieval. `python -m evals`."""

@@ -1,0 +1,286 @@
+"""The embedded drafter on the real index: zero errors always, every row cited, money within budget."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from assistant.drafting import BriefInvalid, Drafter, MemoryRetriever, draft, parse_brief
+from assistant.drafting.adapt import split_budget
+from assistant.drafting.engine import choose_layout
+from assistant.drafting.repair import repair
+from assistant.drafting.slots import SLOTS, slot_of
+from assistant.rules import has_errors, review
+from assistant.schema import (
+    COST,
+    Draft,
+    Indicator,
+    MatchScores,
+    ProjectBrief,
+    ProjectHit,
+    Retrieved,
+    SearchFilters,
+    TargetTable,
+)
+
+TODAY = date(2025, 11, 23)
+FOUR_BRIEFS = [
+    "2026年燃气管道安全巡检，预算80万元",
+    "生态环境监测设备运维，年度预算150万元",
+    "市民环保宣传活动，预算12万元",
+    "一个预算3万元的业务系统运行维护项目",
+]
+ODD_BRIEFS = [
+    "开展燃气用户入户安全检查",  # no budget
+    "3万元的办公设备维修",
+    "全市智慧城管平台建设，预算1亿元",
+    "Gas pipeline inspection in 2026, budget 800k",
+    "明年搞一个活动",
+    "预算0.5万元",
+]
+
+
+@pytest.fixture(scope="module")
+def drafter(corpus_index):
+    return Drafter(corpus_index)
+
+
+def money_costs(table: TargetTable) -> list[float]:
+    factor = {"万元": 1.0, "元": 0.0001, "亿元": 10000.0}
+    return [
+        i.value.number * factor[i.value.unit]
+        for i in table.indicators
+        if slot_of(i) == "成本" and i.value.number is not None and i.value.unit in factor
+    ]
+
+
+def assert_sound(result: Draft, excluded: str | None = None) -> None:
+    """The invariants every draft must keep."""
+    table = result.table
+    assert not has_errors(review(table)), [f.message for f in review(table)]
+    assert not has_errors(result.findings)
+    assert {slot_of(i) for i in table.indicators} == set(SLOTS)
+    for row in table.indicators:
+        src = row.source
+        assert src is not None and ((src.table_id and src.row) or src.rule), row
+        if src.table_id:
+            assert src.file and src.title, row
+            assert src.table_id != excluded
+    budget = table.budget.total
+    costs = money_costs(table)
+    if budget is None:
+        assert costs == []
+    else:
+        assert sum(costs) <= budget + 1e-6
+    assert table.goals and table.name and table.year
+
+
+def test_leave_one_out_every_corpus_table(drafter, corpus_tables):
+    """Briefs written from each real table (name + budget + purpose), the table itself excluded."""
+    for table in corpus_tables:
+        text = f"{table.name}，{table.purpose[:60]}，预算{table.budget.total:g}万元"
+        filters = SearchFilters(exclude_table_ids=[table.id])
+        result = drafter.draft(text, filters=filters, today=TODAY)
+        assert_sound(result, excluded=table.id)
+        assert table.id not in result.based_on
+        assert result.table.budget.total == pytest.approx(table.budget.total)
+        cited = [i.source.table_id for i in result.table.indicators if i.source.table_id]
+        assert cited, f"{table.id}: no row was taken from the corpus"
+
+
+def test_gas_inspection_brief_gets_a_household_count_from_the_gas_tables(drafter):
+    text = "市热燃中心2025年燃气行业设施运行安全监督检查，预算59.3万元"
+    excluded = "000_0a362c379c5850c5-2"
+    result = drafter.draft(text, filters=SearchFilters(exclude_table_ids=[excluded]), today=TODAY)
+    assert_sound(result, excluded)
+    quantity = [i for i in result.table.indicators if slot_of(i) == "数量"]
+    assert any(
+        i.value.unit == "家次" and "检查" in i.name and i.source.table_id.startswith("000_")
+        for i in quantity
+    ), [(i.name, i.value.raw) for i in quantity]
+
+
+@pytest.mark.parametrize("text", FOUR_BRIEFS)
+def test_the_four_briefs(drafter, text):
+    result = drafter.draft(text, today=TODAY)
+    assert_sound(result)
+    assert any(i.source.table_id for i in result.table.indicators)
+    assert result.based_on
+
+
+def test_inspection_brief_says_xunjian_and_costs_follow_the_budget(drafter):
+    result = drafter.draft("2026年燃气管道安全巡检，预算80万元", today=TODAY)
+    rows = result.table.indicators
+    quantity = next(i for i in rows if slot_of(i) == "数量")
+    assert "巡检" in quantity.name and "检查" not in quantity.name
+    assert "替换" in quantity.source.rule
+    assert money_costs(result.table) == [80.0]
+    cost = next(i for i in rows if slot_of(i) == "成本")
+    assert cost.value.raw == "≤80万元" and "80万元" in cost.source.rule
+    assert result.table.year == 2026 and result.table.name == "2026年燃气管道安全巡检项目"
+
+
+def test_split_costs_keep_the_source_proportions(drafter):
+    result = drafter.draft("一个预算3万元的业务系统运行维护项目", today=TODAY)
+    costs = [i for i in result.table.indicators if slot_of(i) == "成本"]
+    assert len(costs) >= 2  # 000-4 splits 基础软件 1.1 / 应用系统 1.9
+    assert sum(money_costs(result.table)) <= 3
+    assert all("比例" in i.source.rule for i in costs)
+
+
+def test_years_move_to_the_brief_year(drafter):
+    text = "2027年燃气行业安全监督检查技术服务合同尾款支付，预算33.2万元"
+    result = drafter.draft(text, today=TODAY)
+    values = " ".join(f"{i.name}{i.description}{i.value.raw}" for i in result.table.indicators)
+    assert "2025年" not in values and "2024年" not in values
+    assert result.table.year == 2027
+
+
+def test_no_budget_means_no_money_rows(drafter):
+    result = drafter.draft("开展燃气用户入户安全检查", today=TODAY)
+    assert_sound(result)
+    cost = [i for i in result.table.indicators if slot_of(i) == "成本"]
+    assert [i.value.kind for i in cost] == ["qualitative"]
+    assert "批复预算" in cost[0].value.raw and cost[0].source.rule
+    assert any("未提供预算" in a for a in result.assumptions)
+    assert any("预算" in q for q in result.questions)
+    assert [f.code for f in result.findings if f.code == "R-BUDGET-MISSING"] == ["R-BUDGET-MISSING"]
+
+
+@pytest.mark.parametrize("text", ODD_BRIEFS)
+def test_odd_briefs_are_still_zero_error(drafter, text):
+    assert_sound(drafter.draft(text, today=TODAY))
+
+
+def test_big_and_tiny_budgets(drafter):
+    big = drafter.draft("全市智慧城管平台建设，预算1亿元", today=TODAY)
+    assert big.table.budget.total == 10000 and sum(money_costs(big.table)) <= 10000
+    tiny = drafter.draft("3万元的办公设备维修", today=TODAY)
+    assert 0 < sum(money_costs(tiny.table)) <= 3
+
+
+def test_empty_brief_is_a_clear_error(drafter):
+    with pytest.raises(BriefInvalid, match="项目描述为空"):
+        drafter.draft("   ")
+
+
+def test_missing_year_is_assumed_and_asked(drafter):
+    result = drafter.draft("市民环保宣传活动，预算12万元", today=TODAY)
+    assert result.table.year == 2026
+    assert any("2026年" in a for a in result.assumptions)
+    assert any("年度" in q for q in result.questions)
+
+
+def test_convenience_function_and_parsed_brief(corpus_index):
+    brief = parse_brief("2026年燃气管道安全巡检，预算80万元", today=TODAY)
+    result = draft(brief, corpus_index)
+    assert result.brief == brief and result.drafter == "embedded"
+    assert_sound(result)
+
+
+def test_layout_follows_the_majority_of_similar_tables(corpus_tables):
+    def hits(tables):
+        return [ProjectHit(table=t, scores=MatchScores()) for t in tables]
+
+    new = [t for t in corpus_tables if t.layout == "new"]
+    old = [t for t in corpus_tables if t.layout == "old"]
+    assert len(new) == 2 and choose_layout(hits(new)) == "new"
+    assert choose_layout(hits([*old[:3], *new])) == "old"
+    assert choose_layout([]) == "old"
+
+
+def test_new_layout_draft_from_the_putuo_tables(putuo_tables):
+    result = Drafter(MemoryRetriever(putuo_tables)).draft("2026年违法建筑拆除治理，预算300万元")
+    assert_sound(result)
+    assert result.table.layout == "new"
+    assert result.table.indicators[0].level1 == COST
+
+
+def test_repair_fixes_what_it_can_and_drops_the_rest(seed_tables_000, seed_tables_003):
+    """Real defective rows (≥100百分比, a value glued to text) plus SYNTHETIC defects added here."""
+    table = seed_tables_000[3].model_copy(deep=True)  # 000-4: ≥100百分比, ≤3套 quantities
+    table.indicators.append(seed_tables_003[3].indicators[4])  # '>1保障各项业务正常运行'
+    synthetic = [
+        Indicator(level1="产出指标", level2="质量指标", name="合格率（合成）", value="≥120%"),
+        Indicator(level1="产出指标", level2="质量指标", name="项目验收合格率", value="=100%"),
+        Indicator(level1="产出指标", level2="成本指标", name="超预算成本（合成）", value="≥9万元"),
+    ]
+    table.indicators += synthetic
+    assert has_errors(review(table))
+    brief = ProjectBrief(name=table.name, budget=table.budget)
+    fixed, findings, notes = repair(table, brief, 2025, "old")
+    assert not has_errors(review(fixed)) and not has_errors(findings)
+    names = [i.name for i in fixed.indicators]
+    assert names.count("项目验收合格率") == 1
+    assert "延长设备使用寿命" not in names
+    assert next(i for i in fixed.indicators if i.name == "合格率（合成）").value.raw == "=100%"
+    assert sum(money_costs(fixed)) <= table.budget.total
+    assert any("删除" in n for n in notes) and any("重新计算" in n for n in notes)
+
+
+def test_repair_refills_an_emptied_slot(seed_tables_000):
+    table = seed_tables_000[0].model_copy(deep=True)
+    table.indicators = [i for i in table.indicators if slot_of(i) != "满意度"]
+    fixed, _, notes = repair(table, ProjectBrief(name=table.name), 2025, "old")
+    satisfaction = [i for i in fixed.indicators if slot_of(i) == "满意度"]
+    assert len(satisfaction) == 1 and satisfaction[0].source.rule.startswith("通用规则")
+    assert any("满意度" in n for n in notes)
+
+
+def test_split_budget_never_exceeds_the_total():
+    for total in (3, 80, 59.3, 0.07, 10000):
+        parts = split_budget(total, [45.6, 38.2, 1.0])
+        assert sum(parts) <= total and all(p >= 0 for p in parts)
+
+
+def test_llm_hook_gets_the_draft_and_the_hits_and_rules_have_the_last_word(
+    corpus_index, monkeypatch
+):
+    from assistant.drafting import llm
+
+    seen = {}
+
+    def fake_refine(draft_in: Draft, hits: Retrieved, chat_model) -> Draft:
+        seen.update(draft=draft_in, hits=hits, model=chat_model)
+        bad = Indicator(level1="产出指标", level2="质量指标", name="LLM加的行", value="≥150%")
+        table = draft_in.table.model_copy(update={"indicators": [*draft_in.table.indicators, bad]})
+        return draft_in.model_copy(update={"table": table, "drafter": "fake:model"})
+
+    monkeypatch.setattr(llm, "refine", fake_refine)
+    model = object()
+    result = Drafter(corpus_index, chat_model=model).draft("2026年燃气管道安全巡检，预算80万元")
+    assert seen["model"] is model and isinstance(seen["hits"], Retrieved)
+    assert set(seen["hits"].indicators) == set(SLOTS) and seen["hits"].projects
+    assert result.drafter == "fake:model"
+    assert not has_errors(review(result.table))
+    assert next(i for i in result.table.indicators if i.name == "LLM加的行").value.raw == "=100%"
+
+
+def test_cli_draft_human_and_json(corpus_index_settings, monkeypatch, capsys, tmp_path):
+    from assistant.cli import main
+
+    monkeypatch.setenv("JXMB_DATA_DIR", str(corpus_index_settings.data_dir))
+    monkeypatch.setenv("JXMB_CORPUS_DIR", str(corpus_index_settings.corpus_dir))
+    assert main(["draft", "2026年燃气管道安全巡检，预算80万元"]) == 0
+    out = capsys.readouterr().out
+    assert "项目名称：2026年燃气管道安全巡检项目" in out and "000_0a362c379c5850c5-" in out
+
+    assert main(["draft", "市民环保宣传活动，预算12万元", "--json", "--year", "2027"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    extra = data.pop("draft")
+    table = TargetTable.model_validate(data)  # the corpus JSON contract holds at the top level
+    assert table.year == 2027 and all(i.source for i in table.indicators)
+    assert {"brief", "findings", "assumptions", "notes", "questions", "based_on"} <= set(extra)
+
+    brief_file = tmp_path / "brief.json"
+    brief_file.write_text(json.dumps({"name": "燃气巡检", "budget": {"total": 20}}), "utf-8")
+    assert main(["draft", "--brief", str(brief_file)]) == 0
+    assert "预算数：20万元" in capsys.readouterr().out
+
+    assert main(["draft", ""]) == 2
+    assert "项目描述为空" in capsys.readouterr().err
+    brief_file.write_text("{not json", "utf-8")
+    assert main(["draft", "--brief", str(brief_file)]) == 2
+    assert "不是有效的 ProjectBrief JSON" in capsys.readouterr().err

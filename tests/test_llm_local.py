@@ -1,0 +1,82 @@
+"""Opt-in: the LLM layer against a real local GGUF model through llama-cpp-python.
+
+Runs only when JXMB_LLM (environment or .env) names a llamacpp model file that exists and
+llama-cpp-python is installed (`make llm-local` sets this up); skipped otherwise. Asserts the
+invariants that hold whatever the model writes: the result passes review, every row is cited,
+and the model is loaded once per process.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.settings import get_settings
+
+pytestmark = pytest.mark.llm_local
+
+
+def _configured_model() -> str | None:
+    config = get_settings().llm
+    if not config.startswith("llamacpp:") or importlib.util.find_spec("llama_cpp") is None:
+        return None
+    return config if Path(config.partition(":")[2]).expanduser().is_file() else None
+
+
+@pytest.fixture(scope="module")
+def local_chat():
+    config = _configured_model()
+    if config is None:
+        pytest.skip("没有配置本地模型（运行 make llm-local 后 JXMB_LLM=llamacpp:<文件>）")
+    from assistant.drafting.llm import make_chat_model
+
+    settings = get_settings()
+    started = time.perf_counter()
+    model = make_chat_model(settings)
+    print(f"\n模型加载 {time.perf_counter() - started:.1f}s：{config}")
+    return model
+
+
+def test_model_is_loaded_once_per_process(local_chat):
+    from assistant.drafting.llm import make_chat_model
+
+    again = make_chat_model(get_settings())
+    assert again.load()[0] is local_chat.load()[0]
+
+
+def test_refine_with_a_real_model_never_returns_an_invalid_table(
+    local_chat, llm_draft, llm_retrieved
+):
+    from assistant.drafting.llm import refine
+    from assistant.rules import has_errors, review
+
+    started, first_row = time.perf_counter(), []
+
+    def progress(message, rows):
+        if rows and not first_row:
+            first_row.append(time.perf_counter() - started)
+
+    refined = refine(llm_draft, llm_retrieved, local_chat, max_retries=1, on_progress=progress)
+    total = time.perf_counter() - started
+    print(
+        f"\n首行 {first_row[0] if first_row else float('nan'):.1f}s，全部 {total:.1f}s，"
+        f"{len(refined.table.indicators)} 行，drafter={refined.drafter}；{refined.notes[-1:]}"
+    )
+    assert not has_errors(review(refined.table))
+    assert all(r.source and (r.source.table_id or r.source.rule) for r in refined.table.indicators)
+    if refined.drafter == "embedded":
+        assert "LLM 改写未采用" in refined.notes[-1]
+    else:
+        assert first_row, "a streamed reply reports its first row"
+
+
+def test_parse_edit_with_a_real_model(local_chat, llm_draft):
+    from assistant.drafting.llm import parse_edit
+
+    started = time.perf_counter()
+    edit = parse_edit("把第3行的指标值改成不超过15日", llm_draft, local_chat)
+    print(f"\nparse_edit {time.perf_counter() - started:.1f}s → {edit}")
+    assert edit is None or edit.kind in {"set_value", "rename", "regenerate_slot"}
