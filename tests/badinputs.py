@@ -41,7 +41,7 @@ class BadInput:
     path: Path  # the file on disk
     upload_name: str  # the name the upload arrives with (may hold folders, `..`)
     expect: Literal["reject", "parse"]
-    problem: tuple[str, ...] = ()  # reject: the message contains each of these
+    problem: tuple[str, ...] = ()  # reject: the reason contains each of these ('a|b': either)
     tables: int = 0  # parse: how many tables
     stored_as: str = ""  # parse: the plain file name the corpus files it under
 
@@ -286,7 +286,7 @@ def make_bad_inputs(folder: Path) -> list[BadInput]:
     # names: unsupported types and names that are no plain file name
     add("exe", "program.exe", b"MZ" + noise[:1024], problem=["不支持的文件类型"])
     add("xls-ext", "old.xls", xlsx, problem=["不支持的文件类型"])
-    add("no-ext", "noext", seed.encode("utf-8"), problem=["文件名无效"])
+    add("no-ext", "noext", seed.encode("utf-8"), problem=["文件名无效|没有扩展名"])
     add("dot-name", "dotname.txt", seed.encode("utf-8"), upload_name=".txt", problem=["文件名无效"])
     add(
         "nul-name",
@@ -383,6 +383,11 @@ def make_bad_inputs(folder: Path) -> list[BadInput]:
         stored_as="evil3.txt",
     )
     return items
+
+
+def names_problem(reason: str, problem: tuple[str, ...]) -> bool:
+    """True when `reason` contains every word of `problem` (a word 'a|b' is satisfied by either)."""
+    return all(any(choice in reason for choice in word.split("|")) for word in problem)
 
 
 def copy_corpus(target: Path) -> Path:
