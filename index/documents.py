@@ -112,8 +112,17 @@ def _make_doc(
     )
 
 
+def table_keyword_text(table: TargetTable) -> str:
+    """Name + purpose + goals + the rows' names and descriptions: a project is also found by a
+    term that only its indicators mention (e.g. 煤改气 in a cost row)."""
+    rows = "；".join(f"{i.name}：{i.description}" for i in table.indicators)
+    return f"{table_text(table)}\n指标：{rows}" if rows else table_text(table)
+
+
 def table_document(table: TargetTable) -> IndexDoc:
-    return _make_doc("tables", _table_fields(table), table_dense_parts(table), table_text(table))
+    return _make_doc(
+        "tables", _table_fields(table), table_dense_parts(table), table_keyword_text(table)
+    )
 
 
 def indicator_documents(table: TargetTable) -> list[IndexDoc]:

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from assistant.errors import AssistantError
 from assistant.schema import Model
 
-FORMAT_VERSION = 3  # bump whenever documents.py or keyword.py change what is indexed
+FORMAT_VERSION = 4  # bump whenever documents.py or keyword.py change what is indexed
 MANIFEST = "manifest.json"
 BUILDING = "BUILDING"  # present while a build is changing the store
 

@@ -119,3 +119,9 @@ def test_exact_dense_path_agrees_with_chroma(corpus_index):
     exact = corpus_index._dense_exact("indicators", qvec, None, 10)
     assert [p for p, _ in via_chroma] == [p for p, _ in exact]
     assert all(abs(a[1] - b[1]) < 1e-3 for a, b in zip(via_chroma, exact, strict=True))
+
+
+def test_a_term_only_in_indicator_rows_finds_its_project(corpus_index):
+    """煤改气 appears only in cost-row descriptions of 000 tables 2 and 6, never in names or purposes."""
+    hits = corpus_index.search_projects("煤改气", k=2, mode="keyword")
+    assert {h.table.id for h in hits} == {"000_0a362c379c5850c5-2", "000_0a362c379c5850c5-6"}
