@@ -126,7 +126,8 @@ class IndicatorValue(Model):
         """A clean display form ('≥90%'); qualitative values print as written."""
         if self.kind == "qualitative" or self.number is None:
             return self.raw
-        number = f"{self.number:g}" if abs(self.number) < 1e15 else str(self.number)
+        # Fixed-point, trailing zeros trimmed: %g would round 22614.51 to 22614.5.
+        number = f"{self.number:.6f}".rstrip("0").rstrip(".")
         return f"{self.operator or ''}{number}{self.unit}"
 
 

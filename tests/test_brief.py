@@ -187,3 +187,88 @@ def test_numbers(text, number):
 )
 def test_amounts_in_wan(text, wan):
     assert parse_amount_wan(text) == pytest.approx(wan)
+
+
+FORM_BRIEF = (
+    "项目名称：市热燃中心2026年燃气行业设施运行安全监督检查 主管部门：326301 天津市供热燃气管理事务中心 "
+    "2026年预算62.5万元，全部为财政资金。 用途：委托第三方技术服务机构对本市燃气经营企业开展督导检查，"
+    "检查不少于220家次。"
+)
+
+
+def test_form_like_brief_with_labelled_fields():
+    b = brief(FORM_BRIEF)
+    assert b.name == "市热燃中心2026年燃气行业设施运行安全监督检查"
+    assert (b.department.code, b.department.name) == ("326301", "天津市供热燃气管理事务中心")
+    assert (b.year, b.budget.total, b.budget.fiscal, b.budget.other) == (2026, 62.5, 62.5, 0)
+    assert b.work_items[0] == "本市燃气经营企业督导检查"
+    assert not any("主管部门" in item or "财政资金" in item for item in b.work_items)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        (
+            "我们中心（天津市供热燃气管理事务中心）2026年要做燃气供热站安全应急检查，预算31万元财政资金",
+            "name",
+            "2026年燃气供热站安全应急检查项目",
+        ),
+        (
+            "我们中心（天津市供热燃气管理事务中心）2026年要做燃气供热站安全应急检查，预算31万元财政资金",
+            "fiscal",
+            31,
+        ),
+        (
+            "某区档案馆2026年馆藏档案数字化加工项目，财政预算28万元。完成约20万页纸质档案扫描",
+            "total",
+            28,
+        ),
+        (
+            "某区档案馆2026年馆藏档案数字化加工项目，财政预算28万元。完成约20万页纸质档案扫描",
+            "department",
+            "某区档案馆",
+        ),
+        (
+            "项目名称：智慧供热监管平台2026-2027年采暖季运行维护 单位：天津市供热燃气管理事务中心（326301），年度：2026年，预算数98万元。",
+            "year",
+            2026,
+        ),
+        ("智慧供热监管平台2026-2027年采暖季运行维护，预算98万元", "year", 2026),
+        ("环境应急与事故调查项目（2025年），预算22万元。", "name", "2025年环境应急与事故调查项目"),
+        (
+            "天津市生态环境综合保障中心（362207）2025年“生态环境信息网络、设备及系统运行维护”项目，申请财政资金300万元。",
+            "name",
+            "2025年生态环境信息网络、设备及系统运行维护项目",
+        ),
+        ("城区道路绿化养护，预算120万元（财政资金），养护面积约35万平方米", "total", 120),
+        (
+            "某区建设和管理委员会2027年道路下立交工程，年度预算15000万元，由区市政工程建设中心实施。主要内容为道路工程、隧道工程",
+            "work_items",
+            ["道路下立交工程", "道路工程", "隧道工程"],
+        ),
+    ],
+)
+def test_realistic_phrasings(text, field, value):
+    b = brief(text)
+    got = {
+        "name": b.name,
+        "fiscal": b.budget.fiscal,
+        "total": b.budget.total,
+        "department": b.department.name,
+        "year": b.year,
+        "work_items": b.work_items,
+    }[field]
+    assert got == value
+
+
+def test_figures_in_the_brief():
+    from assistant.drafting.figures import count_figures, row_name, time_limits
+
+    text = "对辖区12条河道、总长约40公里开展保洁，养护面积约35万平方米，预算65万元，故障30分钟内响应，2026年完成"
+    figures = [(row_name(f), f.number, f.unit) for f in count_figures(text)]
+    assert figures == [
+        ("河道数量", 12, "条"),
+        ("总长度", 40, "公里"),
+        ("养护面积", 350000, "平方米"),
+    ]  # 65万元 is money, 2026年 a year: neither is a count
+    assert [(f.number, f.unit) for f in time_limits(text)] == [(30, "分钟")]

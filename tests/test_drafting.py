@@ -284,3 +284,30 @@ def test_cli_draft_human_and_json(corpus_index_settings, monkeypatch, capsys, tm
     brief_file.write_text("{not json", "utf-8")
     assert main(["draft", "--brief", str(brief_file)]) == 2
     assert "不是有效的 ProjectBrief JSON" in capsys.readouterr().err
+
+
+def test_the_briefs_own_figures_win(drafter):
+    text = "2026年开展燃气经营企业安全监督检查，检查不少于220家次，发现问题30日内反馈企业，预算62.5万元"
+    result = drafter.draft(text, today=TODAY)
+    assert_sound(result)
+    rows = result.table.indicators
+    count = next(i for i in rows if i.value.unit == "家次")
+    assert count.value.raw == "≥220家次" and count.source.table_id
+    assert "按项目描述" in count.source.rule
+    limit = next(i for i in rows if slot_of(i) == "时效")
+    assert limit.value.raw == "≤30日"
+
+
+def test_off_topic_rows_give_way_to_the_briefs_counts_and_rules(drafter):
+    text = (
+        "2026年社区老年人助餐服务补贴项目，区民政局，预算80万元。为辖区60周岁以上老年人提供助餐服务，"
+        "支持10个社区长者食堂运营，每日供餐约600人次"
+    )
+    result = drafter.draft(text, today=TODAY)
+    assert_sound(result)
+    quantity = [i for i in result.table.indicators if slot_of(i) == "数量"]
+    assert [(i.value.raw, bool(i.source.rule)) for i in quantity] == [
+        ("≥10个", True),
+        ("≥600人次", True),
+    ]
+    assert not any("检查" in i.name or "燃气" in i.name for i in result.table.indicators)

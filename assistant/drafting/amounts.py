@@ -12,7 +12,12 @@ from assistant.schema import Budget
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千点壹贰叁肆伍陆柒捌玖拾佰仟"
 NUM = rf"(?:\d[\d,，]*(?:\.\d+)?|[{CN_DIGITS}]+)"
-MONEY_RE = re.compile(rf"(?P<num>{NUM})\s*(?P<unit>亿元|亿|万元|万|千元|元)")
+# '20万页', '35万平方米', '600人次' are quantities, not money: a bare 万/亿 must not be followed
+# by a measure word.
+_MEASURE = r"[页人次户件册张份条个米株棵只头辆本场篇吨台套家名字批项所座处]|平方|公里|小时|周岁"
+MONEY_RE = re.compile(
+    rf"(?P<num>{NUM})\s*(?P<unit>亿元|万元|千元|元|亿(?!{_MEASURE})|万(?!{_MEASURE}))"
+)
 BARE_BUDGET_RE = re.compile(
     rf"(?:预算|经费)(?:金额|总额|数)?(?:为|是|约|共|合计|:|：)?\s*(?P<num>{NUM})(?![\d万亿元千])"
 )
@@ -34,7 +39,9 @@ _TOTAL_WORDS = (
     "花费",
     "费用",
 )
-_ALL_FISCAL_RE = re.compile(r"(全部|全额|均为|都是|100%)[^，。；,;]{0,3}财政|财政(全额|全部)")
+_ALL_FISCAL_RE = re.compile(
+    r"(全部|全额|均为|都是|100%)[^，。；,;]{0,3}财政|财政(全额|全部)|[（(]财政资金[）)]"
+)
 _ALL_OTHER_RE = re.compile(r"(全部|全额|均为|都是)[^，。；,;]{0,3}(自筹|其他资金)")
 
 
@@ -60,25 +67,28 @@ def parse_amount_wan(text: str) -> float | None:
     return None if number is None else round(number * _UNIT_IN_WAN[match["unit"]], 6)
 
 
-def _money_mentions(text: str) -> list[tuple[str, float]]:
-    """(role, 万元) for every amount; role from the words just before it: fiscal, other, total."""
+def _money_mentions(text: str) -> list[tuple[str, float, bool]]:
+    """(role, 万元, says-fiscal) per amount; the role comes from the words just before it
+    (fiscal, other, total), says-fiscal from 财政 around a total ('财政预算28万元', '31万元财政资金')."""
     mentions = []
     for match in MONEY_RE.finditer(text):
         number = to_number(match["num"])
         if number is None:
             continue
-        context = text[max(0, match.start() - 8) : match.start()]
-        context = re.split(r"[，。；,;、]", context)[-1]
+        context = re.split(r"[，。；,;、]", text[max(0, match.start() - 8) : match.start()])[-1]
+        after = re.split(r"[，。；,;、]", text[match.end() : match.end() + 6])[0]
         role = _money_role(context)
         if role:
-            mentions.append((role, round(number * _UNIT_IN_WAN[match["unit"]], 6)))
+            fiscal_word = "财政" in context or ("财政" in after and "其中" not in after)
+            wan = round(number * _UNIT_IN_WAN[match["unit"]], 6)
+            mentions.append((role, wan, role == "total" and fiscal_word))
     return mentions
 
 
 def _money_role(context: str) -> str:
     if any(word in context for word in _OTHER_WORDS):
         return "other"
-    if any(word in context for word in _FISCAL_WORDS):
+    if any(word in context for word in _FISCAL_WORDS) and "预算" not in context:
         return "fiscal"
     if any(word in context for word in _TOTAL_WORDS) or not context.strip():
         return "total"
@@ -86,19 +96,20 @@ def _money_role(context: str) -> str:
 
 
 def find_budget(text: str) -> Budget:
-    """Total / fiscal / other from the amounts in text and the words just before them."""
+    """Total / fiscal / other from the amounts in text and the words around them."""
     mentions = _money_mentions(text)
     if not mentions:
         bare = BARE_BUDGET_RE.search(text)
         number = to_number(bare["num"]) if bare else None
         # A bare number after 预算 is read in the table's own unit (万元) unless it is clearly 元.
         if number:
-            mentions = [("total", number if number < 100000 else number / 10000)]
-    first = {role: value for role, value in reversed(mentions)}
-    total, fiscal, other = first.get("total"), first.get("fiscal"), first.get("other")
+            mentions = [("total", number if number < 100000 else number / 10000, False)]
+    first = {role: (value, hint) for role, value, hint in reversed(mentions)}
+    total, all_fiscal = first.get("total", (None, False))
+    fiscal, other = first.get("fiscal", (None,))[0], first.get("other", (None,))[0]
     if total is None and (fiscal is not None or other is not None):
         total = round((fiscal or 0) + (other or 0), 6)
-    if total is not None and _ALL_FISCAL_RE.search(text):
+    if total is not None and (all_fiscal or _ALL_FISCAL_RE.search(text)):
         fiscal, other = total, 0.0
     elif total is not None and _ALL_OTHER_RE.search(text):
         fiscal, other = 0.0, total

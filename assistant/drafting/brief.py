@@ -41,59 +41,36 @@ _UNIT_SUFFIX = (
     r"(?:委员会|管理局|中心|局|委|办公室|大队|支队|研究院|院|研究所|站|馆|公司|学校|医院)"
 )
 _DEPT_RE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fa5（）()]{{2,24}}?{_UNIT_SUFFIX})(?=$|[，。；,;、\s\d由负将拟计需要在对承开组实])"
+    rf"(?P<name>[\u4e00-\u9fa5]{{2,24}}?{_UNIT_SUFFIX})(?=$|[，。；,;、\s\d（(由负将拟计需要在对承开组实])"
 )
+_LABELLED_DEPT_RE = re.compile(
+    rf"(?:主管部门|实施单位|申报单位|单位|部门)[：:是为]?\s*(?:\d{{6}}\s*)?"
+    rf"(?P<name>[\u4e00-\u9fa5]{{2,30}}{_UNIT_SUFFIX})"
+)
+_BRACKETED_DEPT_RE = re.compile(rf"[（(](?P<name>[\u4e00-\u9fa5]{{2,30}}{_UNIT_SUFFIX})[）)]")
 _DEPT_LEAD_RE = re.compile(
     r"^(?:我们是|我们|我单位是|我单位|本单位|单位是|单位|部门|主管部门|由|是)"
 )
 _PLACE_RE = re.compile(r"^[\u4e00-\u9fa5]{1,6}?[省市区县镇街]")
 _CODE_RE = re.compile(r"(?<![\d.])(\d{6})(?![\d.元万亿千])")
 
-_CLAUSE_SPLIT_RE = re.compile(r"[，。；！？,;!?\n]+")
+_ADMIN_LABELS = "项目名称|主管部门|实施单位|申报单位|单位|部门|年度|预算数|预算|资金来源|资金"
+_CONTENT_LABELS = "主要内容|建设内容|工作内容|内容|用途"
+# Form-like briefs put several 'label：value' fields on one line, separated by spaces.
+_CLAUSE_SPLIT_RE = re.compile(
+    rf"[，。；！？,;!?\n]+|\s+(?=(?:{_ADMIN_LABELS}|{_CONTENT_LABELS})[：:])"
+)
+_ADMIN_LABEL_RE = re.compile(rf"^\s*(?:{_ADMIN_LABELS})[：:]")
+_CONTENT_LABEL_RE = re.compile(
+    rf"^\s*(?:(?:{_CONTENT_LABELS})[：:]|(?:主要)?(?:内容|用途)(?:为|是|包括))"
+)
 _FILLER_RE = re.compile(
-    r"^(?:由|我们|我单位|本单位|单位|我们单位|今年|明年|后年|下一年度|本年度|计划|打算|准备|拟|需要|想|要|将|希望|"
+    r"^(?:由|主管部门|实施单位|实施|承担|我们|我单位|本单位|单位|我们单位|今年|明年|后年|下一年度|本年度|计划|打算|准备|拟|需要|想|要|将|希望|"
     r"主要|一个|这个|该|新的|是|为|做|搞|申请|申报|开展一个|开展|进行|组织|用于|负责)+"
 )
-_ACTION_WORDS = (
-    "巡检",
-    "检查",
-    "监测",
-    "运维",
-    "维护",
-    "宣传",
-    "采购",
-    "购置",
-    "建设",
-    "培训",
-    "整治",
-    "更新",
-    "改造",
-    "处置",
-    "调查",
-    "评估",
-    "服务",
-    "开发",
-    "升级",
-    "举办",
-    "组织",
-    "开展",
-    "编制",
-    "排查",
-    "治理",
-    "拆除",
-    "管理",
-    "保障",
-    "检测",
-    "维修",
-    "修缮",
-    "清理",
-    "养护",
-    "活动",
-    "演练",
-    "审计",
-    "咨询",
-    "研究",
-    "补贴",
+_ACTION_WORDS = tuple(
+    "巡检 检查 监测 运维 维护 宣传 采购 购置 建设 培训 整治 更新 改造 处置 调查 评估 服务 开发 升级 举办 "
+    "组织 开展 编制 排查 治理 拆除 管理 保障 检测 维修 修缮 清理 养护 活动 演练 审计 咨询 研究 补贴".split()
 )
 _PURPOSE_WORDS = "为了|旨在|目的是|目标是|以便|从而|确保"
 _PURPOSE_START_RE = re.compile(rf"^(?:{_PURPOSE_WORDS})")
@@ -142,12 +119,23 @@ def missing_fields(brief: ProjectBrief) -> list[str]:
 # ---------------------------------------------------------------- year, unit, name
 
 
+def _ends_range(text: str, start: int) -> bool:
+    return start > 0 and text[start - 1] in "-—~至－"
+
+
 def _find_year(text: str, today: date) -> int | None:
-    match = _YEAR_RE.search(text)
-    if match:
+    """A labelled year ('年度：2026年'), else the first year that does not end a range
+    ('2026-2027年采暖季' is about 2026), else 今年/明年/… from `today`."""
+    labelled = re.search(r"年度[：:]\s*" + _YEAR_RE.pattern, text)
+    candidates = [labelled] if labelled else []
+    candidates += [m for m in _YEAR_RE.finditer(text) if not _ends_range(text, m.start())]
+    for match in candidates:
         year = to_number(match["y"])
         if year and 1990 <= year <= 2100:
             return int(year)
+    range_start = re.search(r"(?<!\d)((?:19|20)\d{2})\s*[-—~至－]\s*(?:19|20)\d{2}\s*年", text)
+    if range_start:
+        return int(range_start.group(1))
     for word, offset in _RELATIVE_YEARS.items():
         if word in text:
             return today.year + offset
@@ -155,10 +143,16 @@ def _find_year(text: str, today: date) -> int | None:
 
 
 def _find_department(text: str) -> Department:
+    """A labelled unit ('主管部门：…'), a bracketed one ('我们中心（…中心）'), else a unit name
+    that starts a clause or carries a place name."""
     code_match = _CODE_RE.search(text)
     code = code_match.group(1) if code_match else ""
+    for pattern in (_LABELLED_DEPT_RE, _BRACKETED_DEPT_RE):
+        match = pattern.search(text)
+        if match:
+            return Department(code=code, name=match["name"])
     for clause in _CLAUSE_SPLIT_RE.split(text):
-        clause = re.sub(r"^\d{6}\s*", "", clause.strip())
+        clause = re.sub(r"^\d{6}\s*", "", (clause or "").strip())
         for match in _DEPT_RE.finditer(clause):
             name = _DEPT_LEAD_RE.sub("", match["name"])
             at_clause_start = match.start() == 0 or clause[: match.start()].endswith(
@@ -170,7 +164,11 @@ def _find_department(text: str) -> Department:
 
 
 def _explicit_name(text: str) -> str:
-    match = re.search(r"项目名称\s*[:：是为]?\s*[「“\"《]?(?P<n>[^，。；,;」”\"》\n]{2,60})", text)
+    match = re.search(
+        rf"项目名称\s*[:：是为]?\s*[「“\"《]?(?P<n>[^，。；,;」”\"》\n]{{2,60}}?)"
+        rf"(?=$|[，。；,;」”\"》\n]|\s+(?:{_ADMIN_LABELS}|{_CONTENT_LABELS})[：:]|\s+(?:19|20)\d{{2}}年)",
+        text,
+    )
     if match:
         return match["n"].strip()
     quoted = re.search(r"[《「“](?P<n>[^》」”]{4,60}(?:项目|工程))[》」”]", text)
@@ -179,23 +177,27 @@ def _explicit_name(text: str) -> str:
 
 def _is_admin_clause(clause: str) -> bool:
     """Budget, funding, year-only or unit-only clauses carry no project content."""
+    if _ADMIN_LABEL_RE.match(clause):
+        return True
     if (MONEY_RE.search(clause) or BARE_BUDGET_RE.search(clause)) and not any(
         w in clause for w in _ACTION_WORDS
     ):
         return True
     stripped = _YEAR_RE.sub("", clause)
     return bool(
-        re.fullmatch(r"[\s\d]*(全部|全额|均为|都是)?(财政|自筹)?(资金|拨款)?[\s]*", stripped)
+        re.fullmatch(r"[\s\d]*(全部|全额|均|都|全)?(为|是)?(财政|自筹)?(资金|拨款)?[\s]*", stripped)
     )
 
 
 def _clean_clause(clause: str, department: Department) -> str:
     """Cut what is not the project itself: unit, code, the budget year, money, fillers."""
-    clause = re.sub(r"项目名称\s*[:：是为]?", "", clause)
+    clause = _CONTENT_LABEL_RE.sub("", re.sub(r"项目名称\s*[:：是为]?", "", clause))
     clause = _CODE_RE.sub("", clause)
     if department.name:
         clause = clause.replace(department.name, "")
-    clause = re.sub(r"\s+", "", clause)
+    clause = re.sub(r"^\s*由", "", re.sub(r"\s+", "", clause))
+    # What brackets held is gone (unit, code) or is the year again: '项目（2025年）', '中心（）'.
+    clause = re.sub(r"[（(]\s*(?:(?:19|20)\d{2}年度?)?\s*[）)]", "", clause)
     clause = re.sub(
         r"^[\u4e00-\u9fa5]{2,24}?" + _UNIT_SUFFIX + r"(?=[\d由负将拟计需要在对承开组实])",
         "",
@@ -210,7 +212,7 @@ def _clean_clause(clause: str, department: Department) -> str:
         "",
         clause,
     )
-    clause = re.sub(r"委托(?:第三方|专业机构|社会机构|有资质的单位)?", "", clause)
+    clause = re.sub(r"委托(?:[^对，。；]{0,14}(?:机构|单位|公司|第三方))?", "", clause)
     clause = _FILLER_RE.sub("", clause)
     clause = _BUDGET_YEAR_RE.sub("", clause)
     clause = re.sub(r"^(?:的|了)", "", clause)
@@ -243,9 +245,11 @@ def _derive_name(clauses: list[str], year: int | None) -> str:
     if not clauses:
         return ""
     core = _noun_phrase(clauses[0])[:40]
+    core = re.sub(r"^[“\"](?P<n>[^”\"]+)[”\"](?=项目|工程|$)", r"\g<n>", core)
     if not _NAME_END_RE.search(core):
         core += "项目"
-    return f"{year}年{core}" if year and not _YEAR_RE.match(core) else core
+    has_year = _YEAR_RE.match(core) or (year and f"{year}年" in core)
+    return f"{year}年{core}" if year and not has_year else core
 
 
 def _find_purpose(text: str, clauses: list[str]) -> str:
@@ -257,13 +261,24 @@ def _find_purpose(text: str, clauses: list[str]) -> str:
     return "，".join(clauses[:3])
 
 
+def _split_outside_quotes(clause: str) -> list[str]:
+    """Split a clause on list separators, but not inside “…” or 《…》 (names of things)."""
+    quoted = re.findall(r"“[^”]*”|《[^》]*》", clause)
+    for n, part in enumerate(quoted):
+        clause = clause.replace(part, f"\0{n}\0")
+    parts = _ITEM_SPLIT_RE.split(clause)
+    for n, part in enumerate(quoted):
+        parts = [p.replace(f"\0{n}\0", part) for p in parts]
+    return parts
+
+
 def _work_items(clauses: list[str]) -> list[str]:
     items: list[str] = []
     for clause in clauses:
         if _PURPOSE_START_RE.match(clause):
             continue  # why, not what: it goes to the purpose
-        clause = _noun_phrase(re.sub(r"(?:项目|工程)$", "", clause))
-        parts = [p for p in _ITEM_SPLIT_RE.split(clause) if len(p) >= 2]
+        clause = _noun_phrase(re.sub(r"项目$", "", clause))
+        parts = [p for p in _split_outside_quotes(clause) if len(p) >= 2]
         for part in parts or [clause]:
             if part not in items:
                 items.append(part)

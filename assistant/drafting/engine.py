@@ -13,10 +13,12 @@ from datetime import date
 from assistant.drafting.adapt import (
     NOUN_GROUPS,
     adapt_row,
+    brief_words,
     cost_rows,
     goal_lines,
 )
 from assistant.drafting.brief import missing_fields, parse_brief
+from assistant.drafting.figures import figure_rows, with_brief_figures
 from assistant.drafting.repair import order_rows, repair
 from assistant.drafting.retriever import Retriever, bigrams
 from assistant.drafting.slots import (
@@ -27,6 +29,7 @@ from assistant.drafting.slots import (
     retrieve_slot,
     score_candidates,
     slot_of,
+    usable,
 )
 from assistant.schema import (
     Draft,
@@ -41,8 +44,7 @@ from assistant.schema import (
     TargetTable,
 )
 
-MAX_QUERY_CHARS = 40
-MIN_SCORE = 0.15  # below this a retrieved row fits worse than a rule-made generic row
+MAX_QUERY_CHARS = 40  # below this a retrieved row fits worse than a rule-made generic row
 _QUESTIONS = {
     "预算": "项目预算是多少万元？其中财政资金多少？（提供后成本指标会按预算重算）",
     "年度": "项目属于哪一个预算年度？",
@@ -134,13 +136,13 @@ class Drafter:
             scored = score_candidates(
                 slot, retrieved.indicators.get(slot, []), retrieved.query, retrieved.projects
             )
-            scored = [c for c in scored if c.score >= MIN_SCORE]
+            scored = usable(scored)
             if slot == "成本":
                 rows += cost_rows(brief.budget.total, self.cost_sources(scored), layout)
                 continue
             picked = pick(scored, MAX_ROWS[slot], taken)
             taken += [c.hit.indicator.name for c in picked]
-            rows += [adapt_row(c, brief, year) for c in picked]
+            rows += _slot_rows(slot, [adapt_row(c, brief, year) for c in picked], brief)
         table = self._table(brief, year, order_rows(_with_files(rows, self.retriever), layout))
         draft = self.finish(
             Draft(
@@ -211,7 +213,7 @@ class Drafter:
         else:
             filters = SearchFilters(level2=level2)
             hits = self.retriever.search_indicators(query, filters, k=self.k_rows)
-        return [c for c in score_candidates(slot, hits, query, []) if c.score >= MIN_SCORE]
+        return usable(score_candidates(slot, hits, query, []))
 
 
 def with_goals(draft: Draft) -> Draft:
@@ -224,6 +226,16 @@ def with_goals(draft: Draft) -> Draft:
 def draft(brief: ProjectBrief | str, retriever: Retriever, **kwargs) -> Draft:
     """Convenience: `Drafter(retriever).draft(brief)`."""
     return Drafter(retriever).draft(brief, **kwargs)
+
+
+def _slot_rows(slot: str, adapted: list[Indicator], brief: ProjectBrief) -> list[Indicator]:
+    """The brief's own figures win: they set values, and its counts become 数量 rows."""
+    words = brief_words(brief)
+    adapted = with_brief_figures(adapted, words)
+    if slot != "数量":
+        return adapted
+    own = figure_rows(words, adapted, MAX_ROWS[slot])
+    return (own + adapted)[: MAX_ROWS[slot]]
 
 
 def _draft_year(brief: ProjectBrief, today: date | None) -> tuple[int, list[str]]:

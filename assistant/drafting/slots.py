@@ -8,6 +8,7 @@ a one-off row of the single nearest table (copying one table matches ~1 row in 8
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pydantic import Field
 from rapidfuzz import fuzz, process
@@ -58,8 +59,17 @@ SLOT_ALIASES = {
     "生态效益": "效益", "可持续影响": "效益", "可持续": "效益",
 }  # fmt: skip
 _WEIGHTS = {"retriever": 0.4, "literal": 0.25, "agreement": 0.25, "project": 0.1}
+MIN_SCORE = 0.15
+TOPIC_LITERAL = 0.2  # '检查家次' for an elderly-meal brief shares no word with it: off topic
+TOPIC_TABLE = 0.15  # a close table whose name/purpose shares words with the brief
+TOPIC_AGREEMENT = 0.66  # the same kind of row in 2+ other tables
 RUNNER_UP_SHARE = 0.8
 RUNNER_UP_LITERAL = 0.3
+_STOP_BIGRAMS = frozenset(
+    "不少 少于 不低 低于 不超 超过 项目 目的 工作 完成 情况 反映 提供 开展 进行 年度 以上 以内 安全 "
+    "服务 管理 实施 相关 保障 提高 提升 有效 确保 指标 数量 全年 本市 全市 辖区".split()
+)
+_DIGIT_RE = re.compile(r"[0-9A-Za-z]")
 _SIMILAR_NAME = 62  # rapidfuzz ratio above which two row names count as "the same kind of row"
 
 
@@ -72,10 +82,22 @@ class Candidate(Model):
     literal: float = 0.0
     agreement: float = 0.0
     project: float = 0.0
+    table_topic: float = 0.0
     penalty: float = 0.0
     score: float = 0.0
     supporters: list[str] = Field(
         default_factory=list, description="Other tables with this kind of row."
+    )
+
+
+def topic_bigrams(text: str) -> Counter:
+    """Bigrams that say what a row is about: no figures, no function words ('不少于', '项目')."""
+    return Counter(
+        {
+            g: n
+            for g, n in bigrams(text).items()
+            if g not in _STOP_BIGRAMS and not _DIGIT_RE.search(g)
+        }
     )
 
 
@@ -104,11 +126,17 @@ def score_candidates(
     """Score the hits of one slot; best first."""
     if not hits:
         return []
-    query_bag = bigrams(query)
+    query_bag = topic_bigrams(query)
     raw = [_retriever_score(h) for h in hits]
     # Min-max within the slot: dense cosines of one model sit in a narrow band (0.85-0.90).
     low, span = min(raw), max(raw) - min(raw)
     project_rank = {p.table.id: 1.0 / (1 + n) for n, p in enumerate(projects)}
+    table_topic = {
+        p.table.id: min(
+            1.0, 2 * overlap(query_bag, topic_bigrams(f"{p.table.name} {p.table.purpose}"))
+        )
+        for p in projects
+    }
     supporters_of = _supporters(hits, _peer_rows(slot, hits, projects))
     candidates = []
     for hit, supporters in zip(hits, supporters_of, strict=True):
@@ -117,9 +145,10 @@ def score_candidates(
             hit=hit,
             slot=slot,
             retriever=(_retriever_score(hit) - low) / span if span else 1.0,
-            literal=min(1.0, 2 * overlap(query_bag, bigrams(row_text))),
+            literal=min(1.0, 2 * overlap(query_bag, topic_bigrams(row_text))),
             agreement=min(1.0, len(supporters) / 3),
             project=project_rank.get(hit.table_id, 0.0),
+            table_topic=table_topic.get(hit.table_id, 0.0),
             penalty=_penalty(slot, hit.indicator),
             supporters=supporters,
         )
@@ -127,6 +156,20 @@ def score_candidates(
         candidates.append(cand)
     candidates.sort(key=lambda c: (-c.score, c.hit.table_id, c.hit.row))
     return candidates
+
+
+def usable(candidates: list[Candidate]) -> list[Candidate]:
+    """Candidates good enough to use: a fair score, and on topic (`on_topic`): a 满意度 or
+    验收合格率 row fits any project, '检查家次' does not fit an elderly-meal brief."""
+    return [c for c in candidates if c.score >= MIN_SCORE and on_topic(c)]
+
+
+def on_topic(c: Candidate) -> bool:
+    """Shares words with the brief, or is a common kind of row, or comes from one of the 3
+    closest tables when that table itself is about the brief's subject."""
+    if c.literal >= TOPIC_LITERAL or c.agreement >= TOPIC_AGREEMENT:
+        return True
+    return c.project >= 0.3 and c.table_topic >= TOPIC_TABLE
 
 
 def pick(candidates: list[Candidate], limit: int, taken: list[str] = ()) -> list[Candidate]:

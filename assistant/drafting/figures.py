@@ -1,0 +1,149 @@
+"""Figures the user stated in the brief ('检查不少于220家次', '故障30分钟内响应', '12条河道').
+
+They beat numbers copied from another project: a retrieved 数量 row with the same unit takes the
+brief's number, a 时效 row with a time unit takes the brief's time limit, and when no retrieved
+数量 row fits, the brief's own counts become the 数量 rows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.drafting.amounts import MONEY_RE
+from assistant.schema import QUANTITY, TIMELINESS, Indicator, IndicatorValue, Model, SourceRef
+
+COUNT_UNITS = (
+    "家次 户次 人次 批次 台次 车次 架次 场次 次 家 户 人 名 个 条 项 场 篇 套 台 份 所 座 处 辆 件 页 册 株 棵 "
+    "公里 千米 平方米 立方米 米 亩 吨"
+).split()
+TIME_UNITS = ("个工作日", "工作日", "分钟", "小时", "日", "天", "周", "个月")
+_NUMBER = r"\d+(?:\.\d+)?"
+_COUNT_RE = re.compile(
+    rf"(?P<before>[\u4e00-\u9fa5]{{0,8}}?)(?P<floor>不少于|不低于|至少|达到|超过|约|共|完成)?"
+    rf"(?P<num>{_NUMBER})\s*(?P<wan>万)?(?P<unit>{'|'.join(sorted(COUNT_UNITS, key=len, reverse=True))})"
+    rf"(?P<after>[\u4e00-\u9fa5]{{0,8}})"
+)
+_TIME_LIMIT_RE = re.compile(
+    rf"(?P<num>{_NUMBER})\s*(?P<unit>{'|'.join(TIME_UNITS)})(?:以内|之内|内)"
+)
+_LEAD_WORDS = re.compile(r"^(?:对|为|给|向|在|辖区|全年|每日|每天|每年|共|约|累计)+")
+_VERB_END = re.compile(r"(?:开展|进行|完成|提供|支持|覆盖|服务|实现|组织|举办|发布)$")
+
+
+class Figure(Model):
+    """One number with its unit as the user wrote it, and what it counts."""
+
+    number: float
+    unit: str
+    noun: str = ""
+    text: str = ""
+
+
+def count_figures(text: str) -> list[Figure]:
+    """Counts in the brief (not money, not dates, not time limits)."""
+    money_spans = [m.span() for m in MONEY_RE.finditer(text)]
+    figures: list[Figure] = []
+    for match in _COUNT_RE.finditer(text or ""):
+        if any(start <= match.start("num") < end for start, end in money_spans):
+            continue
+        if match["unit"] in ("日", "天") or re.match(r"\s*(?:年|月|周岁)", text[match.end() :]):
+            continue
+        figure = Figure(
+            number=float(match["num"]) * (10000 if match["wan"] else 1),
+            unit=match["unit"],
+            noun=_noun(match["before"], match["after"]),
+            text=match.group(0),
+        )
+        if not any((f.number, f.unit) == (figure.number, figure.unit) for f in figures):
+            figures.append(figure)
+    return figures
+
+
+def time_limits(text: str) -> list[Figure]:
+    """Time limits in the brief ('30日内反馈', '30分钟内响应')."""
+    limits: list[Figure] = []
+    for match in _TIME_LIMIT_RE.finditer(text or ""):
+        figure = Figure(number=float(match["num"]), unit=match["unit"], text=match.group(0))
+        if not any((f.number, f.unit) == (figure.number, figure.unit) for f in limits):
+            limits.append(figure)
+    return limits
+
+
+def _noun(before: str, after: str) -> str:
+    """What the figure counts: the noun after it ('12条河道') or the activity before it."""
+    after = re.split(r"[的和及与、]|开展|进行|完成|提供", after)[0]
+    if len(after) >= 2:
+        return after
+    before = re.split(r"开展|进行|对", before)[-1]
+    before = _LEAD_WORDS.sub("", before)
+    return _VERB_END.sub("", before) or before
+
+
+def row_name(figure: Figure) -> str:
+    """A 三级 name for a brief figure: 供餐人次, 河道数量, 道路长度, 养护面积."""
+    noun, unit = figure.noun or "主要工作", figure.unit
+    if unit.endswith("次"):
+        return noun + unit
+    if unit in ("公里", "千米", "米"):
+        return re.sub(r"(?:全长|长度)$", "", noun).replace("总长", "总") + "长度"
+    if unit in ("平方米", "亩"):
+        return re.sub(r"面积$", "", noun) + "面积"
+    return noun + ("场次" if unit == "场" else "数量")
+
+
+def number_text(number: float) -> str:
+    return f"{number:.6f}".rstrip("0").rstrip(".")
+
+
+def with_brief_figures(rows: list[Indicator], brief_text: str) -> list[Indicator]:
+    """Rows whose value the brief states: a 数量 row with the same unit as a brief count takes
+    its number; a 时效 row in a time unit takes the brief's time limit. Citations are kept."""
+    counts, limits = count_figures(brief_text), time_limits(brief_text)
+    out = []
+    for row in rows:
+        pool = counts if row.level2 == QUANTITY else limits if row.level2 == TIMELINESS else []
+        figure = next((f for f in pool if _fits(row, f)), None)
+        if figure is None:
+            out.append(row)
+            continue
+        pool.remove(figure)
+        sign = "≥" if row.level2 == QUANTITY else "≤"
+        value = IndicatorValue.parse(f"{sign}{number_text(figure.number)}{figure.unit}")
+        note = f"指标值按项目描述「{figure.text}」改为{value.raw}"
+        out.append(row.model_copy(update={"value": value, "source": _noted(row.source, note)}))
+    return out
+
+
+def figure_rows(brief_text: str, present: list[Indicator], limit: int) -> list[Indicator]:
+    """数量 rows made from the brief's own counts that no present row already uses."""
+    used = {r.value.unit for r in present if r.level2 == QUANTITY}
+    rows = []
+    for figure in count_figures(brief_text):
+        if len(rows) >= limit or figure.unit in used:
+            continue
+        used.add(figure.unit)
+        rows.append(
+            Indicator(
+                level1="产出指标",
+                level2=QUANTITY,
+                name=row_name(figure),
+                description=f"按项目描述：{figure.text}",
+                value=f"≥{number_text(figure.number)}{figure.unit}",
+                source=SourceRef(rule=f"按项目描述生成（原文「{figure.text}」）"),
+            )
+        )
+    return rows
+
+
+def _fits(row: Indicator, figure: Figure) -> bool:
+    value = row.value
+    if value.kind != "quantitative" or value.number is None:
+        return False
+    if row.level2 == TIMELINESS:
+        return value.unit in TIME_UNITS
+    return value.unit == figure.unit
+
+
+def _noted(source: SourceRef | None, note: str) -> SourceRef:
+    source = source or SourceRef()
+    return source.model_copy(update={"rule": "；".join(p for p in (source.rule, note) if p)})
