@@ -75,9 +75,28 @@ def normalize_level(name: str) -> str:
 
 Operator = Literal["≥", "≤", "=", ">", "<"]
 _OPERATOR_VARIANTS = {
-    "≥": "≥", "≧": "≥", ">=": "≥", "＞＝": "≥", "＞=": "≥", "大于等于": "≥", "不低于": "≥", "不少于": "≥",
-    "≤": "≤", "≦": "≤", "<=": "≤", "＜＝": "≤", "＜=": "≤", "小于等于": "≤", "不超过": "≤", "不高于": "≤",
-    "＝": "=", "=": "=", "＞": ">", ">": ">", "＜": "<", "<": "<",
+    "≥": "≥",
+    "≧": "≥",
+    ">=": "≥",
+    "＞＝": "≥",
+    "＞=": "≥",
+    "大于等于": "≥",
+    "不低于": "≥",
+    "不少于": "≥",
+    "≤": "≤",
+    "≦": "≤",
+    "<=": "≤",
+    "＜＝": "≤",
+    "＜=": "≤",
+    "小于等于": "≤",
+    "不超过": "≤",
+    "不高于": "≤",
+    "＝": "=",
+    "=": "=",
+    "＞": ">",
+    ">": ">",
+    "＜": "<",
+    "<": "<",
 }
 _OP_RE = "|".join(sorted(map(re.escape, _OPERATOR_VARIANTS), key=len, reverse=True))
 _QUANT_RE = re.compile(rf"^(?P<op>{_OP_RE})?\s*(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>.*)$")
@@ -140,7 +159,9 @@ class SourceRef(Model):
     file: str = Field("", description="Source file name (relative to corpus/), empty for drafts.")
     title: str = Field("", description="The table title as printed in the source.")
     locator: str = Field("", description="Human-readable place, e.g. '表1' or '表1 第3行'.")
-    table_id: str = Field("", description="Id of the source TargetTable, when cited from the corpus.")
+    table_id: str = Field(
+        "", description="Id of the source TargetTable, when cited from the corpus."
+    )
     row: int | None = Field(None, description="1-based indicator row in the source table.")
     rule: str = Field("", description="When made by a rule rather than copied: which rule and why.")
 
@@ -164,7 +185,9 @@ class Indicator(Model):
     name: str = Field(description="三级指标 name.")
     description: str = Field("", description="绩效指标描述 / 指标解释.")
     value: IndicatorValue = Field(description="指标值.")
-    source: SourceRef | None = Field(None, description="Where this row came from (drafts: citation).")
+    source: SourceRef | None = Field(
+        None, description="Where this row came from (drafts: citation)."
+    )
 
     @field_validator("level1", "level2", mode="before")
     @classmethod
@@ -187,13 +210,17 @@ class TargetTable(Model):
 
     id: str = Field("", description="Stable id: '<file stem>-<table no.>' for corpus tables.")
     name: str = Field(description="项目名称.")
-    department: Department = Field(default_factory=Department, description="主管部门 (code + name).")
+    department: Department = Field(
+        default_factory=Department, description="主管部门 (code + name)."
+    )
     implementing_unit: str = Field("", description="实施单位, when printed separately.")
     year: int | None = Field(None, description="Budget year.")
     budget: Budget = Field(default_factory=Budget, description="预算数 in 万元.")
     purpose: str = Field("", description="资金用途 / 项目概述 text.")
     goals: list[str] = Field(default_factory=list, description="绩效目标 lines.")
-    indicators: list[Indicator] = Field(default_factory=list, description="Indicator rows in order.")
+    indicators: list[Indicator] = Field(
+        default_factory=list, description="Indicator rows in order."
+    )
     source: SourceRef = Field(default_factory=SourceRef, description="Where the table was read.")
 
     @property
@@ -211,7 +238,9 @@ class Finding(Model):
     code: str = Field(description="Stable rule code, e.g. 'R-COST-OVER-BUDGET'.")
     severity: Literal["error", "warning"]
     message: str = Field(description="Chinese message for the user.")
-    row: int | None = Field(None, description="1-based indicator row, None for table-level findings.")
+    row: int | None = Field(
+        None, description="1-based indicator row, None for table-level findings."
+    )
     field: str = Field("", description="Which field is concerned, e.g. 'value', 'budget'.")
 
 
@@ -235,7 +264,9 @@ class MatchScores(Model):
     """Why a hit matched: the score and rank from each retriever and the fused score."""
 
     fused: float = 0.0
-    dense: float | None = Field(None, description="Cosine similarity, None if not in dense results.")
+    dense: float | None = Field(
+        None, description="Cosine similarity, None if not in dense results."
+    )
     dense_rank: int | None = None
     keyword: float | None = Field(None, description="BM25 score, None if not in keyword results.")
     keyword_rank: int | None = None
@@ -314,7 +345,8 @@ class Retrieved(Model):
     query: str = Field("", description="The project-level query text built from the brief.")
     projects: list[ProjectHit] = Field(default_factory=list)
     indicators: dict[str, list[IndicatorHit]] = Field(
-        default_factory=dict, description="Candidate rows per slot (数量, 质量, 时效, 成本, 效益, 满意度)."
+        default_factory=dict,
+        description="Candidate rows per slot (数量, 质量, 时效, 成本, 效益, 满意度).",
     )
 
 
