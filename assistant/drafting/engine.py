@@ -20,7 +20,7 @@ from assistant.drafting.adapt import (
 from assistant.drafting.brief import missing_fields, parse_brief
 from assistant.drafting.figures import figure_rows, with_brief_figures
 from assistant.drafting.repair import order_rows, repair
-from assistant.drafting.retriever import Retriever, bigrams
+from assistant.drafting.retriever import Retriever, bigrams, indicator_hit
 from assistant.drafting.slots import (
     MAX_ROWS,
     SLOTS,
@@ -36,7 +36,6 @@ from assistant.schema import (
     Edit,
     Indicator,
     IndicatorHit,
-    MatchScores,
     ProjectBrief,
     ProjectHit,
     Retrieved,
@@ -173,7 +172,7 @@ class Drafter:
         if table is None:
             return [best]
         return [
-            _hit_from_table(table, row)
+            indicator_hit(table, row)
             for row, indicator in enumerate(table.indicators, start=1)
             if slot_of(indicator) == "成本"
         ]
@@ -260,18 +259,6 @@ def _assumptions(brief: ProjectBrief, rows: list[Indicator]) -> list[str]:
 def _based_on(rows: list[Indicator]) -> list[str]:
     counts = Counter(r.source.table_id for r in rows if r.source and r.source.table_id)
     return [table_id for table_id, _ in counts.most_common()]
-
-
-def _hit_from_table(table: TargetTable, row: int) -> IndicatorHit:
-    return IndicatorHit(
-        table_id=table.id,
-        table_name=table.name,
-        row=row,
-        indicator=table.indicators[row - 1],
-        year=table.year,
-        budget_total=table.budget.total,
-        scores=MatchScores(),
-    )
 
 
 def _with_files(rows: list[Indicator], retriever: Retriever) -> list[Indicator]:

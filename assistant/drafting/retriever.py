@@ -117,7 +117,10 @@ class MemoryRetriever:
                 continue
             scored.append((overlap(bag, row_bag), table, row))
         scored.sort(key=lambda item: -item[0])
-        return [_indicator_hit(t, row, s, rank) for rank, (s, t, row) in enumerate(scored[:k], 1)]
+        return [
+            indicator_hit(t, row, MatchScores(fused=s, keyword=s, keyword_rank=rank), "字面相似")
+            for rank, (s, t, row) in enumerate(scored[:k], 1)
+        ]
 
     def get_table(self, table_id: str) -> TargetTable | None:
         return self._tables.get(table_id)
@@ -139,7 +142,10 @@ def _level_passes(indicator, filters: SearchFilters | None) -> bool:
     )
 
 
-def _indicator_hit(table: TargetTable, row: int, score: float, rank: int) -> IndicatorHit:
+def indicator_hit(
+    table: TargetTable, row: int, scores: MatchScores | None = None, why: str = ""
+) -> IndicatorHit:
+    """Row `row` (1-based) of `table` as a search hit."""
     return IndicatorHit(
         table_id=table.id,
         table_name=table.name,
@@ -147,6 +153,6 @@ def _indicator_hit(table: TargetTable, row: int, score: float, rank: int) -> Ind
         indicator=table.indicators[row - 1],
         year=table.year,
         budget_total=table.budget.total,
-        scores=MatchScores(fused=score, keyword=score, keyword_rank=rank),
-        why="字面相似",
+        scores=scores or MatchScores(),
+        why=why,
     )
