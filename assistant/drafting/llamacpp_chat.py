@@ -73,7 +73,7 @@ class LlamaCppChatModel(BaseChatModel):
     n_ctx: int = 4096
     n_threads: int = 2
     temperature: float = 0.0
-    max_tokens: int = 768
+    max_tokens: int = Field(512, description="12 rows of the line format take ~270 tokens.")
     repeat_penalty: float = Field(1.05, description="A little, so small models do not loop.")
 
     @property

@@ -9,6 +9,7 @@ An invalid table is never returned.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import NamedTuple
 
 from langchain_core.language_models import BaseChatModel
@@ -28,7 +29,7 @@ from assistant.drafting.llm_repair import (
     fix_costs,
     group_by_level1,
 )
-from assistant.prompts import render
+from assistant.prompts import load, render
 from assistant.rules import has_errors, review
 from assistant.schema import Draft, Finding, Indicator, Retrieved, TargetTable
 
@@ -36,6 +37,7 @@ Progress = Callable[[str, list[Indicator]], None]
 EXAMPLE_TAGS = ("A", "B")
 ROWS_PER_EXAMPLE = 6
 MAX_PROBLEMS_SHOWN = 8
+MAX_REPLY_ROWS, MAX_REPEATS = 16, 3
 _LAYOUT_HINTS = {
     "new": "本表为新版格式：成本指标是一级指标，其下为经济成本指标等。",
     "old": "本表为旧版格式：成本指标是产出指标下的二级指标。",
@@ -110,6 +112,12 @@ def refine_messages(draft: Draft, examples: dict[str, Example]) -> list[BaseMess
     return [SystemMessage(render("draft_refine_system")), HumanMessage(human)]
 
 
+@cache
+def example_names() -> frozenset[str]:
+    """三级 names of the format example inside the system prompt (small models copy them)."""
+    return frozenset(r.indicator.name for r in parse_reply(load("draft_refine_system")).rows)
+
+
 def citable_rows(draft: Draft, examples: dict[str, Example]) -> dict[str, CitableRow]:
     """Every row the model was shown, by its 来源 tag."""
     citable = {f"D{n}": CitableRow(i, i.source) for n, i in enumerate(draft.table.indicators, 1)}
@@ -120,15 +128,40 @@ def citable_rows(draft: Draft, examples: dict[str, Example]) -> dict[str, Citabl
     return citable
 
 
-def stream_reply(chat_model: BaseChatModel, messages: list[BaseMessage], on_progress) -> str:
-    """The model's whole reply; each complete row is reported to `on_progress` as it arrives."""
-    buffer, rows = LineBuffer(), []
-    for chunk in chat_model.stream(messages):
-        for line in buffer.feed(chunk.text):
-            parsed = parse_line(line)
-            if parsed is not None and on_progress is not None:
+def _looping(key: tuple, seen: list[tuple], repeats: int) -> bool:
+    """A reply loops when it starts its table again or keeps repeating rows."""
+    return (seen and key == seen[0]) or repeats >= MAX_REPEATS or len(seen) >= MAX_REPLY_ROWS
+
+
+def stream_reply(
+    chat_model: BaseChatModel,
+    messages: list[BaseMessage],
+    on_progress: Progress | None,
+    shown: dict[str, Indicator] | None = None,
+) -> str:
+    """The model's reply; each complete row is reported to `on_progress` as it arrives.
+
+    Reading stops early when the model starts its table again, repeats rows or writes more rows
+    than a table has (small models loop until max_tokens otherwise: most of their time).
+    """
+    buffer, seen, rows, repeats = LineBuffer(), [], [], 0
+    stream = chat_model.stream(messages)
+    try:
+        for chunk in stream:
+            for line in buffer.feed(chunk.text):
+                parsed = parse_line(line, shown)
+                if parsed is None:
+                    continue
+                key = (parsed.indicator.level2, parsed.indicator.name, parsed.indicator.value.raw)
+                if _looping(key, seen, repeats):
+                    return buffer.text.rsplit(line, 1)[0]
+                repeats += key in seen
+                seen.append(key)
                 rows.append(parsed.indicator)
-                on_progress(f"LLM 正在改写：已生成 {len(rows)} 行", list(rows))
+                if on_progress is not None:
+                    on_progress(f"LLM 正在改写：已生成 {len(rows)} 行", list(rows))
+    finally:
+        stream.close()
     return buffer.text
 
 
@@ -139,12 +172,13 @@ def _error_lines(findings: list[Finding]) -> list[str]:
 
 def build_candidate(reply: str, draft: Draft, examples: dict[str, Example]) -> Attempt:
     """Parse, repair and review one reply."""
-    parsed = parse_reply(reply)
+    citable = citable_rows(draft, examples)
+    parsed = parse_reply(reply, {tag: row.indicator for tag, row in citable.items()})
     if not parsed.rows:
         return Attempt(
             None, ["- 没有读到任何指标行：每行应为 一级指标|二级指标|三级指标|指标值|来源"]
         )
-    rows, notes = cite_rows(parsed.rows, draft.table.layout, citable_rows(draft, examples))
+    rows, notes = cite_rows(parsed.rows, draft.table.layout, citable, example_names())
     rows, cost_notes = fix_costs(rows, draft)
     table = draft.table.model_copy(update={"indicators": group_by_level1(rows, draft)})
     findings = review(table)
@@ -157,7 +191,7 @@ def build_candidate(reply: str, draft: Draft, examples: dict[str, Example]) -> A
         update={
             "table": table,
             "findings": findings,
-            "notes": [*draft.notes, *notes, *cost_notes],
+            "notes": list(dict.fromkeys([*draft.notes, *notes, *cost_notes])),
             "based_on": list(dict.fromkeys([*draft.based_on, *cited_tables])),
         }
     )
@@ -175,6 +209,18 @@ def _keep_embedded(draft: Draft, reason: str) -> Draft:
     )
 
 
+def _accepted(refined: Draft, draft: Draft, attempt: int, chat_model: BaseChatModel) -> Draft:
+    """The refined draft labelled with the model and a note on how much it changed."""
+    before = {(i.level2, i.name, i.value.raw) for i in draft.table.indicators}
+    after = [(i.level2, i.name, i.value.raw) for i in refined.table.indicators]
+    changed = sum(row not in before for row in after) + max(len(before) - len(after), 0)
+    what = f"改写了 {changed} 行" if changed else "审阅后未作改动"
+    note = f"LLM {what}（第 {attempt + 1} 次回复通过审核）"
+    return refined.model_copy(
+        update={"drafter": llm_label(chat_model), "notes": [*refined.notes, note]}
+    )
+
+
 def refine(
     draft: Draft,
     retrieved: Retrieved | None,
@@ -185,6 +231,7 @@ def refine(
     """The draft as rewritten by the LLM if the result passes review, else the draft unchanged + a note."""
     examples = select_examples(draft, retrieved)
     messages = refine_messages(draft, examples)
+    shown = {tag: row.indicator for tag, row in citable_rows(draft, examples).items()}
     problems: list[str] = []
     for attempt in range(max_retries + 1):
         if on_progress is not None:
@@ -195,16 +242,12 @@ def refine(
             )
             on_progress(message, [])
         try:
-            reply = stream_reply(chat_model, messages, on_progress)
+            reply = stream_reply(chat_model, messages, on_progress, shown)
         except Exception as exc:  # the LLM is optional: any failure keeps the embedded draft
             return _keep_embedded(draft, f"调用 LLM 失败：{type(exc).__name__}")
         result = build_candidate(reply, draft, examples)
         if result.draft is not None:
-            note = f"由 LLM 改写（第 {attempt + 1} 次回复通过审核）"
-            notes = [*result.draft.notes, note]
-            return result.draft.model_copy(
-                update={"drafter": llm_label(chat_model), "notes": notes}
-            )
+            return _accepted(result.draft, draft, attempt, chat_model)
         problems = result.problems
         messages = [
             *messages,

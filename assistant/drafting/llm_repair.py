@@ -32,7 +32,7 @@ COST_LEVEL2 = (COST_L2, *NEW_COST_L2)
 MONEY_UNITS = {"万元", "元", "千元", "亿元", "万"}
 _MONEY_IN_TEXT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|元|亿元)")
 _NO_BUDGET_RULE = "预算未提供：成本指标只写定性值，不编造金额"
-_SAME_SLOT_MIN, _ANY_SLOT_MIN, _PLAUSIBLE_MIN = 60, 80, 50
+_SAME_SLOT_MIN, _PLAUSIBLE_MIN = 60, 50
 
 
 class CitableRow(NamedTuple):
@@ -86,25 +86,35 @@ def find_citation(row: ParsedRow, indicator: Indicator, citable: dict[str, Citab
     tagged = citable.get(row.ref)
     if tagged is not None and _plausible(indicator, tagged.indicator):
         return tagged
+    # Without a usable tag only a close name in the same 二级 counts: a row moved to another
+    # slot with another value is not "the same row rewritten".
     best, best_score = None, 0.0
     for candidate in citable.values():
         score = fuzz.ratio(indicator.name, candidate.indicator.name)
-        needed = _SAME_SLOT_MIN if candidate.indicator.level2 == indicator.level2 else _ANY_SLOT_MIN
-        if score >= needed and score > best_score:
+        same_slot = candidate.indicator.level2 == indicator.level2
+        if same_slot and score >= _SAME_SLOT_MIN and score > best_score:
             best, best_score = candidate, score
     return best
 
 
 def cite_rows(
-    rows: list[ParsedRow], layout: Literal["old", "new"], citable: dict[str, CitableRow]
+    rows: list[ParsedRow],
+    layout: Literal["old", "new"],
+    citable: dict[str, CitableRow],
+    parroted: frozenset[str] = frozenset(),
 ) -> tuple[list[Indicator], list[str]]:
-    """Level-repaired, cited, de-duplicated rows; rows without a traceable source are dropped."""
+    """Level-repaired, cited, de-duplicated rows; rows without a traceable source are dropped,
+    and so are rows copied from the prompt's own format example (`parroted` names)."""
     kept, notes, seen = [], [], set()
+    shown = {c.indicator.name for c in citable.values()}
     for row in rows:
         indicator, note = fix_levels(row.indicator, layout)
         if note:
             notes.append(note)
         if indicator is None:
+            continue
+        if indicator.name in parroted and indicator.name not in shown:
+            notes.append(f"删除了照抄提示词示例的行「{indicator.name}」")
             continue
         cited = find_citation(row, indicator, citable)
         if cited is None:
