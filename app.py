@@ -21,7 +21,7 @@ import gradio as gr  # noqa: E402  (after the offline switches)
 
 from assistant.corpus import add_to_corpus  # noqa: E402
 from assistant.drafting.engine import Drafter  # noqa: E402
-from assistant.drafting.llm import make_chat_model  # noqa: E402
+from assistant.drafting.llm import make_chat_model, warm_up  # noqa: E402
 from assistant.drafts_store import DraftsStore  # noqa: E402
 from assistant.errors import AssistantError  # noqa: E402
 from assistant.schema import TargetTable  # noqa: E402
@@ -82,7 +82,10 @@ def create_workbench(settings: Settings) -> Workbench:
     for message in report.messages:
         log.warning(message)
     live = LiveRetriever(open_index(settings))
-    drafter = Drafter(live, chat_model=make_chat_model(settings))
+    chat_model = make_chat_model(settings)
+    # A local model pre-computes its fixed prompt prefix once; in the background so start-up stays quick.
+    threading.Thread(target=warm_up, args=(chat_model,), daemon=True).start()
+    drafter = Drafter(live, chat_model=chat_model)
     store = DraftsStore(settings.drafts_db)
     return Workbench(settings, live, drafter, store, add_to_corpus=corpus_adder(settings, live))
 

@@ -6,8 +6,10 @@ goes through one of these methods and gets pydantic models back.
 
 from __future__ import annotations
 
+import queue
 import re
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from statistics import median
@@ -118,8 +120,14 @@ class Workbench:
         retrieved = self.drafter.retrieve(brief)
         draft = self.drafter.compose(brief, retrieved)
         session = self._saved(DraftSession(), draft, owner, "初稿")
-        yield session, draft_reply(draft) + "\n正在请大模型润色草稿……"
-        refined = self.drafter.finish(llm.refine(draft, retrieved, chat_model))
+        waiting = draft_reply(draft) + "\n正在请大模型润色草稿……"
+        yield session, waiting
+        refined = None
+        for progress, result in _refine_in_background(draft, retrieved, chat_model):
+            if result is None:
+                yield session, f"{waiting}{progress}"
+            refined = result
+        refined = self.drafter.finish(refined)
         yield self._saved(session, refined, owner, "大模型润色"), refined_reply(refined)
 
     def _saved(self, session: DraftSession, draft: Draft, owner: Owner, note: str) -> DraftSession:
@@ -314,6 +322,35 @@ def draft_reply(draft: Draft) -> str:
     lines += [f"请补充：{q}" for q in draft.questions]
     lines.append("可以继续用对话修改，例如「把第2行改为≥95%」，也可以直接编辑右侧表格。")
     return "\n".join(lines)
+
+
+def _refine_in_background(
+    draft: Draft, retrieved, chat_model
+) -> Iterator[tuple[str, Draft | None]]:
+    """Run the LLM refinement in a thread, yielding its progress messages as they come, then
+    ("", refined draft). A local model takes tens of seconds: the chat shows rows being written."""
+    updates: queue.Queue = queue.Queue()
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            outcome["draft"] = llm.refine(
+                draft,
+                retrieved,
+                chat_model,
+                on_progress=lambda message, _rows: updates.put(message),
+            )
+        except BaseException as exc:  # handed to the caller's thread below
+            outcome["error"] = exc
+        finally:
+            updates.put(None)
+
+    threading.Thread(target=work, daemon=True).start()
+    while (message := updates.get()) is not None:
+        yield f"（{message}）", None
+    if "error" in outcome:
+        raise outcome["error"]
+    yield "", outcome["draft"]
 
 
 def refined_reply(draft: Draft) -> str:
