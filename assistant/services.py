@@ -6,16 +6,14 @@ goes through one of these methods and gets pydantic models back.
 
 from __future__ import annotations
 
-import queue
 import re
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from statistics import median
 
+from assistant.chat_replies import ask_for_missing, draft_reply, refine_in_background, refined_reply
 from assistant.compare import cited_pairs, cited_table_ids, compare_tables
-from assistant.drafting import llm
 from assistant.drafting.brief import parse_brief
 from assistant.drafts_store import DraftsStore
 from assistant.errors import AssistantError
@@ -123,7 +121,7 @@ class Workbench:
         waiting = draft_reply(draft) + "\n正在请大模型润色草稿……"
         yield session, waiting
         refined = None
-        for progress, result in _refine_in_background(draft, retrieved, chat_model):
+        for progress, result in refine_in_background(draft, retrieved, chat_model):
             if result is None:
                 yield session, f"{waiting}{progress}"
             refined = result
@@ -301,61 +299,6 @@ def value_spreads(hits: list[IndicatorHit]) -> list[ValueSpread]:
             )
         )
     return sorted(spreads, key=lambda s: -s.count)
-
-
-def ask_for_missing(lacking: list[str]) -> str:
-    return (
-        f"要起草这张表，还缺少：{'、'.join(lacking)}。请补充，例如「预算80万元」「2026年」。"
-        "如果暂时不清楚，回复「直接起草」，我会先按已知信息起草并写明假设。"
-    )
-
-
-def draft_reply(draft: Draft) -> str:
-    """The chat's summary of a new draft: size, review result, assumptions and open questions."""
-    errors = sum(1 for f in draft.findings if f.severity == "error")
-    lines = [
-        f"已起草「{draft.table.name}」：{len(draft.table.indicators)} 行指标，"
-        f"参考了 {len(draft.based_on)} 张往年表；审核发现 {errors} 个错误、"
-        f"{len(draft.findings) - errors} 个警告。",
-    ]
-    lines += [f"假设：{a}" for a in draft.assumptions]
-    lines += [f"请补充：{q}" for q in draft.questions]
-    lines.append("可以继续用对话修改，例如「把第2行改为≥95%」，也可以直接编辑右侧表格。")
-    return "\n".join(lines)
-
-
-def _refine_in_background(
-    draft: Draft, retrieved, chat_model
-) -> Iterator[tuple[str, Draft | None]]:
-    """Run the LLM refinement in a thread, yielding its progress messages as they come, then
-    ("", refined draft). A local model takes tens of seconds: the chat shows rows being written."""
-    updates: queue.Queue = queue.Queue()
-    outcome: dict[str, object] = {}
-
-    def work() -> None:
-        try:
-            outcome["draft"] = llm.refine(
-                draft,
-                retrieved,
-                chat_model,
-                on_progress=lambda message, _rows: updates.put(message),
-            )
-        except BaseException as exc:  # handed to the caller's thread below
-            outcome["error"] = exc
-        finally:
-            updates.put(None)
-
-    threading.Thread(target=work, daemon=True).start()
-    while (message := updates.get()) is not None:
-        yield f"（{message}）", None
-    if "error" in outcome:
-        raise outcome["error"]
-    yield "", outcome["draft"]
-
-
-def refined_reply(draft: Draft) -> str:
-    kept = [n for n in draft.notes if "LLM" in n or "大模型" in n]
-    return "\n".join(kept[-1:] or ["已用大模型润色草稿，审核规则仍然生效。"])
 
 
 def _require(session: DraftSession) -> Draft:
