@@ -274,6 +274,14 @@ def test_cli_draft_human_and_json(corpus_index_settings, monkeypatch, capsys, tm
     assert table.year == 2027 and all(i.source for i in table.indicators)
     assert {"brief", "findings", "assumptions", "notes", "questions", "based_on"} <= set(extra)
 
+    # What `draft --json` prints is what `lint` and `export` read.
+    printed = tmp_path / "draft.json"
+    printed.write_text(json.dumps({**data, "draft": extra}, ensure_ascii=False), "utf-8")
+    assert main(["lint", str(printed)]) == 0
+    assert main(["export", str(printed), "--to", str(tmp_path / "draft.xlsx")]) == 0
+    assert (tmp_path / "draft.xlsx").is_file()
+    capsys.readouterr()
+
     brief_file = tmp_path / "brief.json"
     brief_file.write_text(json.dumps({"name": "燃气巡检", "budget": {"total": 20}}), "utf-8")
     assert main(["draft", "--brief", str(brief_file)]) == 0

@@ -448,8 +448,8 @@ def test_cli_exports_first_chosen_or_all_tables(corpus_tables, tmp_path, capsys)
 @pytest.mark.parametrize(
     ("content", "extra", "expected"),
     [
-        ("{not json", [], "不是有效的 JSON"),
-        ('{"name": "x", "indicators": [{"level1": "产出指标"}]}', [], "缺少该字段"),
+        ("{not json", [], "JSON 格式错误"),
+        ('{"name": "x", "indicators": [{"level1": "产出指标"}]}', [], "缺少必填字段"),
         ("[]", [], "没有目标表"),
         ('[{"name": "x"}]', ["--table", "nope"], "没有 id 为「nope」"),
     ],

@@ -8,14 +8,12 @@ page each) and otherwise the first table is exported.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
-
-from pydantic import ValidationError
 
 from assistant.errors import AssistantError
 from assistant.exporters import export_tables
-from assistant.schema import Draft, TargetTable
+from assistant.importers.json_tables import read_json_tables
+from assistant.schema import TargetTable
 from assistant.settings import Settings
 
 
@@ -44,37 +42,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 def load_tables(path: Path) -> list[TargetTable]:
     """The tables in a JSON file: a TargetTable, a list of them, or a Draft's table."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise AssistantError(f"找不到文件「{path}」。") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AssistantError(f"无法读取文件「{path.name}」（需为 UTF-8 编码的 JSON）。") from exc
-    except json.JSONDecodeError as exc:
-        raise AssistantError(
-            f"文件「{path.name}」不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）。"
-        ) from exc
-    items = data if isinstance(data, list) else [data]
-    try:
-        return [_table_from(item) for item in items]
-    except ValidationError as exc:
-        raise AssistantError(f"文件「{path.name}」不是目标表 JSON：{_first_problem(exc)}") from exc
-
-
-def _table_from(item) -> TargetTable:
-    if isinstance(item, dict) and "table" in item and "brief" in item:
-        return Draft.model_validate(item).table
-    return TargetTable.model_validate(item)
-
-
-def _first_problem(exc: ValidationError) -> str:
-    error = exc.errors()[0]
-    where = ".".join(str(part) for part in error["loc"]) or "（顶层）"
-    kind = {"missing": "缺少该字段", "extra_forbidden": "不认识的字段"}.get(
-        error["type"], "取值无效"
-    )
-    more = f"（另有 {exc.error_count() - 1} 处问题）" if exc.error_count() > 1 else ""
-    return f"字段 {where} {kind}{more}。"
+    return read_json_tables(path)
 
 
 def select_tables(
