@@ -8,6 +8,7 @@ An invalid table is never returned.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
@@ -16,10 +17,13 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
 from assistant.drafting.llm_lines import (
+    LINE_FORMAT,
     LineBuffer,
+    ReplyReader,
     clean_block,
+    clean_cell,
+    format_row,
     format_rows,
-    parse_line,
     parse_reply,
 )
 from assistant.drafting.llm_repair import (
@@ -35,13 +39,10 @@ from assistant.schema import Draft, Finding, Indicator, Retrieved, TargetTable
 
 Progress = Callable[[str, list[Indicator]], None]
 EXAMPLE_TAGS = ("A", "B")
-ROWS_PER_EXAMPLE = 6
+ROWS_PER_EXAMPLE = 4  # every prompt token costs ~12 ms on 2 cores (1.5B model)
 MAX_PROBLEMS_SHOWN = 8
 MAX_REPLY_ROWS, MAX_REPEATS = 16, 3
-_LAYOUT_HINTS = {
-    "new": "本表为新版格式：成本指标是一级指标，其下为经济成本指标等。",
-    "old": "本表为旧版格式：成本指标是产出指标下的二级指标。",
-}
+_EXAMPLE_LINE_RE = re.compile(r"^[A-Z]\d{1,3}\|[^|]+\|")
 
 
 class Example(NamedTuple):
@@ -90,9 +91,11 @@ def select_examples(draft: Draft, retrieved: Retrieved | None) -> dict[str, Exam
 def _example_block(examples: dict[str, Example]) -> str:
     blocks = []
     for tag, example in examples.items():
-        lines = format_rows(example.table.indicators, tag).splitlines()
-        kept = "\n".join(lines[row - 1] for row in example.rows)
-        blocks.append(f"参考表{tag}：{clean_block(example.table.name)}\n{kept}")
+        rows = [
+            format_row(example.table.indicators[row - 1], f"{tag}{row}") for row in example.rows
+        ]
+        title = clean_cell(example.table.name)
+        blocks.append("\n".join([f"参考表{tag}《{title}》", *rows]))
     return "\n\n".join(blocks) or "（无）"
 
 
@@ -105,7 +108,6 @@ def refine_messages(draft: Draft, examples: dict[str, Example]) -> list[BaseMess
         brief=clean_block(brief.text or brief.name) or "（无）",
         year=brief.year or draft.table.year or "未提供",
         budget=f"{total:g}万元" if total is not None else "未提供（不要编造金额）",
-        layout_hint=_LAYOUT_HINTS[draft.table.layout],
         draft_rows=format_rows(draft.table.indicators, "D"),
         examples=_example_block(examples),
     )
@@ -115,7 +117,8 @@ def refine_messages(draft: Draft, examples: dict[str, Example]) -> list[BaseMess
 @cache
 def example_names() -> frozenset[str]:
     """三级 names of the format example inside the system prompt (small models copy them)."""
-    return frozenset(r.indicator.name for r in parse_reply(load("draft_refine_system")).rows)
+    lines = load("draft_refine_system").splitlines()
+    return frozenset(line.split("|")[1] for line in lines if _EXAMPLE_LINE_RE.match(line))
 
 
 def citable_rows(draft: Draft, examples: dict[str, Example]) -> dict[str, CitableRow]:
@@ -144,12 +147,12 @@ def stream_reply(
     Reading stops early when the model starts its table again, repeats rows or writes more rows
     than a table has (small models loop until max_tokens otherwise: most of their time).
     """
-    buffer, seen, rows, repeats = LineBuffer(), [], [], 0
+    buffer, reader, seen, rows, repeats = LineBuffer(), ReplyReader(shown), [], [], 0
     stream = chat_model.stream(messages)
     try:
         for chunk in stream:
             for line in buffer.feed(chunk.text):
-                parsed = parse_line(line, shown)
+                parsed = reader.read(line)
                 if parsed is None:
                     continue
                 key = (parsed.indicator.level2, parsed.indicator.name, parsed.indicator.value.raw)
@@ -175,9 +178,7 @@ def build_candidate(reply: str, draft: Draft, examples: dict[str, Example]) -> A
     citable = citable_rows(draft, examples)
     parsed = parse_reply(reply, {tag: row.indicator for tag, row in citable.items()})
     if not parsed.rows:
-        return Attempt(
-            None, ["- 没有读到任何指标行：每行应为 一级指标|二级指标|三级指标|指标值|来源"]
-        )
+        return Attempt(None, [f"- 没有读到任何指标行：每行应为 {LINE_FORMAT}"])
     rows, notes = cite_rows(parsed.rows, draft.table.layout, citable, example_names())
     rows, cost_notes = fix_costs(rows, draft)
     table = draft.table.model_copy(update={"indicators": group_by_level1(rows, draft)})
