@@ -27,6 +27,9 @@ BRIEFS = [
     "2026年开展燃气管道安全巡检，预算80万元，巡检燃气管道和场站，发现隐患及时反馈企业整改。",
     "2026年天津市供热管网运行监测平台运维，预算95万元，保障采暖季系统稳定运行。",
     "开展生态环境宣传活动，提升公众环保意识",  # no budget, no year
+    # an 11-row draft: the 10-row target is measured, not extrapolated
+    "2026年天津市智慧供热监管平台运行维护，预算120万元，包括基础软件维护、应用系统维护、"
+    "驻场运维和数据分析，保障采暖季平台稳定运行。",
 ]
 FIRST_ROW_TARGET, TABLE_TARGET = 5.0, 15.0
 
@@ -54,39 +57,51 @@ def _drafter():
     return Drafter(MemoryRetriever(tables))
 
 
+def _ten_rows_s(arrivals: list[float]) -> float | None:
+    """Seconds until the 10th streamed row; from fewer rows, first row + 9 × the mean gap."""
+    if len(arrivals) >= 10:
+        return arrivals[9]
+    if len(arrivals) < 2:
+        return None
+    return arrivals[0] + 9 * (arrivals[-1] - arrivals[0]) / (len(arrivals) - 1)
+
+
 def _one_run(drafter, chat_model, brief_text: str) -> dict:
     from assistant.drafting.llm import refine
 
     brief = drafter.draft(brief_text).brief
     retrieved = drafter.retrieve(brief)
     draft = drafter.compose(brief, retrieved)
-    counter, first = _CallCounter(), []
+    counter, arrivals, first_cpu = _CallCounter(), [], []
     chat_model.callbacks = [counter]
     started, cpu_started = time.perf_counter(), time.process_time()
 
     def progress(message, rows):
-        if rows and not first:
-            first.append((time.perf_counter() - started, time.process_time() - cpu_started))
+        if rows and counter.calls == 1 and len(rows) > len(arrivals):
+            arrivals.append(time.perf_counter() - started)  # rows of the first reply only
+            first_cpu.append(time.process_time() - cpu_started)
 
     refined = refine(draft, retrieved, chat_model, on_progress=progress)
     total, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-    rows = len(refined.table.indicators)
     before = {(i.name, i.value.raw) for i in draft.table.indicators}
     changed = sum((i.name, i.value.raw) not in before for i in refined.table.indicators)
+    ten = _ten_rows_s(arrivals)
     return {
         "brief": brief_text,
         "draft_rows": len(draft.table.indicators),
-        "refined_rows": rows,
+        "streamed_rows": len(arrivals),
+        "refined_rows": len(refined.table.indicators),
         "changed_rows": changed,
         "accepted": refined.drafter != "embedded",
         "calls": counter.calls,
-        "first_row_s": round(first[0][0], 2) if first else None,
+        "first_row_s": round(arrivals[0], 2) if arrivals else None,
+        "ten_rows_s": round(ten, 2) if ten is not None else None,
+        "ten_rows_measured": len(arrivals) >= 10,
         "total_s": round(total, 2),
         # CPU seconds of all threads: on a busy shared machine wall time mostly measures the
         # neighbours; cpu / threads estimates the wall time on an idle machine.
-        "first_row_cpu_s": round(first[0][1], 2) if first else None,
+        "first_row_cpu_s": round(first_cpu[0], 2) if first_cpu else None,
         "total_cpu_s": round(cpu, 2),
-        "s_per_row_per_call": round(total / max(rows, 1) / max(counter.calls, 1), 2),
         "last_note": refined.notes[-1] if refined.notes else "",
     }
 
@@ -97,21 +112,21 @@ def _fmt(value: float | None) -> str:
 
 def _print(results: list[dict], load_s: float, config: str, threads: int) -> None:
     print(f"模型：{config}（加载 {load_s:.1f}s；{threads} 线程；负载 {os.getloadavg()[0]:.1f}）")
-    print(" #  采用 调用  首行s    总s  首行CPU  总CPU  行 改动  项目")
+    print(" #  采用 调用  首行s  10行s    总s  首行CPU  总CPU 流式行 结果行 改动  项目")
     for n, r in enumerate(results, 1):
+        ten = _fmt(r["ten_rows_s"]) + ("" if r["ten_rows_measured"] else "*")
         print(
             f"{n:>2}  {'是' if r['accepted'] else '否'}  {r['calls']:>3} {_fmt(r['first_row_s']):>6} "
-            f"{_fmt(r['total_s']):>6} {_fmt(r['first_row_cpu_s']):>7} {_fmt(r['total_cpu_s']):>6} "
-            f"{r['refined_rows']:>3} {r['changed_rows']:>4}  {r['brief'][:18]}"
+            f"{ten:>6} {_fmt(r['total_s']):>6} {_fmt(r['first_row_cpu_s']):>7} "
+            f"{_fmt(r['total_cpu_s']):>6} {r['streamed_rows']:>5} {r['refined_rows']:>6} "
+            f"{r['changed_rows']:>4}  {r['brief'][:18]}"
         )
-    firsts = [r for r in results if r["first_row_s"] is not None]
-    one_call = [r for r in results if r["calls"] == 1]
-    worst_first = max(firsts, key=lambda r: r["first_row_s"], default=None)
-    worst_row = max((r["s_per_row_per_call"] for r in one_call), default=None)
+    firsts = [r["first_row_s"] for r in results if r["first_row_s"] is not None]
+    tens = [r["ten_rows_s"] for r in results if r["ten_rows_measured"]]
+    print("* 不足 10 行：按首行 + 9 × 平均行间隔折算")
     print(
-        f"目标 首行 ≤{FIRST_ROW_TARGET:g}s：最慢 {_fmt(worst_first and worst_first['first_row_s'])}s"
-        f"（CPU {_fmt(worst_first and worst_first['first_row_cpu_s'])}s）；"
-        f"10 行表 ≤{TABLE_TARGET:g}s：单次调用折合 {_fmt(worst_row and worst_row * 10)}s"
+        f"目标 首行 ≤{FIRST_ROW_TARGET:g}s：最慢 {_fmt(max(firsts, default=None))}s；"
+        f"10 行 ≤{TABLE_TARGET:g}s：实测最慢 {_fmt(max(tens, default=None))}s"
     )
 
 

@@ -592,17 +592,14 @@ class _StubLlama:
 
 
 def test_llamacpp_adapter_converts_messages_and_streams(monkeypatch):
-    import threading
-
     from langchain_core.messages import HumanMessage, SystemMessage
 
     from assistant.drafting import llamacpp_chat
 
     stub = _StubLlama()
     model = llamacpp_chat.LlamaCppChatModel(model_path="/synthetic/stub.gguf", n_threads=2)
-    monkeypatch.setitem(
-        llamacpp_chat._LOADED, ("/synthetic/stub.gguf", 4096, 2), (stub, threading.Lock())
-    )
+    key = ("/synthetic/stub.gguf", 4096, 2, llamacpp_chat.prefix_key("规则"))
+    monkeypatch.setitem(llamacpp_chat._CONTEXTS, key, stub)
     messages = [SystemMessage("规则"), HumanMessage("数据")]
     assert model.invoke(messages).text.startswith("产出指标|数量指标")
     chunks = [c.text for c in model.stream(messages) if c.text]

@@ -14,6 +14,7 @@ import importlib.util
 from pathlib import Path
 
 from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import SystemMessage
 
 from assistant.drafting.llm_edit import parse_edit
 from assistant.drafting.llm_refine import llm_label, refine
@@ -103,8 +104,8 @@ def _llamacpp_model(argument: str, settings: Settings) -> BaseChatModel:
             "请运行 make llm-local 按 AVX2 重新编译。"
         )
     model = LlamaCppChatModel(model_path=str(path.resolve()), n_threads=settings.llm_threads)
-    try:
-        model.load()
+    try:  # the refine context, loaded now so a broken file is reported at start
+        model.load([SystemMessage(render("draft_refine_system"))])
     except (ValueError, OSError, RuntimeError) as exc:
         raise ProviderUnavailable(
             f"无法加载本地模型「{path.name}」：{exc}。可重新运行 make llm-local。"

@@ -31,7 +31,7 @@ from assistant.drafting.llm_repair import (
     cite_rows,
     corpus_source,
     fix_costs,
-    group_by_level1,
+    order_rows,
 )
 from assistant.prompts import load, render
 from assistant.rules import has_errors, review
@@ -41,7 +41,9 @@ Progress = Callable[[str, list[Indicator]], None]
 EXAMPLE_TAGS = ("A", "B")
 ROWS_PER_EXAMPLE = 4  # every prompt token costs ~12 ms on 2 cores (1.5B model)
 MAX_PROBLEMS_SHOWN = 8
+TITLE_CHARS = 24  # past tables' names only set the scene
 MAX_REPLY_ROWS, MAX_REPEATS = 16, 3
+MAX_TABLE_ROWS = 12  # the prompt asks for 8～12 rows; real tables here have 6～12
 _EXAMPLE_LINE_RE = re.compile(r"^[A-Z]\d{1,3}\|[^|]+\|")
 
 
@@ -70,14 +72,14 @@ def select_examples(draft: Draft, retrieved: Retrieved | None) -> dict[str, Exam
         return {}
     hit_rows = {(h.table_id, h.row) for hits in retrieved.indicators.values() for h in hits}
     draft_level2 = {i.level2 for i in draft.table.indicators}
-    in_draft = {(i.name, i.value.raw) for i in draft.table.indicators}
+    in_draft = {i.name for i in draft.table.indicators}
     in_draft |= {(i.source.table_id, i.source.row) for i in draft.table.indicators if i.source}
     tables = list({hit.table.id: hit.table for hit in retrieved.projects}.values())
     examples = {}
     for tag, table in zip(EXAMPLE_TAGS, tables, strict=False):
         scored = []
         for row, indicator in enumerate(table.indicators, 1):
-            if {(table.id, row), (indicator.name, indicator.value.raw)} & in_draft:
+            if {(table.id, row), indicator.name} & in_draft:
                 continue  # already shown as a D row
             score = 2 * ((table.id, row) in hit_rows) + (indicator.level2 in draft_level2)
             if score and indicator.value.unit not in {"万元", "元"}:
@@ -94,9 +96,9 @@ def _example_block(examples: dict[str, Example]) -> str:
         rows = [
             format_row(example.table.indicators[row - 1], f"{tag}{row}") for row in example.rows
         ]
-        title = clean_cell(example.table.name)
+        title = clean_cell(example.table.name)[:TITLE_CHARS]
         blocks.append("\n".join([f"参考表{tag}《{title}》", *rows]))
-    return "\n\n".join(blocks) or "（无）"
+    return "\n".join(blocks) or "参考表：无"
 
 
 def refine_messages(draft: Draft, examples: dict[str, Example]) -> list[BaseMessage]:
@@ -105,7 +107,7 @@ def refine_messages(draft: Draft, examples: dict[str, Example]) -> list[BaseMess
     total = brief.budget.total
     human = render(
         "draft_refine",
-        brief=clean_block(brief.text or brief.name) or "（无）",
+        brief=clean_block(brief.text or brief.name) or "无",
         year=brief.year or draft.table.year or "未提供",
         budget=f"{total:g}万元" if total is not None else "未提供（不要编造金额）",
         draft_rows=format_rows(draft.table.indicators, "D"),
@@ -131,9 +133,34 @@ def citable_rows(draft: Draft, examples: dict[str, Example]) -> dict[str, Citabl
     return citable
 
 
-def _looping(key: tuple, seen: list[tuple], repeats: int) -> bool:
-    """A reply loops when it starts its table again or keeps repeating rows."""
-    return (seen and key == seen[0]) or repeats >= MAX_REPEATS or len(seen) >= MAX_REPLY_ROWS
+class _ReplyWatcher:
+    """Follows a streamed reply row by row: reports each row and notices when the reply loops.
+
+    A reply loops when it starts its table again, keeps repeating rows or writes more rows than
+    a table has (small models loop until max_tokens otherwise: most of their time).
+    """
+
+    def __init__(self, shown: dict[str, Indicator] | None, on_progress: Progress | None):
+        self.reader, self.on_progress = ReplyReader(shown), on_progress
+        self.seen: list[tuple] = []
+        self.rows: list[Indicator] = []
+        self.repeats = 0
+
+    def take(self, line: str) -> bool:
+        """Reads one line; False when the reply has started to loop."""
+        parsed = self.reader.read(line)
+        if parsed is None:
+            return True
+        key = (parsed.indicator.level2, parsed.indicator.name, parsed.indicator.value.raw)
+        seen = self.seen
+        if (seen and key == seen[0]) or self.repeats >= MAX_REPEATS or len(seen) >= MAX_REPLY_ROWS:
+            return False
+        self.repeats += key in seen
+        seen.append(key)
+        self.rows.append(parsed.indicator)
+        if self.on_progress is not None:
+            self.on_progress(f"LLM 正在改写：已生成 {len(self.rows)} 行", list(self.rows))
+        return True
 
 
 def stream_reply(
@@ -144,33 +171,42 @@ def stream_reply(
 ) -> str:
     """The model's reply; each complete row is reported to `on_progress` as it arrives.
 
-    Reading stops early when the model starts its table again, repeats rows or writes more rows
-    than a table has (small models loop until max_tokens otherwise: most of their time).
+    Reading stops early when the reply starts to loop (see `_ReplyWatcher`).
     """
-    buffer, reader, seen, rows, repeats = LineBuffer(), ReplyReader(shown), [], [], 0
+    buffer, watcher = LineBuffer(), _ReplyWatcher(shown, on_progress)
     stream = chat_model.stream(messages)
     try:
         for chunk in stream:
             for line in buffer.feed(chunk.text):
-                parsed = reader.read(line)
-                if parsed is None:
-                    continue
-                key = (parsed.indicator.level2, parsed.indicator.name, parsed.indicator.value.raw)
-                if _looping(key, seen, repeats):
+                if not watcher.take(line):
                     return buffer.text.rsplit(line, 1)[0]
-                repeats += key in seen
-                seen.append(key)
-                rows.append(parsed.indicator)
-                if on_progress is not None:
-                    on_progress(f"LLM 正在改写：已生成 {len(rows)} 行", list(rows))
     finally:
         stream.close()
+    for line in buffer.flush():
+        watcher.take(line)  # the last row, when the reply ends without a line break
     return buffer.text
 
 
 def _error_lines(findings: list[Finding]) -> list[str]:
     """Review errors as lines for the re-ask (the messages already name the row)."""
     return [f"- {f.message}" for f in findings if f.severity == "error"][:MAX_PROBLEMS_SHOWN]
+
+
+def cap_rows(rows: list[Indicator], draft: Draft) -> tuple[list[Indicator], list[str]]:
+    """At most MAX_TABLE_ROWS rows: every row rewritten from the draft stays, rows the model
+    added from past tables fill what is left in the order it wrote them."""
+    if len(rows) <= MAX_TABLE_ROWS:
+        return rows, []
+    draft_sources = {i.source for i in draft.table.indicators}
+    room = MAX_TABLE_ROWS - sum(r.source in draft_sources for r in rows)
+    kept, dropped = [], []
+    for row in rows:
+        if row.source in draft_sources or room > 0:
+            room -= row.source not in draft_sources
+            kept.append(row)
+        else:
+            dropped.append(row.name)
+    return kept, [f"表格限 {MAX_TABLE_ROWS} 行：未采用模型另加的「{'、'.join(dropped)}」"]
 
 
 def build_candidate(reply: str, draft: Draft, examples: dict[str, Example]) -> Attempt:
@@ -181,7 +217,8 @@ def build_candidate(reply: str, draft: Draft, examples: dict[str, Example]) -> A
         return Attempt(None, [f"- 没有读到任何指标行：每行应为 {LINE_FORMAT}"])
     rows, notes = cite_rows(parsed.rows, draft.table.layout, citable, example_names())
     rows, cost_notes = fix_costs(rows, draft)
-    table = draft.table.model_copy(update={"indicators": group_by_level1(rows, draft)})
+    rows, cap_notes = cap_rows(rows, draft)
+    table = draft.table.model_copy(update={"indicators": order_rows(rows, draft)})
     findings = review(table)
     if has_errors(findings):
         problems = _error_lines(findings)
@@ -192,7 +229,7 @@ def build_candidate(reply: str, draft: Draft, examples: dict[str, Example]) -> A
         update={
             "table": table,
             "findings": findings,
-            "notes": list(dict.fromkeys([*draft.notes, *notes, *cost_notes])),
+            "notes": list(dict.fromkeys([*draft.notes, *notes, *cost_notes, *cap_notes])),
             "based_on": list(dict.fromkeys([*draft.based_on, *cited_tables])),
         }
     )

@@ -32,7 +32,7 @@ COST_LEVEL2 = (COST_L2, *NEW_COST_L2)
 MONEY_UNITS = {"万元", "元", "千元", "亿元", "万"}
 _MONEY_IN_TEXT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|元|亿元)")
 _NO_BUDGET_RULE = "预算未提供：成本指标只写定性值，不编造金额"
-_SAME_SLOT_MIN, _PLAUSIBLE_MIN = 60, 50
+_SAME_SLOT_MIN, _PLAUSIBLE_MIN, _DUPLICATE_MIN = 60, 50, 85
 
 
 class CitableRow(NamedTuple):
@@ -97,6 +97,14 @@ def find_citation(row: ParsedRow, indicator: Indicator, citable: dict[str, Citab
     return best
 
 
+def _near_duplicate(indicator: Indicator, kept: list[Indicator]) -> bool:
+    """Same 二级 and nearly the same name (「发生信息安全事故」/「发生信息安全事故次数」)."""
+    return any(
+        k.level2 == indicator.level2 and fuzz.ratio(k.name, indicator.name) >= _DUPLICATE_MIN
+        for k in kept
+    )
+
+
 def cite_rows(
     rows: list[ParsedRow],
     layout: Literal["old", "new"],
@@ -105,7 +113,7 @@ def cite_rows(
 ) -> tuple[list[Indicator], list[str]]:
     """Level-repaired, cited, de-duplicated rows; rows without a traceable source are dropped,
     and so are rows copied from the prompt's own format example (`parroted` names)."""
-    kept, notes, seen = [], [], set()
+    kept, notes, seen = [], [], []
     shown = {c.indicator.name for c in citable.values()}
     for row in rows:
         indicator, note = fix_levels(row.indicator, layout)
@@ -120,10 +128,9 @@ def cite_rows(
         if cited is None:
             notes.append(f"删除了无法追溯来源的行「{indicator.name}」")
             continue
-        key = (indicator.level2, indicator.name)
-        if key in seen:
+        if _near_duplicate(indicator, seen):
             continue
-        seen.add(key)
+        seen.append(indicator)
         description = indicator.description or cited.indicator.description
         kept.append(
             indicator.model_copy(update={"source": cited.source, "description": description})
@@ -219,10 +226,16 @@ def fix_costs(indicators: list[Indicator], draft: Draft) -> tuple[list[Indicator
     return fixed, notes
 
 
-def group_by_level1(indicators: list[Indicator], draft: Draft) -> list[Indicator]:
-    """Rows grouped by 一级 in the draft's order of 一级 (stable within a group)."""
+def order_rows(indicators: list[Indicator], draft: Draft) -> list[Indicator]:
+    """Rows grouped by 一级 in the draft's order of 一级, then by 二级 (数量, 质量, 时效 …);
+    stable within a 二级, so rows a model appended sit beside the rows of their kind."""
     order = list(dict.fromkeys(i.level1 for i in draft.table.indicators))
     order += [name for name in LEVEL1_NAMES if name not in order]
-    return sorted(
-        indicators, key=lambda i: order.index(i.level1) if i.level1 in order else len(order)
-    )
+    level2_order = list(LEVEL2_PARENTS)
+
+    def position(indicator: Indicator) -> tuple[int, int]:
+        level1 = order.index(indicator.level1) if indicator.level1 in order else len(order)
+        level2 = level2_order.index(indicator.level2) if indicator.level2 in level2_order else 99
+        return level1, level2
+
+    return sorted(indicators, key=position)
