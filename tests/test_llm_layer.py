@@ -110,6 +110,36 @@ def test_max_retries_zero_asks_once(llm_draft, llm_retrieved, fake_chat):
     assert len(recorder.prompts) == 1 and refined.table == llm_draft.table
 
 
+def test_rows_added_from_past_tables_sit_with_their_kind(llm_draft, llm_retrieved, fake_chat):
+    draft_lines = [format_row(row, f"D{n}") for n, row in enumerate(llm_draft.table.indicators, 1)]
+    extra = ["B1|检查企业数量|≥192家次", "D5|检查燃气用户数量户次|≥100户次"]  # 2nd: near copy
+    model, _ = fake_chat("\n".join(draft_lines + extra))
+    refined = llm.refine(llm_draft, llm_retrieved, model)
+    names = [i.name for i in refined.table.indicators]
+    assert names[:2] == ["检查家次", "检查企业数量"]  # appended last, shown with the 数量 rows
+    assert "检查燃气用户数量户次" not in names
+    added = refined.table.indicators[1]
+    assert (added.source.table_id, added.source.row) == ("000_0a362c379c5850c5-1", 1)
+    _assert_valid_and_cited(refined)
+
+
+def test_a_long_reply_keeps_every_draft_row_and_at_most_12_rows(llm_draft, corpus_tables):
+    from assistant.drafting.llm_refine import MAX_TABLE_ROWS, cap_rows
+    from assistant.drafting.llm_repair import corpus_source
+
+    other = next(t for t in corpus_tables if len(t.indicators) >= 8)
+    added = [
+        row.model_copy(update={"source": corpus_source(other, n)})
+        for n, row in enumerate(other.indicators[:8], 1)
+    ]
+    rows = [added[0], *llm_draft.table.indicators, *added[1:]]
+    kept, notes = cap_rows(rows, llm_draft)
+    assert len(kept) == MAX_TABLE_ROWS == 12
+    assert all(row in kept for row in llm_draft.table.indicators)
+    assert kept[0] is added[0]  # added rows are kept in the order the model wrote them
+    assert added[-1].name in notes[0]
+
+
 def test_level2_used_as_level1_is_repaired(llm_draft, llm_retrieved, fake_chat):
     model, recorder = fake_chat(reply("level2_as_level1"))
     refined = llm.refine(llm_draft, llm_retrieved, model)

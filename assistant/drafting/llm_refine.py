@@ -197,7 +197,7 @@ def cap_rows(rows: list[Indicator], draft: Draft) -> tuple[list[Indicator], list
     added from past tables fill what is left in the order it wrote them."""
     if len(rows) <= MAX_TABLE_ROWS:
         return rows, []
-    draft_sources = {i.source for i in draft.table.indicators}
+    draft_sources = [i.source for i in draft.table.indicators]  # SourceRef is unhashable
     room = MAX_TABLE_ROWS - sum(r.source in draft_sources for r in rows)
     kept, dropped = [], []
     for row in rows:
