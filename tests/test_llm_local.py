@@ -41,10 +41,14 @@ def local_chat():
 
 
 def test_model_is_loaded_once_per_process(local_chat):
-    from assistant.drafting.llm import make_chat_model
+    from langchain_core.messages import SystemMessage
 
+    from assistant.drafting.llm import make_chat_model
+    from assistant.prompts import render
+
+    refine_prefix = [SystemMessage(render("draft_refine_system"))]
     again = make_chat_model(get_settings())
-    assert again.load()[0] is local_chat.load()[0]
+    assert again.load(refine_prefix)[0] is local_chat.load(refine_prefix)[0]
 
 
 def test_refine_with_a_real_model_never_returns_an_invalid_table(
@@ -80,3 +84,29 @@ def test_parse_edit_with_a_real_model(local_chat, llm_draft):
     edit = parse_edit("把第3行的指标值改成不超过15日", llm_draft, local_chat)
     print(f"\nparse_edit {time.perf_counter() - started:.1f}s → {edit}")
     assert edit is None or edit.kind in {"set_value", "rename", "regenerate_slot"}
+
+
+@pytest.mark.parametrize(
+    "brief",
+    [
+        "2026年开展燃气管道安全巡检，预算80万元，巡检燃气管道和场站，发现隐患及时反馈企业整改。",
+        "开展生态环境宣传活动，提升公众环保意识",  # no budget: no money may appear
+    ],
+)
+def test_drafter_with_a_real_model_drafts_valid_cited_tables(local_chat, corpus_tables, brief):
+    from assistant.drafting.engine import Drafter
+    from assistant.drafting.llm_repair import is_money_cost
+    from assistant.drafting.retriever import MemoryRetriever
+    from assistant.rules import has_errors, review
+
+    started = time.perf_counter()
+    draft = Drafter(MemoryRetriever(corpus_tables), chat_model=local_chat).draft(brief)
+    rows = draft.table.indicators
+    print(f"\n{time.perf_counter() - started:.1f}s，{len(rows)} 行，drafter={draft.drafter}")
+    print("\n".join(f"  {r.level2}|{r.name}|{r.value.raw}" for r in rows))
+    assert not has_errors(review(draft.table))
+    assert all(r.source and (r.source.table_id or r.source.rule) for r in rows)
+    if draft.drafter != "embedded":  # labelled with the file name, never the server's path
+        assert draft.drafter == f"llamacpp:{Path(get_settings().llm.partition(':')[2]).name}"
+    if draft.brief.budget.total is None:
+        assert not any(is_money_cost(r) for r in rows)

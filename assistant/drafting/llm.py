@@ -40,7 +40,9 @@ def make_chat_model(settings: Settings) -> BaseChatModel | None:
         model = _llamacpp_model(argument.strip(), settings)
     else:
         raise ProviderUnavailable(f"未知的 LLM 配置「{config}」。{_CONFIG_HELP}")
-    model.metadata = {**(model.metadata or {}), "jxmb_llm": config}
+    # the label drafts carry (shown in the app): the model file's name, not the server's paths
+    label = f"llamacpp:{Path(argument.strip()).name}" if provider == "llamacpp" else config
+    model.metadata = {**(model.metadata or {}), "jxmb_llm": label}
     return model
 
 
