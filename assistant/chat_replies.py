@@ -60,5 +60,7 @@ def refine_in_background(draft: Draft, retrieved, chat_model) -> Iterator[tuple[
 
 
 def refined_reply(draft: Draft) -> str:
+    """The summary of the draft after the LLM's turn, then what the LLM did (or why not)."""
     kept = [n for n in draft.notes if "LLM" in n or "大模型" in n]
-    return "\n".join(kept[-1:] or ["已用大模型润色草稿，审核规则仍然生效。"])
+    outcome = kept[-1] if kept else "已用大模型润色草稿，审核规则仍然生效。"
+    return f"{draft_reply(draft)}\n{outcome}"

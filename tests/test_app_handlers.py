@@ -234,12 +234,14 @@ def test_with_llm_the_embedded_draft_comes_first(make_workbench, fake_chat):
     model, _ = fake_chat("无法处理这个请求。")
     workbench = make_workbench(chat_model=model)
     steps = list(workbench.chat(DraftSession(), BRIEF, ME))
-    (first, first_reply), *progress, (second, _) = steps
+    (first, first_reply), *progress, (second, last_reply) = steps
     assert "润色" in first_reply and first.version == 1 and second.version == 2
     # Progress messages from the LLM layer show while it works; they save no version.
     assert progress and all(session == first for session, _ in progress)
     assert any("LLM" in reply for _, reply in progress)
     assert second.draft_id == first.draft_id
+    # the last reply still summarises the draft, then says what became of the LLM's turn
+    assert last_reply.startswith("已起草") and "LLM 改写未采用" in last_reply
     assert [v.note for v in workbench.versions(ME, first.draft_id)] == ["初稿", "大模型润色"]
     assert second.draft.findings == [] or all(f.severity != "error" for f in second.draft.findings)
 

@@ -116,11 +116,27 @@ def test_rows_added_from_past_tables_sit_with_their_kind(llm_draft, llm_retrieve
     model, _ = fake_chat("\n".join(draft_lines + extra))
     refined = llm.refine(llm_draft, llm_retrieved, model)
     names = [i.name for i in refined.table.indicators]
-    assert names[:2] == ["检查家次", "检查企业数量"]  # appended last, shown with the 数量 rows
+    # appended last, shown with the 数量 rows, in the brief's words (巡检) like the drafter's rows
+    assert names[:2] == ["检查家次", "巡检企业数量"]
+    assert "参考表的行「检查企业数量」已按本项目改为「巡检企业数量」（年份、对象用词）" in refined.notes
     assert "检查燃气用户数量户次" not in names
     added = refined.table.indicators[1]
     assert (added.source.table_id, added.source.row) == ("000_0a362c379c5850c5-1", 1)
     _assert_valid_and_cited(refined)
+
+
+def test_rows_from_past_tables_move_to_the_draft_year(llm_draft, corpus_tables):
+    from assistant.drafting.llm_repair import adapt_added_rows, corpus_source
+
+    table = next(t for t in corpus_tables if t.id == "000_0a362c379c5850c5-6")
+    row = next(n for n, i in enumerate(table.indicators, 1) if "2025年" in i.value.raw)
+    taken = table.indicators[row - 1].model_copy(update={"source": corpus_source(table, row)})
+    kept = llm_draft.table.indicators[0]
+    (same, moved), notes = adapt_added_rows([kept, taken], llm_draft, [table])
+    assert table.year == 2025 and llm_draft.table.year == 2026
+    assert same is kept  # draft rows were adapted by the drafter already
+    assert "2026年" in moved.value.raw and "2025年" not in moved.value.raw
+    assert moved.source == taken.source and len(notes) == 1
 
 
 def test_a_long_reply_keeps_every_draft_row_and_at_most_12_rows(llm_draft, corpus_tables):
@@ -622,14 +638,16 @@ class _StubLlama:
 
 
 def test_llamacpp_adapter_converts_messages_and_streams(monkeypatch):
+    import threading
+
     from langchain_core.messages import HumanMessage, SystemMessage
 
     from assistant.drafting import llamacpp_chat
 
     stub = _StubLlama()
     model = llamacpp_chat.LlamaCppChatModel(model_path="/synthetic/stub.gguf", n_threads=2)
-    key = ("/synthetic/stub.gguf", 4096, 2, llamacpp_chat.prefix_key("规则"))
-    monkeypatch.setitem(llamacpp_chat._CONTEXTS, key, stub)
+    key = ("/synthetic/stub.gguf", 4096, 2)
+    monkeypatch.setitem(llamacpp_chat._LOADED, key, (stub, threading.Lock()))
     messages = [SystemMessage("规则"), HumanMessage("数据")]
     assert model.invoke(messages).text.startswith("产出指标|数量指标")
     chunks = [c.text for c in model.stream(messages) if c.text]
@@ -640,5 +658,5 @@ def test_llamacpp_adapter_converts_messages_and_streams(monkeypatch):
         {"role": "user", "content": "数据"},
     ]
     assert first["temperature"] == 0.0 and first["max_tokens"] == 512
-    model.warm_up(["规则"])
+    model.warm_up("规则")
     assert stub.requests[-1]["max_tokens"] == 1

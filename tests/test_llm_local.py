@@ -41,14 +41,10 @@ def local_chat():
 
 
 def test_model_is_loaded_once_per_process(local_chat):
-    from langchain_core.messages import SystemMessage
-
     from assistant.drafting.llm import make_chat_model
-    from assistant.prompts import render
 
-    refine_prefix = [SystemMessage(render("draft_refine_system"))]
     again = make_chat_model(get_settings())
-    assert again.load(refine_prefix)[0] is local_chat.load(refine_prefix)[0]
+    assert again.load()[0] is local_chat.load()[0]
 
 
 def test_refine_with_a_real_model_never_returns_an_invalid_table(

@@ -1,20 +1,20 @@
 """A small LangChain chat model over `llama_cpp.Llama`, loaded once per process.
 
 Why our own adapter: langchain-community is not a dependency, and we want two things it does not
-give us together: model contexts shared by the whole process (loading costs seconds), and a lock,
-because a Llama context is not thread-safe while Gradio serves several tabs.
+give us together: one shared Llama per model file (loading costs seconds and ~1.9 GB for the 1.5B
+model: llama.cpp repacks the weights for AVX2, so even a second context of the same file costs
+that again), and a lock, because a Llama context is not thread-safe while Gradio serves several tabs.
 
 Prefix caching: llama.cpp keeps the KV cache of the previous call and re-evaluates only the
-tokens after the longest common prefix, so our prompts put the fixed instructions first. Each
-fixed system prompt (refine, edit) gets a context of its own, so alternating between them never
-re-evaluates a prefix; the weights are memory-mapped once and shared by the contexts, each adds
-~0.2 GB of KV and work buffers. `warm_up` evaluates the prefixes once at start. (llama-cpp's
-`LlamaRAMCache` did the same job but copied the whole state after every call: ~0.6 s a call.)
+tokens after the longest common prefix, so our prompts put the fixed instructions first and
+`warm_up` evaluates the refine prefix at start. An LLM edit parse (rare: the rule-based parser
+comes first) has another prefix, so the refine after it pays for its prefix once more (~5 s with
+the 1.5B model). llama-cpp's `LlamaRAMCache` would keep both, but it copies the whole state,
+logits included, after every call: ~0.6 s a call, more than it saves.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 from collections.abc import Iterator
@@ -31,47 +31,29 @@ from pydantic import Field
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 _ROLES = {"system": "system", "human": "user", "ai": "assistant"}
-MAX_CONTEXTS = 3  # per model file: the refine and edit prefixes, and one spare
-_CONTEXTS: dict[tuple[str, int, int, str], Any] = {}
-_LOCKS: dict[str, threading.Lock] = {}
+_LOADED: dict[tuple[str, int, int], tuple[Any, threading.Lock]] = {}
 _LOAD_LOCK = threading.Lock()
 
 
-def prefix_key(system_prompt: str) -> str:
-    """A short name for a fixed system prompt: the context that keeps its KV state."""
-    return hashlib.sha256(system_prompt.encode("utf-8")).hexdigest()[:16] if system_prompt else ""
-
-
-def _new_llama(model_path: str, n_ctx: int, n_threads: int) -> Any:
-    from llama_cpp import Llama
-
-    return Llama(
-        model_path=model_path,
-        n_ctx=n_ctx,
-        n_threads=n_threads,
-        n_threads_batch=n_threads,
-        n_batch=512,
-        flash_attn=True,  # ~8 % faster prompt evaluation on 2 cores (docs/llm.md)
-        seed=0,
-        verbose=False,
-    )
-
-
-def load_llama(
-    model_path: str, n_ctx: int, n_threads: int, prefix: str = ""
-) -> tuple[Any, threading.Lock]:
-    """The process-wide Llama context for this file and fixed prefix, and the file's lock.
-
-    One lock per file: contexts of the same model share the cores, so they take turns.
-    """
-    key = (model_path, n_ctx, n_threads, prefix)
+def load_llama(model_path: str, n_ctx: int, n_threads: int) -> tuple[Any, threading.Lock]:
+    """The process-wide Llama for this file and its lock; loads it on first use."""
+    key = (model_path, n_ctx, n_threads)
     with _LOAD_LOCK:
-        if key not in _CONTEXTS:
-            same_file = [k for k in _CONTEXTS if k[0] == model_path]
-            if len(same_file) >= MAX_CONTEXTS:
-                del _CONTEXTS[same_file[0]]  # the oldest: dicts keep insertion order
-            _CONTEXTS[key] = _new_llama(model_path, n_ctx, n_threads)
-        return _CONTEXTS[key], _LOCKS.setdefault(model_path, threading.Lock())
+        if key not in _LOADED:
+            from llama_cpp import Llama
+
+            llama = Llama(
+                model_path=model_path,
+                n_ctx=n_ctx,
+                n_threads=n_threads,
+                n_threads_batch=n_threads,
+                n_batch=512,
+                flash_attn=True,  # ~7 % faster prompt evaluation on 2 cores (docs/llm.md)
+                seed=0,
+                verbose=False,
+            )
+            _LOADED[key] = (llama, threading.Lock())
+        return _LOADED[key]
 
 
 def has_amx_kernels() -> bool:
@@ -104,20 +86,15 @@ class LlamaCppChatModel(BaseChatModel):
     def _identifying_params(self) -> dict[str, Any]:
         return {"model_path": self.model_path, "n_ctx": self.n_ctx, "n_threads": self.n_threads}
 
-    def load(self, messages: list[BaseMessage] | None = None) -> tuple[Any, threading.Lock]:
-        """The context for these messages' system prompt (loaded on first use) and its lock."""
-        system = next((m.text for m in messages or [] if m.type == "system"), "")
-        return load_llama(self.model_path, self.n_ctx, self.n_threads, prefix_key(system))
+    def load(self) -> tuple[Any, threading.Lock]:
+        return load_llama(self.model_path, self.n_ctx, self.n_threads)
 
-    def warm_up(self, system_prompts: list[str]) -> None:
-        """Evaluate fixed system prompts once so later requests reuse their KV state."""
-        for prompt in system_prompts:
-            llama, lock = load_llama(
-                self.model_path, self.n_ctx, self.n_threads, prefix_key(prompt)
-            )
-            messages = [{"role": "system", "content": prompt}, {"role": "user", "content": ""}]
-            with lock:
-                llama.create_chat_completion(messages=messages, max_tokens=1, temperature=0.0)
+    def warm_up(self, system_prompt: str) -> None:
+        """Evaluate the fixed system prompt once so later requests reuse its KV state."""
+        llama, lock = self.load()
+        messages = [{"role": "system", "content": system_prompt}, {"role": "user", "content": ""}]
+        with lock:
+            llama.create_chat_completion(messages=messages, max_tokens=1, temperature=0.0)
 
     def _completion_args(self, messages: list[BaseMessage], stop: list[str] | None) -> dict:
         return {
@@ -135,7 +112,7 @@ class LlamaCppChatModel(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        llama, lock = self.load(messages)
+        llama, lock = self.load()
         with lock:
             result = llama.create_chat_completion(**self._completion_args(messages, stop))
         text = result["choices"][0]["message"].get("content") or ""
@@ -148,7 +125,7 @@ class LlamaCppChatModel(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
-        llama, lock = self.load(messages)
+        llama, lock = self.load()
         with lock:
             args = self._completion_args(messages, stop)
             for part in llama.create_chat_completion(stream=True, **args):

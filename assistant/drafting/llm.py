@@ -14,7 +14,6 @@ import importlib.util
 from pathlib import Path
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import SystemMessage
 
 from assistant.drafting.llm_edit import parse_edit
 from assistant.drafting.llm_refine import llm_label, refine
@@ -73,10 +72,10 @@ def _openai_model(model_name: str, settings: Settings) -> BaseChatModel:
 
 
 def warm_up(chat_model: BaseChatModel | None) -> None:
-    """Pre-compute the fixed prompt prefixes of a local model (slow once, then every request is
-    faster); a no-op for remote models. The app may call this in a background thread at start."""
+    """Pre-compute the refine prompt's fixed prefix in a local model (slow once, then every
+    request is faster); a no-op for remote models. The app calls this in a background thread."""
     if chat_model is not None and hasattr(chat_model, "warm_up"):
-        chat_model.warm_up([render("draft_refine_system"), render("edit_parse_system")])
+        chat_model.warm_up(render("draft_refine_system"))
 
 
 def resolve_model_path(argument: str, settings: Settings) -> Path:
@@ -106,8 +105,8 @@ def _llamacpp_model(argument: str, settings: Settings) -> BaseChatModel:
             "请运行 make llm-local 按 AVX2 重新编译。"
         )
     model = LlamaCppChatModel(model_path=str(path.resolve()), n_threads=settings.llm_threads)
-    try:  # the refine context, loaded now so a broken file is reported at start
-        model.load([SystemMessage(render("draft_refine_system"))])
+    try:  # loaded now so a broken file is reported at start
+        model.load()
     except (ValueError, OSError, RuntimeError) as exc:
         raise ProviderUnavailable(
             f"无法加载本地模型「{path.name}」：{exc}。可重新运行 make llm-local。"

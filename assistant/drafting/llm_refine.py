@@ -28,6 +28,7 @@ from assistant.drafting.llm_lines import (
 )
 from assistant.drafting.llm_repair import (
     CitableRow,
+    adapt_added_rows,
     cite_rows,
     corpus_source,
     fix_costs,
@@ -216,6 +217,7 @@ def build_candidate(reply: str, draft: Draft, examples: dict[str, Example]) -> A
     if not parsed.rows:
         return Attempt(None, [f"- 没有读到任何指标行：每行应为 {LINE_FORMAT}"])
     rows, notes = cite_rows(parsed.rows, draft.table.layout, citable, example_names())
+    rows, adapt_notes = adapt_added_rows(rows, draft, [e.table for e in examples.values()])
     rows, cost_notes = fix_costs(rows, draft)
     rows, cap_notes = cap_rows(rows, draft)
     table = draft.table.model_copy(update={"indicators": order_rows(rows, draft)})
@@ -229,7 +231,9 @@ def build_candidate(reply: str, draft: Draft, examples: dict[str, Example]) -> A
         update={
             "table": table,
             "findings": findings,
-            "notes": list(dict.fromkeys([*draft.notes, *notes, *cost_notes, *cap_notes])),
+            "notes": list(
+                dict.fromkeys([*draft.notes, *notes, *adapt_notes, *cost_notes, *cap_notes])
+            ),
             "based_on": list(dict.fromkeys([*draft.based_on, *cited_tables])),
         }
     )
