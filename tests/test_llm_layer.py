@@ -118,7 +118,10 @@ def test_rows_added_from_past_tables_sit_with_their_kind(llm_draft, llm_retrieve
     names = [i.name for i in refined.table.indicators]
     # appended last, shown with the 数量 rows, in the brief's words (巡检) like the drafter's rows
     assert names[:2] == ["检查家次", "巡检企业数量"]
-    assert "参考表的行「检查企业数量」已按本项目改为「巡检企业数量」（年份、对象用词）" in refined.notes
+    assert (
+        "参考表的行「检查企业数量」已按本项目改为「巡检企业数量」（年份、对象用词）"
+        in refined.notes
+    )
     assert "检查燃气用户数量户次" not in names
     added = refined.table.indicators[1]
     assert (added.source.table_id, added.source.row) == ("000_0a362c379c5850c5-1", 1)
