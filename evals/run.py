@@ -7,7 +7,7 @@ import time
 from datetime import datetime
 
 from assistant.corpus import load_corpus, source_files
-from assistant.drafting.llm import make_chat_model
+from assistant.drafting.llm import llm_label, make_chat_model
 from assistant.errors import ProviderUnavailable
 from assistant.importers import parse
 from assistant.schema import TargetTable
@@ -65,7 +65,9 @@ def llm_drafter(settings: Settings, index, notes: list[str]) -> TableDrafter | N
         log.warning("LLM skipped: %s", exc)
         notes.append(f"LLM drafter `{settings.llm}` skipped: {exc}")
         return None
-    return ProductDrafter(index, chat_model, name=f"llm:{settings.llm}") if chat_model else None
+    if chat_model is None:
+        return None
+    return ProductDrafter(index, chat_model, name=f"llm:{llm_label(chat_model)}")
 
 
 def run_all(settings: Settings, table_limit: int | None = None, use_llm: bool = True) -> EvalRun:
@@ -99,7 +101,7 @@ def evaluate(settings: Settings, index, tables: list[TargetTable], use_llm: bool
     return EvalRun(
         started_at="",
         embedder=settings.embedder,
-        llm=settings.llm if llm else "none",
+        llm=llm.name.removeprefix("llm:") if llm else "none",
         corpus_tables=len(corpus),
         drafters=[d.name for d in drafters],
         validity=validity,
