@@ -104,7 +104,7 @@ def _shown_with_name(shown: Mapping[str, Indicator], name: str) -> Indicator | N
     return next((row for row in shown.values() if row.name == name), None)
 
 
-def _indicator(cells: list[str], context: Indicator | None, level2: str | None):
+def _indicator(cells: list[str], context: Indicator | None, level2: str | None) -> Indicator | None:
     """The cells left after the tag as an Indicator; levels from the cells, else the context."""
     if len(cells) == 2 and (context is not None or level2):
         level2 = context.level2 if context is not None else level2
