@@ -143,8 +143,7 @@ def test_rows_from_past_tables_move_to_the_draft_year(llm_draft, corpus_tables):
 
 
 def test_a_long_reply_keeps_every_draft_row_and_at_most_12_rows(llm_draft, corpus_tables):
-    from assistant.drafting.llm_refine import MAX_TABLE_ROWS, cap_rows
-    from assistant.drafting.llm_repair import corpus_source
+    from assistant.drafting.llm_repair import MAX_TABLE_ROWS, cap_rows, corpus_source
 
     other = next(t for t in corpus_tables if len(t.indicators) >= 8)
     added = [

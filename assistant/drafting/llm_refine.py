@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+from langchain_core.runnables import Runnable
 
 from assistant.drafting.llm_lines import (
     LINE_FORMAT,
@@ -29,6 +30,7 @@ from assistant.drafting.llm_lines import (
 from assistant.drafting.llm_repair import (
     CitableRow,
     adapt_added_rows,
+    cap_rows,
     cite_rows,
     corpus_source,
     fix_costs,
@@ -36,7 +38,7 @@ from assistant.drafting.llm_repair import (
 )
 from assistant.prompts import load, render
 from assistant.rules import has_errors, review
-from assistant.schema import Draft, Finding, Indicator, Retrieved, TargetTable
+from assistant.schema import Draft, Finding, Indicator, RefineReply, Retrieved, TargetTable
 
 Progress = Callable[[str, list[Indicator]], None]
 EXAMPLE_TAGS = ("A", "B")
@@ -44,7 +46,6 @@ ROWS_PER_EXAMPLE = 4  # every prompt token costs ~12 ms on 2 cores (1.5B model)
 MAX_PROBLEMS_SHOWN = 8
 TITLE_CHARS = 24  # past tables' names only set the scene
 MAX_REPLY_ROWS, MAX_REPEATS = 16, 3
-MAX_TABLE_ROWS = 12  # the prompt asks for 8～12 rows; real tables here have 6～12
 _EXAMPLE_LINE_RE = re.compile(r"^[A-Z]\d{1,3}\|[^|]+\|")
 
 
@@ -188,26 +189,52 @@ def stream_reply(
     return buffer.text
 
 
+def structured_refiner(chat_model: BaseChatModel) -> Runnable | None:
+    """The model with structured output (the server enforces the RefineReply JSON schema), for
+    models that offer it (OpenAI-compatible servers); None for the others (local llama.cpp)."""
+    try:
+        return chat_model.with_structured_output(RefineReply, method="json_schema")
+    except (NotImplementedError, ValueError, TypeError):
+        return None
+
+
+def structured_reply(
+    structured: Runnable,
+    messages: list[BaseMessage],
+    on_progress: Progress | None,
+    shown: dict[str, Indicator] | None = None,
+) -> str:
+    """A structured reply as the lines the parser reads (one repair and review path for both)."""
+    reply = structured.invoke(messages)
+    watcher, lines = _ReplyWatcher(shown, on_progress), []
+    for row in reply.rows:
+        line = "|".join(clean_cell(cell) for cell in (row.ref, row.name, row.value))
+        if not watcher.take(line):
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _ask(
+    chat_model: BaseChatModel,
+    structured: Runnable | None,
+    messages: list[BaseMessage],
+    on_progress: Progress | None,
+    shown: dict[str, Indicator],
+) -> tuple[str, Runnable | None]:
+    """One reply, structured when the server takes a JSON schema, else streamed lines; a server
+    that refuses the schema gets the line format from then on."""
+    if structured is not None:
+        try:
+            return structured_reply(structured, messages, on_progress, shown), structured
+        except Exception:  # e.g. 400 "response_format not supported" from an older server
+            structured = None
+    return stream_reply(chat_model, messages, on_progress, shown), None
+
+
 def _error_lines(findings: list[Finding]) -> list[str]:
     """Review errors as lines for the re-ask (the messages already name the row)."""
     return [f"- {f.message}" for f in findings if f.severity == "error"][:MAX_PROBLEMS_SHOWN]
-
-
-def cap_rows(rows: list[Indicator], draft: Draft) -> tuple[list[Indicator], list[str]]:
-    """At most MAX_TABLE_ROWS rows: every row rewritten from the draft stays, rows the model
-    added from past tables fill what is left in the order it wrote them."""
-    if len(rows) <= MAX_TABLE_ROWS:
-        return rows, []
-    draft_sources = [i.source for i in draft.table.indicators]  # SourceRef is unhashable
-    room = MAX_TABLE_ROWS - sum(r.source in draft_sources for r in rows)
-    kept, dropped = [], []
-    for row in rows:
-        if row.source in draft_sources or room > 0:
-            room -= row.source not in draft_sources
-            kept.append(row)
-        else:
-            dropped.append(row.name)
-    return kept, [f"表格限 {MAX_TABLE_ROWS} 行：未采用模型另加的「{'、'.join(dropped)}」"]
 
 
 def build_candidate(reply: str, draft: Draft, examples: dict[str, Example]) -> Attempt:
@@ -274,6 +301,7 @@ def refine(
     examples = select_examples(draft, retrieved)
     messages = refine_messages(draft, examples)
     shown = {tag: row.indicator for tag, row in citable_rows(draft, examples).items()}
+    structured = structured_refiner(chat_model)
     problems: list[str] = []
     for attempt in range(max_retries + 1):
         if on_progress is not None:
@@ -284,7 +312,7 @@ def refine(
             )
             on_progress(message, [])
         try:
-            reply = stream_reply(chat_model, messages, on_progress, shown)
+            reply, structured = _ask(chat_model, structured, messages, on_progress, shown)
         except Exception as exc:  # the LLM is optional: any failure keeps the embedded draft
             return _keep_embedded(draft, f"调用 LLM 失败：{type(exc).__name__}")
         result = build_candidate(reply, draft, examples)

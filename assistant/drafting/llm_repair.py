@@ -34,6 +34,7 @@ MONEY_UNITS = {"万元", "元", "千元", "亿元", "万"}
 _MONEY_IN_TEXT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|元|亿元)")
 _NO_BUDGET_RULE = "预算未提供：成本指标只写定性值，不编造金额"
 _SAME_SLOT_MIN, _PLAUSIBLE_MIN, _DUPLICATE_MIN = 60, 50, 85
+MAX_TABLE_ROWS = 12  # the prompt asks for 8～12 rows; real tables here have 6～12
 
 
 class CitableRow(NamedTuple):
@@ -271,3 +272,20 @@ def adapt_added_rows(
             )
         adapted.append(row)
     return adapted, notes
+
+
+def cap_rows(rows: list[Indicator], draft: Draft) -> tuple[list[Indicator], list[str]]:
+    """At most MAX_TABLE_ROWS rows: every row rewritten from the draft stays, rows the model
+    added from past tables fill what is left in the order it wrote them."""
+    if len(rows) <= MAX_TABLE_ROWS:
+        return rows, []
+    draft_sources = [i.source for i in draft.table.indicators]  # SourceRef is unhashable
+    room = MAX_TABLE_ROWS - sum(r.source in draft_sources for r in rows)
+    kept, dropped = [], []
+    for row in rows:
+        if row.source in draft_sources or room > 0:
+            room -= row.source not in draft_sources
+            kept.append(row)
+        else:
+            dropped.append(row.name)
+    return kept, [f"表格限 {MAX_TABLE_ROWS} 行：未采用模型另加的「{'、'.join(dropped)}」"]
