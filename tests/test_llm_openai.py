@@ -30,12 +30,14 @@ class _ChatServer(BaseHTTPRequestHandler):
     """/chat/completions: JSON rows for a `response_format` request, else streamed lines."""
 
     bodies: list[dict] = []
-    refuse_schema = False
+    refuse_schema = broken = False
 
     def do_POST(self):  # noqa: N802 (http.server API)
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         type(self).bodies.append(body)
-        if "response_format" in body and self.refuse_schema:
+        if self.broken:
+            self._send(500, {"error": {"message": "internal error"}})
+        elif "response_format" in body and self.refuse_schema:
             self._send(400, {"error": {"message": "response_format is not supported"}})
         elif "response_format" in body:
             self._send(200, _completion(json.dumps({"rows": ROWS}, ensure_ascii=False)))
@@ -90,7 +92,7 @@ def _completion(content: str) -> dict:
 def chat_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), _ChatServer)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    _ChatServer.bodies, _ChatServer.refuse_schema = [], False
+    _ChatServer.bodies, _ChatServer.refuse_schema, _ChatServer.broken = [], False, False
     yield _ChatServer, f"http://127.0.0.1:{server.server_address[1]}/v1"
     server.shutdown()
     server.server_close()
@@ -139,3 +141,13 @@ def test_a_server_refusing_the_schema_gets_the_line_format(
     _assert_refined(refined, llm_draft)
     assert ["response_format" in body for body in handler.bodies] == [True, False]
     assert handler.bodies[1]["stream"] is True
+
+
+def test_a_failing_server_is_not_asked_again_in_lines(
+    tmp_path, chat_server, llm_draft, llm_retrieved
+):
+    handler, url = chat_server
+    handler.broken = True
+    refined = llm.refine(llm_draft, llm_retrieved, _model(tmp_path, url))
+    assert refined.table == llm_draft.table and "调用 LLM 失败" in refined.notes[-1]
+    assert handler.bodies and all("response_format" in body for body in handler.bodies)

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
+from langchain_core.exceptions import OutputParserException
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langchain_core.runnables import Runnable
+from pydantic import ValidationError
 
 from assistant.drafting.llm_lines import (
     LINE_FORMAT,
@@ -46,6 +48,7 @@ ROWS_PER_EXAMPLE = 4  # every prompt token costs ~12 ms on 2 cores (1.5B model)
 MAX_PROBLEMS_SHOWN = 8
 TITLE_CHARS = 24  # past tables' names only set the scene
 MAX_REPLY_ROWS, MAX_REPEATS = 16, 3
+SCHEMA_REFUSED = (400, 422)  # HTTP status of a server that does not take `response_format`
 _EXAMPLE_LINE_RE = re.compile(r"^[A-Z]\d{1,3}\|[^|]+\|")
 
 
@@ -227,7 +230,11 @@ def _ask(
     if structured is not None:
         try:
             return structured_reply(structured, messages, on_progress, shown), structured
-        except Exception:  # e.g. 400 "response_format not supported" from an older server
+        except (OutputParserException, ValidationError):
+            structured = None  # the server ignored the schema
+        except Exception as exc:
+            if getattr(exc, "status_code", None) not in SCHEMA_REFUSED:
+                raise  # down, timed out, unauthorised: asking again in lines would not help
             structured = None
     return stream_reply(chat_model, messages, on_progress, shown), None
 
