@@ -8,11 +8,13 @@ with sorted keys and only when its text changes, so re-running ingest gives no g
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import logging
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import Field, ValidationError
@@ -63,6 +65,11 @@ def ingest(settings: Settings) -> list[TargetTable]:
 
 def run_ingest(settings: Settings) -> IngestReport:
     """Like ingest, with what was written, removed and which files failed."""
+    with corpus_lock(settings):  # an upload filed meanwhile would look stale half-way
+        return _ingest_unlocked(settings)
+
+
+def _ingest_unlocked(settings: Settings) -> IngestReport:
     json_dir = settings.corpus_json_dir
     json_dir.mkdir(parents=True, exist_ok=True)
     _remove_temp_files(json_dir)
@@ -135,7 +142,28 @@ def add_to_corpus(
     # new name so adding it can never overwrite another table's JSON.
     tables = [_refile(table, name, n) for n, table in enumerate(tables, start=1)]
     target = settings.corpus_dir / name
-    _check_no_clash(path, target, settings.corpus_dir)
+    with corpus_lock(settings):
+        _check_no_clash(path, target, settings.corpus_dir)
+        _file_upload(path, target, tables, settings)
+    return tables
+
+
+@contextlib.contextmanager
+def corpus_lock(settings: Settings) -> Iterator[None]:
+    """One corpus writer at a time, across the app's threads and CLI processes: otherwise two
+    uploads of one name could both pass the clash check and overwrite each other."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    with open(settings.data_dir / "corpus.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _file_upload(path: Path, target: Path, tables: list[TargetTable], settings: Settings) -> None:
+    """Write the upload and its tables' JSON; on any failure remove what this call created."""
+    name = target.name
     created: list[Path] = []
     try:
         if not target.exists():
@@ -155,7 +183,6 @@ def add_to_corpus(
         if isinstance(exc, OSError):
             raise ImportFailed(name, f"写入语料库失败：{exc.strerror or exc}") from exc
         raise
-    return tables
 
 
 def _refile(table: TargetTable, file_name: str, number: int) -> TargetTable:

@@ -170,6 +170,43 @@ def test_add_refuses_a_stem_shared_with_another_format(tmp_corpus, tmp_path):
     assert not (tmp_corpus.corpus_dir / "dup.txt").exists()
 
 
+def test_two_simultaneous_uploads_of_one_name_cannot_both_win(tmp_corpus, tmp_path, monkeypatch):
+    import threading
+    import time
+
+    from assistant import corpus
+
+    writes = corpus.write_atomic
+
+    def slow_write(path, data):  # widens the window between the clash check and the write
+        time.sleep(0.3)
+        writes(path, data)
+
+    monkeypatch.setattr(corpus, "write_atomic", slow_write)
+    first = _upload(tmp_path, SEED_000, "a.txt")
+    second = _upload(tmp_path, SEED_003, "b.txt")
+    outcomes: dict[str, object] = {}
+
+    def upload(source):
+        try:
+            outcomes[source.name] = add_to_corpus(source, tmp_corpus, original_name="same.txt")
+        except ImportFailed as exc:
+            outcomes[source.name] = exc
+
+    threads = [threading.Thread(target=upload, args=(s,)) for s in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    refused = [o for o in outcomes.values() if isinstance(o, ImportFailed)]
+    (winner,) = [name for name, o in outcomes.items() if not isinstance(o, ImportFailed)]
+    assert len(refused) == 1 and "同名" in str(refused[0])
+    stored = tmp_corpus.corpus_dir / "same.txt"
+    assert stored.read_bytes() == (first if winner == "a.txt" else second).read_bytes()
+    filed = {t.id for t in load_corpus(tmp_corpus) if t.id.startswith("same-")}
+    assert filed == {t.id for t in outcomes[winner]}  # the JSON is the winner's, whole
+
+
 def test_readding_the_same_file_is_harmless(tmp_corpus, tmp_path):
     run_ingest(tmp_corpus)
     before = _json_snapshot(tmp_corpus)
