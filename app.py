@@ -27,7 +27,7 @@ from assistant.errors import AssistantError  # noqa: E402
 from assistant.schema import TargetTable  # noqa: E402
 from assistant.services import Workbench  # noqa: E402
 from assistant.settings import Settings, get_settings  # noqa: E402
-from webui.auth import load_credentials  # noqa: E402
+from webui.auth import LOGIN_MESSAGE, login_guard  # noqa: E402
 from webui.layout import build_ui, launch_kwargs  # noqa: E402
 
 log = logging.getLogger("app")
@@ -97,7 +97,10 @@ def create_app(settings: Settings) -> tuple[gr.Blocks, Workbench]:
 
 def launch(demo: gr.Blocks, settings: Settings, **overrides):
     """Serve `demo` with login when configured; returns gradio's (app, local_url, share_url)."""
-    kwargs = {**launch_kwargs(settings), "auth": load_credentials(settings), **overrides}
+    auth = login_guard(settings)
+    kwargs = {**launch_kwargs(settings), "auth": auth, **overrides}
+    if auth is not None:
+        kwargs.setdefault("auth_message", LOGIN_MESSAGE)
     return demo.launch(**kwargs)
 
 

@@ -27,7 +27,7 @@ from assistant.settings import Settings
 from tests.conftest import CORPUS, ROOT
 from tests.fixtures_app import BRIEF, free_port
 
-USERS = {"alice": "pw-Alice-1", "bob": "pw-Bob-2"}
+USERS = {"alice": "pw-Alice-1", "bob": "pw-Bob-2", "carol": "pw-Carol-3"}
 ALICE, BOB = Owner(id="user:alice", name="alice"), Owner(id="user:bob", name="bob")
 REFUSED = {401, 403}
 # Routes a browser or gradio_client uses; each must refuse a request without a session.
@@ -112,6 +112,38 @@ def test_users_cannot_open_each_others_drafts_in_the_service(auth_app):
             # someone else's draft reads exactly like a missing one: no oracle for guessing
             assert str(caught.value) == f"找不到草稿「{guess}」，或它不属于当前用户。"
     assert draft_id not in {summary.draft_id for summary in workbench.drafts(BOB)}
+
+
+def test_repeated_wrong_passwords_lock_the_user_name_for_a_while(auth_app):
+    from webui.auth import MAX_FAILURES
+
+    url, _ = auth_app
+
+    def login(user: str, password: str) -> int:
+        form = {"username": user, "password": password}
+        return httpx.post(f"{url}/login", data=form, timeout=10).status_code
+
+    assert login("carol", USERS["carol"]) == 200
+    for _ in range(MAX_FAILURES):
+        assert login("carol", "guess") not in (200,)
+    assert login("carol", USERS["carol"]) != 200  # locked out, even with the right password
+    assert login("alice", USERS["alice"]) == 200  # other names are not affected
+
+
+def test_login_guard_counts_failures_per_name_and_forgets_them(monkeypatch):
+    from webui.auth import LOCKOUT_S, MAX_FAILURES, LoginGuard
+
+    now = [1000.0]
+    guard = LoginGuard([("wang", "pw-1")], clock=lambda: now[0])
+    for _ in range(MAX_FAILURES - 1):
+        assert not guard("wang", "pw-x")
+    assert guard("wang", "pw-1")  # a success before the limit clears the count
+    for _ in range(MAX_FAILURES):
+        assert not guard("wang", "pw-x")
+        assert not guard("nobody", "pw-1")  # unknown names are counted the same way
+    assert not guard("wang", "pw-1")
+    now[0] += LOCKOUT_S + 1
+    assert guard("wang", "pw-1")
 
 
 def test_users_cannot_open_each_others_drafts_through_the_api(auth_app):

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import hmac
 import secrets
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from assistant.errors import AssistantError
 from assistant.settings import Settings
 
 SECRET_FILE = "browser_state.secret"
+MAX_FAILURES, LOCKOUT_S = 5, 300
+LOGIN_MESSAGE = (
+    f"请输入用户名和密码。同一用户名 {LOCKOUT_S // 60} 分钟内输错 {MAX_FAILURES} 次将被暂时锁定。"
+)
+_MAX_TRACKED = 1000  # user names with recent failures kept in memory (guessing sprays names)
 
 
 def parse_credentials(text: str, where: str) -> list[tuple[str, str]]:
@@ -39,6 +48,46 @@ def load_credentials(settings: Settings) -> list[tuple[str, str]] | None:
             raise AssistantError(f"登录文件「{path}」不存在。")
         pairs += parse_credentials(path.read_text(encoding="utf-8"), f"登录文件「{path.name}」")
     return pairs or None
+
+
+class LoginGuard:
+    """Gradio's auth callable: compares passwords in constant time and refuses a user name while
+    it has MAX_FAILURES wrong passwords in the last LOCKOUT_S seconds, so guessing is slow.
+    Unknown names are counted the same way, so a lockout says nothing about who exists."""
+
+    def __init__(self, pairs: list[tuple[str, str]], clock: Callable[[], float] = time.monotonic):
+        self._passwords = dict(pairs)
+        self._failures: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+        self._clock = clock
+
+    def __call__(self, username: str, password: str) -> bool:
+        now = self._clock()
+        with self._lock:
+            recent = [t for t in self._failures.get(username, []) if now - t < LOCKOUT_S]
+            if len(recent) >= MAX_FAILURES:
+                return False
+        expected = self._passwords.get(username)
+        ok = expected is not None and hmac.compare_digest(expected.encode(), password.encode())
+        with self._lock:
+            if ok:
+                self._failures.pop(username, None)
+            else:
+                self._failures[username] = [*recent, now]
+                self._forget_old(now)
+        return ok
+
+    def _forget_old(self, now: float) -> None:
+        if len(self._failures) > _MAX_TRACKED:
+            self._failures = {
+                name: times for name, times in self._failures.items() if now - times[-1] < LOCKOUT_S
+            }
+
+
+def login_guard(settings: Settings) -> LoginGuard | None:
+    """The auth callable for launch(), None when login is off."""
+    pairs = load_credentials(settings)
+    return LoginGuard(pairs) if pairs else None
 
 
 def browser_secret(settings: Settings) -> str:
