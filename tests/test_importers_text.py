@@ -108,11 +108,24 @@ def test_putuo_tables(putuo_tables):
     assert lanxilu.id == "shanghai_putuo_2026_jianguanwei_lanxilu-1"
 
 
-@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-16", "utf-8-sig"])
+@pytest.mark.parametrize(
+    "encoding", ["gbk", "gb18030", "utf-16", "utf-8-sig", "utf-16-le", "utf-16-be"]
+)
 def test_reencoded_seed_parses_to_equal_tables(tmp_path, seed_tables_000, encoding):
     copy = tmp_path / SEED_000.name
     copy.write_bytes(SEED_000.read_text(encoding="utf-8").encode(encoding))
     assert parse(copy) == seed_tables_000
+
+
+def test_binary_with_nuls_on_both_sides_is_still_refused(tmp_path):
+    from assistant.errors import ImportFailed
+
+    # SYNTHETIC: a BOM-less UTF-16 export with a binary tail (NULs on both sides of the pairs)
+    text = SEED_000.read_text(encoding="utf-8")[:400].encode("utf-16-le")
+    copy = tmp_path / "mixed.txt"
+    copy.write_bytes(text + bytes(range(256)) * 8)
+    with pytest.raises(ImportFailed, match="二进制"):
+        parse(copy)
 
 
 def test_crlf_seed_parses_to_equal_tables(tmp_path, seed_tables_003):
