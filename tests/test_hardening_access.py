@@ -146,6 +146,37 @@ def test_login_guard_counts_failures_per_name_and_forgets_them(monkeypatch):
     assert guard("wang", "pw-1")
 
 
+def test_login_guard_limits_guesses_made_in_parallel():
+    import threading
+
+    from webui.auth import MAX_FAILURES, LoginGuard
+
+    class CountingPasswords(dict):
+        looked_up = 0
+
+        def get(self, key, default=None):  # slow, so the 20 guesses overlap
+            type(self).looked_up += 1
+            time.sleep(0.05)
+            return super().get(key, default)
+
+    guard = LoginGuard([("wang", "pw-1")])
+    guard._passwords = CountingPasswords(guard._passwords)
+    start, answers = threading.Barrier(20), []
+
+    def guess(n: int) -> None:
+        start.wait()
+        answers.append(guard("wang", f"guess-{n}"))
+
+    threads = [threading.Thread(target=guess, args=(n,)) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # 20 simultaneous guesses: only MAX_FAILURES of them ever reach a password comparison
+    assert len(answers) == 20 and not any(answers)
+    assert CountingPasswords.looked_up == MAX_FAILURES
+
+
 def test_users_cannot_open_each_others_drafts_through_the_api(auth_app):
     url, _ = auth_app
     alice = Client(url, verbose=False, auth=("alice", USERS["alice"]))

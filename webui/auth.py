@@ -67,14 +67,14 @@ class LoginGuard:
             recent = [t for t in self._failures.get(username, []) if now - t < LOCKOUT_S]
             if len(recent) >= MAX_FAILURES:
                 return False
+            # counted as a failure before the check, so parallel guesses are limited as well
+            self._failures[username] = [*recent, now]
+            self._forget_old(now)
         expected = self._passwords.get(username)
         ok = expected is not None and hmac.compare_digest(expected.encode(), password.encode())
-        with self._lock:
-            if ok:
+        if ok:
+            with self._lock:
                 self._failures.pop(username, None)
-            else:
-                self._failures[username] = [*recent, now]
-                self._forget_old(now)
         return ok
 
     def _forget_old(self, now: float) -> None:
