@@ -16,13 +16,13 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import time
 from datetime import date
 from pathlib import Path
 
 from assistant.settings import PROJECT_ROOT, Settings
 from benchmarks.synthetic import OUT_DIR, synthetic_tables
+from benchmarks.timing import percentiles_ms
 
 BRIEFS = [
     "2026年燃气管道安全巡检，预算80万元",
@@ -53,16 +53,6 @@ def _settings(data_dir: Path) -> Settings:
     return Settings(
         data_dir=data_dir, corpus_dir=PROJECT_ROOT / "corpus", llm="none", _env_file=None
     )
-
-
-def _percentiles(samples_ms: list[float]) -> dict[str, float]:
-    ordered = sorted(samples_ms)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {
-        "p50_ms": round(statistics.median(ordered), 1),
-        "p95_ms": round(p95, 1),
-        "n": len(ordered),
-    }
 
 
 def _timed_ms(fn, texts: list[str], rounds: int, before=None) -> list[float]:
@@ -98,9 +88,9 @@ def time_drafts(index, rounds: int) -> dict:
     queries = [build_query(parse_brief(text, today=TODAY)) for text in BRIEFS]
     embed = _timed_ms(embedder.embed_query_array, queries, rounds, before=clear) if embedder else []
     return {
-        **_percentiles(fresh),
-        "cached_query": _percentiles(cached),
-        "query_embedding": _percentiles(embed) if embed else None,
+        **percentiles_ms(fresh),
+        "cached_query": percentiles_ms(cached),
+        "query_embedding": percentiles_ms(embed) if embed else None,
         "drafts_with_errors": sum(has_errors(review(d.table)) for d in drafts),
     }
 

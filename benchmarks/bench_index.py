@@ -17,13 +17,13 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import time
 from pathlib import Path
 
 from assistant.schema import IndicatorValue, SearchFilters, TargetTable
 from assistant.settings import PROJECT_ROOT, Settings
 from benchmarks.synthetic import OUT_DIR, synthetic_tables, write_jsonl
+from benchmarks.timing import percentiles_ms
 
 QUERIES = [
     "天津燃气供热站的安全应急检查",
@@ -63,16 +63,6 @@ def _disk_mb(path: Path) -> float:
     return round(sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20, 1)
 
 
-def _percentiles(samples_ms: list[float]) -> dict[str, float]:
-    ordered = sorted(samples_ms)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {
-        "p50_ms": round(statistics.median(ordered), 2),
-        "p95_ms": round(p95, 2),
-        "n": len(ordered),
-    }
-
-
 def _timed(fn, queries: list[str], before=None, warm_all: bool = False) -> dict[str, float]:
     for query in queries if warm_all else queries[:1]:
         fn(query)  # warm-up: first-call allocations (or, with warm_all, every query embedding)
@@ -83,7 +73,7 @@ def _timed(fn, queries: list[str], before=None, warm_all: bool = False) -> dict[
         started = time.perf_counter()
         fn(query)
         samples.append((time.perf_counter() - started) * 1000)
-    return _percentiles(samples)
+    return percentiles_ms(samples, digits=2)
 
 
 def _edit_tables(tables: list[TargetTable], count: int) -> list[TargetTable]:

@@ -18,7 +18,6 @@ import json
 import os
 import shutil
 import socket
-import statistics
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -27,6 +26,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from assistant.settings import PROJECT_ROOT, Settings
+from benchmarks.timing import percentiles_ms
 
 OUT_DIR = Path(__file__).resolve().parent / "out"
 STEPS = ("open", "draft", "edit", "save", "list")
@@ -107,20 +107,9 @@ def run_load(url: str, sessions: int) -> tuple[list[SessionRun], float]:
     return runs, time.perf_counter() - started
 
 
-def percentiles(seconds: list[float]) -> dict[str, float]:
-    ordered = sorted(seconds)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {
-        "p50_ms": round(statistics.median(ordered) * 1000, 1),
-        "p95_ms": round(p95 * 1000, 1),
-        "max_ms": round(ordered[-1] * 1000, 1),
-        "n": len(ordered),
-    }
-
-
 def summarize(runs: list[SessionRun], wall_s: float, alone: SessionRun | None = None) -> dict:
     """Per-step percentiles under load; `alone` is one session run by itself (the baseline)."""
-    steps = {step: percentiles([r.seconds[step] for r in runs]) for step in STEPS}
+    steps = {step: percentiles_ms([r.seconds[step] * 1000 for r in runs]) for step in STEPS}
     if alone is not None:
         for step, row in steps.items():
             row["alone_ms"] = round(alone.seconds[step] * 1000, 1)
