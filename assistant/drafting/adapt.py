@@ -87,19 +87,28 @@ def swap_nouns(text: str, brief_text: str) -> str:
     return text
 
 
-def adapt_row(cand: Candidate, brief: ProjectBrief, year: int) -> Indicator:
-    """A retrieved non-cost row moved to the brief's year and nouns, with its citation."""
-    src = cand.hit.indicator
-    delta = year - cand.hit.year if cand.hit.year else 0
-    texts = (src.name, src.description, src.value.raw)
+def move_texts(
+    texts: tuple[str, ...], delta: int, brief: ProjectBrief
+) -> tuple[tuple[str, ...], list[str]]:
+    """Texts of a past row moved `delta` years and put in the brief's nouns, and what changed."""
+    words = brief_words(brief)
     moved = tuple(shift_years(text, delta) for text in texts)
-    swapped = tuple(swap_nouns(text, brief_words(brief)) for text in moved)
+    swapped = tuple(swap_nouns(text, words) for text in moved)
     changes = []
     if moved != texts:
         changes.append(f"年份顺延{delta:+d}年")
     if swapped != moved:
         changes.append("对象用词按项目描述替换")
-    name, description, raw = swapped
+    return swapped, changes
+
+
+def adapt_row(cand: Candidate, brief: ProjectBrief, year: int) -> Indicator:
+    """A retrieved non-cost row moved to the brief's year and nouns, with its citation."""
+    src = cand.hit.indicator
+    delta = year - cand.hit.year if cand.hit.year else 0
+    (name, description, raw), changes = move_texts(
+        (src.name, src.description, src.value.raw), delta, brief
+    )
     value = IndicatorValue.parse(raw)
     if value.kind == "quantitative":  # '≥100百分比' -> '≥100%'
         value = IndicatorValue.parse(value.render())

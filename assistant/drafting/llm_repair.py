@@ -12,7 +12,7 @@ from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz
 
-from assistant.drafting.adapt import brief_words, shift_years, swap_nouns
+from assistant.drafting.adapt import move_texts
 from assistant.drafting.llm_lines import ParsedRow
 from assistant.schema import (
     COST,
@@ -250,7 +250,6 @@ def adapt_added_rows(
     as the drafter does with its own rows (`工作任务于2025年…前完成` in a 2026 table)."""
     draft_sources = [i.source for i in draft.table.indicators]
     years = {t.id: t.year for t in tables}
-    words = brief_words(draft.brief)
     adapted, notes = [], []
     for row in rows:
         source_year = years.get(row.source.table_id) if row.source else None
@@ -258,9 +257,8 @@ def adapt_added_rows(
             adapted.append(row)
             continue
         delta = draft.table.year - source_year
-        texts = (row.name, row.description, row.value.raw)
-        moved = tuple(swap_nouns(shift_years(text, delta), words) for text in texts)
-        if moved != texts:
+        moved, changes = move_texts((row.name, row.description, row.value.raw), delta, draft.brief)
+        if changes:
             notes.append(f"参考表的行「{row.name}」已按本项目改为「{moved[0]}」（年份、对象用词）")
             name, description, raw = moved
             row = row.model_copy(
