@@ -115,7 +115,7 @@ def cite_rows(
 ) -> tuple[list[Indicator], list[str]]:
     """Level-repaired, cited, de-duplicated rows; rows without a traceable source are dropped,
     and so are rows copied from the prompt's own format example (`parroted` names)."""
-    kept, notes, seen = [], [], []
+    kept, notes = [], []
     shown = {c.indicator.name for c in citable.values()}
     for row in rows:
         indicator, note = fix_levels(row.indicator, layout)
@@ -130,9 +130,8 @@ def cite_rows(
         if cited is None:
             notes.append(f"删除了无法追溯来源的行「{indicator.name}」")
             continue
-        if _near_duplicate(indicator, seen):
+        if _near_duplicate(indicator, kept):
             continue
-        seen.append(indicator)
         description = indicator.description or cited.indicator.description
         kept.append(
             indicator.model_copy(update={"source": cited.source, "description": description})
