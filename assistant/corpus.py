@@ -21,8 +21,10 @@ from pydantic import Field, ValidationError
 
 from assistant.errors import AssistantError, ImportFailed
 from assistant.importers import SUPPORTED_SUFFIXES, parse
+from assistant.importers.word_text import indicator_source
 from assistant.schema import Model, TargetTable
 from assistant.settings import Settings
+from assistant.table_ids import checked_table_id, table_id_for
 
 log = logging.getLogger(__name__)
 
@@ -77,18 +79,16 @@ def _ingest_unlocked(settings: Settings) -> IngestReport:
     failed_stems: set[str] = set()
     for path in source_files(settings.corpus_dir):
         try:
-            tables = parse(
-                path, settings.max_upload_mb, max_decompressed_mb=settings.max_decompressed_mb
-            )
+            tables = _read_source(path, settings)
             _check_ids_free(tables, report.tables, path.name)
+            for table in tables:
+                changed = write_table_json(table, json_dir)
+                (report.written if changed else report.unchanged).append(table.id)
         except ImportFailed as exc:
             log.warning("%s", exc)
             report.failures.append(str(exc))
             failed_stems.add(path.stem)
             continue
-        for table in tables:
-            changed = write_table_json(table, json_dir)
-            (report.written if changed else report.unchanged).append(table.id)
         report.tables.extend(tables)
     current = {table.id for table in report.tables}
     for stale in sorted(json_dir.glob("*.json")):
@@ -97,6 +97,12 @@ def _ingest_unlocked(settings: Settings) -> IngestReport:
             stale.unlink()
             report.removed.append(stale.stem)
     return report
+
+
+def _read_source(path: Path, settings: Settings) -> list[TargetTable]:
+    """The tables of one corpus file, each under its file's id and citing only that file."""
+    tables = parse(path, settings.max_upload_mb, max_decompressed_mb=settings.max_decompressed_mb)
+    return [_refile(table, path.name, n) for n, table in enumerate(tables, start=1)]
 
 
 def load_corpus(settings: Settings) -> list[TargetTable]:
@@ -172,7 +178,7 @@ def _file_upload(path: Path, target: Path, tables: list[TargetTable], settings: 
             created.append(target)
         settings.corpus_json_dir.mkdir(parents=True, exist_ok=True)
         for table in tables:
-            json_path = settings.corpus_json_dir / f"{table.id}.json"
+            json_path = settings.corpus_json_dir / f"{checked_table_id(table.id, name)}.json"
             existed = json_path.exists()
             write_table_json(table, settings.corpus_json_dir)
             if not existed:
@@ -186,15 +192,20 @@ def _file_upload(path: Path, target: Path, tables: list[TargetTable], settings: 
 
 
 def _refile(table: TargetTable, file_name: str, number: int) -> TargetTable:
-    """The table under the id `<stem>-<n>` of its corpus file; rows citing it follow it."""
-    old_id, new_id = table.id, f"{Path(file_name).stem}-{number}"
+    """The table under the id `<stem>-<n>` of its corpus file, every row citing that file.
+
+    A corpus table is the source of its own rows: a citation of another table read from the
+    file's content (an exported draft's metadata) is replaced, so no file can speak for another.
+    """
+    new_id = checked_table_id(table_id_for(file_name, number), file_name)
     rows = [
-        row.model_copy(
-            update={"source": row.source.model_copy(update={"table_id": new_id, "file": file_name})}
+        row
+        if row.source is not None
+        and (row.source.table_id, row.source.file, row.source.row) == (new_id, file_name, n)
+        else row.model_copy(
+            update={"source": indicator_source(file_name, table.source.title, number, n, new_id)}
         )
-        if row.source is not None and row.source.table_id in (old_id, "")
-        else row
-        for row in table.indicators
+        for n, row in enumerate(table.indicators, start=1)
     ]
     source = table.source.model_copy(update={"file": file_name, "table_id": new_id})
     return table.model_copy(update={"id": new_id, "source": source, "indicators": rows})
@@ -223,7 +234,7 @@ def table_json(table: TargetTable) -> str:
 
 def write_table_json(table: TargetTable, json_dir: Path) -> bool:
     """Write `<id>.json` atomically when its text changed; True when the file was written."""
-    path = json_dir / f"{table.id}.json"
+    path = json_dir / f"{checked_table_id(table.id, table.source.file or table.id)}.json"
     text = table_json(table)
     with contextlib.suppress(OSError, ValueError):  # missing or unreadable: rewrite it
         if path.read_text(encoding="utf-8") == text:

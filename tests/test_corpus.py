@@ -329,3 +329,79 @@ def test_adding_an_exported_corpus_table_gets_its_own_id(tmp_corpus, tmp_path, c
     assert {row.source.table_id for row in added[0].indicators} == {"我的副本-1"}
     after = (tmp_corpus.corpus_json_dir / f"{original.id}.json").read_text(encoding="utf-8")
     assert after == before
+
+
+# ------------------------------------------------------------ ids from file content (hardening)
+
+
+def _xlsx_with_meta_id(table, path, meta_id):
+    """An export of `table` whose hidden metadata claims `meta_id` (and cites it) — a crafted file."""
+    from openpyxl import load_workbook
+
+    from assistant.exporters import export_table
+    from assistant.exporters.layout import META_SHEET
+
+    export_table(table, path)
+    workbook = load_workbook(path)
+    sheet = workbook[META_SHEET]
+    metas = json.loads("".join(c.value or "" for (c,) in sheet.iter_rows(max_col=1)))
+    for meta in metas:
+        meta["id"] = meta["source"]["table_id"] = meta_id
+        meta["source"]["file"] = f"{meta_id}.txt"
+        for row in meta["row_sources"]:
+            row["table_id"] = meta_id
+    sheet.delete_rows(1, sheet.max_row)
+    sheet["A1"] = json.dumps(metas, ensure_ascii=False)
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize("meta_id", ["../../escaped", "/tmp/jxmb-abs/escaped", "..\\..\\escaped"])
+def test_metadata_id_never_picks_a_path(tmp_corpus, tmp_path, corpus_tables, meta_id):
+    """A file's own metadata cannot name where ingest writes: ids come from the file name."""
+    run_ingest(tmp_corpus)
+    _xlsx_with_meta_id(corpus_tables[0], tmp_corpus.corpus_dir / "upload.xlsx", meta_id)
+    report = run_ingest(tmp_corpus)
+    assert report.failures == []
+    added = next(t for t in report.tables if t.source.file == "upload.xlsx")
+    assert added.id == "upload-1"
+    assert {row.source.table_id for row in added.indicators} == {"upload-1"}
+    assert sorted(p.name for p in tmp_corpus.corpus_json_dir.iterdir()) == sorted(
+        f"{t.id}.json" for t in report.tables
+    )
+    assert not list(tmp_path.rglob("escaped*")) and not os.path.exists("/tmp/jxmb-abs")
+
+
+def test_metadata_id_of_a_real_table_never_replaces_it(tmp_corpus, corpus_tables):
+    """A crafted file claiming a real table's id gets its own id; the real JSON is untouched."""
+    run_ingest(tmp_corpus)
+    real = corpus_tables[0]
+    before = _json_snapshot(tmp_corpus)
+    _xlsx_with_meta_id(corpus_tables[3], tmp_corpus.corpus_dir / "spoof.xlsx", real.id)
+    report = run_ingest(tmp_corpus)
+    after = _json_snapshot(tmp_corpus)
+    assert {k: v for k, v in after.items() if k != "spoof-1.json"} == before
+    spoof = json.loads(after["spoof-1.json"])
+    assert (spoof["id"], spoof["source"]["file"]) == ("spoof-1", "spoof.xlsx")
+    assert {row["source"]["file"] for row in spoof["indicators"]} == {"spoof.xlsx"}
+    assert report.failures == []
+
+
+def test_add_to_corpus_ignores_a_spoofed_metadata_id(tmp_corpus, tmp_path, corpus_tables):
+    run_ingest(tmp_corpus)
+    before = _json_snapshot(tmp_corpus)
+    crafted = _xlsx_with_meta_id(corpus_tables[3], tmp_path / "x.xlsx", corpus_tables[0].id)
+    (added,) = add_to_corpus(crafted, tmp_corpus, original_name="导入.xlsx")
+    assert (added.id, added.source.file) == ("导入-1", "导入.xlsx")
+    after = _json_snapshot(tmp_corpus)
+    assert {k: v for k, v in after.items() if k != "导入-1.json"} == before
+
+
+def test_ingest_reports_a_file_whose_name_makes_no_valid_id_and_goes_on(tmp_corpus):
+    """One bad source is reported by name; every other table is still written."""
+    bad = tmp_corpus.corpus_dir / "\u202ebad\x01.txt"
+    shutil.copy(SEED_003, bad)
+    report = run_ingest(tmp_corpus)
+    assert len(report.failures) == 1 and "表编号" in report.failures[0]
+    assert len(report.tables) == 13
+    assert len(list(tmp_corpus.corpus_json_dir.glob("*.json"))) == 13

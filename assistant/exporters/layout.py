@@ -9,11 +9,15 @@ we wrote round-trips exactly while a hand-made file without it still imports.
 from __future__ import annotations
 
 import json
+import logging
 import re
 
 from pydantic import Field
 
 from assistant.schema import Model, SourceRef, TargetTable
+from assistant.table_ids import is_safe_table_id
+
+log = logging.getLogger(__name__)
 
 TITLE_SUFFIX = "绩效目标表"
 INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值")
@@ -151,17 +155,26 @@ def load_metas(text: str) -> dict[str, TableMeta]:
 
 
 def apply_meta(table: TargetTable, meta: TableMeta | None) -> TargetTable:
-    """Restore id and citations when the metadata belongs to this table (same name).
+    """Restore the row citations when the metadata belongs to this table (same name).
 
-    A table written without an id (a draft) keeps the id and source of the file it was read
-    from: an empty id would be useless to the corpus and the index.
+    The table's own id and source always stay those of the file it was read from: metadata is
+    the file's own content, and an id taken from it could name any path or another corpus table.
+    Rows that cited the exported table itself now cite the file they were read from; rows citing
+    other tables (a draft's sources) keep them when the cited id is well-formed.
     """
     if meta is None or meta.name != table.name:
         return table
-    if meta.id:
-        table.id = meta.id
-        table.source = meta.source
+    if meta.id and not is_safe_table_id(meta.id):
+        log.warning("表「%s」的隐藏元数据中的表编号不合规，已忽略：%r", table.name, meta.id[:80])
     if len(meta.row_sources) == len(table.indicators):
         for indicator, source in zip(table.indicators, meta.row_sources, strict=True):
-            indicator.source = source
+            if _kept_citation(source, meta.id):
+                indicator.source = source
     return table
+
+
+def _kept_citation(source: SourceRef | None, exported_id: str) -> bool:
+    """A row's stored citation is kept unless it cites the exported table itself or a bad id."""
+    if source is None or not source.table_id:
+        return True
+    return source.table_id != exported_id and is_safe_table_id(source.table_id)

@@ -13,8 +13,9 @@ from pathlib import Path
 from assistant.errors import AssistantError, ImportFailed
 from assistant.importers.putuo_text import looks_like_putuo_text, parse_putuo_text
 from assistant.importers.text_decode import decode_text
-from assistant.importers.word_text import looks_like_seed_text, parse_seed_text, table_id_for
+from assistant.importers.word_text import looks_like_seed_text, parse_seed_text
 from assistant.schema import TargetTable
+from assistant.table_ids import table_id_for
 
 DEFAULT_MAX_UPLOAD_MB = 20.0
 TEXT_SUFFIXES = (".txt",)

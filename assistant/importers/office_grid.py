@@ -15,8 +15,9 @@ from pydantic import Field
 from assistant.errors import ImportFailed
 from assistant.exporters.layout import TableMeta, apply_meta
 from assistant.importers.office_header import HeaderBlock, is_block_start, read_header_block
-from assistant.importers.word_text import indicator_source, table_id_for
+from assistant.importers.word_text import indicator_source
 from assistant.schema import Indicator, IndicatorValue, Model, SourceRef, TargetTable
+from assistant.table_ids import table_id_for
 
 NO_TABLE = "未找到指标表（缺少一级指标/二级指标/三级指标/指标值表头）"
 

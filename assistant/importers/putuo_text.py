@@ -12,8 +12,9 @@ import re
 from pydantic import Field
 
 from assistant.errors import ImportFailed
-from assistant.importers.word_text import indicator_source, table_id_for
+from assistant.importers.word_text import indicator_source
 from assistant.schema import Budget, Department, Indicator, Model, SourceRef, TargetTable
+from assistant.table_ids import table_id_for
 
 _FIELD_RE = re.compile(r"^(?P<key>表名|项目名称|主管部门|实施单位)\s*[:：]\s*(?P<value>.*)$")
 _PERIOD_RE = re.compile(

@@ -19,6 +19,7 @@ from pydantic import Field
 
 from assistant.errors import ImportFailed
 from assistant.schema import Budget, Department, Indicator, Model, SourceRef, TargetTable
+from assistant.table_ids import table_id_for
 
 _BOOKMARK_RE = re.compile(r"^\s*\[bookmark:[^\]]*\]\s*")
 _NUMBER_PREFIX = r"^\d+\s*[.．、]\s*"
@@ -73,12 +74,6 @@ def indicator_source(file: str, title: str, number: int, row: int, table_id: str
     return SourceRef(
         file=file, title=title, locator=f"表{number} 第{row}行", table_id=table_id, row=row
     )
-
-
-def table_id_for(file: str, number: int) -> str:
-    """Corpus table id '<file stem>-<n>'."""
-    stem = file.rsplit(".", 1)[0] if "." in file else file
-    return f"{stem}-{number}"
 
 
 def _split_sections(text: str) -> list[_Section]:
