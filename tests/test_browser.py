@@ -3,11 +3,17 @@
 A new user types the example brief into the chat, waits for the draft grid, checks its rows,
 edits a value by hand (the review must flag it) and a screenshot is saved under tmp_path.
 Set JXMB_SCREENSHOT_DOCS=1 to also refresh docs/screenshot-draft.png (the README picture).
+
+Every wait is on a condition: a cell is typed into only once its editor has the focus, and a
+server round trip is over when the outputs' loading state has come and gone. On failure a
+Playwright trace (`playwright show-trace`) is kept in test-results/.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -24,6 +30,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
 ]
 TIMEOUT_MS = 90_000
+TRACE_DIR = ROOT / "test-results"
 
 pytestmark = [
     pytest.mark.browser,
@@ -39,59 +46,93 @@ def _grid_rows(page) -> list[list[str]]:
     ]
 
 
+@contextlib.contextmanager
+def _round_trip(page):
+    """Wait until the event started inside the block has reached the server and its outputs
+    are no longer pending (Gradio marks them pending before it sends the event)."""
+    with page.expect_response(lambda r: "/queue/join" in r.url):
+        yield
+    from playwright.sync_api import expect
+
+    expect(page.locator("#draft-review .pending, #draft-grid .pending")).to_have_count(0)
+
+
+def _edit_cell(page, cell, text: str) -> None:
+    """Type into one grid cell as a user does: open its editor, wait for the focus, replace."""
+    from playwright.sync_api import expect
+
+    cell.dblclick()
+    editor = cell.locator("textarea[aria-label='Edit cell']")
+    expect(editor).to_be_focused()
+    editor.fill(text)
+    expect(editor).to_have_value(text)
+    with _round_trip(page):
+        editor.press("Enter")
+
+
+@contextlib.contextmanager
+def _traced(browser, name: str):
+    """A browser context whose Playwright trace is kept only when the test fails."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.tracing.start(screenshots=True, snapshots=True)
+    try:
+        yield context
+    except BaseException:
+        TRACE_DIR.mkdir(exist_ok=True)
+        context.tracing.stop(path=str(TRACE_DIR / f"{name}.zip"))
+        raise
+    else:
+        context.tracing.stop()
+    finally:
+        context.close()
+
+
 def test_new_user_drafts_in_the_chat(app_server, tmp_path):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(TIMEOUT_MS)
-            page.goto(app_server.url)
-            page.locator("#draft-input textarea").fill(BRIEF)
-            page.locator("#draft-send").click()
-            page.wait_for_function(
-                "document.querySelector('#draft-status')?.innerText.includes('已保存为第 1 版')"
-            )
-            rows = _grid_rows(page)
-            assert len(rows) >= 6
-            assert {r[0] for r in rows} >= {"产出指标", "效益指标", "满意度指标"}
-            assert all(r[5] for r in rows), "every row shows its source"
-            assert any("000_0a362c379c5850c5" in r[5] for r in rows)
-            assert "审核通过" in page.locator("#draft-review").inner_text()
-            if os.environ.get("JXMB_SCREENSHOT_DOCS") == "1":
-                page.screenshot(path=str(ROOT / "docs" / "screenshot-draft.png"))
+            with _traced(browser, "test_new_user_drafts_in_the_chat") as context:
+                page = context.new_page()
+                page.set_default_timeout(TIMEOUT_MS)
+                expect.set_options(timeout=TIMEOUT_MS)
+                page.goto(app_server.url)
+                page.locator("#draft-input textarea").fill(BRIEF)
+                page.locator("#draft-send").click()
+                expect(page.locator("#draft-status")).to_contain_text("已保存为第 1 版")
+                rows = _grid_rows(page)
+                assert len(rows) >= 6
+                assert {r[0] for r in rows} >= {"产出指标", "效益指标", "满意度指标"}
+                assert all(r[5] for r in rows), "every row shows its source"
+                assert any("000_0a362c379c5850c5" in r[5] for r in rows)
+                assert "审核通过" in page.locator("#draft-review").inner_text()
+                if os.environ.get("JXMB_SCREENSHOT_DOCS") == "1":
+                    page.screenshot(path=str(ROOT / "docs" / "screenshot-draft.png"))
 
-            page.locator("#export-xlsx").click()
-            page.locator("#draft-download").get_by_text(".xlsx").wait_for()
+                page.locator("#export-xlsx").click()
+                page.locator("#draft-download").get_by_text(".xlsx").wait_for()
 
-            # A hand edit re-runs the review: a satisfaction target above 100% is an error.
-            satisfaction = page.locator("#draft-grid [role=row]").filter(
-                has_text="服务对象满意度指标"
-            )
-            satisfaction.locator("[role=gridcell]").nth(4).dblclick()
-            page.keyboard.press("Control+A")
-            page.keyboard.type("≥120%")
-            page.keyboard.press("Enter")
-            page.wait_for_function(
-                "document.querySelector('#draft-review')?.innerText.includes('R-PERCENT-OVER-100')"
-            )
-            assert "有未保存的手工修改" in page.locator("#draft-status").inner_text()
+                # A hand edit re-runs the review: a satisfaction target above 100% is an error.
+                satisfaction = page.locator("#draft-grid [role=row]").filter(
+                    has_text="服务对象满意度指标"
+                )
+                _edit_cell(page, satisfaction.locator("[role=gridcell]").nth(4), "≥120%")
+                expect(page.locator("#draft-review")).to_contain_text("R-PERCENT-OVER-100")
+                expect(page.locator("#draft-status")).to_contain_text("有未保存的手工修改")
 
-            # Markup typed into a cell is shown as text, never run or rendered.
-            first_name = (
-                page.locator("#draft-grid [role=row]").nth(1).locator("[role=gridcell]").nth(2)
-            )
-            first_name.dblclick()
-            page.keyboard.press("Control+A")
-            page.keyboard.type("<b>巡检</b><script>window.pwned=1</script>")
-            page.keyboard.press("Enter")
-            page.wait_for_timeout(1500)  # let the re-review round trip finish
-            assert "<b>巡检</b>" in _grid_rows(page)[0][2]
-            assert page.evaluate("window.pwned") is None
-            assert page.locator("#draft-grid b, #draft-review b:text('巡检')").count() == 0
-            shot = tmp_path / "draft-tab.png"
-            page.screenshot(path=str(shot), full_page=True)
-            assert shot.stat().st_size > 10_000
+                # Markup typed into a cell is shown as text, never run or rendered.
+                first_name = (
+                    page.locator("#draft-grid [role=row]").nth(1).locator("[role=gridcell]").nth(2)
+                )
+                markup = "<b>巡检</b><script>window.pwned=1</script>"
+                _edit_cell(page, first_name, markup)
+                expect(first_name).to_contain_text(re.compile(re.escape("<b>巡检</b>")))
+                assert "<b>巡检</b>" in _grid_rows(page)[0][2]
+                assert page.evaluate("window.pwned") is None
+                assert page.locator("#draft-grid b, #draft-review b:text('巡检')").count() == 0
+                shot = tmp_path / "draft-tab.png"
+                page.screenshot(path=str(shot), full_page=True)
+                assert shot.stat().st_size > 10_000
         finally:
             browser.close()
