@@ -11,7 +11,6 @@ from assistant.drafting import BriefInvalid, Drafter, MemoryRetriever, draft, pa
 from assistant.drafting.adapt import split_budget
 from assistant.drafting.engine import choose_layout
 from assistant.drafting.repair import repair
-from assistant.drafting.slots import SLOTS, slot_of
 from assistant.rules import has_errors, review
 from assistant.schema import (
     COST,
@@ -24,6 +23,7 @@ from assistant.schema import (
     SearchFilters,
     TargetTable,
 )
+from assistant.taxonomy import SLOTS, slot_of
 
 TODAY = date(2025, 11, 23)
 FOUR_BRIEFS = [

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from assistant.drafting import Drafter, EditRefused, parse_command
-from assistant.drafting.slots import slot_of
 from assistant.rules import has_errors, review
 from assistant.schema import ECO_BENEFIT, Draft, Edit
+from assistant.taxonomy import slot_of
 
 TODAY = date(2025, 11, 23)
 BRIEF = "2026年燃气管道安全巡检，预算80万元"

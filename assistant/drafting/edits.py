@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from assistant.drafting.adapt import (
-    SLOT_DEFAULT_LEVEL2,
     adapt_row,
     cost_rows,
     generic_row,
@@ -23,7 +22,7 @@ from assistant.drafting.amounts import parse_amount_wan
 from assistant.drafting.brief import missing_fields
 from assistant.drafting.edit_rules import HELP, parse_command
 from assistant.drafting.repair import order_rows, recompute_costs
-from assistant.drafting.slots import MAX_ROWS, SLOT_ALIASES, pick, slot_of
+from assistant.drafting.slots import pick
 from assistant.errors import AssistantError
 from assistant.schema import (
     BENEFIT_L2,
@@ -33,6 +32,7 @@ from assistant.schema import (
     Edit,
     IndicatorValue,
 )
+from assistant.taxonomy import MAX_ROWS, SLOT_ALIASES, SLOT_DEFAULT_LEVEL2, slot_of
 
 if TYPE_CHECKING:
     from assistant.drafting.engine import Drafter

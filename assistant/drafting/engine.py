@@ -11,7 +11,6 @@ from collections import Counter
 from datetime import date
 
 from assistant.drafting.adapt import (
-    NOUN_GROUPS,
     adapt_row,
     brief_words,
     cost_rows,
@@ -22,13 +21,10 @@ from assistant.drafting.figures import figure_rows, with_brief_figures
 from assistant.drafting.repair import order_rows, repair
 from assistant.drafting.retriever import Retriever, bigrams, indicator_hit
 from assistant.drafting.slots import (
-    MAX_ROWS,
-    SLOTS,
     Candidate,
     pick,
     retrieve_slot,
     score_candidates,
-    slot_of,
     usable,
 )
 from assistant.schema import (
@@ -42,6 +38,7 @@ from assistant.schema import (
     SearchFilters,
     TargetTable,
 )
+from assistant.taxonomy import MAX_ROWS, NOUN_GROUPS, SLOTS, slot_of
 
 MAX_QUERY_CHARS = 40  # below this a retrieved row fits worse than a rule-made generic row
 _QUESTIONS = {

@@ -20,7 +20,6 @@ from assistant.schema import (
     ECONOMIC_COST,
     LEVEL1_NAMES,
     LEVEL2_PARENTS,
-    NEW_COST_L2,
     OUTPUT,
     Draft,
     Indicator,
@@ -28,9 +27,8 @@ from assistant.schema import (
     SourceRef,
     TargetTable,
 )
+from assistant.taxonomy import COST_LEVEL2, MONEY_IN_WAN
 
-COST_LEVEL2 = (COST_L2, *NEW_COST_L2)
-MONEY_UNITS = {"万元", "元", "千元", "亿元", "万"}
 _MONEY_IN_TEXT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|元|亿元)")
 _NO_BUDGET_RULE = "预算未提供：成本指标只写定性值，不编造金额"
 _SAME_SLOT_MIN, _PLAUSIBLE_MIN, _DUPLICATE_MIN = 60, 50, 85
@@ -143,7 +141,7 @@ def is_money_cost(indicator: Indicator) -> bool:
     return (
         indicator.level2 in COST_LEVEL2
         and indicator.value.kind == "quantitative"
-        and indicator.value.unit in MONEY_UNITS
+        and indicator.value.unit in MONEY_IN_WAN
     )
 
 

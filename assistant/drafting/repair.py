@@ -10,33 +10,26 @@ from __future__ import annotations
 import re
 
 from assistant.drafting.adapt import (
-    SLOT_DEFAULT_LEVEL2,
     cost_level,
     generic_row,
     is_money_row,
     money_text,
     split_budget,
 )
-from assistant.drafting.slots import SLOTS, slot_of
 from assistant.errors import AssistantError
 from assistant.rules import has_errors, review
 from assistant.schema import (
     LEVEL2_PARENTS,
-    QUANTITY,
-    TIMELINESS,
     Finding,
     Indicator,
     IndicatorValue,
     ProjectBrief,
     TargetTable,
 )
+from assistant.taxonomy import SLOT_DEFAULT_LEVEL2, SLOTS, in_wan, is_reverse, slot_of
 
 MAX_ROUNDS = 6
 _BUDGET_IN_TEXT_RE = re.compile(r"预算[\d.]+万元")
-_REVERSE_NAME_RE = re.compile(
-    r"成本|费用|投诉|事故|隐患|超支|故障|差错|违约|逾期|时限|时长|响应时间|发生数|发生率"
-)
-_TIME_UNITS = ("日", "天", "小时", "分钟", "个工作日", "工作日", "月", "周")
 _DROP_CODES = {
     "R-VALUE-EMPTY",
     "R-VALUE-PLACEHOLDER",
@@ -48,15 +41,6 @@ _DROP_CODES = {
 
 class RepairFailed(AssistantError):
     """Not even rule-made rows pass review: a defect of the drafter, reported instead of a bad table."""
-
-
-def is_reverse(indicator: Indicator) -> bool:
-    """反向指标 (less is better): costs, complaints, accidents, time limits."""
-    if slot_of(indicator) == "成本":
-        return True
-    if indicator.level2 == TIMELINESS and indicator.value.unit in _TIME_UNITS:
-        return True
-    return bool(_REVERSE_NAME_RE.search(indicator.name)) and indicator.level2 != QUANTITY
 
 
 def repair(
@@ -150,8 +134,8 @@ def _recomputed_rule(rule: str, amount: str) -> str:
 
 
 def _amount_in_wan(indicator: Indicator) -> float:
-    factor = {"万元": 1.0, "元": 0.0001, "亿元": 10000.0}.get(indicator.value.unit, 1.0)
-    return (indicator.value.number or 0.0) * factor
+    amount = in_wan(indicator.value.number or 0.0, indicator.value.unit)
+    return (indicator.value.number or 0.0) if amount is None else amount
 
 
 def _unify_layout(table: TargetTable, layout: str) -> list[str]:
