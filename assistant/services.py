@@ -15,6 +15,7 @@ from statistics import median
 from assistant.chat_replies import ask_for_missing, draft_reply, refine_in_background, refined_reply
 from assistant.compare import cited_pairs, cited_table_ids, compare_tables
 from assistant.drafting.brief import parse_brief
+from assistant.drafting.finalize import finalize
 from assistant.drafts_store import DraftsStore
 from assistant.errors import AssistantError
 from assistant.exporters import export_table
@@ -125,7 +126,7 @@ class Workbench:
             if result is None:
                 yield session, f"{waiting}{progress}"
             refined = result
-        refined = self.drafter.finish(refined)
+        refined = finalize(refined)
         yield self._saved(session, refined, owner, "大模型润色"), refined_reply(refined)
 
     def _saved(self, session: DraftSession, draft: Draft, owner: Owner, note: str) -> DraftSession:
@@ -156,7 +157,10 @@ class Workbench:
                 )
             )
         table = draft.table.model_copy(update={"indicators": indicators})
-        edited = draft.model_copy(update={"table": table, "findings": review(table)})
+        edited = finalize(
+            draft.model_copy(update={"table": table, "notes": []}), fix_warnings=False
+        )
+        edited.notes = [*draft.notes, *edited.notes]
         return session.model_copy(update={"draft": edited, "unsaved": True})
 
     # ------------------------------------------------------------ saved drafts

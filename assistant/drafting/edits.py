@@ -13,7 +13,6 @@ from assistant.drafting.adapt import (
     adapt_row,
     cost_rows,
     generic_row,
-    goal_lines,
     is_money_row,
     money_text,
     shift_years,
@@ -21,6 +20,7 @@ from assistant.drafting.adapt import (
 from assistant.drafting.amounts import parse_amount_wan
 from assistant.drafting.brief import missing_fields
 from assistant.drafting.edit_rules import HELP, parse_command
+from assistant.drafting.finalize import finalize
 from assistant.drafting.repair import order_rows, recompute_costs
 from assistant.drafting.slots import pick
 from assistant.errors import AssistantError
@@ -66,11 +66,7 @@ def apply_edit(drafter: Drafter, draft: Draft, edit: Edit) -> tuple[Draft, str]:
     handler = _HANDLERS[edit.kind]
     reply = handler(drafter, work, edit)
     work.notes = []
-    finished = drafter.finish(work, fix_warnings=False)
-    if finished.drafter == "embedded":
-        from assistant.drafting.engine import with_goals
-
-        finished = with_goals(finished)
+    finished = finalize(work, fix_warnings=False)
     if finished.notes:
         reply += "\n（已自动修复：" + "；".join(finished.notes) + "）"
     finished.notes = [*draft.notes, *finished.notes]
@@ -193,9 +189,6 @@ def _set_budget(drafter: Drafter, draft: Draft, edit: Edit) -> str:
         draft.table.indicators = order_rows([*keep, *new], draft.table.layout)
     else:
         recompute_costs(draft.table)
-    draft.table.goals = goal_lines(
-        draft.brief, draft.table.name, draft.table.year or 0, draft.table.indicators
-    )
     draft.assumptions = [a for a in draft.assumptions if "未提供预算" not in a]
     draft.questions = [q for q in draft.questions if not q.startswith("项目预算")]
     return f"预算已改为{money_text(total)}万元，成本指标已按新预算重算。"

@@ -14,11 +14,11 @@ from assistant.drafting.adapt import (
     adapt_row,
     brief_words,
     cost_rows,
-    goal_lines,
 )
 from assistant.drafting.brief import missing_fields, parse_brief
 from assistant.drafting.figures import figure_rows, with_brief_figures
-from assistant.drafting.repair import order_rows, repair
+from assistant.drafting.finalize import finalize
+from assistant.drafting.repair import order_rows
 from assistant.drafting.retriever import Retriever, bigrams, indicator_hit
 from assistant.drafting.slots import (
     Candidate,
@@ -107,7 +107,7 @@ class Drafter:
         if self.chat_model is not None:
             from assistant.drafting import llm
 
-            draft = self.finish(llm.refine(draft, retrieved, self.chat_model))
+            draft = finalize(llm.refine(draft, retrieved, self.chat_model))
         return draft
 
     def retrieve(self, brief: ProjectBrief, filters: SearchFilters | None = None) -> Retrieved:
@@ -140,7 +140,7 @@ class Drafter:
             taken += [c.hit.indicator.name for c in picked]
             rows += _slot_rows(slot, [adapt_row(c, brief, year) for c in picked], brief)
         table = self._table(brief, year, order_rows(_with_files(rows, self.retriever), layout))
-        draft = self.finish(
+        return finalize(
             Draft(
                 brief=brief,
                 table=table,
@@ -148,16 +148,6 @@ class Drafter:
                 questions=[_QUESTIONS[m] for m in missing_fields(brief) if m in _QUESTIONS],
                 based_on=_based_on(rows),
             )
-        )
-        return with_goals(draft)
-
-    def finish(self, draft: Draft, fix_warnings: bool = True) -> Draft:
-        """Repair the draft's table to zero errors and refresh its findings and notes."""
-        table = draft.table
-        year = table.year or date.today().year + 1
-        repaired, findings, notes = repair(table, draft.brief, year, table.layout, fix_warnings)
-        return draft.model_copy(
-            update={"table": repaired, "findings": findings, "notes": [*draft.notes, *notes]}
         )
 
     def cost_sources(self, scored: list[Candidate]) -> list[IndicatorHit]:
@@ -210,13 +200,6 @@ class Drafter:
             filters = SearchFilters(level2=level2)
             hits = self.retriever.search_indicators(query, filters, k=self.k_rows)
         return usable(score_candidates(slot, hits, query, []))
-
-
-def with_goals(draft: Draft) -> Draft:
-    """The draft with 绩效目标 rewritten from its brief and its (repaired) rows."""
-    table = draft.table
-    goals = goal_lines(draft.brief, table.name, table.year or 0, table.indicators)
-    return draft.model_copy(update={"table": table.model_copy(update={"goals": goals})})
 
 
 def draft(brief: ProjectBrief | str, retriever: Retriever, **kwargs) -> Draft:
