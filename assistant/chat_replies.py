@@ -7,7 +7,7 @@ import queue
 import threading
 from collections.abc import Iterator
 
-from assistant.drafting import llm
+from assistant.drafting.refiner import Refiner
 from assistant.schema import Draft
 
 
@@ -32,7 +32,9 @@ def draft_reply(draft: Draft) -> str:
     return "\n".join(lines)
 
 
-def refine_in_background(draft: Draft, retrieved, chat_model) -> Iterator[tuple[str, Draft | None]]:
+def refine_in_background(
+    draft: Draft, retrieved, refiner: Refiner
+) -> Iterator[tuple[str, Draft | None]]:
     """Run the LLM refinement in a thread, yielding its progress messages as they come, then
     ("", refined draft). A local model takes tens of seconds: the chat shows rows being written."""
     updates: queue.Queue = queue.Queue()
@@ -40,11 +42,8 @@ def refine_in_background(draft: Draft, retrieved, chat_model) -> Iterator[tuple[
 
     def work() -> None:
         try:
-            outcome["draft"] = llm.refine(
-                draft,
-                retrieved,
-                chat_model,
-                on_progress=lambda message, _rows: updates.put(message),
+            outcome["draft"] = refiner.refine(
+                draft, retrieved, on_progress=lambda message, _rows: updates.put(message)
             )
         except BaseException as exc:  # handed to the caller's thread below
             outcome["error"] = exc

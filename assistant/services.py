@@ -110,8 +110,8 @@ class Workbench:
             pending = session.model_copy(update={"pending_text": brief.text})
             yield pending, ask_for_missing(lacking)
             return
-        chat_model = getattr(self.drafter, "chat_model", None)
-        if chat_model is None:
+        refiner = self.drafter.refiner
+        if refiner is None:
             draft = self.drafter.draft(brief)
             yield self._saved(DraftSession(), draft, owner, "初稿"), draft_reply(draft)
             return
@@ -122,7 +122,7 @@ class Workbench:
         waiting = draft_reply(draft) + "\n正在请大模型润色草稿……"
         yield session, waiting
         refined = None
-        for progress, result in refine_in_background(draft, retrieved, chat_model):
+        for progress, result in refine_in_background(draft, retrieved, refiner):
             if result is None:
                 yield session, f"{waiting}{progress}"
             refined = result

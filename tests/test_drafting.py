@@ -236,22 +236,24 @@ def test_split_budget_never_exceeds_the_total():
 
 
 def test_llm_hook_gets_the_draft_and_the_hits_and_rules_have_the_last_word(
-    corpus_index, monkeypatch
+    corpus_index,
 ):
-    from assistant.drafting import llm
-
     seen = {}
 
-    def fake_refine(draft_in: Draft, hits: Retrieved, chat_model) -> Draft:
-        seen.update(draft=draft_in, hits=hits, model=chat_model)
-        bad = Indicator(level1="产出指标", level2="质量指标", name="LLM加的行", value="≥150%")
-        table = draft_in.table.model_copy(update={"indicators": [*draft_in.table.indicators, bad]})
-        return draft_in.model_copy(update={"table": table, "drafter": "fake:model"})
+    class FakeRefiner:
+        label = "fake:model"
 
-    monkeypatch.setattr(llm, "refine", fake_refine)
-    model = object()
-    result = Drafter(corpus_index, chat_model=model).draft("2026年燃气管道安全巡检，预算80万元")
-    assert seen["model"] is model and isinstance(seen["hits"], Retrieved)
+        def refine(self, draft_in: Draft, hits: Retrieved, on_progress=None) -> Draft:
+            seen.update(draft=draft_in, hits=hits)
+            bad = Indicator(level1="产出指标", level2="质量指标", name="LLM加的行", value="≥150%")
+            rows = [*draft_in.table.indicators, bad]
+            table = draft_in.table.model_copy(update={"indicators": rows})
+            return draft_in.model_copy(update={"table": table, "drafter": self.label})
+
+    result = Drafter(corpus_index, refiner=FakeRefiner()).draft(
+        "2026年燃气管道安全巡检，预算80万元"
+    )
+    assert isinstance(seen["hits"], Retrieved)
     assert set(seen["hits"].indicators) == set(SLOTS) and seen["hits"].projects
     assert result.drafter == "fake:model"
     assert not has_errors(review(result.table))

@@ -202,17 +202,17 @@ def test_relative_year_command_counts_from_today(base):
     assert edit.kind == "set_year" and edit.year == date.today().year + 1
 
 
-def test_llm_is_asked_only_when_the_rules_do_not_understand(corpus_index, base, monkeypatch):
-    from assistant.drafting import llm
-
+def test_llm_is_asked_only_when_the_rules_do_not_understand(corpus_index, base):
     asked = []
 
-    def fake_parse_edit(text, draft, chat_model):
-        asked.append(text)
-        return Edit(kind="set_budget", budget=70)
+    class FakeRefiner:
+        label = "fake:model"
 
-    monkeypatch.setattr(llm, "parse_edit", fake_parse_edit)
-    drafter = Drafter(corpus_index, chat_model=object())
+        def parse_edit(self, text, draft):
+            asked.append(text)
+            return Edit(kind="set_budget", budget=70)
+
+    drafter = Drafter(corpus_index, refiner=FakeRefiner())
     drafter.chat_edit(base, "预算改成90万")
     assert asked == []
     new, _ = drafter.chat_edit(base, "钱少一点，七十万就够")

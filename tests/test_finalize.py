@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from assistant.drafting.engine import Drafter
 from assistant.drafting.finalize import finalize
-from assistant.drafting.llm_lines import format_row
 from assistant.drafting.retriever import MemoryRetriever
+from assistant.llm import LLMRefiner
+from assistant.llm.lines import format_row
 from assistant.rules import has_errors
 
 BRIEF = "2026年开展燃气管道安全巡检，预算80万元"
@@ -24,7 +25,7 @@ def test_b1_goals_follow_the_llm_refined_rows(corpus_tables, fake_chat):
     lines = [format_row(i, f"D{n}") for n, i in enumerate(rows, 1)]
     lines[0] = lines[0].replace(rows[0].name, NEW_NAME)
     model, _ = fake_chat("\n".join(lines))
-    refined = Drafter(MemoryRetriever(corpus_tables), chat_model=model).draft(BRIEF)
+    refined = Drafter(MemoryRetriever(corpus_tables), refiner=LLMRefiner(model)).draft(BRIEF)
     assert refined.drafter != "embedded" and refined.table.indicators[0].name == NEW_NAME
     assert NEW_NAME in _goals(refined)
     assert rows[0].name not in _goals(refined)

@@ -21,6 +21,7 @@ from assistant.corpus import add_to_corpus, ingest
 from assistant.errors import ImportFailed
 from assistant.exporters import export_table
 from assistant.importers import parse
+from assistant.llm import LLMRefiner
 from assistant.settings import Settings
 from tests.badinputs import (
     FORMULA_TEXTS,
@@ -342,7 +343,7 @@ def test_llm_sees_injected_corpus_text_only_inside_data_delimiters(corpus_index,
     model, recorder = fake_chat(obeying, obeying, obeying, obeying)
     injected = InjectedRetriever(corpus_index, names=True)
     embedded = Drafter(injected).draft(INJECTION_BRIEF)
-    result = Drafter(injected, chat_model=model).draft(INJECTION_BRIEF)
+    result = Drafter(injected, refiner=LLMRefiner(model)).draft(INJECTION_BRIEF)
     assert recorder.prompts, "the chat model was never called"
     for n in range(len(recorder.prompts)):
         prompt = recorder.text(n)

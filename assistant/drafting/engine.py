@@ -1,7 +1,7 @@
-"""The embedded drafter: brief -> retrieved rows per slot -> adapted rows -> repaired Draft.
+"""The embedded drafter: brief -> retrieved rows per slot -> adapted rows -> finalized Draft.
 
-No LLM needed. With a chat model, `draft()` hands the embedded draft to `llm.refine` and repairs
-the result again (the rules have the last word).
+No LLM needed. With a `Refiner` (an LLM, see assistant/llm/), `draft()` hands it the embedded
+draft and finalizes the result again (the rules have the last word).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from assistant.drafting.adapt import (
 from assistant.drafting.brief import missing_fields, parse_brief
 from assistant.drafting.figures import figure_rows, with_brief_figures
 from assistant.drafting.finalize import finalize
+from assistant.drafting.refiner import Refiner
 from assistant.drafting.repair import order_rows
 from assistant.drafting.retriever import Retriever, bigrams, indicator_hit
 from assistant.drafting.slots import (
@@ -82,13 +83,17 @@ def choose_layout(projects: list[ProjectHit], top: int = 5) -> str:
 
 
 class Drafter:
-    """Drafts target tables from briefs using a Retriever; optional chat model for refinement."""
+    """Drafts target tables from briefs using a Retriever; an optional Refiner (LLM) rewrites."""
 
     def __init__(
-        self, retriever: Retriever, chat_model=None, k_projects: int = 8, k_rows: int = 12
+        self,
+        retriever: Retriever,
+        refiner: Refiner | None = None,
+        k_projects: int = 8,
+        k_rows: int = 12,
     ):
         self.retriever = retriever
-        self.chat_model = chat_model
+        self.refiner = refiner
         self.k_projects, self.k_rows = k_projects, k_rows
 
     # ------------------------------------------------------------ drafting
@@ -104,10 +109,8 @@ class Drafter:
             brief = parse_brief(brief, today=today)
         retrieved = self.retrieve(brief, filters)
         draft = self.compose(brief, retrieved, today)
-        if self.chat_model is not None:
-            from assistant.drafting import llm
-
-            draft = finalize(llm.refine(draft, retrieved, self.chat_model))
+        if self.refiner is not None:
+            draft = finalize(self.refiner.refine(draft, retrieved))
         return draft
 
     def retrieve(self, brief: ProjectBrief, filters: SearchFilters | None = None) -> Retrieved:

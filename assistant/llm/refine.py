@@ -9,7 +9,6 @@ An invalid table is never returned.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
@@ -19,7 +18,8 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.runnables import Runnable
 from pydantic import ValidationError
 
-from assistant.drafting.llm_lines import (
+from assistant.drafting.refiner import Progress
+from assistant.llm.lines import (
     LINE_FORMAT,
     LineBuffer,
     ReplyReader,
@@ -29,7 +29,7 @@ from assistant.drafting.llm_lines import (
     format_rows,
     parse_reply,
 )
-from assistant.drafting.llm_repair import (
+from assistant.llm.repair import (
     CitableRow,
     adapt_added_rows,
     cap_rows,
@@ -42,7 +42,6 @@ from assistant.prompts import load, render
 from assistant.rules import has_errors, review
 from assistant.schema import Draft, Finding, Indicator, RefineReply, Retrieved, TargetTable
 
-Progress = Callable[[str, list[Indicator]], None]
 EXAMPLE_TAGS = ("A", "B")
 ROWS_PER_EXAMPLE = 4  # every prompt token costs ~12 ms on 2 cores (1.5B model)
 MAX_PROBLEMS_SHOWN = 8

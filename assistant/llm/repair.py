@@ -13,7 +13,7 @@ from typing import Literal, NamedTuple
 from rapidfuzz import fuzz
 
 from assistant.drafting.adapt import move_texts
-from assistant.drafting.llm_lines import ParsedRow
+from assistant.llm.lines import ParsedRow
 from assistant.schema import (
     COST,
     COST_L2,
