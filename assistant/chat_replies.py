@@ -26,8 +26,8 @@ def draft_reply(draft: Draft) -> str:
         f"参考了 {len(draft.based_on)} 张往年表；审核发现 {errors} 个错误、"
         f"{len(draft.findings) - errors} 个警告。",
     ]
-    lines += [f"假设：{a}" for a in draft.assumptions]
-    lines += [f"请补充：{q}" for q in draft.questions]
+    lines += [f"假设：{a.text}" for a in draft.assumptions]
+    lines += [f"请补充：{q.text}" for q in draft.questions]
     lines.append("可以继续用对话修改，例如「把第2行改为≥95%」，也可以直接编辑右侧表格。")
     return "\n".join(lines)
 
@@ -60,6 +60,7 @@ def refine_in_background(
 
 def refined_reply(draft: Draft) -> str:
     """The summary of the draft after the LLM's turn, then what the LLM did (or why not)."""
-    kept = [n for n in draft.notes if "LLM" in n or "大模型" in n]
-    outcome = kept[-1] if kept else "已用大模型润色草稿，审核规则仍然生效。"
+    outcome = (
+        draft.llm_outcome.text if draft.llm_outcome else "已用大模型润色草稿，审核规则仍然生效。"
+    )
     return f"{draft_reply(draft)}\n{outcome}"

@@ -292,19 +292,46 @@ class ProjectBrief(Model):
     missing: list[str] = Field(default_factory=list, description="Fields that could not be found.")
 
 
+class Note(Model):
+    """A remark on a draft: a stable `code` that code matches on, the Chinese `text` for people."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)  # hashable: notes are de-duplicated
+
+    code: str = Field(
+        description="Stable code, e.g. 'no-budget', 'R-PERCENT-OVER-100', 'llm-kept'."
+    )
+    text: str = Field(description="Chinese text shown to the user.")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _notes(items):
+    """Notes from saved drafts of before the codes were added (plain Chinese strings)."""
+    return [{"code": "legacy", "text": i} if isinstance(i, str) else i for i in items or []]
+
+
 class Draft(Model):
     """A drafted table with its citations, review findings and what was assumed."""
 
     brief: ProjectBrief
     table: TargetTable
     findings: list[Finding] = Field(default_factory=list)
-    assumptions: list[str] = Field(default_factory=list, description="What the drafter assumed.")
-    notes: list[str] = Field(default_factory=list, description="Repairs and drops, in Chinese.")
+    assumptions: list[Note] = Field(default_factory=list, description="What the drafter assumed.")
+    notes: list[Note] = Field(default_factory=list, description="Repairs and drops.")
     based_on: list[str] = Field(default_factory=list, description="Ids of the past tables used.")
     drafter: str = Field("embedded", description="'embedded' or the LLM config string.")
-    questions: list[str] = Field(
-        default_factory=list, description="What the chat should ask the user (Chinese)."
+    questions: list[Note] = Field(
+        default_factory=list, description="What the chat should ask the user (code: the field)."
     )
+    llm_outcome: Note | None = Field(
+        None, description="What became of the LLM's turn (code llm-accepted / llm-kept)."
+    )
+
+    @field_validator("assumptions", "notes", "questions", mode="before")
+    @classmethod
+    def _coded(cls, v):
+        return _notes(v)
 
 
 class Retrieved(Model):

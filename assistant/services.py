@@ -135,17 +135,18 @@ class Workbench:
         return DraftSession(draft=draft, draft_id=info.draft_id, version=info.version)
 
     def edit_rows(self, session: DraftSession, rows: list[list[str]]) -> DraftSession:
-        """Hand edits from the grid: rebuild the rows, keep their citations, re-run the review."""
+        """Hand edits from the grid, finalized like every other change. A grid line is
+        [一级, 二级, 三级, 描述, 指标值, 来源, 编号]: the 编号 (the row's 1-based row in the
+        draft as shown) keeps its citation; a line without one is a hand-made row."""
         draft = _require(session)
-        sources = {source_label(i.source): i.source for i in draft.table.indicators}
+        old_rows = draft.table.indicators
         indicators = []
         for cells in rows:
-            cells = [
-                str(c if c is not None else "").strip() for c in [*cells, "", "", "", "", "", ""]
-            ][:6]
+            cells = [str(c if c is not None else "").strip() for c in [*cells, *[""] * 7]][:7]
             if not any(cells[:5]):
                 continue  # an empty grid line is not a row
-            level1, level2, name, description, value, source = cells
+            level1, level2, name, description, value, _label, row_id = cells
+            old = _row_by_id(old_rows, row_id)
             indicators.append(
                 Indicator(
                     level1=level1,
@@ -153,7 +154,7 @@ class Workbench:
                     name=name,
                     description=description,
                     value=value,
-                    source=sources.get(source) or SourceRef(rule=HAND_EDIT_RULE),
+                    source=old.source if old and old.source else SourceRef(rule=HAND_EDIT_RULE),
                 )
             )
         table = draft.table.model_copy(update={"indicators": indicators})
@@ -316,6 +317,13 @@ def _query(query: str) -> str:
     if not query:
         raise AssistantError("请输入检索内容，例如「燃气 安全检查」或「满意度指标通常定多少？」。")
     return query
+
+
+def _row_by_id(rows: list[Indicator], row_id: str) -> Indicator | None:
+    """The draft row a grid line's 编号 names, None for a new line (or a bad id)."""
+    if not row_id.isdigit() or not 0 < int(row_id) <= len(rows):
+        return None
+    return rows[int(row_id) - 1]
 
 
 def source_label(source: SourceRef | None) -> str:

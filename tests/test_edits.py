@@ -10,6 +10,7 @@ from assistant.drafting import Drafter, EditRefused, parse_command
 from assistant.rules import has_errors, review
 from assistant.schema import ECO_BENEFIT, Draft, Edit
 from assistant.taxonomy import slot_of
+from tests.notes import texts
 
 TODAY = date(2025, 11, 23)
 BRIEF = "2026年燃气管道安全巡检，预算80万元"
@@ -123,7 +124,7 @@ def test_set_budget_on_a_draft_without_budget_adds_money(drafter):
     assert money_total(no_budget) == 0
     new, _ = chat(drafter, no_budget, "预算调整为45万元")
     assert money_total(new) == 45
-    assert not any("未提供预算" in a for a in new.assumptions)
+    assert not any("未提供预算" in a for a in texts(new.assumptions))
     assert not any(f.code == "R-BUDGET-MISSING" for f in new.findings)
 
 

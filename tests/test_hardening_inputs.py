@@ -33,6 +33,7 @@ from tests.badinputs import (
     office_bytes,
 )
 from tests.conftest import EXTRA_FILES, SEED_000, SEED_003
+from tests.notes import texts
 
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 ORIGINALS = {p.name: p for p in (SEED_000, SEED_003, *EXTRA_FILES)}
@@ -330,7 +331,7 @@ def test_embedded_drafter_treats_injected_corpus_text_as_data(corpus_index):
     assert copied, "the injected rows were not used at all: the test proves nothing"
     assert all(i.source and i.source.table_id and i.source.row for i in copied)  # cited data
     own_text = [attacked.table.name, attacked.table.purpose, *attacked.table.goals,
-                *attacked.assumptions, *attacked.questions]  # fmt: skip
+                *texts(attacked.assumptions), *texts(attacked.questions)]  # fmt: skip
     assert not any(INJECTION in text for text in own_text)
 
 

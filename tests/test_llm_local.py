@@ -69,7 +69,7 @@ def test_refine_with_a_real_model_never_returns_an_invalid_table(
     assert not has_errors(review(refined.table))
     assert all(r.source and (r.source.table_id or r.source.rule) for r in refined.table.indicators)
     if refined.drafter == "embedded":
-        assert "LLM 改写未采用" in refined.notes[-1]
+        assert "LLM 改写未采用" in refined.notes[-1].text
     else:
         assert first_row, "a streamed reply reports its first row"
 

@@ -149,5 +149,5 @@ def test_a_failing_server_is_not_asked_again_in_lines(
     handler, url = chat_server
     handler.broken = True
     refined = llm.refine(llm_draft, llm_retrieved, _model(tmp_path, url))
-    assert refined.table == llm_draft.table and "调用 LLM 失败" in refined.notes[-1]
+    assert refined.table == llm_draft.table and "调用 LLM 失败" in refined.notes[-1].text
     assert handler.bodies and all("response_format" in body for body in handler.bodies)

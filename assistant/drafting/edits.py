@@ -66,7 +66,7 @@ def apply_edit(drafter: Drafter, draft: Draft, edit: Edit) -> tuple[Draft, str]:
     work.notes = []
     finished = finalize(work, fix_warnings=False)
     if finished.notes:
-        reply += "\n（已自动修复：" + "；".join(finished.notes) + "）"
+        reply += "\n（已自动修复：" + "；".join(n.text for n in finished.notes) + "）"
     finished.notes = [*draft.notes, *finished.notes]
     return finished, reply
 
@@ -187,8 +187,8 @@ def _set_budget(drafter: Drafter, draft: Draft, edit: Edit) -> str:
         draft.table.indicators = order_rows([*keep, *new], draft.table.layout)
     else:
         recompute_costs(draft.table)
-    draft.assumptions = [a for a in draft.assumptions if "未提供预算" not in a]
-    draft.questions = [q for q in draft.questions if not q.startswith("项目预算")]
+    draft.assumptions = [a for a in draft.assumptions if a.code != "no-budget"]
+    draft.questions = [q for q in draft.questions if q.code != "budget"]
     return f"预算已改为{money_text(total)}万元，成本指标已按新预算重算。"
 
 
@@ -208,8 +208,8 @@ def _set_year(drafter: Drafter, draft: Draft, edit: Edit) -> str:
         indicator.description = shift_years(indicator.description, delta)
         indicator.value = IndicatorValue.parse(shift_years(indicator.value.raw, delta))
     draft.brief.missing = missing_fields(draft.brief)
-    draft.assumptions = [a for a in draft.assumptions if "未说明年度" not in a]
-    draft.questions = [q for q in draft.questions if "预算年度" not in q]
+    draft.assumptions = [a for a in draft.assumptions if a.code != "year-assumed"]
+    draft.questions = [q for q in draft.questions if q.code != "year"]
     return f"年度已由{old}年改为{new}年，名称、目标和指标中的年份已一并顺延。"
 
 

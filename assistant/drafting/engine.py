@@ -33,6 +33,7 @@ from assistant.schema import (
     Edit,
     Indicator,
     IndicatorHit,
+    Note,
     ProjectBrief,
     ProjectHit,
     Retrieved,
@@ -42,12 +43,15 @@ from assistant.schema import (
 from assistant.taxonomy import MAX_ROWS, NOUN_GROUPS, SLOTS, slot_of
 
 MAX_QUERY_CHARS = 40  # below this a retrieved row fits worse than a rule-made generic row
+# What the chat asks for each missing brief field; the note's code names the field.
 _QUESTIONS = {
-    "预算": "项目预算是多少万元？其中财政资金多少？（提供后成本指标会按预算重算）",
-    "年度": "项目属于哪一个预算年度？",
-    "单位": "主管部门和实施单位是哪个单位？",
-    "工作内容": "项目主要做哪几项工作？（用于细化数量、质量指标）",
-    "项目名称": "项目名称是什么？",
+    "预算": Note(
+        code="budget", text="项目预算是多少万元？其中财政资金多少？（提供后成本指标会按预算重算）"
+    ),
+    "年度": Note(code="year", text="项目属于哪一个预算年度？"),
+    "单位": Note(code="department", text="主管部门和实施单位是哪个单位？"),
+    "工作内容": Note(code="work-items", text="项目主要做哪几项工作？（用于细化数量、质量指标）"),
+    "项目名称": Note(code="name", text="项目名称是什么？"),
 }
 
 
@@ -220,22 +224,25 @@ def _slot_rows(slot: str, adapted: list[Indicator], brief: ProjectBrief) -> list
     return (own + adapted)[: MAX_ROWS[slot]]
 
 
-def _draft_year(brief: ProjectBrief, today: date | None) -> tuple[int, list[str]]:
+def _draft_year(brief: ProjectBrief, today: date | None) -> tuple[int, list[Note]]:
     if brief.year:
         return brief.year, []
     year = (today or date.today()).year + 1
-    return year, [f"未说明年度，按{year}年（下一预算年度）编制。"]
+    return year, [Note(code="year-assumed", text=f"未说明年度，按{year}年（下一预算年度）编制。")]
 
 
-def _assumptions(brief: ProjectBrief, rows: list[Indicator]) -> list[str]:
+def _assumptions(brief: ProjectBrief, rows: list[Indicator]) -> list[Note]:
     notes = []
     copied = [r for r in rows if r.source and r.source.table_id and slot_of(r) != "成本"]
     if copied:
-        notes.append("数量、质量、时效等指标值沿用参考表的目标值，请按本项目实际工作量核实调整。")
+        text = "数量、质量、时效等指标值沿用参考表的目标值，请按本项目实际工作量核实调整。"
+        notes.append(Note(code="values-copied", text=text))
     if brief.budget.total is None:
-        notes.append("未提供预算：成本指标暂按定性写「控制在批复预算内」，没有编造金额。")
+        text = "未提供预算：成本指标暂按定性写「控制在批复预算内」，没有编造金额。"
+        notes.append(Note(code="no-budget", text=text))
     if not brief.department.name:
-        notes.append("未说明主管部门和实施单位，表头单位留空。")
+        text = "未说明主管部门和实施单位，表头单位留空。"
+        notes.append(Note(code="no-department", text=text))
     return notes
 
 

@@ -40,7 +40,15 @@ from assistant.llm.repair import (
 )
 from assistant.prompts import load, render
 from assistant.rules import has_errors, review
-from assistant.schema import Draft, Finding, Indicator, RefineReply, Retrieved, TargetTable
+from assistant.schema import (
+    Draft,
+    Finding,
+    Indicator,
+    Note,
+    RefineReply,
+    Retrieved,
+    TargetTable,
+)
 
 EXAMPLE_TAGS = ("A", "B")
 ROWS_PER_EXAMPLE = 4  # every prompt token costs ~12 ms on 2 cores (1.5B model)
@@ -279,9 +287,8 @@ def llm_label(chat_model: BaseChatModel) -> str:
 
 
 def _keep_embedded(draft: Draft, reason: str) -> Draft:
-    return draft.model_copy(
-        update={"notes": [*draft.notes, f"LLM 改写未采用（{reason}），保留内置草稿。"]}
-    )
+    note = Note(code="llm-kept", text=f"LLM 改写未采用（{reason}），保留内置草稿。")
+    return draft.model_copy(update={"notes": [*draft.notes, note], "llm_outcome": note})
 
 
 def _accepted(refined: Draft, draft: Draft, attempt: int, chat_model: BaseChatModel) -> Draft:
@@ -290,9 +297,13 @@ def _accepted(refined: Draft, draft: Draft, attempt: int, chat_model: BaseChatMo
     after = [(i.level2, i.name, i.value.raw) for i in refined.table.indicators]
     changed = sum(row not in before for row in after) + max(len(before) - len(after), 0)
     what = f"改写了 {changed} 行" if changed else "审阅后未作改动"
-    note = f"LLM {what}（第 {attempt + 1} 次回复通过审核）"
+    note = Note(code="llm-accepted", text=f"LLM {what}（第 {attempt + 1} 次回复通过审核）")
     return refined.model_copy(
-        update={"drafter": llm_label(chat_model), "notes": [*refined.notes, note]}
+        update={
+            "drafter": llm_label(chat_model),
+            "notes": [*refined.notes, note],
+            "llm_outcome": note,
+        }
     )
 
 
