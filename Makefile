@@ -57,4 +57,4 @@ llm-local: install
 	@$(PY) -c "import llama_cpp, sys; sys.exit(b'AMX_INT8 = 1' in llama_cpp.llama_print_system_info())" 2>/dev/null \
 	  || CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) install -q --no-cache-dir --force-reinstall --no-deps "llama-cpp-python>=0.3"
 	$(PIP) install -q -e ".[llm]"
-	$(PY) -m assistant.drafting.fetch_model $(FETCH_ARGS)
+	$(PY) -m assistant fetch-model $(FETCH_ARGS)

@@ -7,7 +7,7 @@ import queue
 import threading
 from collections.abc import Iterator
 
-from assistant.drafting import llm
+from assistant.drafting.refiner import Refiner
 from assistant.schema import Draft
 
 
@@ -26,13 +26,15 @@ def draft_reply(draft: Draft) -> str:
         f"参考了 {len(draft.based_on)} 张往年表；审核发现 {errors} 个错误、"
         f"{len(draft.findings) - errors} 个警告。",
     ]
-    lines += [f"假设：{a}" for a in draft.assumptions]
-    lines += [f"请补充：{q}" for q in draft.questions]
+    lines += [f"假设：{a.text}" for a in draft.assumptions]
+    lines += [f"请补充：{q.text}" for q in draft.questions]
     lines.append("可以继续用对话修改，例如「把第2行改为≥95%」，也可以直接编辑右侧表格。")
     return "\n".join(lines)
 
 
-def refine_in_background(draft: Draft, retrieved, chat_model) -> Iterator[tuple[str, Draft | None]]:
+def refine_in_background(
+    draft: Draft, retrieved, refiner: Refiner
+) -> Iterator[tuple[str, Draft | None]]:
     """Run the LLM refinement in a thread, yielding its progress messages as they come, then
     ("", refined draft). A local model takes tens of seconds: the chat shows rows being written."""
     updates: queue.Queue = queue.Queue()
@@ -40,11 +42,8 @@ def refine_in_background(draft: Draft, retrieved, chat_model) -> Iterator[tuple[
 
     def work() -> None:
         try:
-            outcome["draft"] = llm.refine(
-                draft,
-                retrieved,
-                chat_model,
-                on_progress=lambda message, _rows: updates.put(message),
+            outcome["draft"] = refiner.refine(
+                draft, retrieved, on_progress=lambda message, _rows: updates.put(message)
             )
         except BaseException as exc:  # handed to the caller's thread below
             outcome["error"] = exc
@@ -61,6 +60,7 @@ def refine_in_background(draft: Draft, retrieved, chat_model) -> Iterator[tuple[
 
 def refined_reply(draft: Draft) -> str:
     """The summary of the draft after the LLM's turn, then what the LLM did (or why not)."""
-    kept = [n for n in draft.notes if "LLM" in n or "大模型" in n]
-    outcome = kept[-1] if kept else "已用大模型润色草稿，审核规则仍然生效。"
+    outcome = (
+        draft.llm_outcome.text if draft.llm_outcome else "已用大模型润色草稿，审核规则仍然生效。"
+    )
     return f"{draft_reply(draft)}\n{outcome}"

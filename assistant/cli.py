@@ -13,7 +13,7 @@ import sys
 
 from assistant.errors import AssistantError
 
-COMMANDS = ("parse", "lint", "ingest", "export", "index", "search", "draft")
+COMMANDS = ("parse", "lint", "ingest", "export", "index", "search", "draft", "fetch_model")
 
 
 def build_parser() -> argparse.ArgumentParser:

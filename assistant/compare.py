@@ -15,9 +15,8 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
+from assistant import taxonomy
 from assistant.schema import (
-    COST_L2,
-    NEW_COST_L2,
     Indicator,
     ReviewedTable,
     RowPair,
@@ -30,9 +29,9 @@ _COST_SLOT = "成本"
 _STATUS_LABELS = {"same": "相同", "added": "新增", "removed": "删除"}
 
 
-def slot_of(indicator: Indicator) -> str:
+def align_group(indicator: Indicator) -> str:
     """The alignment group of a row: its 二级, with every cost 二级 merged into one."""
-    if indicator.level2 in (COST_L2, *NEW_COST_L2):
+    if taxonomy.slot_of(indicator) == _COST_SLOT:
         return _COST_SLOT
     return indicator.level2 or indicator.level1
 
@@ -98,7 +97,7 @@ def _assign(left_names: list[str], right_names: list[str]) -> list[tuple[int, in
 def _slot_order(left: TargetTable, right: TargetTable) -> list[str]:
     seen: dict[str, None] = {}
     for indicator in [*left.indicators, *right.indicators]:
-        seen.setdefault(slot_of(indicator), None)
+        seen.setdefault(align_group(indicator), None)
     return list(seen)
 
 
@@ -115,8 +114,8 @@ def align_rows(
     used_right = {j for _, j in pinned_pairs}
     pairs: list[RowPair] = []
     for slot in _slot_order(left, right):
-        lefts = [i for i, x in enumerate(left.indicators) if slot_of(x) == slot]
-        rights = [j for j, x in enumerate(right.indicators) if slot_of(x) == slot]
+        lefts = [i for i, x in enumerate(left.indicators) if align_group(x) == slot]
+        rights = [j for j, x in enumerate(right.indicators) if align_group(x) == slot]
         matched = [
             (i, j, name_similarity(left.indicators[i].name, right.indicators[j].name))
             for i, j in pinned_pairs

@@ -12,64 +12,33 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 # ---------------------------------------------------------------- taxonomy
-
-OUTPUT, BENEFIT, SATISFACTION, COST = "产出指标", "效益指标", "满意度指标", "成本指标"
-LEVEL1_NAMES = (OUTPUT, COST, BENEFIT, SATISFACTION)
-
-QUANTITY, QUALITY, TIMELINESS, COST_L2 = "数量指标", "质量指标", "时效指标", "成本指标"
-ECONOMIC_BENEFIT, SOCIAL_BENEFIT, ECO_BENEFIT, SUSTAINABLE = (
-    "经济效益指标",
-    "社会效益指标",
-    "生态效益指标",
-    "可持续影响指标",
+# The names live in assistant/taxonomy.py (over assistant/data/*.yaml); re-exported here because
+# every part reads them next to the models.
+from assistant.taxonomy import (  # noqa: E402, F401
+    BENEFIT,
+    BENEFIT_L2,
+    COST,
+    COST_L2,
+    ECO_BENEFIT,
+    ECO_COST,
+    ECONOMIC_BENEFIT,
+    ECONOMIC_COST,
+    LEVEL1_NAMES,
+    LEVEL2_PARENTS,
+    NEW_COST_L2,
+    OUTPUT,
+    PERCENT_UNITS,
+    QUALITY,
+    QUANTITY,
+    REQUIRED_SLOTS,
+    SATISFACTION,
+    SATISFACTION_L2,
+    SOCIAL_BENEFIT,
+    SOCIAL_COST,
+    SUSTAINABLE,
+    TIMELINESS,
+    normalize_level,
 )
-SATISFACTION_L2 = "服务对象满意度指标"
-ECONOMIC_COST, SOCIAL_COST, ECO_COST = "经济成本指标", "社会成本指标", "生态环境成本指标"
-
-BENEFIT_L2 = (ECONOMIC_BENEFIT, SOCIAL_BENEFIT, ECO_BENEFIT, SUSTAINABLE)
-NEW_COST_L2 = (ECONOMIC_COST, SOCIAL_COST, ECO_COST)
-
-# Allowed parents of each 二级指标. 成本指标 sits under 产出指标 in the older layout;
-# in the post-2021 layout 成本指标 is a 一级 with its own three 二级.
-LEVEL2_PARENTS: dict[str, tuple[str, ...]] = {
-    QUANTITY: (OUTPUT,),
-    QUALITY: (OUTPUT,),
-    TIMELINESS: (OUTPUT,),
-    COST_L2: (OUTPUT,),
-    **{name: (BENEFIT,) for name in BENEFIT_L2},
-    SATISFACTION_L2: (SATISFACTION,),
-    **{name: (COST,) for name in NEW_COST_L2},
-}
-
-# The slots every complete table fills; 效益 is satisfied by any benefit 二级.
-REQUIRED_SLOTS: dict[str, tuple[str, ...]] = {
-    "数量": (QUANTITY,),
-    "质量": (QUALITY,),
-    "时效": (TIMELINESS,),
-    "成本": (COST_L2, *NEW_COST_L2),
-    "效益": BENEFIT_L2,
-    "满意度": (SATISFACTION_L2,),
-}
-
-_LEVEL_ALIASES = {
-    "社会公众或服务对象满意度指标": SATISFACTION_L2,
-    "服务对象满意度": SATISFACTION_L2,
-    "满意度": SATISFACTION_L2,
-    "产出": OUTPUT,
-    "效益": BENEFIT,
-    "效果指标": BENEFIT,
-}
-
-
-def normalize_level(name: str) -> str:
-    """Canonical 一级/二级 name: trims whitespace, maps known variants, adds a missing 指标."""
-    name = re.sub(r"\s+", "", name or "")
-    if name in _LEVEL_ALIASES:
-        return _LEVEL_ALIASES[name]
-    if name and not name.endswith("指标") and name + "指标" in LEVEL2_PARENTS:
-        return name + "指标"
-    return name
-
 
 # ---------------------------------------------------------------- values
 
@@ -101,7 +70,6 @@ _OPERATOR_VARIANTS = {
 _OP_RE = "|".join(sorted(map(re.escape, _OPERATOR_VARIANTS), key=len, reverse=True))
 _QUANT_RE = re.compile(rf"^(?P<op>{_OP_RE})?\s*(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>.*)$")
 _DATE_RE = re.compile(r"\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?")
-_PERCENT_UNITS = {"%", "％", "百分比", "(%)", "（%）", "(％)", "（％）", "百分点"}
 
 
 class Model(BaseModel):
@@ -130,7 +98,7 @@ class IndicatorValue(Model):
         if not match or _DATE_RE.match(compact):
             return cls(raw=text, kind="qualitative")
         unit = match["unit"]
-        if unit in _PERCENT_UNITS:
+        if unit in PERCENT_UNITS:
             unit = "%"
         op = match["op"]
         return cls(
@@ -324,19 +292,46 @@ class ProjectBrief(Model):
     missing: list[str] = Field(default_factory=list, description="Fields that could not be found.")
 
 
+class Note(Model):
+    """A remark on a draft: a stable `code` that code matches on, the Chinese `text` for people."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)  # hashable: notes are de-duplicated
+
+    code: str = Field(
+        description="Stable code, e.g. 'no-budget', 'R-PERCENT-OVER-100', 'llm-kept'."
+    )
+    text: str = Field(description="Chinese text shown to the user.")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _notes(items):
+    """Notes from saved drafts of before the codes were added (plain Chinese strings)."""
+    return [{"code": "legacy", "text": i} if isinstance(i, str) else i for i in items or []]
+
+
 class Draft(Model):
     """A drafted table with its citations, review findings and what was assumed."""
 
     brief: ProjectBrief
     table: TargetTable
     findings: list[Finding] = Field(default_factory=list)
-    assumptions: list[str] = Field(default_factory=list, description="What the drafter assumed.")
-    notes: list[str] = Field(default_factory=list, description="Repairs and drops, in Chinese.")
+    assumptions: list[Note] = Field(default_factory=list, description="What the drafter assumed.")
+    notes: list[Note] = Field(default_factory=list, description="Repairs and drops.")
     based_on: list[str] = Field(default_factory=list, description="Ids of the past tables used.")
     drafter: str = Field("embedded", description="'embedded' or the LLM config string.")
-    questions: list[str] = Field(
-        default_factory=list, description="What the chat should ask the user (Chinese)."
+    questions: list[Note] = Field(
+        default_factory=list, description="What the chat should ask the user (code: the field)."
     )
+    llm_outcome: Note | None = Field(
+        None, description="What became of the LLM's turn (code llm-accepted / llm-kept)."
+    )
+
+    @field_validator("assumptions", "notes", "questions", mode="before")
+    @classmethod
+    def _coded(cls, v):
+        return _notes(v)
 
 
 class Retrieved(Model):

@@ -15,6 +15,7 @@ from statistics import median
 from assistant.chat_replies import ask_for_missing, draft_reply, refine_in_background, refined_reply
 from assistant.compare import cited_pairs, cited_table_ids, compare_tables
 from assistant.drafting.brief import parse_brief
+from assistant.drafting.finalize import finalize
 from assistant.drafts_store import DraftsStore
 from assistant.errors import AssistantError
 from assistant.exporters import export_table
@@ -109,8 +110,8 @@ class Workbench:
             pending = session.model_copy(update={"pending_text": brief.text})
             yield pending, ask_for_missing(lacking)
             return
-        chat_model = getattr(self.drafter, "chat_model", None)
-        if chat_model is None:
+        refiner = self.drafter.refiner
+        if refiner is None:
             draft = self.drafter.draft(brief)
             yield self._saved(DraftSession(), draft, owner, "初稿"), draft_reply(draft)
             return
@@ -121,11 +122,11 @@ class Workbench:
         waiting = draft_reply(draft) + "\n正在请大模型润色草稿……"
         yield session, waiting
         refined = None
-        for progress, result in refine_in_background(draft, retrieved, chat_model):
+        for progress, result in refine_in_background(draft, retrieved, refiner):
             if result is None:
                 yield session, f"{waiting}{progress}"
             refined = result
-        refined = self.drafter.finish(refined)
+        refined = finalize(refined)
         yield self._saved(session, refined, owner, "大模型润色"), refined_reply(refined)
 
     def _saved(self, session: DraftSession, draft: Draft, owner: Owner, note: str) -> DraftSession:
@@ -134,17 +135,18 @@ class Workbench:
         return DraftSession(draft=draft, draft_id=info.draft_id, version=info.version)
 
     def edit_rows(self, session: DraftSession, rows: list[list[str]]) -> DraftSession:
-        """Hand edits from the grid: rebuild the rows, keep their citations, re-run the review."""
+        """Hand edits from the grid, finalized like every other change. A grid line is
+        [一级, 二级, 三级, 描述, 指标值, 来源, 编号]: the 编号 (the row's 1-based row in the
+        draft as shown) keeps its citation; a line without one is a hand-made row."""
         draft = _require(session)
-        sources = {source_label(i.source): i.source for i in draft.table.indicators}
+        old_rows = draft.table.indicators
         indicators = []
         for cells in rows:
-            cells = [
-                str(c if c is not None else "").strip() for c in [*cells, "", "", "", "", "", ""]
-            ][:6]
+            cells = [str(c if c is not None else "").strip() for c in [*cells, *[""] * 7]][:7]
             if not any(cells[:5]):
                 continue  # an empty grid line is not a row
-            level1, level2, name, description, value, source = cells
+            level1, level2, name, description, value, _label, row_id = cells
+            old = _row_by_id(old_rows, row_id)
             indicators.append(
                 Indicator(
                     level1=level1,
@@ -152,11 +154,14 @@ class Workbench:
                     name=name,
                     description=description,
                     value=value,
-                    source=sources.get(source) or SourceRef(rule=HAND_EDIT_RULE),
+                    source=old.source if old and old.source else SourceRef(rule=HAND_EDIT_RULE),
                 )
             )
         table = draft.table.model_copy(update={"indicators": indicators})
-        edited = draft.model_copy(update={"table": table, "findings": review(table)})
+        edited = finalize(
+            draft.model_copy(update={"table": table, "notes": []}), fix_warnings=False
+        )
+        edited.notes = [*draft.notes, *edited.notes]
         return session.model_copy(update={"draft": edited, "unsaved": True})
 
     # ------------------------------------------------------------ saved drafts
@@ -312,6 +317,13 @@ def _query(query: str) -> str:
     if not query:
         raise AssistantError("请输入检索内容，例如「燃气 安全检查」或「满意度指标通常定多少？」。")
     return query
+
+
+def _row_by_id(rows: list[Indicator], row_id: str) -> Indicator | None:
+    """The draft row a grid line's 编号 names, None for a new line (or a bad id)."""
+    if not row_id.isdigit() or not 0 < int(row_id) <= len(rows):
+        return None
+    return rows[int(row_id) - 1]
 
 
 def source_label(source: SourceRef | None) -> str:

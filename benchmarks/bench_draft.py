@@ -67,14 +67,15 @@ def _timed_ms(fn, texts: list[str], rounds: int, before=None) -> list[float]:
     return samples
 
 
-def time_drafts(index, rounds: int) -> dict:
+def time_drafts(settings: Settings, index, rounds: int) -> dict:
     """p50/p95 of full drafts (fresh query embedding each), of the same drafts with the query
     embedding cached (the drafter's own work), and of the query embedding alone."""
-    from assistant.drafting import Drafter, parse_brief
+    from assistant.drafting import parse_brief
     from assistant.drafting.engine import build_query
     from assistant.rules import has_errors, review
+    from assistant.wiring import make_drafter
 
-    drafter = Drafter(index)
+    drafter = make_drafter(settings, index, refiner=False)  # the embedded drafter's own speed
     embedder = getattr(index, "embedder", None)
     clear = getattr(embedder, "_queries", {}).clear
     drafter.draft(BRIEFS[0], today=TODAY)  # warm-up: model load and first-call allocations
@@ -108,7 +109,8 @@ def _seed_cache(data_dir: Path, donors: list[Path]) -> None:
 
 
 def bench_index_dir(label: str, data_dir: Path, tables, donors: list[Path]) -> dict:
-    from index import build_index, open_index
+    from assistant.wiring import open_index
+    from index import build_index
 
     _seed_cache(data_dir, donors)
     settings = _settings(data_dir)
@@ -120,7 +122,7 @@ def bench_index_dir(label: str, data_dir: Path, tables, donors: list[Path]) -> d
         result = {
             "tables": len(tables),
             "index_ready_s": prepared_s,
-            **time_drafts(index, rounds=2),
+            **time_drafts(settings, index, rounds=2),
         }
     finally:
         index.close()

@@ -113,7 +113,7 @@ def bench_build(settings: Settings, tables: list[TargetTable]) -> dict:
 def bench_search(settings: Settings, tables: list[TargetTable]) -> dict:
     from langchain_chroma import Chroma
 
-    from index import open_index
+    from assistant.wiring import open_index
 
     started = time.perf_counter()
     index = open_index(settings)

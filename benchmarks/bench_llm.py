@@ -67,7 +67,7 @@ def _ten_rows_s(arrivals: list[float]) -> float | None:
 
 
 def _one_run(drafter, chat_model, brief_text: str) -> dict:
-    from assistant.drafting.llm import refine
+    from assistant.llm import refine
 
     brief = drafter.draft(brief_text).brief
     retrieved = drafter.retrieve(brief)
@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     if settings.llm.strip().lower() in ("", "none"):
         print("未配置 LLM（JXMB_LLM=none）：跳过。先运行 make llm-local 或用 --model 指定模型。")
         return 0
-    from assistant.drafting.llm import make_chat_model, warm_up
+    from assistant.llm import make_chat_model, warm_up
 
     try:
         started = time.perf_counter()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.schema import REQUIRED_SLOTS, Indicator, TargetTable
+from assistant.schema import Indicator, TargetTable
+from assistant.taxonomy import COST_LEVEL2, value_in_wan
 
-COST_LEVEL2 = frozenset(REQUIRED_SLOTS["成本"])
-_WAN_PER_UNIT = {"万元": 1.0, "元": 1e-4, "千元": 0.1, "亿元": 1e4}
 # Rounding in real tables (29.38 of 29.40) must not count as an overrun.
 BUDGET_EPSILON_WAN = 0.005
 
@@ -13,10 +12,9 @@ BUDGET_EPSILON_WAN = 0.005
 def money_wan(indicator: Indicator) -> float | None:
     """The row's amount in 万元 when its value is money, else None."""
     value = indicator.value
-    if value.kind != "quantitative" or value.number is None:
+    if value.kind != "quantitative":
         return None
-    factor = _WAN_PER_UNIT.get(value.unit.strip())
-    return None if factor is None else value.number * factor
+    return value_in_wan(value.number, value.unit)
 
 
 def money_cost_rows(table: TargetTable) -> list[tuple[int, float]]:

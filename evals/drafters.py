@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from assistant.drafting.engine import Drafter
+from assistant.drafting import Drafter, Refiner
 from assistant.schema import Draft, ProjectBrief, SearchFilters, TargetTable
 
 
@@ -57,9 +57,9 @@ class ExcludingRetriever:
 class ProductDrafter:
     """assistant.drafting.engine.Drafter behind the TableDrafter interface."""
 
-    def __init__(self, index, chat_model=None, name: str = "embedded"):
-        self.index, self.chat_model, self.name = index, chat_model, name
+    def __init__(self, index, refiner: Refiner | None = None, name: str = "embedded"):
+        self.index, self.refiner, self.name = index, refiner, name
 
     def draft(self, brief: ProjectBrief, exclude: list[str]) -> Draft:
         retriever = ExcludingRetriever(self.index, exclude)
-        return Drafter(retriever, chat_model=self.chat_model).draft(brief)
+        return Drafter(retriever, refiner=self.refiner).draft(brief)

@@ -15,11 +15,11 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 from scipy.optimize import linear_sum_assignment
 
-from assistant.schema import REQUIRED_SLOTS, Indicator, IndicatorValue, TargetTable
+from assistant import taxonomy
+from assistant.schema import Indicator, IndicatorValue, TargetTable
 from evals.metrics import precision_recall_f1
 from evals.models import MatcherCheck, NamePair, RowMatch
 
-_SLOT_OF_LEVEL2 = {level2: slot for slot, names in REQUIRED_SLOTS.items() for level2 in names}
 VALUE_TOLERANCE = 0.2
 
 
@@ -76,7 +76,7 @@ class EmbeddingSimilarity:
 
 def slot_of(indicator: Indicator) -> str:
     """The required slot a row fills; a 二级 outside the taxonomy is its own slot."""
-    return _SLOT_OF_LEVEL2.get(indicator.level2, indicator.level2)
+    return taxonomy.slot_of(indicator) or indicator.level2
 
 
 def rows_by_slot(table: TargetTable) -> dict[str, list[tuple[int, Indicator]]]:

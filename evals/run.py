@@ -7,11 +7,11 @@ import time
 from datetime import datetime
 
 from assistant.corpus import load_corpus, source_files
-from assistant.drafting.llm import llm_label, make_chat_model
 from assistant.errors import ProviderUnavailable
 from assistant.importers import parse
 from assistant.schema import TargetTable
 from assistant.settings import Settings
+from assistant.wiring import make_refiner, open_index
 from evals.baselines import GenericTemplateBaseline, NearestTableBaseline
 from evals.casefiles import load_briefs, load_name_pairs, load_retrieval_cases
 from evals.drafters import ProductDrafter, TableDrafter
@@ -20,7 +20,6 @@ from evals.matching import EmbeddingSimilarity, check_matcher
 from evals.models import EvalRun
 from evals.retrieval import run_retrieval
 from evals.validity import run_validity
-from index import open_index
 from index.build import build_index
 from index.embeddings import make_embedder
 
@@ -59,15 +58,15 @@ def llm_drafter(settings: Settings, index, notes: list[str]) -> TableDrafter | N
     if settings.llm.strip().lower() == "none":
         return None
     try:
-        chat_model = make_chat_model(settings)
+        refiner = make_refiner(settings)
     except ProviderUnavailable as exc:
         # The other evaluations are still worth having: report the LLM as skipped.
         log.warning("LLM skipped: %s", exc)
         notes.append(f"LLM drafter `{settings.llm}` skipped: {exc}")
         return None
-    if chat_model is None:
+    if refiner is None:
         return None
-    return ProductDrafter(index, chat_model, name=f"llm:{llm_label(chat_model)}")
+    return ProductDrafter(index, refiner, name=f"llm:{refiner.label}")
 
 
 def run_all(settings: Settings, table_limit: int | None = None, use_llm: bool = True) -> EvalRun:

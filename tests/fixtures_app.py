@@ -45,7 +45,10 @@ def make_workbench(corpus_index, tmp_path):
 
     def build(chat_model=None, db_name="drafts.sqlite3"):
         store = DraftsStore(tmp_path / db_name)
-        return Workbench(settings, corpus_index, Drafter(corpus_index, chat_model), store)
+        from assistant.llm import LLMRefiner
+
+        refiner = LLMRefiner(chat_model) if chat_model is not None else None
+        return Workbench(settings, corpus_index, Drafter(corpus_index, refiner), store)
 
     return build
 

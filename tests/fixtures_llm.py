@@ -37,7 +37,7 @@ def reply(name: str) -> str:
 
 def make_draft(tables, budget: float | None):
     """The 7-row 燃气管道巡检 draft; without a budget its cost row is qualitative (no money)."""
-    from assistant.drafting.llm_repair import corpus_source
+    from assistant.llm.repair import corpus_source
     from assistant.rules import review
     from assistant.schema import Budget, Draft, IndicatorValue, ProjectBrief, TargetTable
 

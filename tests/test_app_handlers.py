@@ -13,10 +13,13 @@ import pytest
 
 from assistant.drafts_store import DraftNotFound
 from assistant.errors import AssistantError, ImportFailed
+from assistant.rules import has_errors
 from assistant.schema import DraftSession, Owner, SearchFilters
-from assistant.services import HAND_EDIT_RULE, NoDraft, owner_from, source_label, value_spreads
+from assistant.services import HAND_EDIT_RULE, NoDraft, owner_from, value_spreads
 from tests.conftest import CORPUS, SEED_003
 from tests.fixtures_app import BRIEF, corpus_copy
+from tests.notes import texts
+from webui.render import draft_rows
 
 ME = Owner(id="browser:" + "a" * 32, name="访客-aaaaaa")
 OTHER = Owner(id="user:li", name="li")
@@ -100,23 +103,28 @@ def test_unknown_chat_command_adds_no_version(drafted):
     assert "没看懂" in reply
 
 
-def test_hand_edit_reruns_review_and_keeps_citations(drafted):
+def test_hand_edit_is_finalized_and_keeps_citations(drafted):
+    """A grid edit goes through finalize: rows in slot order, errors repaired (with a note)."""
     workbench, session = drafted
-    rows = [
-        [i.level1, i.level2, i.name, i.description, i.value.raw, source_label(i.source)]
-        for i in session.draft.table.indicators
-    ]
+    rows = draft_rows(session.draft.table)
     sat = next(n for n, r in enumerate(rows) if r[1] == "服务对象满意度指标")
     rows[sat][4] = "≥120%"
-    rows.append(["效益指标", "社会效益指标", "<script>alert(1)</script>", "", "提高", ""])
+    rows[sat][5] = rows[0][5]  # the 来源 cell is display only: the 编号 keeps the citation
+    rows.append(["效益指标", "社会效益指标", "<script>alert(1)</script>", "", "提高", "", ""])
     rows.append(["", "", "", "", "", ""])  # an empty grid line is ignored
     edited = workbench.edit_rows(session, rows)
     table = edited.draft.table
     assert len(table.indicators) == len(session.draft.table.indicators) + 1
-    assert table.indicators[sat].source == session.draft.table.indicators[sat].source
-    assert table.indicators[-1].source.rule == HAND_EDIT_RULE
-    assert any(f.row == sat + 1 and f.severity == "error" for f in edited.draft.findings)
-    assert edited.unsaved and not session.draft.findings == edited.draft.findings
+    old_sat = session.draft.table.indicators[sat]
+    new_sat = next(i for i in table.indicators if i.name == old_sat.name)
+    assert new_sat.source == old_sat.source
+    assert new_sat.value.raw == "=100%"  # repaired, and the note says so
+    assert any("超过100%" in n for n in texts(edited.draft.notes))
+    assert table.indicators[-1] == new_sat  # the added 效益 row sits before 满意度
+    added = next(i for i in table.indicators if i.name.startswith("<script>"))
+    assert added.source.rule == HAND_EDIT_RULE
+    assert not has_errors(edited.draft.findings)
+    assert edited.unsaved
     saved, info = workbench.save(edited, ME, "手工改了满意度")
     assert info.version == 2 and not saved.unsaved
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from assistant.compare import (
+    align_group,
     align_rows,
     cited_pairs,
     cited_table_ids,
     compare_tables,
     name_similarity,
     pair_label,
-    slot_of,
 )
 from assistant.schema import Indicator, SourceRef
 
@@ -55,14 +55,14 @@ def test_dissimilar_rows_are_removed_and_added_not_forced_together(seed_tables_0
 def test_old_and_new_layout_cost_rows_share_a_slot(seed_tables_000, putuo_tables):
     old_cost = next(i for i in seed_tables_000[0].indicators if i.level2 == "成本指标")
     new_cost = next(i for i in putuo_tables[0].indicators if i.level2 == "经济成本指标")
-    assert slot_of(old_cost) == slot_of(new_cost)
+    assert align_group(old_cost) == align_group(new_cost)
     pairs = align_rows(seed_tables_000[0], putuo_tables[0])
     satisfaction = _by_names(pairs)[("服务对象满意度", "群众满意度")]
     assert satisfaction.left.level2 == satisfaction.right.level2 == "服务对象满意度指标"
     # Rows never pair across different slots.
     for pair in pairs:
         if pair.left and pair.right:
-            assert slot_of(pair.left) == slot_of(pair.right)
+            assert align_group(pair.left) == align_group(pair.right)
 
 
 def test_pinned_pairs_win_over_name_similarity(seed_tables_000):

@@ -11,7 +11,6 @@ from assistant.drafting import BriefInvalid, Drafter, MemoryRetriever, draft, pa
 from assistant.drafting.adapt import split_budget
 from assistant.drafting.engine import choose_layout
 from assistant.drafting.repair import repair
-from assistant.drafting.slots import SLOTS, slot_of
 from assistant.rules import has_errors, review
 from assistant.schema import (
     COST,
@@ -24,6 +23,8 @@ from assistant.schema import (
     SearchFilters,
     TargetTable,
 )
+from assistant.taxonomy import SLOTS, slot_of
+from tests.notes import texts
 
 TODAY = date(2025, 11, 23)
 FOUR_BRIEFS = [
@@ -144,8 +145,8 @@ def test_no_budget_means_no_money_rows(drafter):
     cost = [i for i in result.table.indicators if slot_of(i) == "成本"]
     assert [i.value.kind for i in cost] == ["qualitative"]
     assert "批复预算" in cost[0].value.raw and cost[0].source.rule
-    assert any("未提供预算" in a for a in result.assumptions)
-    assert any("预算" in q for q in result.questions)
+    assert any("未提供预算" in a for a in texts(result.assumptions))
+    assert any("预算" in q for q in texts(result.questions))
     assert [f.code for f in result.findings if f.code == "R-BUDGET-MISSING"] == ["R-BUDGET-MISSING"]
 
 
@@ -169,8 +170,8 @@ def test_empty_brief_is_a_clear_error(drafter):
 def test_missing_year_is_assumed_and_asked(drafter):
     result = drafter.draft("市民环保宣传活动，预算12万元", today=TODAY)
     assert result.table.year == 2026
-    assert any("2026年" in a for a in result.assumptions)
-    assert any("年度" in q for q in result.questions)
+    assert any("2026年" in a for a in texts(result.assumptions))
+    assert any("年度" in q for q in texts(result.questions))
 
 
 def test_convenience_function_and_parsed_brief(corpus_index):
@@ -217,7 +218,7 @@ def test_repair_fixes_what_it_can_and_drops_the_rest(seed_tables_000, seed_table
     assert "延长设备使用寿命" not in names
     assert next(i for i in fixed.indicators if i.name == "合格率（合成）").value.raw == "=100%"
     assert sum(money_costs(fixed)) <= table.budget.total
-    assert any("删除" in n for n in notes) and any("重新计算" in n for n in notes)
+    assert any("删除" in n for n in texts(notes)) and any("重新计算" in n for n in texts(notes))
 
 
 def test_repair_refills_an_emptied_slot(seed_tables_000):
@@ -226,7 +227,7 @@ def test_repair_refills_an_emptied_slot(seed_tables_000):
     fixed, _, notes = repair(table, ProjectBrief(name=table.name), 2025, "old")
     satisfaction = [i for i in fixed.indicators if slot_of(i) == "满意度"]
     assert len(satisfaction) == 1 and satisfaction[0].source.rule.startswith("通用规则")
-    assert any("满意度" in n for n in notes)
+    assert any("满意度" in n for n in texts(notes))
 
 
 def test_split_budget_never_exceeds_the_total():
@@ -236,22 +237,24 @@ def test_split_budget_never_exceeds_the_total():
 
 
 def test_llm_hook_gets_the_draft_and_the_hits_and_rules_have_the_last_word(
-    corpus_index, monkeypatch
+    corpus_index,
 ):
-    from assistant.drafting import llm
-
     seen = {}
 
-    def fake_refine(draft_in: Draft, hits: Retrieved, chat_model) -> Draft:
-        seen.update(draft=draft_in, hits=hits, model=chat_model)
-        bad = Indicator(level1="产出指标", level2="质量指标", name="LLM加的行", value="≥150%")
-        table = draft_in.table.model_copy(update={"indicators": [*draft_in.table.indicators, bad]})
-        return draft_in.model_copy(update={"table": table, "drafter": "fake:model"})
+    class FakeRefiner:
+        label = "fake:model"
 
-    monkeypatch.setattr(llm, "refine", fake_refine)
-    model = object()
-    result = Drafter(corpus_index, chat_model=model).draft("2026年燃气管道安全巡检，预算80万元")
-    assert seen["model"] is model and isinstance(seen["hits"], Retrieved)
+        def refine(self, draft_in: Draft, hits: Retrieved, on_progress=None) -> Draft:
+            seen.update(draft=draft_in, hits=hits)
+            bad = Indicator(level1="产出指标", level2="质量指标", name="LLM加的行", value="≥150%")
+            rows = [*draft_in.table.indicators, bad]
+            table = draft_in.table.model_copy(update={"indicators": rows})
+            return draft_in.model_copy(update={"table": table, "drafter": self.label})
+
+    result = Drafter(corpus_index, refiner=FakeRefiner()).draft(
+        "2026年燃气管道安全巡检，预算80万元"
+    )
+    assert isinstance(seen["hits"], Retrieved)
     assert set(seen["hits"].indicators) == set(SLOTS) and seen["hits"].projects
     assert result.drafter == "fake:model"
     assert not has_errors(review(result.table))

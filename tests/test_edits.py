@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 
 from assistant.drafting import Drafter, EditRefused, parse_command
-from assistant.drafting.slots import slot_of
 from assistant.rules import has_errors, review
 from assistant.schema import ECO_BENEFIT, Draft, Edit
+from assistant.taxonomy import slot_of
+from tests.notes import texts
 
 TODAY = date(2025, 11, 23)
 BRIEF = "2026年燃气管道安全巡检，预算80万元"
@@ -123,7 +124,7 @@ def test_set_budget_on_a_draft_without_budget_adds_money(drafter):
     assert money_total(no_budget) == 0
     new, _ = chat(drafter, no_budget, "预算调整为45万元")
     assert money_total(new) == 45
-    assert not any("未提供预算" in a for a in new.assumptions)
+    assert not any("未提供预算" in a for a in texts(new.assumptions))
     assert not any(f.code == "R-BUDGET-MISSING" for f in new.findings)
 
 
@@ -202,17 +203,17 @@ def test_relative_year_command_counts_from_today(base):
     assert edit.kind == "set_year" and edit.year == date.today().year + 1
 
 
-def test_llm_is_asked_only_when_the_rules_do_not_understand(corpus_index, base, monkeypatch):
-    from assistant.drafting import llm
-
+def test_llm_is_asked_only_when_the_rules_do_not_understand(corpus_index, base):
     asked = []
 
-    def fake_parse_edit(text, draft, chat_model):
-        asked.append(text)
-        return Edit(kind="set_budget", budget=70)
+    class FakeRefiner:
+        label = "fake:model"
 
-    monkeypatch.setattr(llm, "parse_edit", fake_parse_edit)
-    drafter = Drafter(corpus_index, chat_model=object())
+        def parse_edit(self, text, draft):
+            asked.append(text)
+            return Edit(kind="set_budget", budget=70)
+
+    drafter = Drafter(corpus_index, refiner=FakeRefiner())
     drafter.chat_edit(base, "预算改成90万")
     assert asked == []
     new, _ = drafter.chat_edit(base, "钱少一点，七十万就够")

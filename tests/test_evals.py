@@ -221,7 +221,9 @@ def test_llm_drafter_column_runs_through_the_same_evaluators(
 
     # A chat model whose reply is useless: the drafter must fall back to its own rows.
     chat_model = FakeListChatModel(responses=["抱歉，我无法完成。"])
-    drafter = ProductDrafter(corpus_index, chat_model, name="llm:fake")
+    from assistant.llm import LLMRefiner
+
+    drafter = ProductDrafter(corpus_index, LLMRefiner(chat_model), name="llm:fake")
     scores = evaluate_table(tables_by_id[GAS_CHECK], drafter, embedding_similarity)
     assert scores.drafter == "llm:fake" and scores.problem == ""
     assert scores.draft_rows >= 6 and scores.seconds > 0

@@ -21,6 +21,7 @@ from assistant.corpus import add_to_corpus, ingest
 from assistant.errors import ImportFailed
 from assistant.exporters import export_table
 from assistant.importers import parse
+from assistant.llm import LLMRefiner
 from assistant.settings import Settings
 from tests.badinputs import (
     FORMULA_TEXTS,
@@ -32,6 +33,7 @@ from tests.badinputs import (
     office_bytes,
 )
 from tests.conftest import EXTRA_FILES, SEED_000, SEED_003
+from tests.notes import texts
 
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 ORIGINALS = {p.name: p for p in (SEED_000, SEED_003, *EXTRA_FILES)}
@@ -332,7 +334,7 @@ def test_embedded_drafter_treats_injected_corpus_text_as_data(corpus_index):
     assert copied, "the injected rows were not used at all: the test proves nothing"
     assert all(i.source and i.source.table_id and i.source.row for i in copied)  # cited data
     own_text = [attacked.table.name, attacked.table.purpose, *attacked.table.goals,
-                *attacked.assumptions, *attacked.questions]  # fmt: skip
+                *texts(attacked.assumptions), *texts(attacked.questions)]  # fmt: skip
     assert not any(INJECTION in text for text in own_text)
 
 
@@ -345,7 +347,7 @@ def test_llm_sees_injected_corpus_text_only_inside_data_delimiters(corpus_index,
     model, recorder = fake_chat(obeying, obeying, obeying, obeying)
     injected = InjectedRetriever(corpus_index, names=True)
     embedded = Drafter(injected).draft(INJECTION_BRIEF)
-    result = Drafter(injected, chat_model=model).draft(INJECTION_BRIEF)
+    result = Drafter(injected, refiner=LLMRefiner(model)).draft(INJECTION_BRIEF)
     assert recorder.prompts, "the chat model was never called"
     for n in range(len(recorder.prompts)):
         prompt = recorder.text(n)

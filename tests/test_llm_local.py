@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.llm import LLMRefiner
 from assistant.settings import get_settings
 
 pytestmark = pytest.mark.llm_local
@@ -31,7 +32,7 @@ def local_chat():
     config = _configured_model()
     if config is None:
         pytest.skip("没有配置本地模型（运行 make llm-local 后 JXMB_LLM=llamacpp:<文件>）")
-    from assistant.drafting.llm import make_chat_model
+    from assistant.llm import make_chat_model
 
     settings = get_settings()
     started = time.perf_counter()
@@ -41,7 +42,7 @@ def local_chat():
 
 
 def test_model_is_loaded_once_per_process(local_chat):
-    from assistant.drafting.llm import make_chat_model
+    from assistant.llm import make_chat_model
 
     again = make_chat_model(get_settings())
     assert again.load()[0] is local_chat.load()[0]
@@ -50,7 +51,7 @@ def test_model_is_loaded_once_per_process(local_chat):
 def test_refine_with_a_real_model_never_returns_an_invalid_table(
     local_chat, llm_draft, llm_retrieved
 ):
-    from assistant.drafting.llm import refine
+    from assistant.llm import refine
     from assistant.rules import has_errors, review
 
     started, first_row = time.perf_counter(), []
@@ -68,13 +69,13 @@ def test_refine_with_a_real_model_never_returns_an_invalid_table(
     assert not has_errors(review(refined.table))
     assert all(r.source and (r.source.table_id or r.source.rule) for r in refined.table.indicators)
     if refined.drafter == "embedded":
-        assert "LLM 改写未采用" in refined.notes[-1]
+        assert "LLM 改写未采用" in refined.notes[-1].text
     else:
         assert first_row, "a streamed reply reports its first row"
 
 
 def test_parse_edit_with_a_real_model(local_chat, llm_draft):
-    from assistant.drafting.llm import parse_edit
+    from assistant.llm import parse_edit
 
     started = time.perf_counter()
     edit = parse_edit("把第3行的指标值改成不超过15日", llm_draft, local_chat)
@@ -91,12 +92,12 @@ def test_parse_edit_with_a_real_model(local_chat, llm_draft):
 )
 def test_drafter_with_a_real_model_drafts_valid_cited_tables(local_chat, corpus_tables, brief):
     from assistant.drafting.engine import Drafter
-    from assistant.drafting.llm_repair import is_money_cost
     from assistant.drafting.retriever import MemoryRetriever
+    from assistant.llm.repair import is_money_cost
     from assistant.rules import has_errors, review
 
     started = time.perf_counter()
-    draft = Drafter(MemoryRetriever(corpus_tables), chat_model=local_chat).draft(brief)
+    draft = Drafter(MemoryRetriever(corpus_tables), refiner=LLMRefiner(local_chat)).draft(brief)
     rows = draft.table.indicators
     print(f"\n{time.perf_counter() - started:.1f}s，{len(rows)} 行，drafter={draft.drafter}")
     print("\n".join(f"  {r.level2}|{r.name}|{r.value.raw}" for r in rows))

@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from assistant.drafting import llm
+from assistant import llm
 from assistant.rules import has_errors, review
 from assistant.settings import Settings
 from tests.fixtures_llm import reply
@@ -149,5 +149,5 @@ def test_a_failing_server_is_not_asked_again_in_lines(
     handler, url = chat_server
     handler.broken = True
     refined = llm.refine(llm_draft, llm_retrieved, _model(tmp_path, url))
-    assert refined.table == llm_draft.table and "调用 LLM 失败" in refined.notes[-1]
+    assert refined.table == llm_draft.table and "调用 LLM 失败" in refined.notes[-1].text
     assert handler.bodies and all("response_format" in body for body in handler.bodies)

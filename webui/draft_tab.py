@@ -10,7 +10,7 @@ from assistant.errors import AssistantError
 from assistant.schema import DraftSession
 from webui.common import UiContext, as_session, current_owner, ensure_token, user_errors
 from webui.render import (
-    DRAFT_HEADERS,
+    GRID_HEADERS,
     display_time,
     draft_rows,
     findings_html,
@@ -69,14 +69,14 @@ class DraftTab:
     def _draft_column(self) -> None:
         self.status = gr.Markdown("尚未起草", elem_id="draft-status")
         self.grid = gr.Dataframe(
-            headers=DRAFT_HEADERS,
+            headers=GRID_HEADERS,
             datatype="str",  # cells show as text: markup in a cell is never rendered
             type="array",
             interactive=True,
             wrap=True,
             show_row_numbers=True,
-            static_columns=[5],
-            column_widths=["9%", "12%", "15%", "24%", "11%", "29%"],
+            static_columns=[5, 6],
+            column_widths=["9%", "12%", "15%", "24%", "11%", "25%", "4%"],
             label="当前草稿（可直接编辑单元格，改完自动重新审核）",
             elem_id="draft-grid",
         )
@@ -113,7 +113,7 @@ class DraftTab:
         self.grid.input(
             self.on_grid_edit,
             [self.grid, ctx.session],
-            [ctx.session, self.review, self.status],
+            [ctx.session, *self.view],
             api_name="edit_grid",
         )
 
@@ -176,8 +176,7 @@ class DraftTab:
     @user_errors
     def on_grid_edit(self, rows, session):
         edited = self.wb.edit_rows(as_session(session), rows)
-        _, review_html, status_md = draft_view(edited)
-        return edited, review_html, status_md
+        return edited, *draft_view(edited)  # rows are re-ordered and re-numbered by finalize
 
     @user_errors
     def on_save(self, session, note, token, request: gr.Request):

@@ -22,6 +22,9 @@ from assistant.schema import (
 from assistant.services import source_label
 
 DRAFT_HEADERS = ["一级指标", "二级指标", "三级指标", "指标描述", "指标值", "来源"]
+# The grid's last column is the row's id in the draft (its 1-based row when shown): a hand edit
+# finds the row's citation by it, not by the text of its 来源 cell. New lines have none.
+GRID_HEADERS = [*DRAFT_HEADERS, "编号"]
 SEVERITY_LABELS = {"error": "错误", "warning": "警告"}
 STATUS_CLASSES = {
     "same": "cmp-same",
@@ -38,8 +41,8 @@ def _e(value: object) -> str:
 def draft_rows(table: TargetTable) -> list[list[str]]:
     """Rows for the editable draft grid (plain strings; the grid shows them as text)."""
     return [
-        [i.level1, i.level2, i.name, i.description, i.value.raw, source_label(i.source)]
-        for i in table.indicators
+        [i.level1, i.level2, i.name, i.description, i.value.raw, source_label(i.source), str(n)]
+        for n, i in enumerate(table.indicators, start=1)
     ]
 
 

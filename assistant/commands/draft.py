@@ -1,4 +1,6 @@
-"""`python -m assistant draft "描述…" [--json] [--brief FILE.json] [--year N] [--exclude ID]`.
+"""`python -m assistant draft "描述…" [--json] [--brief FILE.json] [--year N] [--exclude ID] [--no-llm]`.
+
+The LLM named by JXMB_LLM (none | openai:… | llamacpp:… | fake:…) refines the draft unless --no-llm.
 
 JSON output keeps the corpus contract: the top level IS the TargetTable (every row with its
 `source`); everything else about the draft sits under the one extra key `draft`.
@@ -27,6 +29,9 @@ def register(subparsers) -> None:
     parser.add_argument("--exclude", action="append", default=[], help="不参考的表 id（可重复）")
     parser.add_argument(
         "--json", action="store_true", help="以 JSON 输出（顶层为目标表，其余在 draft 键下）"
+    )
+    parser.add_argument(
+        "--no-llm", action="store_true", help="不使用大模型（忽略 JXMB_LLM），只用内置起草"
     )
     parser.set_defaults(func=run)
 
@@ -62,14 +67,14 @@ def _read_brief_file(path: Path) -> ProjectBrief:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.drafting.engine import Drafter
-    from index import open_index
+    from assistant.wiring import make_drafter, open_index
 
     brief = load_brief(args)
     index = open_index(settings)
     try:
+        drafter = make_drafter(settings, index, refiner=not args.no_llm)
         filters = SearchFilters(exclude_table_ids=args.exclude) if args.exclude else None
-        draft = Drafter(index).draft(brief, filters=filters)
+        draft = drafter.draft(brief, filters=filters)
     finally:
         index.close()
     print(draft_json(draft) if args.json else render_draft(draft))
@@ -89,7 +94,7 @@ def render_draft(draft: Draft) -> str:
     budget = table.budget
     lines = [
         f"项目名称：{table.name}",
-        f"年度：{table.year}    主管部门：{table.department.name or '（未填）'}",
+        f"年度：{table.year}    主管部门：{table.department.name or '（未填）'}    起草：{draft.drafter}",
         f"预算数：{_money(budget.total)}    其中财政资金：{_money(budget.fiscal)}    其他资金：{_money(budget.other)}",
         "绩效目标：",
         *[f"  {goal}" for goal in table.goals],

@@ -1,12 +1,14 @@
 """Drafting: brief parser, embedded composer (`Drafter`), repairs and conversational edits.
 
-The optional LLM layer lives in `assistant.drafting.llm` and is imported only when configured.
+An LLM, when configured, is a `Refiner` (refiner.py) built by assistant/llm/; drafting never
+imports that layer.
 """
 
 from assistant.drafting.brief import BriefInvalid, parse_brief
 from assistant.drafting.edit_rules import parse_command
 from assistant.drafting.edits import EditRefused
 from assistant.drafting.engine import Drafter, draft
+from assistant.drafting.refiner import Refiner
 from assistant.drafting.retriever import MemoryRetriever, Retriever
 
 __all__ = [
@@ -14,6 +16,7 @@ __all__ = [
     "Drafter",
     "EditRefused",
     "MemoryRetriever",
+    "Refiner",
     "Retriever",
     "draft",
     "parse_brief",

@@ -32,17 +32,9 @@ from assistant.schema import (
     ProjectBrief,
     SourceRef,
 )
+from assistant.taxonomy import NOUN_GROUPS, VALUE_MONEY_UNITS, in_wan
 
-# Words of one group name the same kind of work; the brief's own word replaces the others
-# (巡检 not 检查 when the brief says 巡检). Longer words first so 运行维护 wins over 维护.
-NOUN_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("巡检", "检查", "巡查"),
-    ("运行维护", "运维"),
-    ("管网", "管道"),
-    ("服务对象", "受益对象", "使用人员"),
-)
 _YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)(20\d{2})(?=\s*[年\-—－~至/]|\s*$)")
-_MONEY_VALUE_UNITS = ("万元", "元", "亿元")
 
 
 def source_of(hit: IndicatorHit, rule: str = "") -> SourceRef:
@@ -126,7 +118,7 @@ def adapt_row(cand: Candidate, brief: ProjectBrief, year: int) -> Indicator:
 
 
 def is_money_row(indicator: Indicator) -> bool:
-    return indicator.value.kind == "quantitative" and indicator.value.unit in _MONEY_VALUE_UNITS
+    return indicator.value.kind == "quantitative" and indicator.value.unit in VALUE_MONEY_UNITS
 
 
 def cost_level(layout: str) -> tuple[str, str]:
@@ -207,8 +199,7 @@ def _qualitative_cost_row(level1: str, level2: str) -> Indicator:
 
 
 def _in_wan(indicator: Indicator) -> float:
-    factor = {"万元": 1.0, "元": 0.0001, "亿元": 10000.0}[indicator.value.unit]
-    return indicator.value.number * factor
+    return in_wan(indicator.value.number, indicator.value.unit)
 
 
 def money_text(amount: float) -> str:
@@ -258,13 +249,6 @@ _GENERIC_ROWS: dict[str, tuple[str, str, str, str]] = {
         "服务对象对项目实施效果的满意程度",
         "≥90%",
     ),
-}
-SLOT_DEFAULT_LEVEL2 = {
-    "数量": QUANTITY,
-    "质量": QUALITY,
-    "时效": TIMELINESS,
-    "效益": SOCIAL_BENEFIT,
-    "满意度": SATISFACTION_L2,
 }
 
 

@@ -9,6 +9,7 @@ import re
 import cn2an
 
 from assistant.schema import Budget
+from assistant.taxonomy import MONEY_IN_WAN
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千点壹贰叁肆伍陆柒捌玖拾佰仟"
 NUM = rf"(?:\d[\d,，]*(?:\.\d+)?|[{CN_DIGITS}]+)"
@@ -21,7 +22,6 @@ MONEY_RE = re.compile(
 BARE_BUDGET_RE = re.compile(
     rf"(?:预算|经费)(?:金额|总额|数)?(?:为|是|约|共|合计|:|：)?\s*(?P<num>{NUM})(?![\d万亿元千])"
 )
-_UNIT_IN_WAN = {"亿元": 10000.0, "亿": 10000.0, "万元": 1.0, "万": 1.0, "千元": 0.1, "元": 0.0001}
 
 _FISCAL_WORDS = ("财政", "拨款", "一般公共预算")
 _OTHER_WORDS = ("自筹", "其他资金", "其它资金", "社会资金", "单位自有", "配套", "上级补助")
@@ -64,7 +64,7 @@ def parse_amount_wan(text: str) -> float | None:
     if not match:
         return None
     number = to_number(match["num"])
-    return None if number is None else round(number * _UNIT_IN_WAN[match["unit"]], 6)
+    return None if number is None else round(number * MONEY_IN_WAN[match["unit"]], 6)
 
 
 def _money_mentions(text: str) -> list[tuple[str, float, bool]]:
@@ -80,7 +80,7 @@ def _money_mentions(text: str) -> list[tuple[str, float, bool]]:
         role = _money_role(context)
         if role:
             fiscal_word = "财政" in context or ("财政" in after and "其中" not in after)
-            wan = round(number * _UNIT_IN_WAN[match["unit"]], 6)
+            wan = round(number * MONEY_IN_WAN[match["unit"]], 6)
             mentions.append((role, wan, role == "total" and fiscal_word))
     return mentions
 

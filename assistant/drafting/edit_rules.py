@@ -11,10 +11,10 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from assistant.drafting.adapt import SLOT_DEFAULT_LEVEL2, brief_words, swap_nouns
+from assistant.drafting.adapt import brief_words, swap_nouns
 from assistant.drafting.amounts import parse_amount_wan, to_number
-from assistant.drafting.slots import SLOT_ALIASES
 from assistant.schema import ECO_BENEFIT, ECONOMIC_BENEFIT, SUSTAINABLE, Draft, Edit
+from assistant.taxonomy import SLOT_ALIASES, SLOT_DEFAULT_LEVEL2
 
 HELP = (
     "没看懂这条修改。可以这样说：\n"

@@ -10,11 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from assistant.drafting.adapt import (
-    SLOT_DEFAULT_LEVEL2,
     adapt_row,
     cost_rows,
     generic_row,
-    goal_lines,
     is_money_row,
     money_text,
     shift_years,
@@ -22,8 +20,9 @@ from assistant.drafting.adapt import (
 from assistant.drafting.amounts import parse_amount_wan
 from assistant.drafting.brief import missing_fields
 from assistant.drafting.edit_rules import HELP, parse_command
+from assistant.drafting.finalize import finalize
 from assistant.drafting.repair import order_rows, recompute_costs
-from assistant.drafting.slots import MAX_ROWS, SLOT_ALIASES, pick, slot_of
+from assistant.drafting.slots import pick
 from assistant.errors import AssistantError
 from assistant.schema import (
     BENEFIT_L2,
@@ -33,6 +32,7 @@ from assistant.schema import (
     Edit,
     IndicatorValue,
 )
+from assistant.taxonomy import MAX_ROWS, SLOT_ALIASES, SLOT_DEFAULT_LEVEL2, slot_of
 
 if TYPE_CHECKING:
     from assistant.drafting.engine import Drafter
@@ -48,10 +48,8 @@ class EditRefused(AssistantError):
 def chat_edit(drafter: Drafter, draft: Draft, text: str) -> tuple[Draft, str]:
     """Rules first, then the LLM (if any); unknown or refused requests leave the draft unchanged."""
     edit = parse_command(text, draft)
-    if edit is None and drafter.chat_model is not None:
-        from assistant.drafting import llm
-
-        edit = llm.parse_edit(text, draft, drafter.chat_model)
+    if edit is None and drafter.refiner is not None:
+        edit = drafter.refiner.parse_edit(text, draft)
     if edit is None:
         return draft, HELP
     try:
@@ -66,13 +64,9 @@ def apply_edit(drafter: Drafter, draft: Draft, edit: Edit) -> tuple[Draft, str]:
     handler = _HANDLERS[edit.kind]
     reply = handler(drafter, work, edit)
     work.notes = []
-    finished = drafter.finish(work, fix_warnings=False)
-    if finished.drafter == "embedded":
-        from assistant.drafting.engine import with_goals
-
-        finished = with_goals(finished)
+    finished = finalize(work, fix_warnings=False)
     if finished.notes:
-        reply += "\n（已自动修复：" + "；".join(finished.notes) + "）"
+        reply += "\n（已自动修复：" + "；".join(n.text for n in finished.notes) + "）"
     finished.notes = [*draft.notes, *finished.notes]
     return finished, reply
 
@@ -193,11 +187,8 @@ def _set_budget(drafter: Drafter, draft: Draft, edit: Edit) -> str:
         draft.table.indicators = order_rows([*keep, *new], draft.table.layout)
     else:
         recompute_costs(draft.table)
-    draft.table.goals = goal_lines(
-        draft.brief, draft.table.name, draft.table.year or 0, draft.table.indicators
-    )
-    draft.assumptions = [a for a in draft.assumptions if "未提供预算" not in a]
-    draft.questions = [q for q in draft.questions if not q.startswith("项目预算")]
+    draft.assumptions = [a for a in draft.assumptions if a.code != "no-budget"]
+    draft.questions = [q for q in draft.questions if q.code != "budget"]
     return f"预算已改为{money_text(total)}万元，成本指标已按新预算重算。"
 
 
@@ -217,8 +208,8 @@ def _set_year(drafter: Drafter, draft: Draft, edit: Edit) -> str:
         indicator.description = shift_years(indicator.description, delta)
         indicator.value = IndicatorValue.parse(shift_years(indicator.value.raw, delta))
     draft.brief.missing = missing_fields(draft.brief)
-    draft.assumptions = [a for a in draft.assumptions if "未说明年度" not in a]
-    draft.questions = [q for q in draft.questions if "预算年度" not in q]
+    draft.assumptions = [a for a in draft.assumptions if a.code != "year-assumed"]
+    draft.questions = [q for q in draft.questions if q.code != "year"]
     return f"年度已由{old}年改为{new}年，名称、目标和指标中的年份已一并顺延。"
 
 

@@ -1,7 +1,7 @@
-"""The embedded drafter: brief -> retrieved rows per slot -> adapted rows -> repaired Draft.
+"""The embedded drafter: brief -> retrieved rows per slot -> adapted rows -> finalized Draft.
 
-No LLM needed. With a chat model, `draft()` hands the embedded draft to `llm.refine` and repairs
-the result again (the rules have the last word).
+No LLM needed. With a `Refiner` (an LLM, see assistant/llm/), `draft()` hands it the embedded
+draft and finalizes the result again (the rules have the last word).
 """
 
 from __future__ import annotations
@@ -11,24 +11,21 @@ from collections import Counter
 from datetime import date
 
 from assistant.drafting.adapt import (
-    NOUN_GROUPS,
     adapt_row,
     brief_words,
     cost_rows,
-    goal_lines,
 )
 from assistant.drafting.brief import missing_fields, parse_brief
 from assistant.drafting.figures import figure_rows, with_brief_figures
-from assistant.drafting.repair import order_rows, repair
+from assistant.drafting.finalize import finalize
+from assistant.drafting.refiner import Refiner
+from assistant.drafting.repair import order_rows
 from assistant.drafting.retriever import Retriever, bigrams, indicator_hit
 from assistant.drafting.slots import (
-    MAX_ROWS,
-    SLOTS,
     Candidate,
     pick,
     retrieve_slot,
     score_candidates,
-    slot_of,
     usable,
 )
 from assistant.schema import (
@@ -36,20 +33,25 @@ from assistant.schema import (
     Edit,
     Indicator,
     IndicatorHit,
+    Note,
     ProjectBrief,
     ProjectHit,
     Retrieved,
     SearchFilters,
     TargetTable,
 )
+from assistant.taxonomy import MAX_ROWS, NOUN_GROUPS, SLOTS, slot_of
 
 MAX_QUERY_CHARS = 40  # below this a retrieved row fits worse than a rule-made generic row
+# What the chat asks for each missing brief field; the note's code names the field.
 _QUESTIONS = {
-    "预算": "项目预算是多少万元？其中财政资金多少？（提供后成本指标会按预算重算）",
-    "年度": "项目属于哪一个预算年度？",
-    "单位": "主管部门和实施单位是哪个单位？",
-    "工作内容": "项目主要做哪几项工作？（用于细化数量、质量指标）",
-    "项目名称": "项目名称是什么？",
+    "预算": Note(
+        code="budget", text="项目预算是多少万元？其中财政资金多少？（提供后成本指标会按预算重算）"
+    ),
+    "年度": Note(code="year", text="项目属于哪一个预算年度？"),
+    "单位": Note(code="department", text="主管部门和实施单位是哪个单位？"),
+    "工作内容": Note(code="work-items", text="项目主要做哪几项工作？（用于细化数量、质量指标）"),
+    "项目名称": Note(code="name", text="项目名称是什么？"),
 }
 
 
@@ -85,13 +87,17 @@ def choose_layout(projects: list[ProjectHit], top: int = 5) -> str:
 
 
 class Drafter:
-    """Drafts target tables from briefs using a Retriever; optional chat model for refinement."""
+    """Drafts target tables from briefs using a Retriever; an optional Refiner (LLM) rewrites."""
 
     def __init__(
-        self, retriever: Retriever, chat_model=None, k_projects: int = 8, k_rows: int = 12
+        self,
+        retriever: Retriever,
+        refiner: Refiner | None = None,
+        k_projects: int = 8,
+        k_rows: int = 12,
     ):
         self.retriever = retriever
-        self.chat_model = chat_model
+        self.refiner = refiner
         self.k_projects, self.k_rows = k_projects, k_rows
 
     # ------------------------------------------------------------ drafting
@@ -107,10 +113,8 @@ class Drafter:
             brief = parse_brief(brief, today=today)
         retrieved = self.retrieve(brief, filters)
         draft = self.compose(brief, retrieved, today)
-        if self.chat_model is not None:
-            from assistant.drafting import llm
-
-            draft = self.finish(llm.refine(draft, retrieved, self.chat_model))
+        if self.refiner is not None:
+            draft = finalize(self.refiner.refine(draft, retrieved))
         return draft
 
     def retrieve(self, brief: ProjectBrief, filters: SearchFilters | None = None) -> Retrieved:
@@ -143,7 +147,7 @@ class Drafter:
             taken += [c.hit.indicator.name for c in picked]
             rows += _slot_rows(slot, [adapt_row(c, brief, year) for c in picked], brief)
         table = self._table(brief, year, order_rows(_with_files(rows, self.retriever), layout))
-        draft = self.finish(
+        return finalize(
             Draft(
                 brief=brief,
                 table=table,
@@ -151,16 +155,6 @@ class Drafter:
                 questions=[_QUESTIONS[m] for m in missing_fields(brief) if m in _QUESTIONS],
                 based_on=_based_on(rows),
             )
-        )
-        return with_goals(draft)
-
-    def finish(self, draft: Draft, fix_warnings: bool = True) -> Draft:
-        """Repair the draft's table to zero errors and refresh its findings and notes."""
-        table = draft.table
-        year = table.year or date.today().year + 1
-        repaired, findings, notes = repair(table, draft.brief, year, table.layout, fix_warnings)
-        return draft.model_copy(
-            update={"table": repaired, "findings": findings, "notes": [*draft.notes, *notes]}
         )
 
     def cost_sources(self, scored: list[Candidate]) -> list[IndicatorHit]:
@@ -215,13 +209,6 @@ class Drafter:
         return usable(score_candidates(slot, hits, query, []))
 
 
-def with_goals(draft: Draft) -> Draft:
-    """The draft with 绩效目标 rewritten from its brief and its (repaired) rows."""
-    table = draft.table
-    goals = goal_lines(draft.brief, table.name, table.year or 0, table.indicators)
-    return draft.model_copy(update={"table": table.model_copy(update={"goals": goals})})
-
-
 def draft(brief: ProjectBrief | str, retriever: Retriever, **kwargs) -> Draft:
     """Convenience: `Drafter(retriever).draft(brief)`."""
     return Drafter(retriever).draft(brief, **kwargs)
@@ -237,22 +224,25 @@ def _slot_rows(slot: str, adapted: list[Indicator], brief: ProjectBrief) -> list
     return (own + adapted)[: MAX_ROWS[slot]]
 
 
-def _draft_year(brief: ProjectBrief, today: date | None) -> tuple[int, list[str]]:
+def _draft_year(brief: ProjectBrief, today: date | None) -> tuple[int, list[Note]]:
     if brief.year:
         return brief.year, []
     year = (today or date.today()).year + 1
-    return year, [f"未说明年度，按{year}年（下一预算年度）编制。"]
+    return year, [Note(code="year-assumed", text=f"未说明年度，按{year}年（下一预算年度）编制。")]
 
 
-def _assumptions(brief: ProjectBrief, rows: list[Indicator]) -> list[str]:
+def _assumptions(brief: ProjectBrief, rows: list[Indicator]) -> list[Note]:
     notes = []
     copied = [r for r in rows if r.source and r.source.table_id and slot_of(r) != "成本"]
     if copied:
-        notes.append("数量、质量、时效等指标值沿用参考表的目标值，请按本项目实际工作量核实调整。")
+        text = "数量、质量、时效等指标值沿用参考表的目标值，请按本项目实际工作量核实调整。"
+        notes.append(Note(code="values-copied", text=text))
     if brief.budget.total is None:
-        notes.append("未提供预算：成本指标暂按定性写「控制在批复预算内」，没有编造金额。")
+        text = "未提供预算：成本指标暂按定性写「控制在批复预算内」，没有编造金额。"
+        notes.append(Note(code="no-budget", text=text))
     if not brief.department.name:
-        notes.append("未说明主管部门和实施单位，表头单位留空。")
+        text = "未说明主管部门和实施单位，表头单位留空。"
+        notes.append(Note(code="no-department", text=text))
     return notes
 
 

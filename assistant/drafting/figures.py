@@ -11,12 +11,8 @@ import re
 
 from assistant.drafting.amounts import MONEY_RE
 from assistant.schema import QUANTITY, TIMELINESS, Indicator, IndicatorValue, Model, SourceRef
+from assistant.taxonomy import COUNT_UNITS, TIME_UNITS
 
-COUNT_UNITS = (
-    "家次 户次 人次 批次 台次 车次 架次 场次 次 家 户 人 名 个 条 项 场 篇 套 台 份 所 座 处 辆 件 页 册 株 棵 "
-    "公里 千米 平方米 立方米 米 亩 吨"
-).split()
-TIME_UNITS = ("个工作日", "工作日", "分钟", "小时", "日", "天", "周", "个月")
 _NUMBER = r"\d+(?:\.\d+)?"
 _COUNT_RE = re.compile(
     rf"(?P<before>[\u4e00-\u9fa5]{{0,8}}?)(?P<floor>不少于|不低于|至少|达到|超过|约|共|完成)?"

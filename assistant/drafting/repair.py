@@ -10,33 +10,28 @@ from __future__ import annotations
 import re
 
 from assistant.drafting.adapt import (
-    SLOT_DEFAULT_LEVEL2,
     cost_level,
     generic_row,
     is_money_row,
     money_text,
     split_budget,
 )
-from assistant.drafting.slots import SLOTS, slot_of
 from assistant.errors import AssistantError
 from assistant.rules import has_errors, review
 from assistant.schema import (
     LEVEL2_PARENTS,
-    QUANTITY,
-    TIMELINESS,
     Finding,
     Indicator,
     IndicatorValue,
+    Note,
     ProjectBrief,
     TargetTable,
 )
+from assistant.taxonomy import SLOT_DEFAULT_LEVEL2, SLOTS, in_wan, is_reverse, slot_of
 
 MAX_ROUNDS = 6
+_LAST_RESORT = "多轮修复后仍有错误，已全部改用通用规则生成的指标，请按实际修改。"
 _BUDGET_IN_TEXT_RE = re.compile(r"预算[\d.]+万元")
-_REVERSE_NAME_RE = re.compile(
-    r"成本|费用|投诉|事故|隐患|超支|故障|差错|违约|逾期|时限|时长|响应时间|发生数|发生率"
-)
-_TIME_UNITS = ("日", "天", "小时", "分钟", "个工作日", "工作日", "月", "周")
 _DROP_CODES = {
     "R-VALUE-EMPTY",
     "R-VALUE-PLACEHOLDER",
@@ -50,18 +45,9 @@ class RepairFailed(AssistantError):
     """Not even rule-made rows pass review: a defect of the drafter, reported instead of a bad table."""
 
 
-def is_reverse(indicator: Indicator) -> bool:
-    """反向指标 (less is better): costs, complaints, accidents, time limits."""
-    if slot_of(indicator) == "成本":
-        return True
-    if indicator.level2 == TIMELINESS and indicator.value.unit in _TIME_UNITS:
-        return True
-    return bool(_REVERSE_NAME_RE.search(indicator.name)) and indicator.level2 != QUANTITY
-
-
 def repair(
     table: TargetTable, brief: ProjectBrief, year: int, layout: str, fix_warnings: bool = True
-) -> tuple[TargetTable, list[Finding], list[str]]:
+) -> tuple[TargetTable, list[Finding], list[Note]]:
     """Repair `table` until review reports no error; returns (table, remaining warnings, notes).
 
     `fix_warnings=False` (after a user's edit) leaves warnings alone: the user chose that value.
@@ -90,7 +76,7 @@ def repair(
 def _repair_round(
     table: TargetTable, findings: list[Finding], brief: ProjectBrief, layout: str
 ) -> list[str]:
-    notes: list[str] = []
+    notes: list[Note] = []
     drop: set[int] = set()
     for finding in (f for f in findings if f.row is not None):
         indicator = table.indicators[finding.row - 1]
@@ -98,23 +84,26 @@ def _repair_round(
         note = fix(indicator) if fix else None
         if note is None and finding.severity == "error":
             drop.add(finding.row)
-            notes.append(f"删除第{finding.row}行「{indicator.name}」：{finding.message}")
+            text = f"删除第{finding.row}行「{indicator.name}」：{finding.message}"
+            notes.append(Note(code=f"drop:{finding.code}", text=text))
         elif note:
-            notes.append(f"第{finding.row}行「{indicator.name}」：{note}")
+            text = f"第{finding.row}行「{indicator.name}」：{note}"
+            notes.append(Note(code=finding.code, text=text))
     table.indicators = [i for n, i in enumerate(table.indicators, 1) if n not in drop]
     for finding in (f for f in findings if f.row is None):
         notes += _repair_table_level(table, finding, layout)
     return notes
 
 
-def _repair_table_level(table: TargetTable, finding: Finding, layout: str) -> list[str]:
+def _repair_table_level(table: TargetTable, finding: Finding, layout: str) -> list[Note]:
     if finding.code == "R-BUDGET-SPLIT":
         budget = table.budget
         if budget.fiscal is not None and budget.total is not None and budget.fiscal <= budget.total:
             budget.other = round(budget.total - budget.fiscal, 6)
         else:
             budget.fiscal, budget.other = budget.total, 0.0
-        return ["财政资金与其他资金之和与预算数不一致，已按预算数调整其他资金。"]
+        text = "财政资金与其他资金之和与预算数不一致，已按预算数调整其他资金。"
+        return [Note(code=finding.code, text=text)]
     if finding.code in ("R-COST-SUM-OVER", "R-COST-OVER-BUDGET"):
         return recompute_costs(table)
     if finding.code == "R-LAYOUT-MIXED":
@@ -122,7 +111,7 @@ def _repair_table_level(table: TargetTable, finding: Finding, layout: str) -> li
     return []  # R-SLOT-MISSING / R-ROWS-TOO-FEW: the next round's _fill_slots adds rows
 
 
-def recompute_costs(table: TargetTable) -> list[str]:
+def recompute_costs(table: TargetTable) -> list[Note]:
     """Re-split the money cost rows over the budget in their current proportions (sum ≤ budget)."""
     total = table.budget.total
     money = [i for i in table.indicators if slot_of(i) == "成本" and is_money_row(i)]
@@ -141,7 +130,11 @@ def recompute_costs(table: TargetTable) -> list[str]:
                 update={"rule": _recomputed_rule(indicator.source.rule, amount)}
             )
     table.indicators = [i for i in table.indicators if not (i in money and i.value.number == 0)]
-    return [f"成本指标已按预算{amount}万元重新计算（合计不超过预算）。"]
+    return [
+        Note(
+            code="cost-recomputed", text=f"成本指标已按预算{amount}万元重新计算（合计不超过预算）。"
+        )
+    ]
 
 
 def _recomputed_rule(rule: str, amount: str) -> str:
@@ -150,26 +143,28 @@ def _recomputed_rule(rule: str, amount: str) -> str:
 
 
 def _amount_in_wan(indicator: Indicator) -> float:
-    factor = {"万元": 1.0, "元": 0.0001, "亿元": 10000.0}.get(indicator.value.unit, 1.0)
-    return (indicator.value.number or 0.0) * factor
+    amount = in_wan(indicator.value.number or 0.0, indicator.value.unit)
+    return (indicator.value.number or 0.0) if amount is None else amount
 
 
-def _unify_layout(table: TargetTable, layout: str) -> list[str]:
+def _unify_layout(table: TargetTable, layout: str) -> list[Note]:
     level1, level2 = cost_level(layout)
     for indicator in table.indicators:
         if slot_of(indicator) == "成本":
             indicator.level1, indicator.level2 = level1, level2
-    return [f"成本指标统一为{'新' if layout == 'new' else '旧'}体例（{level1}/{level2}）。"]
+    text = f"成本指标统一为{'新' if layout == 'new' else '旧'}体例（{level1}/{level2}）。"
+    return [Note(code="R-LAYOUT-MIXED", text=text)]
 
 
-def _fill_slots(table: TargetTable, brief: ProjectBrief, year: int, layout: str) -> list[str]:
+def _fill_slots(table: TargetTable, brief: ProjectBrief, year: int, layout: str) -> list[Note]:
     present = {slot_of(i) for i in table.indicators}
     notes = []
     for slot in SLOTS:
         if slot not in present:
             level2 = cost_level(layout)[1] if slot == "成本" else SLOT_DEFAULT_LEVEL2[slot]
             table.indicators.append(generic_row(level2, brief, year, layout))
-            notes.append(f"「{slot}」类指标为空，已按通用规则补一行，请按实际修改。")
+            text = f"「{slot}」类指标为空，已按通用规则补一行，请按实际修改。"
+            notes.append(Note(code="slot-filled", text=text))
     if notes:
         table.indicators = order_rows(table.indicators, layout)
     return notes
@@ -182,12 +177,13 @@ def order_rows(rows: list[Indicator], layout: str) -> list[Indicator]:
     return sorted(rows, key=lambda i: rank.get(slot_of(i), len(order)))
 
 
-def _drop_duplicates(table: TargetTable) -> list[str]:
+def _drop_duplicates(table: TargetTable) -> list[Note]:
     seen: set[str] = set()
     keep, notes = [], []
     for n, indicator in enumerate(table.indicators, start=1):
         if indicator.name in seen:
-            notes.append(f"删除第{n}行「{indicator.name}」：与前面的指标重名。")
+            text = f"删除第{n}行「{indicator.name}」：与前面的指标重名。"
+            notes.append(Note(code="drop:duplicate", text=text))
             continue
         seen.add(indicator.name)
         keep.append(indicator)
@@ -196,8 +192,8 @@ def _drop_duplicates(table: TargetTable) -> list[str]:
 
 
 def _last_resort(
-    table: TargetTable, brief: ProjectBrief, year: int, layout: str, notes: list[str]
-) -> tuple[TargetTable, list[Finding], list[str]]:
+    table: TargetTable, brief: ProjectBrief, year: int, layout: str, notes: list[Note]
+) -> tuple[TargetTable, list[Finding], list[Note]]:
     """Replace every row by rule-made rows (they are built to pass review)."""
     table.indicators = []
     _fill_slots(table, brief, year, layout)
@@ -208,7 +204,7 @@ def _last_resort(
     return (
         table,
         findings,
-        [*notes, "多轮修复后仍有错误，已全部改用通用规则生成的指标，请按实际修改。"],
+        [*notes, Note(code="last-resort", text=_LAST_RESORT)],
     )
 
 

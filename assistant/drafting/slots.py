@@ -2,7 +2,7 @@
 
 A candidate's score mixes how well the row fits the brief (retriever score + literal overlap with
 the brief) with agreement: the same kind of row in several retrieved tables is a safer choice than
-a one-off row of the single nearest table (copying one table matches ~1 row in 8, see DESIGN.md).
+a one-off row of the single nearest table (copying one table matches ~1 row in 8).
 """
 
 from __future__ import annotations
@@ -16,14 +16,11 @@ from rapidfuzz import fuzz, process
 from assistant.drafting.retriever import Retriever, bigrams, overlap
 from assistant.schema import (
     BENEFIT,
-    BENEFIT_L2,
     COST,
     COST_L2,
-    NEW_COST_L2,
     QUALITY,
     QUANTITY,
     SATISFACTION,
-    SATISFACTION_L2,
     TIMELINESS,
     Indicator,
     IndicatorHit,
@@ -32,8 +29,8 @@ from assistant.schema import (
     SearchFilters,
     TargetTable,
 )
+from assistant.taxonomy import TUNING, slot_of
 
-SLOTS = ("数量", "质量", "时效", "成本", "效益", "满意度")
 # One query per filter; 成本 needs two because it is a 二级 (old layout) or a 一级 (new layout).
 SLOT_FILTERS: dict[str, tuple[dict[str, str], ...]] = {
     "数量": ({"level2": QUANTITY},),
@@ -43,34 +40,21 @@ SLOT_FILTERS: dict[str, tuple[dict[str, str], ...]] = {
     "效益": ({"level1": BENEFIT},),
     "满意度": ({"level1": SATISFACTION},),
 }
-MAX_ROWS = {"数量": 3, "质量": 2, "时效": 1, "成本": 3, "效益": 3, "满意度": 1}
-_LEVEL2_SLOT = {
-    QUANTITY: "数量",
-    QUALITY: "质量",
-    TIMELINESS: "时效",
-    COST_L2: "成本",
-    **{name: "成本" for name in NEW_COST_L2},
-    **{name: "效益" for name in BENEFIT_L2},
-    SATISFACTION_L2: "满意度",
-}
-SLOT_ALIASES = {
-    "数量": "数量", "质量": "质量", "时效": "时效", "成本": "成本", "效益": "效益",
-    "满意度": "满意度", "满意": "满意度", "经济效益": "效益", "社会效益": "效益",
-    "生态效益": "效益", "可持续影响": "效益", "可持续": "效益",
-}  # fmt: skip
-_WEIGHTS = {"retriever": 0.4, "literal": 0.25, "agreement": 0.25, "project": 0.1}
-MIN_SCORE = 0.15
-TOPIC_LITERAL = 0.2  # '检查家次' for an elderly-meal brief shares no word with it: off topic
-TOPIC_TABLE = 0.15  # a close table whose name/purpose shares words with the brief
-TOPIC_AGREEMENT = 0.66  # the same kind of row in 2+ other tables
-RUNNER_UP_SHARE = 0.8
-RUNNER_UP_LITERAL = 0.3
+_WEIGHTS: dict[str, float] = TUNING["candidate_weights"]
+MIN_SCORE = TUNING["min_score"]
+TOPIC_LITERAL = TUNING[
+    "topic_literal"
+]  # '检查家次' for an elderly-meal brief shares no word with it
+TOPIC_TABLE = TUNING["topic_table"]  # a close table whose name/purpose shares words with the brief
+TOPIC_AGREEMENT = TUNING["topic_agreement"]  # the same kind of row in 2+ other tables
+RUNNER_UP_SHARE = TUNING["runner_up_share"]
+RUNNER_UP_LITERAL = TUNING["runner_up_literal"]
 _STOP_BIGRAMS = frozenset(
     "不少 少于 不低 低于 不超 超过 项目 目的 工作 完成 情况 反映 提供 开展 进行 年度 以上 以内 安全 "
     "服务 管理 实施 相关 保障 提高 提升 有效 确保 指标 数量 全年 本市 全市 辖区".split()
 )
 _DIGIT_RE = re.compile(r"[0-9A-Za-z]")
-_SIMILAR_NAME = 62  # rapidfuzz ratio above which two row names count as "the same kind of row"
+_SIMILAR_NAME = TUNING["similar_name"]  # two row names this similar are "the same kind of row"
 
 
 class Candidate(Model):
@@ -99,11 +83,6 @@ def topic_bigrams(text: str) -> Counter:
             if g not in _STOP_BIGRAMS and not _DIGIT_RE.search(g)
         }
     )
-
-
-def slot_of(indicator: Indicator) -> str | None:
-    """The slot (数量/质量/时效/成本/效益/满意度) an indicator row fills, None if unknown."""
-    return _LEVEL2_SLOT.get(indicator.level2)
 
 
 def retrieve_slot(
@@ -243,8 +222,13 @@ def _penalty(slot: str, indicator: Indicator) -> float:
     elif slot == "满意度" and "满意度" not in name:
         penalty += 0.1  # '主管部门满意' measures the funder, not the people served
     value = indicator.value
-    if slot == "满意度" and value.unit == "%" and value.number is not None and value.number < 85:
-        penalty += 0.15  # real targets are ≥85%, mostly ≥90% (framework_checklist.md #10)
+    if (
+        slot == "满意度"
+        and value.unit == "%"
+        and value.number is not None
+        and value.number < TUNING["satisfaction_floor"]
+    ):
+        penalty += 0.15  # real targets are ≥85%, mostly ≥90%
     if indicator.value.kind == "qualitative" and slot in ("数量", "质量"):
         penalty += 0.05
     if (

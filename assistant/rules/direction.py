@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from assistant.schema import QUANTITY, Indicator
+from assistant.taxonomy import has_reverse_name
 
 from .facts import TableFacts, is_cost_row, label, money_amount_known
 from .registry import Hit, rule
 
-NEGATIVE_NAME_RE = re.compile(r"成本|投诉|事故|隐患|超支|故障率|差错率|违约|逾期")
-# Counting or handling the bad thing is a positive output ("隐患排查次数", "投诉办结率").
-HANDLING_NAME_RE = re.compile(
-    r"检查|排查|巡查|核查|督查|整改|处置|处理|调查|查处|发现|消除|销号|办结|回复|答复|"
-    r"演练|培训|宣传|应急|节约|节省|降低|下降|减少|控制率|修复|解决|响应|及时|覆盖"
-)
 FLOOR_OPERATORS = ("≥", ">")
 CAP_OPERATORS = ("≤", "<")
 
 
 def is_negative(ind: Indicator) -> bool:
-    """A 反向指标: less is better."""
-    return bool(NEGATIVE_NAME_RE.search(ind.name)) and not HANDLING_NAME_RE.search(ind.name)
+    """A 反向指标 by its name (less is better); the word lists are the taxonomy's."""
+    return has_reverse_name(ind.name)
 
 
 @rule(

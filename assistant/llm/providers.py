@@ -1,11 +1,9 @@
 """The optional LLM: build a LangChain chat model from the `llm` setting.
 
-    none                    → no LLM (the embedded drafter works alone)
-    openai:<model>          → any OpenAI-compatible server (settings.openai_base_url / _api_key)
-    llamacpp:<file.gguf>    → a local model through llama-cpp-python (`make llm-local`)
-
-`refine` and `parse_edit` are re-exported here: the drafter calls `llm.refine(...)` and
-`llm.parse_edit(...)` and never needs to know which module holds them.
+none                    → no LLM (the embedded drafter works alone)
+openai:<model>          → any OpenAI-compatible server (settings.openai_base_url / _api_key)
+llamacpp:<file.gguf>    → a local model through llama-cpp-python (`make llm-local`)
+fake:<replies file>     → replays recorded replies (assistant/llm/fake.py)
 """
 
 from __future__ import annotations
@@ -15,15 +13,11 @@ from pathlib import Path
 
 from langchain_core.language_models import BaseChatModel
 
-from assistant.drafting.llm_edit import parse_edit
-from assistant.drafting.llm_refine import llm_label, refine
 from assistant.errors import ProviderUnavailable
 from assistant.prompts import render
 from assistant.settings import Settings
 
-__all__ = ["make_chat_model", "refine", "parse_edit", "llm_label", "warm_up"]
-
-_CONFIG_HELP = "可用的取值：none、openai:<模型名>、llamacpp:<模型文件.gguf>。"
+_CONFIG_HELP = "可用的取值：none、openai:<模型名>、llamacpp:<模型文件.gguf>、fake:<回复文件>。"
 
 
 def make_chat_model(settings: Settings) -> BaseChatModel | None:
@@ -37,6 +31,10 @@ def make_chat_model(settings: Settings) -> BaseChatModel | None:
         model = _openai_model(argument.strip(), settings)
     elif provider == "llamacpp":
         model = _llamacpp_model(argument.strip(), settings)
+    elif provider == "fake":
+        from assistant.llm.fake import fake_chat_model
+
+        model = fake_chat_model(argument.strip())
     else:
         raise ProviderUnavailable(f"未知的 LLM 配置「{config}」。{_CONFIG_HELP}")
     # the label drafts carry (shown in the app): the model file's name, not the server's paths
@@ -97,7 +95,7 @@ def _llamacpp_model(argument: str, settings: Settings) -> BaseChatModel:
         raise ProviderUnavailable(
             "未安装 llama-cpp-python：请运行 make llm-local（或 pip install llama-cpp-python）。"
         )
-    from assistant.drafting.llamacpp_chat import LlamaCppChatModel, has_amx_kernels
+    from assistant.llm.llamacpp_chat import LlamaCppChatModel, has_amx_kernels
 
     if has_amx_kernels():
         raise ProviderUnavailable(

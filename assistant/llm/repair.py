@@ -13,24 +13,23 @@ from typing import Literal, NamedTuple
 from rapidfuzz import fuzz
 
 from assistant.drafting.adapt import move_texts
-from assistant.drafting.llm_lines import ParsedRow
+from assistant.llm.lines import ParsedRow
 from assistant.schema import (
     COST,
     COST_L2,
     ECONOMIC_COST,
     LEVEL1_NAMES,
     LEVEL2_PARENTS,
-    NEW_COST_L2,
     OUTPUT,
     Draft,
     Indicator,
     IndicatorValue,
+    Note,
     SourceRef,
     TargetTable,
 )
+from assistant.taxonomy import COST_LEVEL2, MONEY_IN_WAN
 
-COST_LEVEL2 = (COST_L2, *NEW_COST_L2)
-MONEY_UNITS = {"万元", "元", "千元", "亿元", "万"}
 _MONEY_IN_TEXT_RE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|元|亿元)")
 _NO_BUDGET_RULE = "预算未提供：成本指标只写定性值，不编造金额"
 _SAME_SLOT_MIN, _PLAUSIBLE_MIN, _DUPLICATE_MIN = 60, 50, 85
@@ -112,7 +111,7 @@ def cite_rows(
     layout: Literal["old", "new"],
     citable: dict[str, CitableRow],
     parroted: frozenset[str] = frozenset(),
-) -> tuple[list[Indicator], list[str]]:
+) -> tuple[list[Indicator], list[Note]]:
     """Level-repaired, cited, de-duplicated rows; rows without a traceable source are dropped,
     and so are rows copied from the prompt's own format example (`parroted` names)."""
     kept, notes = [], []
@@ -120,15 +119,17 @@ def cite_rows(
     for row in rows:
         indicator, note = fix_levels(row.indicator, layout)
         if note:
-            notes.append(note)
+            notes.append(Note(code="llm-levels", text=note))
         if indicator is None:
             continue
         if indicator.name in parroted and indicator.name not in shown:
-            notes.append(f"删除了照抄提示词示例的行「{indicator.name}」")
+            text = f"删除了照抄提示词示例的行「{indicator.name}」"
+            notes.append(Note(code="llm-drop:example", text=text))
             continue
         cited = find_citation(row, indicator, citable)
         if cited is None:
-            notes.append(f"删除了无法追溯来源的行「{indicator.name}」")
+            text = f"删除了无法追溯来源的行「{indicator.name}」"
+            notes.append(Note(code="llm-drop:unsourced", text=text))
             continue
         if _near_duplicate(indicator, kept):
             continue
@@ -143,7 +144,7 @@ def is_money_cost(indicator: Indicator) -> bool:
     return (
         indicator.level2 in COST_LEVEL2
         and indicator.value.kind == "quantitative"
-        and indicator.value.unit in MONEY_UNITS
+        and indicator.value.unit in MONEY_IN_WAN
     )
 
 
@@ -192,7 +193,7 @@ def budget_total(draft: Draft) -> float | None:
     )
 
 
-def fix_costs(indicators: list[Indicator], draft: Draft) -> tuple[list[Indicator], list[str]]:
+def fix_costs(indicators: list[Indicator], draft: Draft) -> tuple[list[Indicator], list[Note]]:
     """Money cost rows recomputed from the budget; without a budget, replaced by qualitative rows.
 
     Amounts never come from the model: a row that rewrote a draft money row gets the draft's
@@ -206,7 +207,8 @@ def fix_costs(indicators: list[Indicator], draft: Draft) -> tuple[list[Indicator
         fixed = [i for n, i in enumerate(indicators) if n not in money]
         if not any(i.level2 in COST_LEVEL2 for i in fixed):
             fixed[money[0] : money[0]] = qualitative_cost_rows(draft)
-        return fixed, ["项目未提供预算：LLM 写的金额类成本指标已换成定性成本指标，不编造金额"]
+        text = "项目未提供预算：LLM 写的金额类成本指标已换成定性成本指标，不编造金额"
+        return fixed, [Note(code="llm-cost:no-budget", text=text)]
     draft_money = [i for i in draft.table.indicators if is_money_cost(i)]
     fixed, notes, used = [], [], set()
     for n, indicator in enumerate(indicators):
@@ -215,14 +217,14 @@ def fix_costs(indicators: list[Indicator], draft: Draft) -> tuple[list[Indicator
             continue
         rewritten = _rewritten_money_row(indicator, draft_money)
         if (rewritten is None and (draft_money or used)) or id(rewritten) in used:
-            notes.append(
-                f"删除了模型自拟金额的成本指标「{indicator.name}」（{indicator.value.raw}）"
-            )
+            text = f"删除了模型自拟金额的成本指标「{indicator.name}」（{indicator.value.raw}）"
+            notes.append(Note(code="llm-drop:invented-money", text=text))
             continue
         used.add(id(rewritten))
         rebuilt = _budget_money_row(indicator, rewritten, total)
         if rebuilt.value.raw != indicator.value.raw:
-            notes.append(f"成本指标「{rebuilt.name}」的金额按预算改为「{rebuilt.value.raw}」")
+            text = f"成本指标「{rebuilt.name}」的金额按预算改为「{rebuilt.value.raw}」"
+            notes.append(Note(code="llm-cost:from-budget", text=text))
         fixed.append(rebuilt)
     return fixed, notes
 
@@ -244,7 +246,7 @@ def order_rows(indicators: list[Indicator], draft: Draft) -> list[Indicator]:
 
 def adapt_added_rows(
     rows: list[Indicator], draft: Draft, tables: list[TargetTable]
-) -> tuple[list[Indicator], list[str]]:
+) -> tuple[list[Indicator], list[Note]]:
     """Rows the model took from past tables, moved to the draft's year and the brief's nouns,
     as the drafter does with its own rows (`工作任务于2025年…前完成` in a 2026 table)."""
     draft_sources = [i.source for i in draft.table.indicators]
@@ -258,7 +260,8 @@ def adapt_added_rows(
         delta = draft.table.year - source_year
         moved, changes = move_texts((row.name, row.description, row.value.raw), delta, draft.brief)
         if changes:
-            notes.append(f"参考表的行「{row.name}」已按本项目改为「{moved[0]}」（年份、对象用词）")
+            text = f"参考表的行「{row.name}」已按本项目改为「{moved[0]}」（年份、对象用词）"
+            notes.append(Note(code="llm-adapted", text=text))
             name, description, raw = moved
             row = row.model_copy(
                 update={
@@ -271,7 +274,7 @@ def adapt_added_rows(
     return adapted, notes
 
 
-def cap_rows(rows: list[Indicator], draft: Draft) -> tuple[list[Indicator], list[str]]:
+def cap_rows(rows: list[Indicator], draft: Draft) -> tuple[list[Indicator], list[Note]]:
     """At most MAX_TABLE_ROWS rows: every row rewritten from the draft stays, rows the model
     added from past tables fill what is left in the order it wrote them."""
     if len(rows) <= MAX_TABLE_ROWS:
@@ -285,4 +288,5 @@ def cap_rows(rows: list[Indicator], draft: Draft) -> tuple[list[Indicator], list
             kept.append(row)
         else:
             dropped.append(row.name)
-    return kept, [f"表格限 {MAX_TABLE_ROWS} 行：未采用模型另加的「{'、'.join(dropped)}」"]
+    text = f"表格限 {MAX_TABLE_ROWS} 行：未采用模型另加的「{'、'.join(dropped)}」"
+    return kept, [Note(code="llm-cap", text=text)]

@@ -1,0 +1,32 @@
+"""The one way a draft is finished, whatever made or changed it (embedded drafter, LLM refine,
+chat edit, grid edit): rows in slot order, repaired to zero review errors, 绩效目标 text written
+from the rows it now has.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.drafting.adapt import goal_lines
+from assistant.drafting.repair import order_rows, repair
+from assistant.schema import Draft
+
+
+def finalize(draft: Draft, fix_warnings: bool = True) -> Draft:
+    """Order, repair and write the goals of `draft`; repair notes are added to its notes.
+
+    `fix_warnings=False` (after a user's edit) leaves warnings alone: the user chose that value.
+    """
+    table = draft.table
+    layout = table.layout
+    year = table.year or date.today().year + 1
+    ordered = table.model_copy(update={"indicators": order_rows(table.indicators, layout)})
+    repaired, findings, notes = repair(ordered, draft.brief, year, layout, fix_warnings)
+    goals = goal_lines(draft.brief, repaired.name, repaired.year or 0, repaired.indicators)
+    return draft.model_copy(
+        update={
+            "table": repaired.model_copy(update={"goals": goals}),
+            "findings": findings,
+            "notes": [*draft.notes, *notes],
+        }
+    )

@@ -1,0 +1,31 @@
+"""What the drafter asks of an optional language model. The LLM layer (assistant/llm/)
+implements it; the drafter never imports that layer, so drafting works without LangChain."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from assistant.schema import Draft, Edit, Indicator, Retrieved
+
+Progress = Callable[[str, list[Indicator]], None]
+
+
+class Refiner(Protocol):
+    """An LLM that may rewrite a draft and read free-form edit requests."""
+
+    label: str  # what drafts carry in `Draft.drafter`, e.g. 'openai:gpt-4o-mini'
+
+    def refine(
+        self, draft: Draft, retrieved: Retrieved | None, on_progress: Progress | None = None
+    ) -> Draft:
+        """The draft rewritten by the model (or the draft itself with a note when it fails)."""
+        ...
+
+    def parse_edit(self, text: str, draft: Draft) -> Edit | None:
+        """One Edit for a request the rule-based parser did not understand, or None."""
+        ...
+
+    def warm_up(self) -> None:
+        """Prepare a local model (slow once); a no-op for remote ones."""
+        ...

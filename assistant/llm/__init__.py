@@ -1,0 +1,53 @@
+"""The optional LLM layer: providers (none, openai, llamacpp, fake) and what a model does for the
+drafter (refine a draft, read an edit request), offered as a `Refiner` (assistant/drafting/refiner.py).
+
+    make_refiner(settings)  -> LLMRefiner | None   (None for `llm = none`)
+
+Only this package imports LangChain; a provider's own library is imported when it is chosen.
+"""
+
+from __future__ import annotations
+
+from langchain_core.language_models import BaseChatModel
+
+from assistant.drafting.refiner import Progress
+from assistant.llm.edit import parse_edit
+from assistant.llm.providers import make_chat_model, warm_up
+from assistant.llm.refine import llm_label, refine
+from assistant.schema import Draft, Edit, Retrieved
+from assistant.settings import Settings
+
+__all__ = [
+    "LLMRefiner",
+    "llm_label",
+    "make_chat_model",
+    "make_refiner",
+    "parse_edit",
+    "refine",
+    "warm_up",
+]
+
+
+class LLMRefiner:
+    """The drafter's `Refiner` over a LangChain chat model."""
+
+    def __init__(self, chat_model: BaseChatModel, max_retries: int = 2):
+        self.chat_model, self.max_retries = chat_model, max_retries
+        self.label = llm_label(chat_model)
+
+    def refine(
+        self, draft: Draft, retrieved: Retrieved | None, on_progress: Progress | None = None
+    ) -> Draft:
+        return refine(draft, retrieved, self.chat_model, self.max_retries, on_progress)
+
+    def parse_edit(self, text: str, draft: Draft) -> Edit | None:
+        return parse_edit(text, draft, self.chat_model)
+
+    def warm_up(self) -> None:
+        warm_up(self.chat_model)
+
+
+def make_refiner(settings: Settings) -> LLMRefiner | None:
+    """The refiner named by `settings.llm`, None for `none`; raises ProviderUnavailable (Chinese)."""
+    chat_model = make_chat_model(settings)
+    return None if chat_model is None else LLMRefiner(chat_model)

@@ -1,0 +1,105 @@
+"""The composition root: the one place that builds concrete objects (index, drafter, LLM, drafts
+store, workbench) from Settings. app.py, the CLI, evals/ and benchmarks/ all build through here,
+so a setting (e.g. JXMB_LLM) means the same everywhere.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from assistant.corpus import add_to_corpus
+from assistant.drafting.engine import Drafter
+from assistant.drafting.refiner import Refiner
+from assistant.drafting.retriever import Retriever
+from assistant.drafts_store import DraftsStore
+from assistant.schema import TargetTable
+from assistant.services import Workbench
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def make_refiner(settings: Settings) -> Refiner | None:
+    """The LLM named by `settings.llm` as a Refiner, None for `none`; LangChain is imported
+    only when an LLM is configured. Raises ProviderUnavailable (Chinese) when it cannot be built."""
+    if (settings.llm or "none").strip().lower() in ("", "none"):
+        return None
+    from assistant.llm import make_refiner as build
+
+    return build(settings)
+
+
+def open_index(settings: Settings, build: bool = False):
+    """The hybrid index of the corpus; `build=True` first brings it up to date (logs its notes)."""
+    from index import build_index
+    from index import open_index as open_hybrid
+
+    if build:
+        for message in build_index(settings, progress=True).messages:
+            log.warning(message)
+    return open_hybrid(settings)
+
+
+def make_drafter(
+    settings: Settings, retriever: Retriever, refiner: Refiner | None | bool = True
+) -> Drafter:
+    """A Drafter over `retriever`; `refiner=True` builds the configured LLM, False/None: none."""
+    if refiner is True:
+        refiner = make_refiner(settings)
+    return Drafter(retriever, refiner=refiner or None)
+
+
+class LiveRetriever:
+    """The current index behind a fixed object, so the drafter keeps working after an import
+    swaps in a freshly built index."""
+
+    def __init__(self, index):
+        self.current = index
+
+    def swap(self, index):
+        """Use `index` from now on; returns the previous one (for the caller to close)."""
+        previous, self.current = self.current, index
+        return previous
+
+    def search_projects(self, query, filters=None, k=10):
+        return self.current.search_projects(query, filters, k=k)
+
+    def search_indicators(self, query, filters=None, k=10):
+        return self.current.search_indicators(query, filters, k=k)
+
+    def get_table(self, table_id):
+        return self.current.get_table(table_id)
+
+    def tables(self):
+        return self.current.tables()
+
+
+def corpus_adder(settings: Settings, live: LiveRetriever):
+    """Add an uploaded file to the corpus, update the index incrementally, swap it in."""
+    from index import build_index
+    from index import open_index as open_hybrid
+
+    lock = threading.Lock()  # one index update at a time
+
+    def add(path: Path) -> list[TargetTable]:
+        with lock:
+            tables = add_to_corpus(path, settings)
+            build_index(settings, progress=False)
+            live.swap(open_hybrid(settings)).close()
+        return tables
+
+    return add
+
+
+def make_workbench(settings: Settings) -> Workbench:
+    """Index (built if missing), drafter with the configured LLM, drafts store: the app's Workbench."""
+    live = LiveRetriever(open_index(settings, build=True))
+    refiner = make_refiner(settings)
+    if refiner is not None:
+        # A local model pre-computes its fixed prompt prefix once; in the background so start-up stays quick.
+        threading.Thread(target=refiner.warm_up, daemon=True).start()
+    drafter = Drafter(live, refiner=refiner)
+    store = DraftsStore(settings.drafts_db)
+    return Workbench(settings, live, drafter, store, add_to_corpus=corpus_adder(settings, live))
