@@ -10,12 +10,17 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import yaml
 
-if TYPE_CHECKING:  # the schema imports this module for its level names
-    from assistant.schema import Indicator
+
+class Indicator(Protocol):
+    """An indicator row as the schema defines it (the schema imports this module, not back)."""
+
+    level2: str
+    name: str
+    value: Any
 
 
 @cache
