@@ -13,7 +13,8 @@ from pathlib import Path
 from statistics import median
 
 from assistant.chat_replies import ask_for_missing, draft_reply, refine_in_background, refined_reply
-from assistant.compare import cited_pairs, cited_table_ids, compare_tables
+from assistant.citations import HAND_EDIT_RULE, cited_pairs, cited_table_ids
+from assistant.compare import compare_tables
 from assistant.drafting.brief import parse_brief
 from assistant.drafting.finalize import finalize
 from assistant.drafts_store import DraftsStore
@@ -42,7 +43,6 @@ from assistant.settings import Settings
 # A draft without these would be a guess; the chat asks for them first.
 REQUIRED_BRIEF_FIELDS = ("项目名称", "预算")
 PROCEED_WORDS = ("直接起草", "先起草", "按默认", "不知道", "不清楚")
-HAND_EDIT_RULE = "手工填写"
 EXPORT_SUFFIXES = (".xlsx", ".docx")
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 _UNSAFE_NAME_RE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -324,17 +324,6 @@ def _row_by_id(rows: list[Indicator], row_id: str) -> Indicator | None:
     if not row_id.isdigit() or not 0 < int(row_id) <= len(rows):
         return None
     return rows[int(row_id) - 1]
-
-
-def source_label(source: SourceRef | None) -> str:
-    """Plain-text citation of a row as the grid shows it: '<table id> 第n行' or '规则：…'."""
-    if source is None:
-        return HAND_EDIT_RULE
-    if source.table_id:
-        return f"{source.table_id} 第{source.row}行" if source.row else source.table_id
-    if source.rule:
-        return f"规则：{source.rule}"
-    return source.locator or source.file or HAND_EDIT_RULE
 
 
 def _with_reviews(comparison: TableComparison) -> TableComparison:

@@ -15,13 +15,14 @@ from typing import Literal
 
 import numpy as np
 
+from assistant.citations import row_citation, table_place
 from assistant.errors import AssistantError
 from assistant.schema import IndicatorHit, MatchScores, ProjectHit, SearchFilters, TargetTable
 from assistant.settings import Settings
 from index.catalog import Catalog
 from index.documents import Granularity
 from index.embed_cache import CachedEmbeddings
-from index.explain import matched_terms, row_citation, table_place, why
+from index.explain import matched_terms, why
 from index.filters import doc_mask
 from index.fusion import DEFAULT_WEIGHTS, RRF_K, rrf
 from index.keyword import KeywordIndex, TextTokenizer

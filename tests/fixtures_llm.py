@@ -37,14 +37,14 @@ def reply(name: str) -> str:
 
 def make_draft(tables, budget: float | None):
     """The 7-row 燃气管道巡检 draft; without a budget its cost row is qualitative (no money)."""
-    from assistant.llm.repair import corpus_source
+    from assistant.citations import row_citation
     from assistant.rules import review
     from assistant.schema import Budget, Draft, IndicatorValue, ProjectBrief, TargetTable
 
     by_id = {t.id: t for t in tables}
     rows = []
     for table_id, row in DRAFT_ROWS:
-        source = corpus_source(by_id[table_id], row)
+        source = row_citation(by_id[table_id], row)
         rows.append(by_id[table_id].indicators[row - 1].model_copy(update={"source": source}))
     cost = rows[3]
     if budget is None:

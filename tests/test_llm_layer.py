@@ -130,11 +130,12 @@ def test_rows_added_from_past_tables_sit_with_their_kind(llm_draft, llm_retrieve
 
 
 def test_rows_from_past_tables_move_to_the_draft_year(llm_draft, corpus_tables):
-    from assistant.llm.repair import adapt_added_rows, corpus_source
+    from assistant.citations import row_citation
+    from assistant.llm.repair import adapt_added_rows
 
     table = next(t for t in corpus_tables if t.id == "000_0a362c379c5850c5-6")
     row = next(n for n, i in enumerate(table.indicators, 1) if "2025年" in i.value.raw)
-    taken = table.indicators[row - 1].model_copy(update={"source": corpus_source(table, row)})
+    taken = table.indicators[row - 1].model_copy(update={"source": row_citation(table, row)})
     kept = llm_draft.table.indicators[0]
     (same, moved), notes = adapt_added_rows([kept, taken], llm_draft, [table])
     assert table.year == 2025 and llm_draft.table.year == 2026
@@ -144,11 +145,12 @@ def test_rows_from_past_tables_move_to_the_draft_year(llm_draft, corpus_tables):
 
 
 def test_a_long_reply_keeps_every_draft_row_and_at_most_12_rows(llm_draft, corpus_tables):
-    from assistant.llm.repair import MAX_TABLE_ROWS, cap_rows, corpus_source
+    from assistant.citations import row_citation
+    from assistant.llm.repair import MAX_TABLE_ROWS, cap_rows
 
     other = next(t for t in corpus_tables if len(t.indicators) >= 8)
     added = [
-        row.model_copy(update={"source": corpus_source(other, n)})
+        row.model_copy(update={"source": row_citation(other, n)})
         for n, row in enumerate(other.indicators[:8], 1)
     ]
     rows = [added[0], *llm_draft.table.indicators, *added[1:]]

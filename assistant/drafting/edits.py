@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from assistant.citations import source_label, with_rule
 from assistant.drafting.adapt import (
     adapt_row,
     cost_rows,
@@ -111,7 +112,7 @@ def _set_value(drafter: EditContext, draft: Draft, edit: Edit) -> str:
         raise EditRefused(f"比率类指标不能超过100%（{value.raw}）。")
     old = indicator.value.raw
     indicator.value = value
-    indicator.source = _edited_source(indicator, f"用户修改指标值：{old} → {value.raw}")
+    indicator.source = with_rule(indicator.source, f"用户修改指标值：{old} → {value.raw}")
     return f"已把第{row}行「{indicator.name}」的指标值由{old}改为{value.raw}。"
 
 
@@ -125,7 +126,7 @@ def _rename(drafter: EditContext, draft: Draft, edit: Edit) -> str:
         raise EditRefused(f"已有名为「{name}」的指标，名称不能重复。")
     indicator = draft.table.indicators[row - 1]
     old, indicator.name = indicator.name, name
-    indicator.source = _edited_source(indicator, f"用户改名：{old} → {name}")
+    indicator.source = with_rule(indicator.source, f"用户改名：{old} → {name}")
     return f"已把第{row}行「{old}」改名为「{name}」。"
 
 
@@ -254,21 +255,9 @@ def _with(indicator, value):
     return indicator.model_copy(update={"value": value})
 
 
-def _edited_source(indicator, note: str):
-    source = indicator.source.model_copy() if indicator.source else None
-    if source is None:
-        from assistant.drafting.adapt import rule_source
-
-        return rule_source(note)
-    source.rule = "；".join(p for p in (source.rule, note) if p)
-    return source
-
-
 def _cite(indicator) -> str:
     src = indicator.source
-    if src and src.table_id:
-        return f"参考{src.table_id}第{src.row}行"
-    return "按通用规则生成"
+    return f"参考{source_label(src)}" if src and src.table_id else "按通用规则生成"
 
 
 def _rescaled_budget(old: Budget, total: float) -> Budget:

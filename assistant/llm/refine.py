@@ -18,6 +18,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.runnables import Runnable
 from pydantic import ValidationError
 
+from assistant.citations import row_citation
 from assistant.drafting.refiner import Progress
 from assistant.llm.lines import (
     LINE_FORMAT,
@@ -34,7 +35,6 @@ from assistant.llm.repair import (
     adapt_added_rows,
     cap_rows,
     cite_rows,
-    corpus_source,
     fix_costs,
     order_rows,
 )
@@ -141,7 +141,7 @@ def citable_rows(draft: Draft, examples: dict[str, Example]) -> dict[str, Citabl
     for tag, example in examples.items():
         for row in example.rows:
             indicator = example.table.indicators[row - 1]
-            citable[f"{tag}{row}"] = CitableRow(indicator, corpus_source(example.table, row))
+            citable[f"{tag}{row}"] = CitableRow(indicator, row_citation(example.table, row))
     return citable
 
 
