@@ -15,13 +15,8 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from assistant import taxonomy
-from assistant.schema import (
-    Indicator,
-    ReviewedTable,
-    RowPair,
-    TableComparison,
-    TargetTable,
-)
+from assistant.schema import Indicator, TargetTable
+from assistant.workbench.models import ReviewedTable, RowPair, TableComparison
 
 MIN_SIMILARITY = 40.0
 _COST_SLOT = "成本"

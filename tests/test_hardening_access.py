@@ -22,8 +22,8 @@ from gradio_client.exceptions import AppError
 from pydantic import SecretStr
 
 from assistant.errors import AssistantError
-from assistant.schema import DraftSession, Owner
 from assistant.settings import Settings
+from assistant.workbench.models import DraftSession, Owner
 from tests.conftest import CORPUS, ROOT
 from tests.fixtures_app import BRIEF, free_port
 

@@ -38,17 +38,10 @@ from assistant.llm.repair import (
     fix_costs,
     order_rows,
 )
+from assistant.llm.replies import RefineReply
 from assistant.prompts import load, render
 from assistant.rules import has_errors, review
-from assistant.schema import (
-    Draft,
-    Finding,
-    Indicator,
-    Note,
-    RefineReply,
-    Retrieved,
-    TargetTable,
-)
+from assistant.schema import Draft, Finding, Indicator, Note, Retrieved, TargetTable
 
 EXAMPLE_TAGS = ("A", "B")
 ROWS_PER_EXAMPLE = 4  # every prompt token costs ~12 ms on 2 cores (1.5B model)

@@ -6,7 +6,8 @@ import re
 
 from assistant.errors import AssistantError
 from assistant.rules import review
-from assistant.schema import Draft, DraftSession, Owner, ReviewedTable, TargetTable
+from assistant.schema import Draft, TargetTable
+from assistant.workbench.models import DraftSession, Owner, ReviewedTable
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 

@@ -7,8 +7,9 @@ from pathlib import Path
 from assistant.citations import cited_pairs, cited_table_ids
 from assistant.compare import compare_tables
 from assistant.errors import AssistantError
-from assistant.schema import DraftSession, Owner, TableComparison, TargetTable
+from assistant.schema import TargetTable
 from assistant.workbench.common import require, reviewed
+from assistant.workbench.models import DraftSession, Owner, TableComparison
 
 
 class CompareServices:

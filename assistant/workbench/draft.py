@@ -14,16 +14,9 @@ from assistant.drafting.finalize import finalize
 from assistant.drafts_store import DraftsStore
 from assistant.errors import AssistantError
 from assistant.exporters import export_table
-from assistant.schema import (
-    Draft,
-    DraftSession,
-    DraftSummary,
-    DraftVersionInfo,
-    Indicator,
-    Owner,
-    SourceRef,
-)
+from assistant.schema import Draft, Indicator, SourceRef
 from assistant.workbench.common import require
+from assistant.workbench.models import DraftSession, DraftSummary, DraftVersionInfo, Owner
 
 # A draft without these would be a guess; the chat asks for them first.
 REQUIRED_BRIEF_FIELDS = ("项目名称", "预算")

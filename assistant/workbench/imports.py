@@ -7,9 +7,10 @@ from pathlib import Path
 
 from assistant.errors import AssistantError
 from assistant.importers import parse
-from assistant.schema import ReviewedTable, TargetTable
+from assistant.schema import TargetTable
 from assistant.settings import Settings
 from assistant.workbench.common import reviewed
+from assistant.workbench.models import ReviewedTable
 
 CorpusAdder = Callable[[Path], list[TargetTable]]
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from statistics import median
 
 from assistant.errors import AssistantError
-from assistant.schema import IndicatorHit, ProjectHit, ReviewedTable, SearchFilters, ValueSpread
+from assistant.schema import IndicatorHit, ProjectHit, SearchFilters
 from assistant.workbench.common import query_text, reviewed
+from assistant.workbench.models import ReviewedTable, ValueSpread
 
 
 class SearchServices:
