@@ -1,4 +1,4 @@
-"""Hardening, issue 7 item 5: login, owner isolation, loopback binding, secrets.
+"""Hardening (docs/security.md): login, owner isolation, loopback binding, secrets.
 
 With settings.auth_users set, every route except the login form answers 401 without a session
 (plain HTTP on 127.0.0.1, no cookie) and 200 after logging in; one user cannot open another's

@@ -1,4 +1,4 @@
-"""Hardening, issue 7 item 3: crashes leave every store as it was before the interrupted write.
+"""Hardening (docs/security.md): crashes leave every store as it was before the interrupted write.
 
 Covered elsewhere and not repeated here (see docs/security.md):
 - kill -9 of the indexer midway, then `index` again → the ids and counts of a clean build:
