@@ -137,6 +137,12 @@ def is_reverse(indicator: Indicator) -> bool:
     return has_reverse_name(indicator.name)
 
 
+# ---------------------------------------------------------------- time words
+
+# 明年 → +1 …; in file order (a brief's first match wins, so longer words come first there).
+RELATIVE_YEARS: dict[str, int] = load_data("time_words")["relative_years"]
+
+
 # ---------------------------------------------------------------- tuning
 
 TUNING: dict[str, Any] = load_data("tuning")
