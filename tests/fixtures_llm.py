@@ -7,6 +7,7 @@ drafter evolves. Every row is a real row of a seed table, cited by table id and 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,13 @@ DRAFT_ROWS = [
     ("000_0a362c379c5850c5-1", 7),  # 服务对象满意度 ≥90%
 ]
 EXAMPLE_IDS = ["000_0a362c379c5850c5-2", "000_0a362c379c5850c5-1"]
+
+
+def data_blocks(prompt: str) -> str:
+    """What a prompt holds between <<<DATA … DATA>>> (data, never instructions)."""
+    from assistant.llm.lines import DATA_CLOSE, DATA_OPEN
+
+    return "\n".join(re.findall(rf"{DATA_OPEN}\n(.*?)\n{DATA_CLOSE}", prompt, flags=re.S))
 
 
 def reply(name: str) -> str:
