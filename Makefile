@@ -32,9 +32,11 @@ run: install
 test: install browser
 	$(PY) -m pytest -q
 
+# ruff, then the layer contracts of .importlinter (dependencies point one way, see docs/ARCHITECTURE.md).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	PYTHONPATH=$(CURDIR) $(VENV)/bin/lint-imports --no-logo
 
 format: install
 	$(VENV)/bin/ruff format .

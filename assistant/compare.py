@@ -8,7 +8,6 @@ below a similarity floor are left unpaired and show as 删除 + 新增 instead o
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
@@ -16,13 +15,8 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from assistant import taxonomy
-from assistant.schema import (
-    Indicator,
-    ReviewedTable,
-    RowPair,
-    TableComparison,
-    TargetTable,
-)
+from assistant.schema import Indicator, TargetTable
+from assistant.workbench.models import ReviewedTable, RowPair, TableComparison
 
 MIN_SIMILARITY = 40.0
 _COST_SLOT = "成本"
@@ -164,20 +158,3 @@ def compare_tables(
         right_label=right_label or right.name,
         pairs=align_rows(left, right, pinned),
     )
-
-
-def cited_table_ids(table: TargetTable) -> list[str]:
-    """Corpus tables cited by the rows of `table`, most cited first."""
-    counts = Counter(i.source.table_id for i in table.indicators if i.source and i.source.table_id)
-    return [table_id for table_id, _ in counts.most_common()]
-
-
-def cited_pairs(table: TargetTable, source_table_id: str) -> list[tuple[int, int]]:
-    """(draft row, source row) pairs, 1-based, for rows of `table` citing that source table."""
-    pairs, used = [], set()
-    for n, indicator in enumerate(table.indicators, start=1):
-        source = indicator.source
-        if source and source.table_id == source_table_id and source.row and source.row not in used:
-            pairs.append((n, source.row))
-            used.add(source.row)
-    return pairs

@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.errors import AssistantError
-from assistant.schema import Draft, DraftSummary, DraftVersionInfo, Owner
+from assistant.schema import Draft
+from assistant.workbench.models import DraftSummary, DraftVersionInfo, Owner
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS drafts (

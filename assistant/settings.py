@@ -23,7 +23,9 @@ class Settings(BaseSettings):
     )
     chroma_host: str | None = Field(None, description="Chroma server host; None = embedded store.")
     chroma_port: int = 8000
-    llm: str = Field("none", description="none | openai:<model> | llamacpp:<file.gguf>")
+    llm: str = Field(
+        "none", description="none | openai:<model> | llamacpp:<file.gguf> | fake:<replies file>"
+    )
     openai_base_url: str | None = None
     openai_api_key: SecretStr | None = None
     llm_threads: int = 2

@@ -10,12 +10,17 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import yaml
 
-if TYPE_CHECKING:  # the schema imports this module for its level names
-    from assistant.schema import Indicator
+
+class Indicator(Protocol):
+    """An indicator row as the schema defines it (the schema imports this module, not back)."""
+
+    level2: str
+    name: str
+    value: Any
 
 
 @cache
@@ -130,6 +135,12 @@ def is_reverse(indicator: Indicator) -> bool:
     if indicator.level2 == TIMELINESS and indicator.value.unit in TIME_VALUE_UNITS:
         return True
     return has_reverse_name(indicator.name)
+
+
+# ---------------------------------------------------------------- time words
+
+# 明年 → +1 …; in file order (a brief's first match wins, so longer words come first there).
+RELATIVE_YEARS: dict[str, int] = load_data("time_words")["relative_years"]
 
 
 # ---------------------------------------------------------------- tuning

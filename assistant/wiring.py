@@ -9,7 +9,7 @@ import logging
 import threading
 from pathlib import Path
 
-from assistant.corpus import add_to_corpus
+from assistant.corpus import add_to_corpus, load_corpus
 from assistant.drafting.engine import Drafter
 from assistant.drafting.refiner import Refiner
 from assistant.drafting.retriever import Retriever
@@ -31,15 +31,22 @@ def make_refiner(settings: Settings) -> Refiner | None:
     return build(settings)
 
 
+def build_index(settings: Settings, progress: bool = True, force: bool = False):
+    """Bring the index in line with the corpus (index/ never reads the corpus itself)."""
+    from index import build_index as build
+
+    return build(settings, load_corpus(settings), progress, force=force)
+
+
 def open_index(settings: Settings, build: bool = False):
-    """The hybrid index of the corpus; `build=True` first brings it up to date (logs its notes)."""
-    from index import build_index
+    """The hybrid index of the corpus (rebuilt when missing or broken); `build=True` first
+    brings it up to date with the corpus (and logs its notes)."""
     from index import open_index as open_hybrid
 
     if build:
-        for message in build_index(settings, progress=True).messages:
+        for message in build_index(settings).messages:
             log.warning(message)
-    return open_hybrid(settings)
+    return open_hybrid(settings, rebuild_from=lambda: load_corpus(settings))
 
 
 def make_drafter(
@@ -78,16 +85,13 @@ class LiveRetriever:
 
 def corpus_adder(settings: Settings, live: LiveRetriever):
     """Add an uploaded file to the corpus, update the index incrementally, swap it in."""
-    from index import build_index
-    from index import open_index as open_hybrid
-
     lock = threading.Lock()  # one index update at a time
 
     def add(path: Path) -> list[TargetTable]:
         with lock:
             tables = add_to_corpus(path, settings)
             build_index(settings, progress=False)
-            live.swap(open_hybrid(settings)).close()
+            live.swap(open_index(settings)).close()
         return tables
 
     return add

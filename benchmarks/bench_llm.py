@@ -4,8 +4,8 @@
     python -m benchmarks.bench_llm --model data/models/qwen2.5-coder-0.5b-instruct-q4_k_m.gguf
 
 Runs only when a model is configured (prints why not otherwise, exit 0). Drafts come from the
-real embedded drafter over the real corpus (in-memory retriever, no index needed). Targets from
-issue 8: first refined row ≤ 5 s, a 10-row table ≤ 15 s, on 2 cores. Results are printed and
+real embedded drafter over the real corpus (in-memory retriever, no index needed). Targets:
+first refined row ≤ 5 s, a 10-row table ≤ 15 s, on 2 cores. Results are printed and
 written to <data_dir>/bench/llm.json.
 """
 

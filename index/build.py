@@ -30,19 +30,13 @@ from index import manifest as mf
 from index.catalog import Catalog
 from index.documents import GRANULARITIES, Granularity, IndexDoc, documents_for
 from index.embed_cache import CachedEmbeddings
-from index.embeddings import make_embedder, normalize_rows
+from index.embedder_base import normalize_rows
+from index.embeddings import make_embedder
 from index.keyword import KeywordIndex, TextTokenizer, read_user_dict, user_dict_text, user_terms
 from index.store import VectorStore, chroma_dir, close_client, make_client, reset_embedded_store
 
 log = logging.getLogger(__name__)
 USER_DICT = "userdict.txt"
-
-
-def load_corpus_tables(settings: Settings) -> list[TargetTable]:
-    # Imported here: index/ depends on schema/settings/errors only, except to read the corpus.
-    from assistant.corpus import load_corpus
-
-    return load_corpus(settings)
 
 
 def store_location(settings: Settings) -> str:
@@ -239,19 +233,17 @@ def _unique_tables(tables: list[TargetTable]) -> list[TargetTable]:
 
 def build_index(
     settings: Settings,
-    tables: list[TargetTable] | None = None,
+    tables: list[TargetTable],
     progress: bool = True,
     *,
     force: bool = False,
 ) -> IndexReport:
-    """Bring the index in line with `tables` (default: the corpus); see the module docstring.
+    """Bring the index in line with `tables` (the caller reads the corpus); see the module docstring.
 
     `force` rewrites the catalog files even when the fingerprint says nothing changed (used
     after they were found broken); chroma is still only diffed, never re-embedded needlessly.
     """
     started = time.monotonic()
-    if tables is None:
-        tables = load_corpus_tables(settings)
     with mf.build_lock(settings.index_dir):
         report = _Builder(settings, tables, progress, force).run()
     report.seconds = round(time.monotonic() - started, 3)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.embeddings import ArrayEmbeddings
+from index.embedder_base import ArrayEmbeddings
 
 log = logging.getLogger(__name__)
 _CHUNK = 500  # sqlite's default limit on host parameters is 999

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.schema import MatchScores, SourceRef, TargetTable
+from assistant.schema import MatchScores
 
 
 def matched_terms(query_tokens: list[str], doc_tokens: str) -> list[str]:
@@ -21,21 +21,3 @@ def why(scores: MatchScores, place: str) -> str:
         terms = "、".join(scores.matched_terms) or "—"
         parts.append(f"关键词命中 {terms}（BM25 第{scores.keyword_rank}名）")
     return "；".join(parts + [f"出处：{place}"])
-
-
-def table_place(table: TargetTable) -> str:
-    title = table.source.title or table.name
-    file = f"{table.source.file}，" if table.source.file else ""
-    return f"{file}《{title}》"
-
-
-def row_citation(table: TargetTable, row: int) -> SourceRef:
-    """Where an indicator row came from: file, table title, 1-based row."""
-    locator = f"{table.source.locator} 第{row}行".strip() if table.source.locator else f"第{row}行"
-    return SourceRef(
-        file=table.source.file,
-        title=table.source.title or table.name,
-        locator=locator,
-        table_id=table.id,
-        row=row,
-    )

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from typing import Literal
 
 import numpy as np
 
+from assistant.citations import row_citation, table_place
+from assistant.errors import AssistantError
 from assistant.schema import IndicatorHit, MatchScores, ProjectHit, SearchFilters, TargetTable
 from assistant.settings import Settings
 from index.catalog import Catalog
 from index.documents import Granularity
 from index.embed_cache import CachedEmbeddings
-from index.explain import matched_terms, row_citation, table_place, why
+from index.explain import matched_terms, why
 from index.filters import doc_mask
 from index.fusion import DEFAULT_WEIGHTS, RRF_K, rrf
 from index.keyword import KeywordIndex, TextTokenizer
@@ -229,14 +232,19 @@ def load_index(settings: Settings) -> HybridIndex:
     return HybridIndex(catalog, keyword, tokenizer, embedder, stores, client)
 
 
-def open_index(settings: Settings) -> HybridIndex:
-    """The index under settings.index_dir; a missing or broken one is rebuilt from the corpus."""
+def open_index(
+    settings: Settings, rebuild_from: Callable[[], list[TargetTable]] | None = None
+) -> HybridIndex:
+    """The index under settings.index_dir; a missing or broken one is rebuilt from the tables
+    `rebuild_from` gives (the corpus: index/ does not read it itself), else reported."""
     from index.build import build_index
 
     try:
         return load_index(settings)
     except IndexUnavailable as exc:
+        if rebuild_from is None:
+            raise AssistantError(f"索引{exc}：请运行 python -m assistant index 重建。") from exc
         notice = f"索引{exc}，正在从语料库重建……（{settings.index_dir}）"
     log.warning(notice)
-    build_index(settings, progress=False, force=True)
+    build_index(settings, rebuild_from(), progress=False, force=True)
     return load_index(settings)

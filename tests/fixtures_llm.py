@@ -7,6 +7,7 @@ drafter evolves. Every row is a real row of a seed table, cited by table id and 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,13 @@ DRAFT_ROWS = [
 EXAMPLE_IDS = ["000_0a362c379c5850c5-2", "000_0a362c379c5850c5-1"]
 
 
+def data_blocks(prompt: str) -> str:
+    """What a prompt holds between <<<DATA … DATA>>> (data, never instructions)."""
+    from assistant.llm.lines import DATA_CLOSE, DATA_OPEN
+
+    return "\n".join(re.findall(rf"{DATA_OPEN}\n(.*?)\n{DATA_CLOSE}", prompt, flags=re.S))
+
+
 def reply(name: str) -> str:
     """A recorded reply by file stem (see tests/fixtures/llm_replies/README.md)."""
     return (REPLIES_DIR / f"{name}.txt").read_text(encoding="utf-8")
@@ -37,14 +45,14 @@ def reply(name: str) -> str:
 
 def make_draft(tables, budget: float | None):
     """The 7-row 燃气管道巡检 draft; without a budget its cost row is qualitative (no money)."""
-    from assistant.llm.repair import corpus_source
+    from assistant.citations import row_citation
     from assistant.rules import review
     from assistant.schema import Budget, Draft, IndicatorValue, ProjectBrief, TargetTable
 
     by_id = {t.id: t for t in tables}
     rows = []
     for table_id, row in DRAFT_ROWS:
-        source = corpus_source(by_id[table_id], row)
+        source = row_citation(by_id[table_id], row)
         rows.append(by_id[table_id].indicators[row - 1].model_copy(update={"source": source}))
     cost = rows[3]
     if budget is None:

@@ -11,11 +11,13 @@ import docx
 import openpyxl
 import pytest
 
+from assistant.citations import HAND_EDIT_RULE
 from assistant.drafts_store import DraftNotFound
 from assistant.errors import AssistantError, ImportFailed
 from assistant.rules import has_errors
-from assistant.schema import DraftSession, Owner, SearchFilters
-from assistant.services import HAND_EDIT_RULE, NoDraft, owner_from, value_spreads
+from assistant.schema import SearchFilters
+from assistant.services import NoDraft, owner_from, value_spreads
+from assistant.workbench.models import DraftSession, Owner
 from tests.conftest import CORPUS, SEED_003
 from tests.fixtures_app import BRIEF, corpus_copy
 from tests.notes import texts

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from assistant.citations import cited_pairs, cited_table_ids
 from assistant.compare import (
     align_group,
     align_rows,
-    cited_pairs,
-    cited_table_ids,
     compare_tables,
     name_similarity,
     pair_label,

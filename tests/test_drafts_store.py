@@ -12,7 +12,8 @@ import pytest
 
 from assistant.drafts_store import DraftNotFound, DraftsStore
 from assistant.errors import AssistantError
-from assistant.schema import Draft, Owner, ProjectBrief
+from assistant.schema import Draft, ProjectBrief
+from assistant.workbench.models import Owner
 
 ALICE = Owner(id="user:alice", name="alice")
 BOB = Owner(id="browser:bob-token", name="访客bob")

@@ -1,4 +1,4 @@
-"""Hardening, issue 7 item 5: login, owner isolation, loopback binding, secrets.
+"""Hardening (docs/security.md): login, owner isolation, loopback binding, secrets.
 
 With settings.auth_users set, every route except the login form answers 401 without a session
 (plain HTTP on 127.0.0.1, no cookie) and 200 after logging in; one user cannot open another's
@@ -22,8 +22,8 @@ from gradio_client.exceptions import AppError
 from pydantic import SecretStr
 
 from assistant.errors import AssistantError
-from assistant.schema import DraftSession, Owner
 from assistant.settings import Settings
+from assistant.workbench.models import DraftSession, Owner
 from tests.conftest import CORPUS, ROOT
 from tests.fixtures_app import BRIEF, free_port
 

@@ -1,4 +1,4 @@
-"""Hardening, issue 7 item 2: 20 simultaneous browser sessions against the running app.
+"""Hardening (docs/security.md): 20 simultaneous browser sessions against the running app.
 
 Each session (a gradio_client Client on its own thread, its own owner token) drafts its own
 project, edits it by chat and saves, all at once (benchmarks/bench_load.py drives them and

@@ -1,4 +1,4 @@
-"""Hardening, issue 7 item 3: crashes leave every store as it was before the interrupted write.
+"""Hardening (docs/security.md): crashes leave every store as it was before the interrupted write.
 
 Covered elsewhere and not repeated here (see docs/security.md):
 - kill -9 of the indexer midway, then `index` again → the ids and counts of a clean build:
@@ -25,7 +25,8 @@ import pytest
 
 from assistant.drafts_store import DraftsStore
 from assistant.exporters import ExportFailed, export_table
-from assistant.schema import Draft, Owner, ProjectBrief
+from assistant.schema import Draft, ProjectBrief
+from assistant.workbench.models import Owner
 from tests.conftest import ROOT
 
 OWNER = Owner(id="user:alice", name="alice")
@@ -37,7 +38,8 @@ KILLED_WRITER = textwrap.dedent(
     import sqlite3, sys, time
     from assistant import drafts_store
     from assistant.importers import parse
-    from assistant.schema import Draft, Owner, ProjectBrief
+    from assistant.schema import Draft, ProjectBrief
+    from assistant.workbench.models import Owner
 
     db, draft_id, seed = sys.argv[1], sys.argv[2] or None, sys.argv[3]
     real_connect = sqlite3.connect

@@ -1,4 +1,4 @@
-"""Hardening, issue 7 items 1 and 4: bad, hostile and oversized inputs; prompt injection.
+"""Hardening (docs/security.md): bad, hostile and oversized inputs; prompt injection.
 
 The bad-input corpus (tests/badinputs.py, ≥ 30 synthetic files) is generated once per session in
 a temp dir. Every refused file must give an ImportFailed (an AssistantError: shown in Chinese, no

@@ -14,6 +14,7 @@ import time
 
 import pytest
 
+from assistant.corpus import load_corpus
 from assistant.schema import IndicatorValue
 from index import build_index, open_index
 from index.build import open_stores
@@ -129,7 +130,7 @@ def test_killed_build_is_repaired_to_a_clean_build(warm_settings, corpus_index):
     clean = {g: s.ids() for g, s in corpus_index.stores.items()}
     assert 0 < sum(map(len, partial.values())) < sum(map(len, clean.values()))
 
-    report = build_index(warm_settings, progress=False)
+    report = build_index(warm_settings, load_corpus(warm_settings), progress=False)
     assert report.repaired and report.changed and not marker.exists()
     assert store_ids(warm_settings, provider) == clean
     assert report.documents == {g: len(ids) for g, ids in clean.items()}
@@ -146,7 +147,7 @@ def test_garbage_in_chroma_sqlite_is_rebuilt(warm_settings, corpus_tables, caplo
     size = sqlite.stat().st_size
     sqlite.write_bytes(b"this is not a database " * (size // 23 + 1))
     with caplog.at_level(logging.WARNING):
-        index = open_index(warm_settings)
+        index = open_index(warm_settings, rebuild_from=lambda: corpus_tables)
     try:
         assert "损坏" in caplog.text and "重建" in caplog.text
         assert index.search_projects("拆违", k=1)[0].table.id.endswith("chaiwei-1")
@@ -162,7 +163,7 @@ def test_broken_catalog_file_is_rebuilt(warm_settings, corpus_tables, caplog):
     generation = warm_settings.index_dir / read_manifest(warm_settings.index_dir).generation
     (generation / "docs-indicators.json").write_text("{not json", encoding="utf-8")
     with caplog.at_level(logging.WARNING):
-        index = open_index(warm_settings)
+        index = open_index(warm_settings, rebuild_from=lambda: corpus_tables)
     try:
         assert "损坏" in caplog.text
         assert len(index.search_indicators("满意度", k=5)) == 5
@@ -175,7 +176,7 @@ def test_open_index_on_an_empty_data_dir_builds_from_the_corpus(
 ):
     assert not warm_settings.index_dir.exists()
     with caplog.at_level(logging.WARNING):
-        index = open_index(warm_settings)
+        index = open_index(warm_settings, rebuild_from=lambda: corpus_tables)
     try:
         assert "尚未建立" in caplog.text
         assert {t.id for t in index.tables()} == {t.id for t in corpus_tables}
@@ -191,7 +192,7 @@ def test_switching_embedders_never_mixes_vectors(warm_settings, corpus_tables, c
         update={"embedder": f"sentence-transformers:{get_model_path()}"}
     )
     with caplog.at_level(logging.WARNING):
-        index = open_index(minilm)
+        index = open_index(minilm, rebuild_from=lambda: corpus_tables)
     try:
         assert "另一个向量模型" in caplog.text
         names = {c.name for c in index.stores["tables"].client.list_collections()}
@@ -215,3 +216,11 @@ def test_empty_corpus_gives_empty_results(tmp_path):
         assert index.search_projects("燃气") == [] and index.search_indicators("满意度") == []
     finally:
         index.close()
+
+
+def test_a_broken_index_without_a_corpus_source_says_how_to_rebuild(warm_settings):
+    """index/ does not read the corpus: only the composition root hands it the tables."""
+    from assistant.errors import AssistantError
+
+    with pytest.raises(AssistantError, match="python -m assistant index"):
+        open_index(warm_settings)

@@ -84,7 +84,7 @@ def test_registry_codes_are_stable_unique_and_documented():
     for r in RULES:
         assert re.fullmatch(r"R(-[A-Z0-9]+)+", r.code), r.code
         assert r.severity in ("error", "warning")
-        assert "framework_checklist.md" in r.source, r.code
+        assert "review_basis.md #" in r.source, r.code
         assert r.code in docs, f"{r.code} missing from docs/rules.md"
 
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 import gradio as gr
 
 from assistant.errors import AssistantError
-from assistant.schema import DraftSession, Owner
 from assistant.services import TOKEN_RE, Workbench, owner_from
+from assistant.workbench.models import DraftSession, Owner
 
 log = logging.getLogger(__name__)
 INTERNAL_ERROR = "处理时出现内部错误，请重试；如果一再出现，请把操作步骤告诉管理员。"

@@ -7,7 +7,7 @@ from html import escape
 import gradio as gr
 
 from assistant.errors import AssistantError
-from assistant.schema import DraftSession
+from assistant.workbench.models import DraftSession
 from webui.common import UiContext, as_session, current_owner, ensure_token, user_errors
 from webui.render import (
     GRID_HEADERS,

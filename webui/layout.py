@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import gradio as gr
 
-from assistant.schema import DraftSession
 from assistant.services import Workbench
 from assistant.settings import Settings
+from assistant.workbench.models import DraftSession
 from webui import compare_tab, draft_tab, import_tab, search_tab
 from webui.auth import browser_secret
 from webui.common import UiContext, ensure_token

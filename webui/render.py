@@ -9,17 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
+from assistant.citations import source_label
 from assistant.compare import pair_label
-from assistant.schema import (
-    Finding,
-    IndicatorHit,
-    ProjectHit,
-    RowPair,
-    TableComparison,
-    TargetTable,
-    ValueSpread,
-)
-from assistant.services import source_label
+from assistant.schema import Finding, IndicatorHit, ProjectHit, TargetTable
+from assistant.workbench.models import RowPair, TableComparison, ValueSpread
 
 DRAFT_HEADERS = ["一级指标", "二级指标", "三级指标", "指标描述", "指标值", "来源"]
 # The grid's last column is the row's id in the draft (its 1-based row when shown): a hand edit

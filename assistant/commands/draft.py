@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from assistant.citations import source_text
 from assistant.errors import AssistantError
 from assistant.schema import Draft, ProjectBrief, SearchFilters
 from assistant.settings import Settings
@@ -103,7 +104,7 @@ def render_draft(draft: Draft) -> str:
     ]
     for n, ind in enumerate(table.indicators, start=1):
         lines.append(
-            f"{n} | {ind.level1} | {ind.level2} | {ind.name} | {ind.value.raw} | {_source(ind.source)}"
+            f"{n} | {ind.level1} | {ind.level2} | {ind.name} | {ind.value.raw} | {source_text(ind.source)}"
         )
     sections = (
         ("审核提示", [f"[{f.severity}] {f.message}" for f in draft.findings]),
@@ -119,13 +120,3 @@ def render_draft(draft: Draft) -> str:
 
 def _money(amount: float | None) -> str:
     return "未提供" if amount is None else f"{amount:g}万元"
-
-
-def _source(src) -> str:
-    if src is None:
-        return "（无）"
-    if src.table_id:
-        where = f"{src.table_id} 第{src.row}行"
-        extra = f"（{src.rule}）" if src.rule else ""
-        return f"{where}{extra}"
-    return src.rule or "（无）"

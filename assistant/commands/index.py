@@ -18,7 +18,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from index import build_index
+    from assistant.wiring import build_index
 
     report = build_index(settings, progress=not args.quiet, force=args.force)
     if args.json:

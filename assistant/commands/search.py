@@ -50,7 +50,7 @@ def filters_from_args(args: argparse.Namespace) -> SearchFilters:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from index import open_index
+    from assistant.wiring import open_index
 
     if not args.query.strip():
         raise AssistantError("检索内容不能为空。")

@@ -10,6 +10,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from assistant.citations import rule_source, source_of
 from assistant.drafting.slots import Candidate
 from assistant.schema import (
     COST,
@@ -30,29 +31,10 @@ from assistant.schema import (
     IndicatorHit,
     IndicatorValue,
     ProjectBrief,
-    SourceRef,
 )
 from assistant.taxonomy import NOUN_GROUPS, VALUE_MONEY_UNITS, in_wan
 
 _YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)(20\d{2})(?=\s*[年\-—－~至/]|\s*$)")
-
-
-def source_of(hit: IndicatorHit, rule: str = "") -> SourceRef:
-    """Citation of a retrieved row: table id + 1-based row, plus file/title when the index has them."""
-    own = hit.indicator.source or SourceRef()
-    return SourceRef(
-        file=own.file,
-        title=own.title or hit.table_name,
-        locator=own.locator or f"第{hit.row}行",
-        table_id=hit.table_id,
-        row=hit.row,
-        rule=rule,
-    )
-
-
-def rule_source(rule: str) -> SourceRef:
-    """Citation of a row made by a rule rather than copied."""
-    return SourceRef(rule=rule)
 
 
 def shift_years(text: str, delta: int) -> str:

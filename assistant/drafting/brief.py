@@ -13,6 +13,7 @@ from datetime import date
 from assistant.drafting.amounts import BARE_BUDGET_RE, MONEY_RE, NUM, find_budget, to_number
 from assistant.errors import AssistantError
 from assistant.schema import Department, ProjectBrief
+from assistant.taxonomy import RELATIVE_YEARS
 
 
 class BriefInvalid(AssistantError):
@@ -25,17 +26,6 @@ _YEAR_RE = re.compile(
 _BUDGET_YEAR_RE = re.compile(
     r"(?:^|(?<=[计划拟将要在于是们的]))(?:(?:19|20)\d{2}|[二两][〇零][〇零一二三四五六七八九]{2})年度?(?:的)?"
 )
-_RELATIVE_YEARS = {
-    "明年": 1,
-    "下一年度": 1,
-    "下年度": 1,
-    "下一年": 1,
-    "后年": 2,
-    "今年": 0,
-    "本年度": 0,
-    "当年": 0,
-    "去年": -1,
-}
 
 _UNIT_SUFFIX = (
     r"(?:委员会|管理局|中心|局|委|办公室|大队|支队|研究院|院|研究所|站|馆|公司|学校|医院)"
@@ -136,7 +126,7 @@ def _find_year(text: str, today: date) -> int | None:
     range_start = re.search(r"(?<!\d)((?:19|20)\d{2})\s*[-—~至－]\s*(?:19|20)\d{2}\s*年", text)
     if range_start:
         return int(range_start.group(1))
-    for word, offset in _RELATIVE_YEARS.items():
+    for word, offset in RELATIVE_YEARS.items():
         if word in text:
             return today.year + offset
     return None
@@ -205,7 +195,7 @@ def _clean_clause(clause: str, department: Department) -> str:
     )
     # Only the budget year goes ('2026年开展…'); years inside names stay ('2025-2026年采暖季').
     clause = _BUDGET_YEAR_RE.sub("", clause)
-    for word in _RELATIVE_YEARS:
+    for word in RELATIVE_YEARS:
         clause = clause.replace(word, "")
     clause = re.sub(
         rf"(?:年度)?(?:预算|经费|资金)[^，。；的]*?{NUM}\s*(?:亿元|亿|万元|万|元)(?:左右)?的?",

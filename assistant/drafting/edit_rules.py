@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from assistant.drafting.adapt import brief_words, swap_nouns
 from assistant.drafting.amounts import parse_amount_wan, to_number
 from assistant.schema import ECO_BENEFIT, ECONOMIC_BENEFIT, SUSTAINABLE, Draft, Edit
-from assistant.taxonomy import SLOT_ALIASES, SLOT_DEFAULT_LEVEL2
+from assistant.taxonomy import RELATIVE_YEARS, SLOT_ALIASES, SLOT_DEFAULT_LEVEL2
 
 HELP = (
     "没看懂这条修改。可以这样说：\n"
@@ -35,6 +35,7 @@ _LEVEL2_WORDS = {
     "可持续": SUSTAINABLE,
 }
 _SLOT_WORDS = "经济效益|社会效益|生态效益|可持续影响|可持续|满意度|满意|数量|质量|时效|成本|效益"
+_RELATIVE = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 
 
 # ---------------------------------------------------------------- command rules
@@ -93,13 +94,12 @@ def _budget_cmd(text: str, draft: Draft) -> Edit | None:
 
 def _year_cmd(text: str, draft: Draft) -> Edit | None:
     match = re.search(
-        rf"(?:年度|年份|预算年度){_CHANGE}?\s*(?P<year>\d{{4}}|明年|今年|后年)年?(?:度)?$", text
+        rf"(?:年度|年份|预算年度){_CHANGE}?\s*(?P<year>\d{{4}}|{_RELATIVE})年?(?:度)?$", text
     )
     if not match:
         return None
-    words = {"今年": 0, "明年": 1, "后年": 2}  # relative to the calendar, as in briefs
-    token = match["year"]
-    year = int(token) if token.isdigit() else date.today().year + words[token]
+    token = match["year"]  # a relative word counts from the calendar, as in briefs
+    year = int(token) if token.isdigit() else date.today().year + RELATIVE_YEARS[token]
     return Edit(kind="set_year", year=year)
 
 

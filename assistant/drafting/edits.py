@@ -7,8 +7,9 @@ an edit that would leave an error is refused or repaired, and the reply says whi
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from assistant.citations import source_label, with_rule
 from assistant.drafting.adapt import (
     adapt_row,
     cost_rows,
@@ -21,8 +22,9 @@ from assistant.drafting.amounts import parse_amount_wan
 from assistant.drafting.brief import missing_fields
 from assistant.drafting.edit_rules import HELP, parse_command
 from assistant.drafting.finalize import finalize
+from assistant.drafting.refiner import Refiner
 from assistant.drafting.repair import order_rows, recompute_costs
-from assistant.drafting.slots import pick
+from assistant.drafting.slots import Candidate, pick
 from assistant.errors import AssistantError
 from assistant.schema import (
     BENEFIT_L2,
@@ -30,12 +32,23 @@ from assistant.schema import (
     Budget,
     Draft,
     Edit,
+    IndicatorHit,
     IndicatorValue,
 )
 from assistant.taxonomy import MAX_ROWS, SLOT_ALIASES, SLOT_DEFAULT_LEVEL2, slot_of
 
-if TYPE_CHECKING:
-    from assistant.drafting.engine import Drafter
+
+class EditContext(Protocol):
+    """What an edit needs from the drafter (engine.Drafter): candidates and cost sources for
+    regenerated rows, and the optional LLM for requests the rules do not understand."""
+
+    refiner: Refiner | None
+
+    def slot_candidates(
+        self, draft: Draft, slot: str, level2: str | None = None
+    ) -> list[Candidate]: ...
+
+    def cost_sources(self, scored: list[Candidate]) -> list[IndicatorHit]: ...
 
 
 class EditRefused(AssistantError):
@@ -45,7 +58,7 @@ class EditRefused(AssistantError):
 # ---------------------------------------------------------------- applying
 
 
-def chat_edit(drafter: Drafter, draft: Draft, text: str) -> tuple[Draft, str]:
+def chat_edit(drafter: EditContext, draft: Draft, text: str) -> tuple[Draft, str]:
     """Rules first, then the LLM (if any); unknown or refused requests leave the draft unchanged."""
     edit = parse_command(text, draft)
     if edit is None and drafter.refiner is not None:
@@ -58,7 +71,7 @@ def chat_edit(drafter: Drafter, draft: Draft, text: str) -> tuple[Draft, str]:
         return draft, f"没有修改：{exc}"
 
 
-def apply_edit(drafter: Drafter, draft: Draft, edit: Edit) -> tuple[Draft, str]:
+def apply_edit(drafter: EditContext, draft: Draft, edit: Edit) -> tuple[Draft, str]:
     """(new draft, Chinese reply). Raises EditRefused when the edit cannot be applied."""
     work = draft.model_copy(deep=True)
     handler = _HANDLERS[edit.kind]
@@ -78,7 +91,7 @@ def _target_row(draft: Draft, edit: Edit) -> int:
     return edit.row
 
 
-def _set_value(drafter: Drafter, draft: Draft, edit: Edit) -> str:
+def _set_value(drafter: EditContext, draft: Draft, edit: Edit) -> str:
     row = _target_row(draft, edit)
     indicator = draft.table.indicators[row - 1]
     value = IndicatorValue.parse((edit.value or "").strip())
@@ -99,11 +112,11 @@ def _set_value(drafter: Drafter, draft: Draft, edit: Edit) -> str:
         raise EditRefused(f"比率类指标不能超过100%（{value.raw}）。")
     old = indicator.value.raw
     indicator.value = value
-    indicator.source = _edited_source(indicator, f"用户修改指标值：{old} → {value.raw}")
+    indicator.source = with_rule(indicator.source, f"用户修改指标值：{old} → {value.raw}")
     return f"已把第{row}行「{indicator.name}」的指标值由{old}改为{value.raw}。"
 
 
-def _rename(drafter: Drafter, draft: Draft, edit: Edit) -> str:
+def _rename(drafter: EditContext, draft: Draft, edit: Edit) -> str:
     row = _target_row(draft, edit)
     name = (edit.value or "").strip()
     if not name:
@@ -113,11 +126,11 @@ def _rename(drafter: Drafter, draft: Draft, edit: Edit) -> str:
         raise EditRefused(f"已有名为「{name}」的指标，名称不能重复。")
     indicator = draft.table.indicators[row - 1]
     old, indicator.name = indicator.name, name
-    indicator.source = _edited_source(indicator, f"用户改名：{old} → {name}")
+    indicator.source = with_rule(indicator.source, f"用户改名：{old} → {name}")
     return f"已把第{row}行「{old}」改名为「{name}」。"
 
 
-def _remove(drafter: Drafter, draft: Draft, edit: Edit) -> str:
+def _remove(drafter: EditContext, draft: Draft, edit: Edit) -> str:
     row = _target_row(draft, edit)
     indicator = draft.table.indicators[row - 1]
     slot = slot_of(indicator)
@@ -129,7 +142,7 @@ def _remove(drafter: Drafter, draft: Draft, edit: Edit) -> str:
     return f"已删除第{row}行「{indicator.name}」。"
 
 
-def _add(drafter: Drafter, draft: Draft, edit: Edit) -> str:
+def _add(drafter: EditContext, draft: Draft, edit: Edit) -> str:
     level2 = edit.level2 or SOCIAL_BENEFIT
     slot = slot_of_level2(level2)
     if slot == "成本":
@@ -151,7 +164,7 @@ def _add(drafter: Drafter, draft: Draft, edit: Edit) -> str:
     return f"已增加{row.level2}「{row.name}」（{row.value.raw}），{_cite(row)}。"
 
 
-def _regenerate(drafter: Drafter, draft: Draft, edit: Edit) -> str:
+def _regenerate(drafter: EditContext, draft: Draft, edit: Edit) -> str:
     if edit.row is not None:
         slot = slot_of(draft.table.indicators[_target_row(draft, edit) - 1]) or "效益"
     else:
@@ -172,7 +185,7 @@ def _regenerate(drafter: Drafter, draft: Draft, edit: Edit) -> str:
     return f"已重新生成{slot}类指标：{names}。"
 
 
-def _set_budget(drafter: Drafter, draft: Draft, edit: Edit) -> str:
+def _set_budget(drafter: EditContext, draft: Draft, edit: Edit) -> str:
     total = edit.budget
     if total is None or total <= 0:
         raise EditRefused("预算必须是大于0的金额（万元）。")
@@ -192,7 +205,7 @@ def _set_budget(drafter: Drafter, draft: Draft, edit: Edit) -> str:
     return f"预算已改为{money_text(total)}万元，成本指标已按新预算重算。"
 
 
-def _set_year(drafter: Drafter, draft: Draft, edit: Edit) -> str:
+def _set_year(drafter: EditContext, draft: Draft, edit: Edit) -> str:
     new = edit.year
     if new is None or not 1990 <= new <= 2100:
         raise EditRefused("年度应为四位数年份，例如2027年。")
@@ -242,21 +255,9 @@ def _with(indicator, value):
     return indicator.model_copy(update={"value": value})
 
 
-def _edited_source(indicator, note: str):
-    source = indicator.source.model_copy() if indicator.source else None
-    if source is None:
-        from assistant.drafting.adapt import rule_source
-
-        return rule_source(note)
-    source.rule = "；".join(p for p in (source.rule, note) if p)
-    return source
-
-
 def _cite(indicator) -> str:
     src = indicator.source
-    if src and src.table_id:
-        return f"参考{src.table_id}第{src.row}行"
-    return "按通用规则生成"
+    return f"参考{source_label(src)}" if src and src.table_id else "按通用规则生成"
 
 
 def _rescaled_budget(old: Budget, total: float) -> Budget:

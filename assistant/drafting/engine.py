@@ -16,6 +16,7 @@ from assistant.drafting.adapt import (
     cost_rows,
 )
 from assistant.drafting.brief import missing_fields, parse_brief
+from assistant.drafting.edits import apply_edit, chat_edit
 from assistant.drafting.figures import figure_rows, with_brief_figures
 from assistant.drafting.finalize import finalize
 from assistant.drafting.refiner import Refiner
@@ -186,14 +187,10 @@ class Drafter:
 
     def apply(self, draft: Draft, edit: Edit) -> Draft:
         """A new Draft with the edit applied and re-reviewed; raises EditRefused (Chinese) if not possible."""
-        from assistant.drafting.edits import apply_edit
-
         return apply_edit(self, draft, edit)[0]
 
     def chat_edit(self, draft: Draft, text: str) -> tuple[Draft, str]:
         """Apply a Chinese chat command; unknown or refused requests leave the draft unchanged."""
-        from assistant.drafting.edits import chat_edit
-
         return chat_edit(self, draft, text)
 
     def slot_candidates(

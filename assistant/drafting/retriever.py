@@ -17,6 +17,7 @@ from assistant.schema import (
     ProjectHit,
     SearchFilters,
     TargetTable,
+    normalize_level,
 )
 
 
@@ -55,25 +56,32 @@ def overlap(query: Counter, doc: Counter) -> float:
 
 
 def table_passes(table: TargetTable, filters: SearchFilters | None) -> bool:
-    """Whether a table survives the table-level filters (department, year, budget, exclusions)."""
+    """Whether a table survives the filters exactly as in index/filters.py: department by exact
+    code or part of its name; a year or budget range drops tables that do not state one; level
+    filters keep tables with rows of those levels (tests/test_retriever_contract.py checks it)."""
     if filters is None:
         return True
     if table.id in filters.exclude_table_ids:
         return False
-    if filters.department and filters.department not in (
-        table.department.code + table.department.name
+    wanted = (filters.department or "").strip()
+    if filters.department and not (
+        table.department.code == wanted or wanted in table.department.name
     ):
         return False
-    year_ok = table.year is None or (
-        (filters.year_min is None or table.year >= filters.year_min)
-        and (filters.year_max is None or table.year <= filters.year_max)
-    )
-    total = table.budget.total
-    budget_ok = total is None or (
-        (filters.budget_min is None or total >= filters.budget_min)
-        and (filters.budget_max is None or total <= filters.budget_max)
-    )
-    return year_ok and budget_ok
+    if not _in_range(table.year, filters.year_min, filters.year_max):
+        return False
+    if not _in_range(table.budget.total, filters.budget_min, filters.budget_max):
+        return False
+    levels = {normalize_level(x) for x in (filters.level1, filters.level2) if x}
+    return levels <= {name for i in table.indicators for name in (i.level1, i.level2)}
+
+
+def _in_range(value: float | None, low: float | None, high: float | None) -> bool:
+    if low is None and high is None:
+        return True
+    if value is None:  # unknown year / budget: a range filter cannot vouch for it
+        return False
+    return (low is None or value >= low) and (high is None or value <= high)
 
 
 class MemoryRetriever:
@@ -137,8 +145,8 @@ def _table_text(table: TargetTable) -> str:
 def _level_passes(indicator, filters: SearchFilters | None) -> bool:
     if filters is None:
         return True
-    return (filters.level1 is None or indicator.level1 == filters.level1) and (
-        filters.level2 is None or indicator.level2 == filters.level2
+    return (not filters.level1 or indicator.level1 == normalize_level(filters.level1)) and (
+        not filters.level2 or indicator.level2 == normalize_level(filters.level2)
     )
 
 

@@ -18,6 +18,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.runnables import Runnable
 from pydantic import ValidationError
 
+from assistant.citations import row_citation
 from assistant.drafting.refiner import Progress
 from assistant.llm.lines import (
     LINE_FORMAT,
@@ -34,21 +35,13 @@ from assistant.llm.repair import (
     adapt_added_rows,
     cap_rows,
     cite_rows,
-    corpus_source,
     fix_costs,
     order_rows,
 )
+from assistant.llm.replies import RefineReply
 from assistant.prompts import load, render
 from assistant.rules import has_errors, review
-from assistant.schema import (
-    Draft,
-    Finding,
-    Indicator,
-    Note,
-    RefineReply,
-    Retrieved,
-    TargetTable,
-)
+from assistant.schema import Draft, Finding, Indicator, Note, Retrieved, TargetTable
 
 EXAMPLE_TAGS = ("A", "B")
 ROWS_PER_EXAMPLE = 4  # every prompt token costs ~12 ms on 2 cores (1.5B model)
@@ -141,7 +134,7 @@ def citable_rows(draft: Draft, examples: dict[str, Example]) -> dict[str, Citabl
     for tag, example in examples.items():
         for row in example.rows:
             indicator = example.table.indicators[row - 1]
-            citable[f"{tag}{row}"] = CitableRow(indicator, corpus_source(example.table, row))
+            citable[f"{tag}{row}"] = CitableRow(indicator, row_citation(example.table, row))
     return citable
 
 

@@ -43,14 +43,6 @@ class CitableRow(NamedTuple):
     source: SourceRef | None
 
 
-def corpus_source(table: TargetTable, row: int) -> SourceRef:
-    """Citation of row `row` (1-based) of a corpus table."""
-    locator = f"{table.source.locator} 第{row}行".strip() if table.source.locator else f"第{row}行"
-    return SourceRef(
-        file=table.source.file, title=table.name, locator=locator, table_id=table.id, row=row
-    )
-
-
 def fix_levels(indicator: Indicator, layout: Literal["old", "new"]) -> tuple[Indicator | None, str]:
     """The row with a valid 一级/二级 pair for this layout (or None if 二级 is unknown), and a note."""
     level1, level2 = indicator.level1, indicator.level2

@@ -22,7 +22,7 @@ def is_negative(ind: Indicator) -> bool:
 @rule(
     "R-DIRECTION-NEGATIVE",
     "warning",
-    "framework_checklist.md #8 [READ S6]: 反向指标 use < or ≤",
+    "review_basis.md #8 [READ S6]: 反向指标 use < or ≤",
     "反向指标（成本、投诉、事故、隐患等）用了≥或>",
 )
 def negative_with_floor(facts: TableFacts) -> Iterator[Hit]:
@@ -40,7 +40,7 @@ def negative_with_floor(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-DIRECTION-QUANTITY",
     "warning",
-    "framework_checklist.md #8 [READ S6]: counts of output are 正向 (=, ≥, >)",
+    "review_basis.md #8 [READ S6]: counts of output are 正向 (=, ≥, >)",
     "数量指标用了≤或<（产出数量应设下限）",
 )
 def quantity_with_cap(facts: TableFacts) -> Iterator[Hit]:

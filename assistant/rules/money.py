@@ -33,7 +33,7 @@ def _parts(facts: TableFacts) -> tuple[MoneyCost, ...]:
 @rule(
     "R-BUDGET-MISSING",
     "warning",
-    "framework_checklist.md #11 [OBSERVED: every complete table states 预算数]",
+    "review_basis.md #11 [OBSERVED: every complete table states 预算数]",
     "没有预算数（跳过成本与预算的核对）",
 )
 def budget_missing(facts: TableFacts) -> Iterator[Hit]:
@@ -46,7 +46,7 @@ def budget_missing(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-BUDGET-SPLIT",
     "error",
-    "framework_checklist.md #11 [OBSERVED]: 财政资金 + 其他资金 = 总额",
+    "review_basis.md #11 [OBSERVED]: 财政资金 + 其他资金 = 总额",
     "财政资金与其他资金之和不等于预算数",
 )
 def budget_split(facts: TableFacts) -> Iterator[Hit]:
@@ -66,7 +66,7 @@ def budget_split(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-COST-SIGN",
     "error",
-    "framework_checklist.md #7 [READ S2]: 成本指标 use ≤ or =, never ≥",
+    "review_basis.md #7 [READ S2]: 成本指标 use ≤ or =, never ≥",
     "金额类成本指标用了≥或>",
 )
 def cost_sign(facts: TableFacts) -> Iterator[Hit]:
@@ -83,7 +83,7 @@ def cost_sign(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-COST-OVER-BUDGET",
     "error",
-    "framework_checklist.md #7 [READ S2: 不得超出规定的预算支出标准]",
+    "review_basis.md #7 [READ S2: 不得超出规定的预算支出标准]",
     "单项成本指标超过预算数",
 )
 def cost_over_budget(facts: TableFacts) -> Iterator[Hit]:
@@ -101,7 +101,7 @@ def cost_over_budget(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-COST-SUM-OVER",
     "error",
-    "framework_checklist.md #7 [READ S2]: 成本 ≤ 年度预算数",
+    "review_basis.md #7 [READ S2]: 成本 ≤ 年度预算数",
     "各项金额成本指标合计超过预算数",
 )
 def cost_sum_over(facts: TableFacts) -> Iterator[Hit]:
@@ -117,7 +117,7 @@ def cost_sum_over(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-COST-SUM-UNDER",
     "warning",
-    "framework_checklist.md #7 [OBSERVED: cost targets equal the 预算数 in 湘潭, 池州, 乌海]",
+    "review_basis.md #7 [OBSERVED: cost targets equal the 预算数 in 湘潭, 池州, 乌海]",
     "金额成本指标合计远低于预算数（不足90%）",
 )
 def cost_sum_under(facts: TableFacts) -> Iterator[Hit]:
@@ -137,7 +137,7 @@ def cost_sum_under(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-COST-TOTAL-MISMATCH",
     "warning",
-    "framework_checklist.md #7 [OBSERVED: a single cost target equals the 预算数]",
+    "review_basis.md #7 [OBSERVED: a single cost target equals the 预算数]",
     "唯一的金额成本指标与预算数不一致",
 )
 def cost_total_mismatch(facts: TableFacts) -> Iterator[Hit]:

@@ -55,7 +55,7 @@ def looks_truncated(ind: Indicator) -> bool:
     return _dictionary_words().get(name[-1] + description[len(name)], 0) > 0
 
 
-@rule("R-NAME-EMPTY", "error", "framework_checklist.md #4-#5 [READ S2, S4]", "三级指标名称为空")
+@rule("R-NAME-EMPTY", "error", "review_basis.md #4-#5 [READ S2, S4]", "三级指标名称为空")
 def name_empty(facts: TableFacts) -> Iterator[Hit]:
     for row, ind in facts.rows:
         if not ind.name:
@@ -67,7 +67,7 @@ def name_empty(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-NAME-DUPLICATE",
     "error",
-    "framework_checklist.md #5 [READ S2]: each 三级 is a distinct 个性指标",
+    "review_basis.md #5 [READ S2]: each 三级 is a distinct 个性指标",
     "同一张表中三级指标名称重复",
 )
 def name_duplicate(facts: TableFacts) -> Iterator[Hit]:
@@ -84,7 +84,7 @@ def name_duplicate(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-NAME-PLACEHOLDER",
     "error",
-    "framework_checklist.md #13 [OBSERVED: '**' and 'XX' in templates]",
+    "review_basis.md #13 [OBSERVED: '**' and 'XX' in templates]",
     "三级指标名称含模板占位符",
 )
 def name_placeholder(facts: TableFacts) -> Iterator[Hit]:
@@ -96,7 +96,7 @@ def name_placeholder(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-NAME-EMBEDS-VALUE",
     "warning",
-    "framework_checklist.md #13 [OBSERVED: '村组干部230人']",
+    "review_basis.md #13 [OBSERVED: '村组干部230人']",
     "三级指标名称里写了数值或比较符号",
 )
 def name_embeds_value(facts: TableFacts) -> Iterator[Hit]:
@@ -112,7 +112,7 @@ def name_embeds_value(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-NAME-TOO-LONG",
     "warning",
-    "framework_checklist.md #5 [READ S2]: 三级指标 is a name; 指标解释 carries the detail",
+    "review_basis.md #5 [READ S2]: 三级指标 is a name; 指标解释 carries the detail",
     "三级指标名称超过20个字",
 )
 def name_too_long(facts: TableFacts) -> Iterator[Hit]:
@@ -129,7 +129,7 @@ def name_too_long(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-NAME-SENTENCE",
     "warning",
-    "framework_checklist.md #5 [READ S2]: 三级指标 is a name; 指标解释 carries the detail",
+    "review_basis.md #5 [READ S2]: 三级指标 is a name; 指标解释 carries the detail",
     "三级指标名称是一句话（含逗号、句号等）",
 )
 def name_sentence(facts: TableFacts) -> Iterator[Hit]:
@@ -141,7 +141,7 @@ def name_sentence(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-NAME-TRUNCATED",
     "warning",
-    "framework_checklist.md #13 [OBSERVED: seed 003 '完成信息网设备和链路定时巡检任']",
+    "review_basis.md #13 [OBSERVED: seed 003 '完成信息网设备和链路定时巡检任']",
     "三级指标名称疑似被截断",
 )
 def name_truncated(facts: TableFacts) -> Iterator[Hit]:

@@ -23,7 +23,7 @@ SLOT_HINTS = {
 @rule(
     "R-LEVEL1-UNKNOWN",
     "error",
-    "framework_checklist.md #2 [READ S2, S4; S3 for 成本指标 as 一级]",
+    "review_basis.md #2 [READ S2, S4; S3 for 成本指标 as 一级]",
     "一级指标不在产出/成本/效益/满意度指标之中",
 )
 def level1_unknown(facts: TableFacts) -> Iterator[Hit]:
@@ -39,7 +39,7 @@ def level1_unknown(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-LEVEL2-UNKNOWN",
     "error",
-    "framework_checklist.md #3 [READ S2, S3]",
+    "review_basis.md #3 [READ S2, S3]",
     "二级指标不在规定的二级指标之中",
 )
 def level2_unknown(facts: TableFacts) -> Iterator[Hit]:
@@ -57,7 +57,7 @@ def level2_unknown(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-LEVEL2-PARENT",
     "error",
-    "framework_checklist.md #3 [READ S2, S3]: parent/child consistency",
+    "review_basis.md #3 [READ S2, S3]: parent/child consistency",
     "二级指标挂在了错误的一级指标下",
 )
 def level2_wrong_parent(facts: TableFacts) -> Iterator[Hit]:
@@ -75,7 +75,7 @@ def level2_wrong_parent(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-LAYOUT-MIXED",
     "error",
-    "framework_checklist.md #2-#3 [READ S3]: 成本指标 is either 二级 under 产出 (old) or 一级 (new)",
+    "review_basis.md #2-#3 [READ S3]: 成本指标 is either 二级 under 产出 (old) or 一级 (new)",
     "同一张表混用了新旧两种成本指标体例",
 )
 def layout_mixed(facts: TableFacts) -> Iterator[Hit]:
@@ -93,7 +93,7 @@ def layout_mixed(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-SLOT-MISSING",
     "error",
-    "framework_checklist.md #3, #4, #12 [READ S2, S4]; REQUIRED_SLOTS in assistant/schema.py",
+    "review_basis.md #3, #4, #12 [READ S2, S4]; REQUIRED_SLOTS in assistant/taxonomy.py",
     "缺少必填的一类指标（数量/质量/时效/成本/效益/满意度）",
 )
 def slot_missing(facts: TableFacts) -> Iterator[Hit]:
@@ -106,7 +106,7 @@ def slot_missing(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-ROWS-TOO-FEW",
     "error",
-    "framework_checklist.md #4 [READ S5 fragment: 指标总数不得少于3个]",
+    "review_basis.md #4 [READ S5 fragment: 指标总数不得少于3个]",
     "三级指标少于3个",
 )
 def rows_too_few(facts: TableFacts) -> Iterator[Hit]:

@@ -44,7 +44,7 @@ def has_glued_text(value: IndicatorValue) -> bool:
 @rule(
     "R-VALUE-EMPTY",
     "error",
-    "framework_checklist.md #4 [READ S4]: every 三级 needs a concrete 指标值",
+    "review_basis.md #4 [READ S4]: every 三级 needs a concrete 指标值",
     "指标值为空",
 )
 def value_empty(facts: TableFacts) -> Iterator[Hit]:
@@ -56,7 +56,7 @@ def value_empty(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-VALUE-PLACEHOLDER",
     "error",
-    "framework_checklist.md #13 [OBSERVED: '**' and 'XX' in templates]",
+    "review_basis.md #13 [OBSERVED: '**' and 'XX' in templates]",
     "指标值是模板占位符（**、XX、待定）",
 )
 def value_placeholder(facts: TableFacts) -> Iterator[Hit]:
@@ -68,7 +68,7 @@ def value_placeholder(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-VALUE-DATE-SERIAL",
     "error",
-    "framework_checklist.md #13 [OBSERVED: 乌海 '44,561']",
+    "review_basis.md #13 [OBSERVED: 乌海 '44,561']",
     "指标值是Excel日期序号（如44,561）",
 )
 def value_date_serial(facts: TableFacts) -> Iterator[Hit]:
@@ -84,7 +84,7 @@ def value_date_serial(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-VALUE-TEXT-GLUED",
     "error",
-    "framework_checklist.md #5 [READ S2]: 定量值 = 符号 + 数字 + 单位",
+    "review_basis.md #5 [READ S2]: 定量值 = 符号 + 数字 + 单位",
     "数字后面粘连了文字，不是单位",
 )
 def value_text_glued(facts: TableFacts) -> Iterator[Hit]:
@@ -100,7 +100,7 @@ def value_text_glued(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-VALUE-NO-UNIT",
     "error",
-    "framework_checklist.md #5 [READ S2]: 定量三级指标须有单位; #13 [OBSERVED 湘潭 '10', '180']",
+    "review_basis.md #5 [READ S2]: 定量三级指标须有单位; #13 [OBSERVED 湘潭 '10', '180']",
     "定量指标值没有单位",
 )
 def value_no_unit(facts: TableFacts) -> Iterator[Hit]:
@@ -114,7 +114,7 @@ def value_no_unit(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-VALUE-NO-SIGN",
     "warning",
-    "framework_checklist.md #5 [READ S2]: 定量三级指标须有指标性质（=、≥、>、≤、<）",
+    "review_basis.md #5 [READ S2]: 定量三级指标须有指标性质（=、≥、>、≤、<）",
     "定量指标值没有比较符号",
 )
 def value_no_sign(facts: TableFacts) -> Iterator[Hit]:
@@ -135,7 +135,7 @@ def value_no_sign(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-UNIT-SPELLED",
     "warning",
-    "framework_checklist.md #13 [OBSERVED: OCR'd '=99百分比']",
+    "review_basis.md #13 [OBSERVED: OCR'd '=99百分比']",
     "单位写成了“百分比”",
 )
 def unit_spelled(facts: TableFacts) -> Iterator[Hit]:
@@ -147,7 +147,7 @@ def unit_spelled(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-PERCENT-OVER-100",
     "error",
-    "framework_checklist.md #10 [error above 100%]; rates of completion cannot exceed 100%",
+    "review_basis.md #10 [error above 100%]; rates of completion cannot exceed 100%",
     "百分比目标超过100%",
 )
 def percent_over_100(facts: TableFacts) -> Iterator[Hit]:
@@ -164,7 +164,7 @@ def percent_over_100(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-SATISFACTION-LOW",
     "warning",
-    "framework_checklist.md #10 [NOT VERIFIED floor; OBSERVED every real target ≥85%]",
+    "review_basis.md #10 [NOT VERIFIED floor; OBSERVED every real target ≥85%]",
     "满意度目标低于85%",
 )
 def satisfaction_low(facts: TableFacts) -> Iterator[Hit]:

@@ -1,0 +1,1 @@
+"""The app's services, one module per tab; `assistant.services.Workbench` joins them."""

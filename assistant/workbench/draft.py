@@ -1,0 +1,152 @@
+"""起草 tab: the drafting chat, grid edits, saved drafts and versions, export."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from assistant.chat_replies import ask_for_missing, draft_reply, refine_in_background, refined_reply
+from assistant.citations import HAND_EDIT_RULE
+from assistant.drafting.brief import parse_brief
+from assistant.drafting.finalize import finalize
+from assistant.drafts_store import DraftsStore
+from assistant.errors import AssistantError
+from assistant.exporters import export_table
+from assistant.schema import Draft, Indicator, SourceRef
+from assistant.workbench.common import require
+from assistant.workbench.models import DraftSession, DraftSummary, DraftVersionInfo, Owner
+
+# A draft without these would be a guess; the chat asks for them first.
+REQUIRED_BRIEF_FIELDS = ("项目名称", "预算")
+PROCEED_WORDS = ("直接起草", "先起草", "按默认", "不知道", "不清楚")
+EXPORT_SUFFIXES = (".xlsx", ".docx")
+_UNSAFE_NAME_RE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+class DraftingServices:
+    """The 起草 tab's actions (a part of `Workbench`: needs `drafter` and `store`)."""
+
+    drafter: object
+    store: DraftsStore
+
+    # ------------------------------------------------------------ drafting chat
+
+    def chat(
+        self, session: DraftSession, text: str, owner: Owner
+    ) -> Iterator[tuple[DraftSession, str]]:
+        """One chat turn; yields (session, reply) once, or twice when an LLM refines a new draft."""
+        text = (text or "").strip()
+        if not text:
+            raise AssistantError("请输入内容：描述项目，或说明要修改的地方。")
+        if session.draft is None:
+            yield from self._start_draft(session, text, owner)
+        else:
+            draft, reply = self.drafter.chat_edit(session.draft, text)
+            if draft == session.draft:
+                yield session, reply  # nothing changed: no new version
+            else:
+                yield self._saved(session, draft, owner, f"对话修改：{text[:60]}"), reply
+
+    def _start_draft(self, session: DraftSession, text: str, owner: Owner):
+        proceed = any(word in text for word in PROCEED_WORDS)
+        brief = parse_brief(f"{session.pending_text}\n{text}".strip())
+        lacking = [f for f in brief.missing if f in REQUIRED_BRIEF_FIELDS]
+        if lacking and not proceed:
+            pending = session.model_copy(update={"pending_text": brief.text})
+            yield pending, ask_for_missing(lacking)
+            return
+        refiner = self.drafter.refiner
+        if refiner is None:
+            draft = self.drafter.draft(brief)
+            yield self._saved(DraftSession(), draft, owner, "初稿"), draft_reply(draft)
+            return
+        # With an LLM: show the embedded draft at once, then the refined one when it is ready.
+        retrieved = self.drafter.retrieve(brief)
+        draft = self.drafter.compose(brief, retrieved)
+        session = self._saved(DraftSession(), draft, owner, "初稿")
+        waiting = draft_reply(draft) + "\n正在请大模型润色草稿……"
+        yield session, waiting
+        refined = None
+        for progress, result in refine_in_background(draft, retrieved, refiner):
+            if result is None:
+                yield session, f"{waiting}{progress}"
+            refined = result
+        refined = finalize(refined)
+        yield self._saved(session, refined, owner, "大模型润色"), refined_reply(refined)
+
+    def _saved(self, session: DraftSession, draft: Draft, owner: Owner, note: str) -> DraftSession:
+        """Every draft the chat produces is kept as a version, so nothing is lost on restart."""
+        info = self.store.save(owner, draft, session.draft_id, note)
+        return DraftSession(draft=draft, draft_id=info.draft_id, version=info.version)
+
+    def edit_rows(self, session: DraftSession, rows: list[list[str]]) -> DraftSession:
+        """Hand edits from the grid, finalized like every other change. A grid line is
+        [一级, 二级, 三级, 描述, 指标值, 来源, 编号]: the 编号 (the row's 1-based row in the
+        draft as shown) keeps its citation; a line without one is a hand-made row."""
+        draft = require(session)
+        old_rows = draft.table.indicators
+        indicators = []
+        for cells in rows:
+            cells = [str(c if c is not None else "").strip() for c in [*cells, *[""] * 7]][:7]
+            if not any(cells[:5]):
+                continue  # an empty grid line is not a row
+            level1, level2, name, description, value, _label, row_id = cells
+            old = _row_by_id(old_rows, row_id)
+            indicators.append(
+                Indicator(
+                    level1=level1,
+                    level2=level2,
+                    name=name,
+                    description=description,
+                    value=value,
+                    source=old.source if old and old.source else SourceRef(rule=HAND_EDIT_RULE),
+                )
+            )
+        table = draft.table.model_copy(update={"indicators": indicators})
+        edited = finalize(
+            draft.model_copy(update={"table": table, "notes": []}), fix_warnings=False
+        )
+        edited.notes = [*draft.notes, *edited.notes]
+        return session.model_copy(update={"draft": edited, "unsaved": True})
+
+    # ------------------------------------------------------------ saved drafts
+
+    def save(
+        self, session: DraftSession, owner: Owner, note: str = ""
+    ) -> tuple[DraftSession, DraftVersionInfo]:
+        """Save the current draft as a new version."""
+        info = self.store.save(owner, require(session), session.draft_id, note.strip() or "保存")
+        return session.model_copy(
+            update={"draft_id": info.draft_id, "version": info.version, "unsaved": False}
+        ), info
+
+    def open_draft(self, owner: Owner, draft_id: str, version: int | None = None) -> DraftSession:
+        """Load a saved draft (owner checked by the store)."""
+        draft = self.store.load(owner, draft_id, version)
+        latest = self.store.list_versions(owner, draft_id)[-1].version
+        return DraftSession(draft=draft, draft_id=draft_id, version=version or latest)
+
+    def drafts(self, owner: Owner) -> list[DraftSummary]:
+        return self.store.list_drafts(owner)
+
+    def versions(self, owner: Owner, draft_id: str) -> list[DraftVersionInfo]:
+        return self.store.list_versions(owner, draft_id)
+
+    def export(self, session: DraftSession, suffix: str) -> Path:
+        """Write the current draft to a fresh temp folder as .xlsx or .docx."""
+        if suffix not in EXPORT_SUFFIXES:
+            raise AssistantError(f"不支持导出为「{suffix}」，可选 .xlsx 或 .docx。")
+        table = require(session).table
+        name = _UNSAFE_NAME_RE.sub("_", table.name).strip(" ._")[:60] or "绩效目标表"
+        path = Path(tempfile.mkdtemp(prefix="jxmb-export-")) / f"{name}{suffix}"
+        export_table(table, path)
+        return path
+
+
+def _row_by_id(rows: list[Indicator], row_id: str) -> Indicator | None:
+    """The draft row a grid line's 编号 names, None for a new line (or a bad id)."""
+    if not row_id.isdigit() or not 0 < int(row_id) <= len(rows):
+        return None
+    return rows[int(row_id) - 1]
