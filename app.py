@@ -24,8 +24,6 @@ from assistant.wiring import make_workbench  # noqa: E402
 from webui.auth import LOGIN_MESSAGE, login_guard  # noqa: E402
 from webui.layout import build_ui, launch_kwargs  # noqa: E402
 
-log = logging.getLogger("app")
-
 
 def create_workbench(settings: Settings) -> Workbench:
     """Everything the app serves, built by the composition root (assistant/wiring.py)."""
