@@ -200,6 +200,21 @@ class TargetTable(Model):
 # ---------------------------------------------------------------- review
 
 
+class SuggestedFix(Model):
+    """A change that clears a finding, shown beside it and applied only when the user asks.
+
+    Each field left None stays as it is; `remove` drops the row instead.
+    """
+
+    note: str = Field(description="Chinese: what the fix does, e.g. '改为“2026年12月31日前”'.")
+    name: str | None = Field(None, description="New 三级指标 name.")
+    value: str | None = Field(None, description="New 指标值 as written.")
+    description: str | None = Field(None, description="New 指标解释.")
+    level1: str | None = Field(None, description="New 一级指标.")
+    level2: str | None = Field(None, description="New 二级指标.")
+    remove: bool = Field(False, description="Remove the row.")
+
+
 class Finding(Model):
     """One review-rule result."""
 
@@ -210,6 +225,9 @@ class Finding(Model):
         None, description="1-based indicator row, None for table-level findings."
     )
     field: str = Field("", description="Which field is concerned, e.g. 'value', 'budget'.")
+    fix: SuggestedFix | None = Field(
+        None, description="A safe fix for this finding (row findings only), applied on request."
+    )
 
 
 # ---------------------------------------------------------------- retrieval

@@ -10,7 +10,17 @@ import importlib
 
 from .registry import RULES, Hit, Rule, has_errors, review
 
-RULE_MODULES = ("structure", "values", "direction", "money", "names")
+RULE_MODULES = (
+    "structure",
+    "values",
+    "direction",
+    "money",
+    "names",
+    "scope",
+    "measurable",
+    "relevance",
+    "history",
+)
 for _module in RULE_MODULES:
     importlib.import_module(f"{__name__}.{_module}")
 

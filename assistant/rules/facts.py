@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from assistant.schema import COST, Indicator, TargetTable
 from assistant.taxonomy import COST_LEVEL2, VALUE_MONEY_UNITS, in_wan
+
+from .context import ReviewContext
+from .words import review_words
 
 # Money differences below half a 元 in 万元 are rounding, not a defect.
 MONEY_TOLERANCE = 0.005
 # Names are quoted in every message; a 77-char name pasted whole would bury the message.
 LABEL_NAME_CHARS = 24
+DEFAULT_PROFILE = "national"
 
 
 @dataclass(frozen=True)
@@ -27,20 +32,56 @@ class TableFacts:
     table: TargetTable
     rows: tuple[tuple[int, Indicator], ...]
     money_costs: tuple[MoneyCost, ...]
+    profile: str = DEFAULT_PROFILE
+    context: ReviewContext | None = None
 
     @classmethod
-    def of(cls, table: TargetTable) -> TableFacts:
+    def of(
+        cls,
+        table: TargetTable,
+        profile: str = DEFAULT_PROFILE,
+        context: ReviewContext | None = None,
+    ) -> TableFacts:
+        if profile not in review_words().profiles:
+            known = "、".join(review_words().profiles)
+            raise ValueError(f"未知的审核口径 {profile!r}，可选：{known}")
         rows = tuple(enumerate(table.indicators, start=1))
         costs = tuple(
             MoneyCost(row, ind, in_wan(ind.value.number, ind.value.unit))
             for row, ind in rows
             if is_cost_row(ind) and money_amount_known(ind)
         )
-        return cls(table, rows, costs)
+        return cls(table, rows, costs, profile, context)
+
+    @cached_property
+    def project_text(self) -> str:
+        """What the table says about the project: name, 资金用途, 年度目标."""
+        table = self.table
+        return "\n".join([table.name, table.purpose, *table.goals])
+
+    @cached_property
+    def is_capital(self) -> bool:
+        """工程基建、大型修缮或购置 (101号 asks these for 成本 and multi-year 效益)."""
+        return is_capital_project(self.table)
+
+    @cached_property
+    def serves_public(self) -> bool:
+        """Serves the public or people's direct interest (101号: then 满意度 is expected)."""
+        words = review_words().project_types.public_words
+        return any(word in self.project_text for word in words)
 
     @property
     def budget_total(self) -> float | None:
         return self.table.budget.total
+
+
+def is_capital_project(table: TargetTable) -> bool:
+    """The name or 资金用途 names works, repairs or purchases, and not a service or a rental."""
+    words = review_words().project_types
+    text = f"{table.name}\n{table.purpose}"
+    if any(word in text for word in words.not_capital_words):
+        return False
+    return any(word in text for word in words.capital_words)
 
 
 def is_cost_row(indicator: Indicator) -> bool:

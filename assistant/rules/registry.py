@@ -10,9 +10,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from assistant.schema import Finding, TargetTable
+from assistant.schema import Finding, SuggestedFix, TargetTable
 
-from .facts import TableFacts
+from .context import ReviewContext
+from .facts import DEFAULT_PROFILE, TableFacts
 
 Severity = Literal["error", "warning"]
 
@@ -23,6 +24,7 @@ class Hit(NamedTuple):
     row: int | None
     message: str
     field: str = "value"
+    fix: SuggestedFix | None = None
 
 
 CheckFunction = Callable[[TableFacts], Iterable[Hit]]
@@ -54,11 +56,21 @@ def rule(code: str, severity: Severity, source: str, summary: str):
     return register
 
 
-def review(table: TargetTable) -> list[Finding]:
-    """Run every rule on `table`; findings ordered table-level first, then by row."""
-    facts = TableFacts.of(table)
+def review(
+    table: TargetTable, profile: str = DEFAULT_PROFILE, context: ReviewContext | None = None
+) -> list[Finding]:
+    """Run every rule on `table` under a review profile (national | strict); findings ordered
+    table-level first, then by row. Rules comparing with past tables run only given `context`."""
+    facts = TableFacts.of(table, profile, context)
     findings = [
-        Finding(code=r.code, severity=r.severity, message=hit.message, row=hit.row, field=hit.field)
+        Finding(
+            code=r.code,
+            severity=r.severity,
+            message=hit.message,
+            row=hit.row,
+            field=hit.field,
+            fix=hit.fix,
+        )
         for r in RULES
         for hit in r.check(facts)
     ]

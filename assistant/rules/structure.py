@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from assistant.schema import COST, COST_L2, LEVEL1_NAMES, LEVEL2_PARENTS, OUTPUT, REQUIRED_SLOTS
 
 from .facts import TableFacts
+from .profiles import slot_need
 from .registry import Hit, rule
 
 MIN_ROWS = 3
@@ -93,14 +94,25 @@ def layout_mixed(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-SLOT-MISSING",
     "error",
-    "review_basis.md #3, #4, #12 [READ S2, S4]; REQUIRED_SLOTS in assistant/taxonomy.py",
-    "缺少必填的一类指标（数量/质量/时效/成本/效益/满意度）",
+    "review_basis.md #3, #4, #12, #15 [READ 财预〔2021〕101号 二 via the 2025 compilation]: 数量、质量、效益必设，工程/修缮/购置须设成本；strict 口径六类必填",
+    "缺少审核口径要求的一类指标（数量/质量/时效/成本/效益/满意度）",
 )
 def slot_missing(facts: TableFacts) -> Iterator[Hit]:
+    for slot in missing_slots(facts):
+        if slot_need(facts, slot) == "required":
+            why = (
+                "（工程、修缮、购置类项目须设成本指标）"
+                if slot == "成本" and facts.is_capital
+                else ""
+            )
+            yield Hit(
+                None, f"缺少「{slot}」类指标{why}：至少需要一行{SLOT_HINTS[slot]}。", "level2"
+            )
+
+
+def missing_slots(facts: TableFacts) -> list[str]:
     present = {ind.level2 for _, ind in facts.rows}
-    for slot, level2_names in REQUIRED_SLOTS.items():
-        if present.isdisjoint(level2_names):
-            yield Hit(None, f"缺少「{slot}」类指标：至少需要一行{SLOT_HINTS[slot]}。", "level2")
+    return [slot for slot, names in REQUIRED_SLOTS.items() if present.isdisjoint(names)]
 
 
 @rule(

@@ -1,0 +1,159 @@
+"""相关性 rules: rows in the wrong slot, routine management items, names that do not fit their
+slot or value, and rows that share nothing with the project."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from assistant.schema import (
+    BENEFIT,
+    OUTPUT,
+    QUALITY,
+    QUANTITY,
+    SATISFACTION,
+    SATISFACTION_L2,
+    Indicator,
+    SuggestedFix,
+)
+
+from .facts import TableFacts, label
+from .registry import Hit, rule
+from .words import review_words
+
+SOURCE_101 = "财预〔2021〕101号"
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
+
+
+def _others_in_level1(facts: TableFacts, row: int, level1: str) -> bool:
+    """Another row keeps the 一级 filled when this one moves or goes."""
+    return any(r != row and ind.level1 == level1 for r, ind in facts.rows)
+
+
+def _move(facts: TableFacts, row: int, ind: Indicator, level1: str, level2: str):
+    if not _others_in_level1(facts, row, ind.level1):
+        return None
+    return SuggestedFix(note=f"移到「{level1}—{level2}」", level1=level1, level2=level2)
+
+
+def mixed_slot(ind: Indicator) -> str | None:
+    """The slot a misfiled row belongs to: 质量/数量 under 效益, or 效益 under 质量."""
+    words = review_words().relevance
+    if ind.level1 == BENEFIT and _has(ind.name, words.quality_names):
+        return QUALITY
+    if ind.level1 == BENEFIT and _has(ind.name, words.output_verbs):
+        if _has(ind.name, words.output_counts) or ind.value.unit in words.output_counts:
+            return QUANTITY
+    if ind.level2 == QUALITY and _has(ind.name, words.benefit_names):
+        return BENEFIT
+    return None
+
+
+@rule(
+    "R-QUALITY-BENEFIT-MIXED",
+    "warning",
+    f"{SOURCE_101} 指标定义：合格率、故障率等是质量指标，治愈率、通行能力、收入增加等是效益指标",
+    "产出（质量、数量）与效益放混了",
+)
+def quality_benefit_mixed(facts: TableFacts) -> Iterator[Hit]:
+    for row, ind in facts.rows:
+        slot = mixed_slot(ind)
+        if slot == BENEFIT:
+            yield Hit(
+                row,
+                f"{label(ind)}反映的是项目效果，应放在效益指标下，而不是质量指标。",
+                "level2",
+            )
+        elif slot:
+            what = "产出质量" if slot == QUALITY else "产出数量（做了多少）"
+            yield Hit(
+                row,
+                f"{label(ind)}反映的是{what}，应放在产出指标的{slot}下；效益指标写项目带来的效果。",
+                "level2",
+                _move(facts, row, ind, OUTPUT, slot),
+            )
+
+
+@rule(
+    "R-ROUTINE-INDICATOR",
+    "warning",
+    f"{SOURCE_101} 一(二)1：不应设置常规性的项目管理要求等与项目无直接关联的指标",
+    "常规管理要求（制度健全、按计划实施…）被设为绩效指标",
+)
+def routine_indicator(facts: TableFacts) -> Iterator[Hit]:
+    for row, ind in facts.rows:
+        if _has(ind.name, review_words().relevance.routine_names):
+            fix = None
+            if _others_in_level1(facts, row, ind.level1):
+                fix = SuggestedFix(note="删除这一行", remove=True)
+            yield Hit(
+                row,
+                f"{label(ind)}是常规管理要求，不是项目的产出或效果，请删除或改为反映项目效果的指标。",
+                "name",
+                fix,
+            )
+
+
+def slot_mismatch(ind: Indicator) -> str | None:
+    """Why the name does not fit its slot or its value, None when it fits."""
+    words = review_words().relevance
+    satisfaction = review_words().satisfaction.name_word in ind.name
+    if satisfaction and ind.level1 != SATISFACTION:
+        return f"名称是满意度，却放在「{ind.level2 or ind.level1}」下"
+    if ind.level2 == SATISFACTION_L2 and not satisfaction:
+        return "放在满意度指标下，但名称不是满意度"
+    if ind.name.endswith(words.rate_name_endings) and ind.value.unit in words.count_units:
+        return f"名称是比率，指标值却是{ind.value.unit}"
+    return None
+
+
+@rule(
+    "R-NAME-SLOT-MISMATCH",
+    "warning",
+    f"{SOURCE_101} 三(一)：指标名称、解释与指标值相互对应",
+    "指标名称与所在类别或指标值不相符（满意度放在效益下、比率配金额…）",
+)
+def name_slot_mismatch(facts: TableFacts) -> Iterator[Hit]:
+    for row, ind in facts.rows:
+        why = slot_mismatch(ind)
+        if why is None:
+            continue
+        fix = None
+        if review_words().satisfaction.name_word in ind.name and ind.level1 != SATISFACTION:
+            fix = _move(facts, row, ind, SATISFACTION, SATISFACTION_L2)
+        yield Hit(row, f"{label(ind)}{why}，请调整类别、名称或指标值使三者一致。", "name", fix)
+
+
+def specific_chars(name: str) -> set[str]:
+    """The characters of a name that say what it is about: generic words and common
+    characters (数, 量, 年…) cut out, so only a row sharing no such character is flagged."""
+    words = review_words().relevance
+    generic = sorted(words.generic_words, key=len, reverse=True)
+    rest = re.sub("|".join(map(re.escape, generic)), "", name)
+    return {c for c in rest if "\u4e00" <= c <= "\u9fff"} - set(words.common_chars)
+
+
+@rule(
+    "R-ROW-UNRELATED",
+    "warning",
+    f"{SOURCE_101} 一(二)1：指标与项目直接相关，不设无关联的指标",
+    "指标与项目名称、目标和其他指标都没有共同内容",
+)
+def row_unrelated(facts: TableFacts) -> Iterator[Hit]:
+    for row, ind in facts.rows:
+        if ind.level2 != QUANTITY and ind.level1 != BENEFIT:
+            continue  # quality, time, cost and satisfaction names are generic by nature
+        words = specific_chars(ind.name)
+        if not words:
+            continue
+        others = "".join(o.name + o.description for r, o in facts.rows if r != row)
+        text = facts.project_text + facts.table.department.name + others
+        if not any(word in text for word in words):
+            yield Hit(
+                row,
+                f"{label(ind)}的内容在项目名称、目标和其他指标中都没有出现，请确认它属于本项目。",
+                "name",
+            )
