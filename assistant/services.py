@@ -8,11 +8,14 @@ assistant/workbench/<tab>.py; the Workbench joins them over the objects built at
 from __future__ import annotations
 
 from assistant.drafts_store import DraftsStore
+from assistant.rules import LiveTables
+from assistant.schema import TargetTable
 from assistant.settings import Settings
 from assistant.workbench.common import TOKEN_RE, NoDraft, owner_from, reviewed
 from assistant.workbench.compare import CompareServices
 from assistant.workbench.draft import EXPORT_SUFFIXES, PROCEED_WORDS, DraftingServices
 from assistant.workbench.imports import CorpusAdder, ImportServices
+from assistant.workbench.models import ReviewedTable
 from assistant.workbench.search import SearchServices, value_spreads
 
 __all__ = [
@@ -40,3 +43,9 @@ class Workbench(DraftingServices, SearchServices, CompareServices, ImportService
     ):
         self.settings, self.retriever, self.drafter = settings, retriever, drafter
         self.store, self.add_to_corpus = store, add_to_corpus
+        # Past tables for the history and 雷同 rules: the corpus as indexed now.
+        self.review_context = LiveTables(retriever) if hasattr(retriever, "tables") else None
+
+    def review(self, table: TargetTable) -> ReviewedTable:
+        """The table reviewed under the configured profile, compared with the indexed corpus."""
+        return reviewed(table, self.settings.review_profile, self.review_context)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -35,6 +36,11 @@ class Settings(BaseSettings):
     auth_file: Path | None = Field(None, description="File with one 'user:password' per line.")
     max_upload_mb: float = 20.0
     max_decompressed_mb: float = 100.0
+    review_profile: Literal["national", "strict"] = Field(
+        "national",
+        description="审核口径：national = 财预〔2021〕101号（满意度视项目而定，时效建议设置）；"
+        "strict = 六类指标必填（如天津）。起草和审核都按它。",
+    )
 
     @property
     def index_dir(self) -> Path:

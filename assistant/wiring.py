@@ -55,7 +55,7 @@ def make_drafter(
     """A Drafter over `retriever`; `refiner=True` builds the configured LLM, False/None: none."""
     if refiner is True:
         refiner = make_refiner(settings)
-    return Drafter(retriever, refiner=refiner or None)
+    return Drafter(retriever, refiner=refiner or None, profile=settings.review_profile)
 
 
 class LiveRetriever:
@@ -104,6 +104,6 @@ def make_workbench(settings: Settings) -> Workbench:
     if refiner is not None:
         # A local model pre-computes its fixed prompt prefix once; in the background so start-up stays quick.
         threading.Thread(target=refiner.warm_up, daemon=True).start()
-    drafter = Drafter(live, refiner=refiner)
+    drafter = Drafter(live, refiner=refiner, profile=settings.review_profile)
     store = DraftsStore(settings.drafts_db)
     return Workbench(settings, live, drafter, store, add_to_corpus=corpus_adder(settings, live))

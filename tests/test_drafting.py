@@ -11,7 +11,7 @@ from assistant.drafting import BriefInvalid, Drafter, MemoryRetriever, draft, pa
 from assistant.drafting.adapt import split_budget
 from assistant.drafting.engine import choose_layout
 from assistant.drafting.repair import repair
-from assistant.rules import has_errors, review
+from assistant.rules import DEFAULT_PROFILE, drafted_slots, has_errors, review
 from assistant.schema import (
     COST,
     Draft,
@@ -62,7 +62,7 @@ def assert_sound(result: Draft, excluded: str | None = None) -> None:
     table = result.table
     assert not has_errors(review(table)), [f.message for f in review(table)]
     assert not has_errors(result.findings)
-    assert {slot_of(i) for i in table.indicators} == set(SLOTS)
+    assert set(drafted_slots(table, DEFAULT_PROFILE)) <= {slot_of(i) for i in table.indicators}
     for row in table.indicators:
         src = row.source
         assert src is not None and ((src.table_id and src.row) or src.rule), row
@@ -224,10 +224,14 @@ def test_repair_fixes_what_it_can_and_drops_the_rest(seed_tables_000, seed_table
 def test_repair_refills_an_emptied_slot(seed_tables_000):
     table = seed_tables_000[0].model_copy(deep=True)
     table.indicators = [i for i in table.indicators if slot_of(i) != "满意度"]
-    fixed, _, notes = repair(table, ProjectBrief(name=table.name), 2025, "old")
+    brief = ProjectBrief(name=table.name)
+    fixed, _, notes = repair(table, brief, 2025, "old", profile="strict")
     satisfaction = [i for i in fixed.indicators if slot_of(i) == "满意度"]
     assert len(satisfaction) == 1 and satisfaction[0].source.rule.startswith("通用规则")
     assert any("满意度" in n for n in texts(notes))
+    # nationally (101号) an inspection that serves no public need not declare 满意度
+    fixed, findings, _ = repair(table, brief, 2025, "old")
+    assert not any(slot_of(i) == "满意度" for i in fixed.indicators) and not has_errors(findings)
 
 
 def test_split_budget_never_exceeds_the_total():
@@ -322,3 +326,23 @@ def test_off_topic_rows_give_way_to_the_briefs_counts_and_rules(drafter):
         ("≥600人次", True),
     ]
     assert not any("检查" in i.name or "燃气" in i.name for i in result.table.indicators)
+
+
+def test_drafter_drafts_to_the_strict_profile(corpus_index):
+    strict = Drafter(corpus_index, profile="strict")
+    result = strict.draft("3万元的办公设备维修", today=TODAY)
+    assert not has_errors(review(result.table, "strict"))
+    assert {slot_of(i) for i in result.table.indicators} == set(SLOTS)
+
+
+def test_review_profile_setting(monkeypatch):
+    from pydantic import ValidationError
+
+    from assistant.settings import get_settings
+
+    assert get_settings().review_profile == DEFAULT_PROFILE == "national"
+    monkeypatch.setenv("JXMB_REVIEW_PROFILE", "strict")
+    assert get_settings().review_profile == "strict"
+    monkeypatch.setenv("JXMB_REVIEW_PROFILE", "lenient")
+    with pytest.raises(ValidationError):
+        get_settings()

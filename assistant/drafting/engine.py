@@ -29,6 +29,7 @@ from assistant.drafting.slots import (
     score_candidates,
     usable,
 )
+from assistant.rules import DEFAULT_PROFILE
 from assistant.schema import (
     Draft,
     Edit,
@@ -96,10 +97,12 @@ class Drafter:
         refiner: Refiner | None = None,
         k_projects: int = 8,
         k_rows: int = 12,
+        profile: str = DEFAULT_PROFILE,
     ):
         self.retriever = retriever
         self.refiner = refiner
         self.k_projects, self.k_rows = k_projects, k_rows
+        self.profile = profile  # the review profile drafts are repaired to pass
 
     # ------------------------------------------------------------ drafting
 
@@ -115,7 +118,7 @@ class Drafter:
         retrieved = self.retrieve(brief, filters)
         draft = self.compose(brief, retrieved, today)
         if self.refiner is not None:
-            draft = finalize(self.refiner.refine(draft, retrieved))
+            draft = finalize(self.refiner.refine(draft, retrieved), profile=self.profile)
         return draft
 
     def retrieve(self, brief: ProjectBrief, filters: SearchFilters | None = None) -> Retrieved:
@@ -136,7 +139,7 @@ class Drafter:
         layout = choose_layout(retrieved.projects)
         rows: list[Indicator] = []
         taken: list[str] = []
-        for slot in SLOTS:
+        for slot in SLOTS:  # an optional slot is kept when a past table offers a good row
             scored = score_candidates(
                 slot, retrieved.indicators.get(slot, []), retrieved.query, retrieved.projects
             )
@@ -155,7 +158,8 @@ class Drafter:
                 assumptions=assumptions + _assumptions(brief, rows),
                 questions=[_QUESTIONS[m] for m in missing_fields(brief) if m in _QUESTIONS],
                 based_on=_based_on(rows),
-            )
+            ),
+            profile=self.profile,
         )
 
     def cost_sources(self, scored: list[Candidate]) -> list[IndicatorHit]:

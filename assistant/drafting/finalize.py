@@ -9,19 +9,21 @@ from datetime import date
 
 from assistant.drafting.adapt import goal_lines
 from assistant.drafting.repair import order_rows, repair
+from assistant.rules import DEFAULT_PROFILE
 from assistant.schema import Draft
 
 
-def finalize(draft: Draft, fix_warnings: bool = True) -> Draft:
+def finalize(draft: Draft, fix_warnings: bool = True, profile: str = DEFAULT_PROFILE) -> Draft:
     """Order, repair and write the goals of `draft`; repair notes are added to its notes.
 
     `fix_warnings=False` (after a user's edit) leaves warnings alone: the user chose that value.
+    `profile`: the review profile the draft is repaired to pass (national | strict).
     """
     table = draft.table
     layout = table.layout
     year = table.year or date.today().year + 1
     ordered = table.model_copy(update={"indicators": order_rows(table.indicators, layout)})
-    repaired, findings, notes = repair(ordered, draft.brief, year, layout, fix_warnings)
+    repaired, findings, notes = repair(ordered, draft.brief, year, layout, fix_warnings, profile)
     goals = goal_lines(draft.brief, repaired.name, repaired.year or 0, repaired.indicators)
     return draft.model_copy(
         update={

@@ -17,7 +17,7 @@ from assistant.drafting.adapt import (
     split_budget,
 )
 from assistant.errors import AssistantError
-from assistant.rules import has_errors, review
+from assistant.rules import DEFAULT_PROFILE, drafted_slots, has_errors, review
 from assistant.schema import (
     LEVEL2_PARENTS,
     Finding,
@@ -46,7 +46,12 @@ class RepairFailed(AssistantError):
 
 
 def repair(
-    table: TargetTable, brief: ProjectBrief, year: int, layout: str, fix_warnings: bool = True
+    table: TargetTable,
+    brief: ProjectBrief,
+    year: int,
+    layout: str,
+    fix_warnings: bool = True,
+    profile: str = DEFAULT_PROFILE,
 ) -> tuple[TargetTable, list[Finding], list[Note]]:
     """Repair `table` until review reports no error; returns (table, remaining warnings, notes).
 
@@ -55,8 +60,8 @@ def repair(
     table = table.model_copy(deep=True)
     notes = _drop_duplicates(table)
     for round_no in range(MAX_ROUNDS):
-        notes += _fill_slots(table, brief, year, layout)
-        findings = review(table)
+        notes += _fill_slots(table, brief, year, layout, profile)
+        findings = review(table, profile)
         # Warning fixes run once: a second pass could only flip the same sign back and forth.
         fixable = [
             f
@@ -67,10 +72,10 @@ def repair(
         if not fixable:
             return table, findings, notes
         notes += _repair_round(table, fixable, brief, layout)
-    findings = review(table)
+    findings = review(table, profile)
     if not has_errors(findings):
         return table, findings, notes
-    return _last_resort(table, brief, year, layout, notes)
+    return _last_resort(table, brief, year, layout, notes, profile)
 
 
 def _repair_round(
@@ -156,10 +161,12 @@ def _unify_layout(table: TargetTable, layout: str) -> list[Note]:
     return [Note(code="R-LAYOUT-MIXED", text=text)]
 
 
-def _fill_slots(table: TargetTable, brief: ProjectBrief, year: int, layout: str) -> list[Note]:
+def _fill_slots(
+    table: TargetTable, brief: ProjectBrief, year: int, layout: str, profile: str
+) -> list[Note]:
     present = {slot_of(i) for i in table.indicators}
     notes = []
-    for slot in SLOTS:
+    for slot in drafted_slots(table, profile):  # no rule-made row for a slot the profile omits
         if slot not in present:
             level2 = cost_level(layout)[1] if slot == "成本" else SLOT_DEFAULT_LEVEL2[slot]
             table.indicators.append(generic_row(level2, brief, year, layout))
@@ -192,12 +199,17 @@ def _drop_duplicates(table: TargetTable) -> list[Note]:
 
 
 def _last_resort(
-    table: TargetTable, brief: ProjectBrief, year: int, layout: str, notes: list[Note]
+    table: TargetTable,
+    brief: ProjectBrief,
+    year: int,
+    layout: str,
+    notes: list[Note],
+    profile: str,
 ) -> tuple[TargetTable, list[Finding], list[Note]]:
     """Replace every row by rule-made rows (they are built to pass review)."""
     table.indicators = []
-    _fill_slots(table, brief, year, layout)
-    findings = review(table)
+    _fill_slots(table, brief, year, layout, profile)
+    findings = review(table, profile)
     if has_errors(findings):
         messages = "；".join(f.message for f in findings if f.severity == "error")
         raise RepairFailed(f"草稿无法修复到零错误：{messages}")

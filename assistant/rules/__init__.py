@@ -1,6 +1,8 @@
 """The review rules: `review(table) -> list[Finding]`, `has_errors(findings)`, the `RULES` registry.
 
-Pure: imports nothing of ours but `assistant.schema`. Each rule module registers its rules when
+Pure: imports nothing of ours but `assistant.schema` (word lists and thresholds are data in
+`assistant/data/review_words.yaml`). `review(table, profile, context)`: the profile (national |
+strict) says which slots are required; a ReviewContext (past tables) enables the comparisons. Each rule module registers its rules when
 imported; RULE_MODULES fixes that order, which is the order findings of one row are listed in.
 """
 
@@ -8,6 +10,9 @@ from __future__ import annotations
 
 import importlib
 
+from .context import LiveTables, ReviewContext, TablesContext
+from .facts import DEFAULT_PROFILE
+from .profiles import drafted_slots, profile_label, profile_names
 from .registry import RULES, Hit, Rule, has_errors, review
 
 RULE_MODULES = (
@@ -24,4 +29,18 @@ RULE_MODULES = (
 for _module in RULE_MODULES:
     importlib.import_module(f"{__name__}.{_module}")
 
-__all__ = ["RULES", "RULE_MODULES", "Hit", "Rule", "has_errors", "review"]
+__all__ = [
+    "DEFAULT_PROFILE",
+    "RULES",
+    "RULE_MODULES",
+    "Hit",
+    "LiveTables",
+    "ReviewContext",
+    "Rule",
+    "TablesContext",
+    "drafted_slots",
+    "has_errors",
+    "profile_label",
+    "profile_names",
+    "review",
+]

@@ -26,3 +26,17 @@ class TablesContext:
 
     def past_tables(self, table: TargetTable) -> Sequence[TargetTable]:
         return [t for t in self._tables if not table.id or t.id != table.id]
+
+
+class TableSource(Protocol):
+    def tables(self) -> Sequence[TargetTable]: ...
+
+
+class LiveTables:
+    """A ReviewContext over whatever `source.tables()` holds now (the index, after corpus updates)."""
+
+    def __init__(self, source: TableSource):
+        self._source = source
+
+    def past_tables(self, table: TargetTable) -> Sequence[TargetTable]:
+        return TablesContext(self._source.tables()).past_tables(table)

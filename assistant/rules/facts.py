@@ -67,8 +67,9 @@ class TableFacts:
     @cached_property
     def serves_public(self) -> bool:
         """Serves the public or people's direct interest (101号: then 满意度 is expected)."""
+        # name and 资金用途 only: a drafter decides its slots before it writes the 年度目标
         words = review_words().project_types.public_words
-        return any(word in self.project_text for word in words)
+        return any(word in f"{self.table.name}\n{self.table.purpose}" for word in words)
 
     @property
     def budget_total(self) -> float | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.errors import AssistantError
-from assistant.rules import review
+from assistant.rules import DEFAULT_PROFILE, ReviewContext, review
 from assistant.schema import Draft, TargetTable
 from assistant.workbench.models import DraftSession, Owner, ReviewedTable
 
@@ -28,8 +28,11 @@ def owner_from(username: str | None, browser_token: str | None) -> Owner:
     raise AssistantError("无法识别当前浏览器（本地存储不可用）：请刷新页面或启用浏览器存储后重试。")
 
 
-def reviewed(table: TargetTable) -> ReviewedTable:
-    return ReviewedTable(table=table, findings=review(table))
+def reviewed(
+    table: TargetTable, profile: str = DEFAULT_PROFILE, context: ReviewContext | None = None
+) -> ReviewedTable:
+    """The table with its findings under `profile`, compared with `context`'s past tables."""
+    return ReviewedTable(table=table, findings=review(table, profile, context))
 
 
 def require(session: DraftSession) -> Draft:

@@ -8,7 +8,7 @@ from assistant.citations import cited_pairs, cited_table_ids
 from assistant.compare import compare_tables
 from assistant.errors import AssistantError
 from assistant.schema import TargetTable
-from assistant.workbench.common import require, reviewed
+from assistant.workbench.common import require
 from assistant.workbench.models import DraftSession, Owner, TableComparison
 
 
@@ -44,7 +44,7 @@ class CompareServices:
         """Any two tables side by side, rows aligned, both reviewed."""
         left, left_label = self.resolve(left_spec, owner, session)
         right, right_label = self.resolve(right_spec, owner, session)
-        return _with_reviews(compare_tables(left, right, left_label, right_label))
+        return self._with_reviews(compare_tables(left, right, left_label, right_label))
 
     def compare_with_sources(self, session: DraftSession) -> list[TableComparison]:
         """The current draft against each past table its rows cite, most cited first."""
@@ -56,14 +56,14 @@ class CompareServices:
                 pins = cited_pairs(table, table_id)
                 label = f"来源表 {source.name}（{table_id}）"
                 comparisons.append(
-                    _with_reviews(compare_tables(table, source, "当前草稿", label, pins))
+                    self._with_reviews(compare_tables(table, source, "当前草稿", label, pins))
                 )
         if not comparisons:
             raise AssistantError("当前草稿的行没有引用语料库中的表，无法与来源表对比。")
         return comparisons
 
-
-def _with_reviews(comparison: TableComparison) -> TableComparison:
-    return comparison.model_copy(
-        update={"left": reviewed(comparison.left.table), "right": reviewed(comparison.right.table)}
-    )
+    def _with_reviews(self, comparison: TableComparison) -> TableComparison:
+        left, right = comparison.left.table, comparison.right.table
+        return comparison.model_copy(
+            update={"left": self.review(left), "right": self.review(right)}
+        )

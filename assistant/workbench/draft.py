@@ -14,6 +14,8 @@ from assistant.drafting.finalize import finalize
 from assistant.drafts_store import DraftsStore
 from assistant.errors import AssistantError
 from assistant.exporters import export_table
+from assistant.rules import has_errors
+from assistant.rules.fixes import apply_fixes
 from assistant.schema import Draft, Indicator, SourceRef
 from assistant.workbench.common import require
 from assistant.workbench.models import DraftSession, DraftSummary, DraftVersionInfo, Owner
@@ -73,11 +75,12 @@ class DraftingServices:
             if result is None:
                 yield session, f"{waiting}{progress}"
             refined = result
-        refined = finalize(refined)
+        refined = finalize(refined, profile=self.settings.review_profile)
         yield self._saved(session, refined, owner, "大模型润色"), refined_reply(refined)
 
     def _saved(self, session: DraftSession, draft: Draft, owner: Owner, note: str) -> DraftSession:
         """Every draft the chat produces is kept as a version, so nothing is lost on restart."""
+        draft = draft.model_copy(update={"findings": self.review(draft.table).findings})
         info = self.store.save(owner, draft, session.draft_id, note)
         return DraftSession(draft=draft, draft_id=info.draft_id, version=info.version)
 
@@ -106,10 +109,25 @@ class DraftingServices:
             )
         table = draft.table.model_copy(update={"indicators": indicators})
         edited = finalize(
-            draft.model_copy(update={"table": table, "notes": []}), fix_warnings=False
+            draft.model_copy(update={"table": table, "notes": []}),
+            fix_warnings=False,
+            profile=self.settings.review_profile,
         )
         edited.notes = [*draft.notes, *edited.notes]
+        edited.findings = self.review(edited.table).findings
         return session.model_copy(update={"draft": edited, "unsaved": True})
+
+    def apply_fixes(self, session: DraftSession, owner: Owner) -> tuple[DraftSession, list[str]]:
+        """Apply every suggested fix of the draft's review (one click), saved as a new version."""
+        draft = require(session)
+        table, notes = apply_fixes(draft.table, draft.findings)
+        if not notes:
+            raise AssistantError("当前审核意见中没有可以自动应用的修改建议。")
+        if has_errors(self.review(table).findings) and not has_errors(draft.findings):
+            raise AssistantError("应用这些建议会产生新的错误，已取消；请按审核意见手工修改。")
+        fixed = draft.model_copy(update={"table": table, "notes": [*draft.notes, *notes]})
+        saved = self._saved(session, fixed, owner, f"按审核建议修改 {len(notes)} 处")
+        return saved, [note.text for note in notes]
 
     # ------------------------------------------------------------ saved drafts
 
@@ -141,7 +159,7 @@ class DraftingServices:
         table = require(session).table
         name = _UNSAFE_NAME_RE.sub("_", table.name).strip(" ._")[:60] or "绩效目标表"
         path = Path(tempfile.mkdtemp(prefix="jxmb-export-")) / f"{name}{suffix}"
-        export_table(table, path)
+        export_table(table, path, self.review(table).findings)
         return path
 
 

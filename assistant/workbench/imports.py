@@ -9,7 +9,6 @@ from assistant.errors import AssistantError
 from assistant.importers import parse
 from assistant.schema import TargetTable
 from assistant.settings import Settings
-from assistant.workbench.common import reviewed
 from assistant.workbench.models import ReviewedTable
 
 CorpusAdder = Callable[[Path], list[TargetTable]]
@@ -25,7 +24,7 @@ class ImportServices:
 
     def preview_import(self, path: Path) -> list[ReviewedTable]:
         """Parse an uploaded file and review each table; nothing is stored."""
-        return [reviewed(table) for table in self._parse_upload(Path(path))]
+        return [self.review(table) for table in self._parse_upload(Path(path))]
 
     def _parse_upload(self, path: Path) -> list[TargetTable]:
         """Parse an upload within the configured size and decompressed-size limits."""

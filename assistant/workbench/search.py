@@ -6,7 +6,7 @@ from statistics import median
 
 from assistant.errors import AssistantError
 from assistant.schema import IndicatorHit, ProjectHit, SearchFilters
-from assistant.workbench.common import query_text, reviewed
+from assistant.workbench.common import query_text
 from assistant.workbench.models import ReviewedTable, ValueSpread
 
 
@@ -31,7 +31,7 @@ class SearchServices:
         table = self.retriever.get_table(table_id)
         if table is None:
             raise AssistantError(f"语料库中没有表「{table_id}」。")
-        return reviewed(table)
+        return self.review(table)
 
 
 def value_spreads(hits: list[IndicatorHit]) -> list[ValueSpread]:
