@@ -230,6 +230,33 @@ class Finding(Model):
     )
 
 
+Grade = Literal["优", "良", "中", "差"]
+
+
+class DimensionGrade(Model):
+    """One review dimension of the report card (完整性, 相关性, 全面性/适当性, 可行性, 可衡量性)."""
+
+    dimension: str
+    grade: Grade
+    errors: int = 0
+    warnings: int = 0
+    findings: list[Finding] = Field(default_factory=list)
+
+
+class ReportCard(Model):
+    """Findings graded the way reviewers grade (郑州市绩效目标审核表: 优/良/中/差 per dimension)."""
+
+    dimensions: list[DimensionGrade]
+    overall: Grade = Field(description="综合评定.")
+    points: float = Field(description="Average of the dimension points (优100 良80 中60 差40).")
+    errors: int = 0
+    warnings: int = 0
+    to_check: int = Field(0, description="Warnings in the blocking dimensions (相关性, 可衡量性).")
+    verdict: str = Field(
+        description="One Chinese line: 审核通过 / 形式审核通过，N 处需要核对 / 不通过."
+    )
+
+
 # ---------------------------------------------------------------- retrieval
 
 

@@ -11,6 +11,7 @@ from html import escape
 
 from assistant.citations import source_label
 from assistant.compare import pair_label
+from assistant.rules.card import report_card
 from assistant.schema import Finding, IndicatorHit, ProjectHit, TargetTable
 from assistant.workbench.models import RowPair, TableComparison, ValueSpread
 
@@ -65,19 +66,37 @@ def table_header_html(table: TargetTable) -> str:
 
 
 def findings_html(findings: list[Finding]) -> str:
-    """The review report: one line per finding, pointing at its row."""
-    if not findings:
-        return "<div class='findings ok'>审核通过：没有发现错误或警告。</div>"
-    errors = sum(1 for f in findings if f.severity == "error")
-    lines = []
-    for finding in sorted(findings, key=lambda f: (f.severity != "error", f.row or 0)):
-        where = f"第{finding.row}行" if finding.row else "整表"
-        lines.append(
-            f"<li class='finding {finding.severity}'><b>{SEVERITY_LABELS[finding.severity]}</b>"
-            f" · {where} · {_e(finding.message)} <code>{_e(finding.code)}</code></li>"
-        )
-    summary = f"审核：{errors} 个错误，{len(findings) - errors} 个警告"
-    return f"<div class='findings'><p>{summary}</p><ul>{''.join(lines)}</ul></div>"
+    """The reviewer's report card: the verdict, the five dimensions graded 优/良/中/差, and
+    each finding under its dimension with the suggested fix beside it."""
+    card = report_card(findings)
+    ok = " ok" if card.verdict == "审核通过" else ""
+    grades = " · ".join(
+        f"<span class='grade grade-{_e(d.grade)}'>{_e(d.dimension)} <b>{_e(d.grade)}</b></span>"
+        for d in card.dimensions
+    )
+    parts = [
+        f"<div class='findings{ok}'><p class='verdict'><b>{_e(card.verdict)}</b>",
+        f"（综合评定 <b>{_e(card.overall)}</b>）</p><p class='grades'>{grades}</p>",
+    ]
+    for dimension in card.dimensions:
+        if dimension.findings:
+            parts.append(f"<h5>{_e(dimension.dimension)} · {_e(dimension.grade)}</h5><ul>")
+            parts += [_finding_item(f) for f in _ordered(dimension.findings)]
+            parts.append("</ul>")
+    return "".join(parts) + "</div>"
+
+
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.severity != "error", f.row or 0))
+
+
+def _finding_item(finding: Finding) -> str:
+    where = f"第{finding.row}行" if finding.row else "整表"
+    fix = f" <span class='fix'>建议：{_e(finding.fix.note)}</span>" if finding.fix else ""
+    return (
+        f"<li class='finding {finding.severity}'><b>{SEVERITY_LABELS[finding.severity]}</b>"
+        f" · {where} · {_e(finding.message)} <code>{_e(finding.code)}</code>{fix}</li>"
+    )
 
 
 def table_html(table: TargetTable, findings: list[Finding] | None = None) -> str:

@@ -11,7 +11,8 @@ import json
 from pathlib import Path
 
 from assistant.importers.json_tables import read_json_tables
-from assistant.rules import has_errors, review
+from assistant.rules import ReviewContext, TablesContext, has_errors, profile_names, review
+from assistant.rules.card import grades_line, report_card
 from assistant.schema import Finding, TargetTable
 from assistant.settings import Settings
 
@@ -25,12 +26,22 @@ def register(subparsers) -> None:
     )
     parser.add_argument("file", type=Path, help="要检查的文件")
     parser.add_argument("--json", action="store_true", help="输出 JSON：每张表的 findings 列表")
+    parser.add_argument(
+        "--profile",
+        choices=profile_names(),
+        help="审核口径：national（财预〔2021〕101号）或 strict（六类必填）；默认取设置 review_profile",
+    )
+    parser.add_argument(
+        "--no-history", action="store_true", help="不与语料库中的往年表比较（跳过偏低与雷同检查）"
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     tables = load_tables(args.file, settings.max_upload_mb, settings.max_decompressed_mb)
-    reviewed = [(table, review(table)) for table in tables]
+    profile = args.profile or settings.review_profile
+    context = None if args.no_history else corpus_context(settings)
+    reviewed = [(table, review(table, profile, context)) for table in tables]
     if args.json:
         print(json.dumps([_json_entry(t, f) for t, f in reviewed], ensure_ascii=False, indent=2))
     else:
@@ -49,6 +60,15 @@ def load_tables(
     return read_json_tables(path, max_upload_mb)
 
 
+def corpus_context(settings: Settings) -> ReviewContext | None:
+    """The parsed corpus as the past tables to compare with; None when it was never ingested."""
+    from assistant.corpus import load_corpus
+
+    if not any(settings.corpus_json_dir.glob("*.json")):
+        return None
+    return TablesContext(load_corpus(settings))
+
+
 def format_report(reviewed: list[tuple[TargetTable, list[Finding]]]) -> str:
     """Human report: one block per table, one line per finding (级别, 行号, 三级指标, 说明)."""
     lines = []
@@ -57,6 +77,9 @@ def format_report(reviewed: list[tuple[TargetTable, list[Finding]]]) -> str:
         lines.append(
             f"【{table.id or '未编号'}】{table.name}：错误 {errors} 条，警告 {len(findings) - errors} 条"
         )
+        card = report_card(findings)
+        lines.append(f"  审核评分：{grades_line(card)}")
+        lines.append(f"  结论：{card.verdict}")
         lines.extend(_finding_line(table, finding) for finding in findings)
         if not findings:
             lines.append("  未发现问题")
@@ -86,4 +109,7 @@ def _json_entry(table: TargetTable, findings: list[Finding]) -> dict:
         "table_id": table.id,
         "name": table.name,
         "findings": [finding.model_dump(mode="json") for finding in findings],
+        "report_card": report_card(findings).model_dump(
+            mode="json", exclude={"dimensions": {"__all__": {"findings"}}}
+        ),
     }

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.errors import AssistantError
-from assistant.schema import TargetTable
+from assistant.exporters.review_sheet import reviews_for
+from assistant.schema import Finding, TargetTable
 
 SUPPORTED_SUFFIXES = (".xlsx", ".docx")
 
@@ -22,13 +23,18 @@ class ExportFailed(AssistantError):
         super().__init__(f"无法导出到文件「{file}」：{problem}")
 
 
-def export_table(table: TargetTable, path: str | Path) -> Path:
-    """Write one table to `path` (.xlsx or .docx); returns the path written."""
-    return export_tables([table], path)
+def export_table(
+    table: TargetTable, path: str | Path, findings: list[Finding] | None = None
+) -> Path:
+    """Write one table to `path` (.xlsx or .docx) with its review; returns the path written."""
+    return export_tables([table], path, None if findings is None else [findings])
 
 
-def export_tables(tables: list[TargetTable], path: str | Path) -> Path:
-    """Write several tables to one file: a sheet each (.xlsx) or a page each (.docx)."""
+def export_tables(
+    tables: list[TargetTable], path: str | Path, reviews: list[list[Finding]] | None = None
+) -> Path:
+    """Write several tables to one file: a sheet each (.xlsx) or a page each (.docx), then the
+    review (the given findings per table, or a national-profile review when None)."""
     path = Path(path)
     if not tables:
         raise ExportFailed(path.name, "没有要导出的目标表。")
@@ -36,7 +42,7 @@ def export_tables(tables: list[TargetTable], path: str | Path) -> Path:
     if not path.parent.is_dir():
         raise ExportFailed(path.name, f"目录「{path.parent}」不存在。")
     try:
-        writer(tables, path)
+        writer(tables, path, reviews_for(tables, reviews))
     except OSError as exc:
         raise ExportFailed(
             path.name, f"写入失败（{exc.strerror or type(exc).__name__}）。"
@@ -44,7 +50,7 @@ def export_tables(tables: list[TargetTable], path: str | Path) -> Path:
     return path
 
 
-def _writer_for(path: Path) -> Callable[[list[TargetTable], Path], None]:
+def _writer_for(path: Path) -> Callable[[list[TargetTable], Path, list[list[Finding]]], None]:
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         from assistant.exporters.xlsx import write_xlsx

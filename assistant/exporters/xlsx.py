@@ -33,7 +33,8 @@ from assistant.exporters.layout import (
     title_of,
     xml_safe,
 )
-from assistant.schema import TargetTable
+from assistant.exporters.review_sheet import REVIEW_HEADERS, REVIEW_SHEET, review_rows
+from assistant.schema import Finding, TargetTable
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMN_WIDTHS = (14, 18, 30, 40, 16)  # in Latin characters; a Chinese character takes two
@@ -46,8 +47,9 @@ _CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 _LABEL_FILL = PatternFill("solid", fgColor="F2F2F2")
 
 
-def write_xlsx(tables: list[TargetTable], path: Path) -> None:
-    """Write the tables to `path`, one sheet each, plus a very hidden metadata sheet."""
+def write_xlsx(tables: list[TargetTable], path: Path, reviews: list[list[Finding]]) -> None:
+    """Write the tables to `path`, one sheet each, a review sheet, and a very hidden metadata
+    sheet."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     metas = []
@@ -56,6 +58,7 @@ def write_xlsx(tables: list[TargetTable], path: Path) -> None:
         sheet = workbook.create_sheet(title)
         _write_sheet(sheet, table)
         metas.append(meta_for(table, title))
+    _write_review_sheet(workbook.create_sheet(REVIEW_SHEET), tables, reviews)
     _write_meta_sheet(workbook.create_sheet(META_SHEET), dump_metas(metas))
     workbook.active = 0
     atomic_save(path, workbook.save)
@@ -163,10 +166,30 @@ def _sheet_title(table: TargetTable, number: int, count: int, taken: set[str]) -
     name = re.sub(r"[\[\]:*?/\\]", "", table.name).strip("'") or "绩效目标表"
     base = (f"{number}.{name}" if count > 1 else name)[:31]
     title, suffix = base, 2
-    while title in taken or title == META_SHEET:
+    while title in taken or title in (META_SHEET, REVIEW_SHEET):
         title = f"{base[:27]}({suffix})"
         suffix += 1
     return title
+
+
+def _write_review_sheet(
+    sheet: Worksheet, tables: list[TargetTable], reviews: list[list[Finding]]
+) -> None:
+    """The review of every table: verdict, graded dimensions, findings with suggested fixes."""
+    for column, text in enumerate(REVIEW_HEADERS, start=1):
+        put(sheet, 1, column, text)
+        sheet.cell(1, column).font, sheet.cell(1, column).fill = Font(bold=True), _LABEL_FILL
+    rows = [
+        row
+        for table, found in zip(tables, reviews, strict=True)
+        for row in review_rows(table, found)
+    ]
+    for number, cells in enumerate(rows, start=2):
+        for column, text in enumerate(cells, start=1):
+            put(sheet, number, column, text)
+            sheet.cell(number, column).alignment = _WRAP
+    for column, width in enumerate((24, 14, 6, 6, 6, 60, 30), start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
 
 
 def _write_meta_sheet(sheet: Worksheet, text: str) -> None:

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from assistant.errors import ImportFailed
 from assistant.exporters.layout import META_SHEET, TableMeta, load_metas
+from assistant.exporters.review_sheet import REVIEW_SHEET
 from assistant.importers.office_grid import NO_TABLE, GridTable, build_table, read_grid
 from assistant.importers.office_guard import (
     DEFAULT_MAX_DECOMPRESSED_MB,
@@ -41,6 +42,8 @@ def parse(
             if sheet.title == META_SHEET:
                 metas = load_metas(_meta_text(sheet))
                 continue
+            if sheet.title == REVIEW_SHEET:
+                continue  # the review our exporter writes, not a table
             tables = read_grid(_sheet_rows(sheet, path.name), path.name, f"工作表「{sheet.title}」")
             found += [(_meta_key(sheet.title, n, len(tables)), t) for n, t in enumerate(tables)]
     except ParseError as exc:

@@ -105,6 +105,7 @@ class ReportCardData(_Data):
     points: dict[Grade, float]
     overall: tuple[OverallBand, ...]
     cap_when_any_poor: Grade
+    cap_when_errors: Grade
     codes: dict[str, str]
     prefixes: dict[str, str]
 
