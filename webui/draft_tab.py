@@ -81,6 +81,7 @@ class DraftTab:
             elem_id="draft-grid",
         )
         self.review = gr.HTML(elem_id="draft-review")
+        self.apply_fixes = gr.Button("应用全部审核建议修改", size="sm", elem_id="draft-apply-fixes")
         with gr.Row():
             self.save_note = gr.Textbox(
                 show_label=False, placeholder="保存说明（可选）", max_lines=1, scale=2
@@ -124,6 +125,12 @@ class DraftTab:
             [ctx.session, self.save_note, ctx.token],
             [ctx.session, *self.view, self.drafts, self.save_note],
             api_name="save",
+        )
+        self.apply_fixes.click(
+            self.on_apply_fixes,
+            [ctx.session, ctx.token],
+            [ctx.session, *self.view],
+            api_name="apply_fixes",
         )
         self.new.click(
             self.on_new,
@@ -184,6 +191,13 @@ class DraftTab:
         gr.Info(f"已保存：第 {info.version} 版（{display_time(info.saved_at)}，{info.author}）")
         choices = gr.update(choices=self._choices(token, request), value=saved.draft_id)
         return saved, *draft_view(saved), choices, ""
+
+    @user_errors
+    def on_apply_fixes(self, session, token, request: gr.Request):
+        owner = current_owner(token, request)
+        fixed, notes = self.wb.apply_fixes(as_session(session), owner)
+        gr.Info("已按审核建议修改：" + "；".join(notes))
+        return fixed, *draft_view(fixed)
 
     def on_new(self):
         fresh = DraftSession()

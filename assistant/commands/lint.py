@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from assistant.importers.json_tables import read_json_tables
 from assistant.rules import ReviewContext, TablesContext, has_errors, profile_names, review
 from assistant.rules.card import grades_line, report_card
+from assistant.rules.fixes import apply_fixes
 from assistant.schema import Finding, TargetTable
 from assistant.settings import Settings
 
@@ -34,6 +36,11 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--no-history", action="store_true", help="不与语料库中的往年表比较（跳过偏低与雷同检查）"
     )
+    parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="应用审核建议的修改，逐条列出改了什么，修改后的表写入 <文件名>.fixed.json（原文件不动）",
+    )
     parser.set_defaults(func=run)
 
 
@@ -42,6 +49,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     profile = args.profile or settings.review_profile
     context = None if args.no_history else corpus_context(settings)
     reviewed = [(table, review(table, profile, context)) for table in tables]
+    if args.fix:
+        stream = sys.stderr if args.json else sys.stdout  # --json keeps stdout pure JSON
+        reviewed = fix_tables(reviewed, args.file, lambda t: review(t, profile, context), stream)
     if args.json:
         print(json.dumps([_json_entry(t, f) for t, f in reviewed], ensure_ascii=False, indent=2))
     else:
@@ -58,6 +68,23 @@ def load_tables(
 
         return parse(path, max_upload_mb, max_decompressed_mb=max_decompressed_mb)
     return read_json_tables(path, max_upload_mb)
+
+
+def fix_tables(
+    reviewed, path: Path, review_again, stream
+) -> list[tuple[TargetTable, list[Finding]]]:
+    """Apply every suggested fix, print each change, write the fixed tables beside the file."""
+    fixed = []
+    for table, findings in reviewed:
+        new, notes = apply_fixes(table, findings)
+        for note in notes:
+            print(f"已修改【{table.id or table.name}】{note.text}", file=stream)
+        fixed.append(new)
+    out = path.with_name(f"{path.stem}.fixed.json")
+    data = [table.model_dump(mode="json") for table in fixed]
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"修改后的表已写入 {out}，以下为修改后的审核结果。", file=stream)
+    return [(table, review_again(table)) for table in fixed]
 
 
 def corpus_context(settings: Settings) -> ReviewContext | None:
@@ -97,7 +124,8 @@ def _finding_line(table: TargetTable, finding: Finding) -> str:
     else:
         where, name = f"第{finding.row}行", _short(table.indicators[finding.row - 1].name)
     severity = SEVERITY_LABELS[finding.severity]
-    return f"  {severity}\t{where}\t{name}\t{finding.message}（{finding.code}）"
+    fix = f"\n    建议修改：{finding.fix.note}（lint --fix 可应用）" if finding.fix else ""
+    return f"  {severity}\t{where}\t{name}\t{finding.message}（{finding.code}）{fix}"
 
 
 def _short(name: str) -> str:
