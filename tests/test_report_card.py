@@ -72,3 +72,20 @@ def test_exports_carry_the_review_and_still_import(tmp_path):
 
     text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
     assert "形式审核通过，11 处需要核对。综合评定：中" in text
+
+
+def test_rule_rates_are_measured_into_the_docs(tmp_path):
+    from evals.rule_rates import END, START, report, write_docs
+    from tests.test_review_rules import TABLES
+
+    tables = [real(p.stem) for p in sorted(TABLES.glob("*.json"))]
+    text = report(tables)
+    assert text.startswith(START) and text.endswith(END)
+    for r in RULES:
+        assert f"| `{r.code}` |" in text
+    assert "| `R-TIMELINESS-VAGUE` | 警告 | 可衡量性 |" in text
+    doc = tmp_path / "rules.md"
+    doc.write_text(f"前言\n{START}\n旧表\n{END}\n后记\n", encoding="utf-8")
+    write_docs(text, doc)
+    written = doc.read_text(encoding="utf-8")
+    assert written.startswith("前言\n") and written.endswith("\n后记\n") and "旧表" not in written
