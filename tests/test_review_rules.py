@@ -81,12 +81,15 @@ def test_satisfaction_under_benefit_is_a_mismatch_with_a_fix():
 
 
 def test_unrelated_row_is_flagged_and_real_rows_are_not():
-    # real row 道路建设长度 (兰溪路工程) moved into the real 环境应急与事故调查 table
-    host, road = real(f"{T003}-3"), real(LANXILU).indicators[1]
-    moved = host.model_copy(update={"indicators": [*host.indicators, road]})
-    assert "R-ROW-UNRELATED" in codes_at(moved, len(moved.indicators))
-    for path in sorted(TABLES.glob("*.json")):
-        assert "R-ROW-UNRELATED" not in {f.code for f in review(real(path.stem))}, path.stem
+    # real row 检查燃气用户数量 (燃气 inspection 000-2) moved into the real 环境应急与事故调查
+    # table: the drafter once put this very row into a food-sampling draft
+    host, gas = real(f"{T003}-3"), real(f"{T000}-2").indicators[4]
+    moved = host.model_copy(update={"indicators": [*host.indicators, gas]})
+    context = corpus_context()
+    [finding] = [f for f in review(moved, context=context) if f.code == "R-ROW-UNRELATED"]
+    assert finding.row == len(moved.indicators) and "「燃气」" in finding.message
+    assert "R-ROW-UNRELATED" not in codes_at(real(f"{T000}-2"), 5, context=context)  # at home
+    assert "R-ROW-UNRELATED" not in codes_at(moved, len(moved.indicators))  # needs past tables
 
 
 def test_national_profile_needs_cost_only_for_works_and_purchases():

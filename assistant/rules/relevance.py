@@ -15,13 +15,16 @@ from assistant.schema import (
     SATISFACTION_L2,
     Indicator,
     SuggestedFix,
+    TargetTable,
 )
 
 from .facts import TableFacts, label
+from .names import _dictionary_words
 from .registry import Hit, rule
 from .words import review_words
 
 SOURCE_101 = "财预〔2021〕101号"
+CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
@@ -127,33 +130,59 @@ def name_slot_mismatch(facts: TableFacts) -> Iterator[Hit]:
         yield Hit(row, f"{label(ind)}{why}，请调整类别、名称或指标值使三者一致。", "name", fix)
 
 
-def specific_chars(name: str) -> set[str]:
-    """The characters of a name that say what it is about: generic words and common
-    characters (数, 量, 年…) cut out, so only a row sharing no such character is flagged."""
+def domain_terms(name: str) -> set[str]:
+    """Words of a name that name a field of work (燃气, 违建, 道路): not generic, and not among
+    the commonest words of the language (jieba's dictionary counts)."""
+    import jieba
+
     words = review_words().relevance
-    generic = sorted(words.generic_words, key=len, reverse=True)
-    rest = re.sub("|".join(map(re.escape, generic)), "", name)
-    return {c for c in rest if "\u4e00" <= c <= "\u9fff"} - set(words.common_chars)
+    counts = _dictionary_words()
+    return {
+        w
+        for w in jieba.lcut(name)
+        if len(w) >= 2
+        and CJK_RE.fullmatch(w)
+        and w not in words.generic_words
+        and counts.get(w, 0) < words.max_word_count
+    }
+
+
+def _characteristic(term: str, past: TargetTable) -> bool:
+    """The term is that project's own: in its name, 资金用途 or 目标, and in its indicators."""
+    text = "\n".join([past.name, past.purpose, *past.goals])
+    return term in text and any(term in ind.name for ind in past.indicators)
+
+
+def foreign_term(facts: TableFacts, row: int, ind: Indicator) -> tuple[str, TargetTable] | None:
+    """A term of the row this project never uses, characteristic of another past project."""
+    others = "".join(o.name + o.description for r, o in facts.rows if r != row)
+    text = facts.project_text + facts.table.department.name + others
+    absent = sorted(t for t in domain_terms(ind.name) if t not in text)
+    for past in facts.context.past_tables(facts.table) if absent else ():
+        for term in absent:
+            if _characteristic(term, past):
+                return term, past
+    return None
 
 
 @rule(
     "R-ROW-UNRELATED",
     "warning",
     f"{SOURCE_101} 一(二)1：指标与项目直接相关，不设无关联的指标",
-    "指标与项目名称、目标和其他指标都没有共同内容",
+    "指标与本项目没有共同内容，却是其他往年项目的用语（如农田表里的“道路建设长度”）",
 )
 def row_unrelated(facts: TableFacts) -> Iterator[Hit]:
+    if facts.context is None:
+        return
     for row, ind in facts.rows:
         if ind.level2 != QUANTITY and ind.level1 != BENEFIT:
             continue  # quality, time, cost and satisfaction names are generic by nature
-        words = specific_chars(ind.name)
-        if not words:
-            continue
-        others = "".join(o.name + o.description for r, o in facts.rows if r != row)
-        text = facts.project_text + facts.table.department.name + others
-        if not any(word in text for word in words):
+        found = foreign_term(facts, row, ind)
+        if found:
+            term, past = found
             yield Hit(
                 row,
-                f"{label(ind)}的内容在项目名称、目标和其他指标中都没有出现，请确认它属于本项目。",
+                f"{label(ind)}与本项目的名称、目标和其他指标没有共同内容，「{term}」是其他项目"
+                f"（如《{past.name[:30]}》）的用语，请确认它属于本项目。",
                 "name",
             )

@@ -61,7 +61,7 @@ class Relevance(_Data):
     rate_name_endings: tuple[str, ...]
     count_units: tuple[str, ...]
     generic_words: tuple[str, ...]
-    common_chars: str
+    max_word_count: int
     result_words: tuple[str, ...]
 
 
