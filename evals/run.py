@@ -33,8 +33,8 @@ NOTES = [
     "(Hungarian, scipy linear_sum_assignment) on the cosine of the 三级 names' embeddings "
     "centred on the corpus' mean name vector, threshold {threshold}. Values agree when operator "
     "and unit are the same and the numbers are within 20%; word values when one contains the other.",
-    "Validity counts a draft as valid when it round-trips the schema, review() finds no error, all "
-    "six slots are filled, every money cost is ≤ the brief's budget and every row cites an existing "
+    "Validity counts a draft as valid when it round-trips the schema, review() finds no error, every "
+    "slot the national review profile asks for is filled (满意度 only for public services), every money cost is ≤ the brief's budget and every row cites an existing "
     "corpus row or a rule.",
     "recall@k = right answers in the top k / min(k, number of right answers).",
 ]

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from assistant.drafting.brief import parse_brief
 from assistant.errors import AssistantError
-from assistant.rules import review
+from assistant.rules import DEFAULT_PROFILE, drafted_slots, review
 from assistant.schema import REQUIRED_SLOTS, Draft, Indicator, TargetTable
 from evals.costs import BUDGET_EPSILON_WAN, money_cost_rows, within_budget
 from evals.drafters import TableDrafter
@@ -26,9 +26,11 @@ def schema_valid(draft: Draft) -> bool:
 
 
 def missing_slots(table: TargetTable) -> list[str]:
-    """Required slots (数量, 质量, 时效, 成本, 效益, 满意度) with no row."""
+    """Slots the national profile asks of this table (of 数量, 质量, 时效, 成本, 效益, 满意度) with
+    no row: 满意度 only for projects that serve the public (财预〔2021〕101号)."""
     present = {i.level2 for i in table.indicators}
-    return [slot for slot, names in REQUIRED_SLOTS.items() if not present.intersection(names)]
+    wanted = drafted_slots(table, DEFAULT_PROFILE)
+    return [slot for slot in wanted if not present.intersection(REQUIRED_SLOTS[slot])]
 
 
 def row_is_cited(indicator: Indicator, corpus: Mapping[str, TargetTable]) -> bool:
