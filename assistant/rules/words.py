@@ -1,19 +1,15 @@
-"""The review rules' word lists, thresholds, profiles and grades, read from
-`assistant/data/review_words.yaml` (data a budget expert can edit; code holds only the logic).
-
-A tiny typed loader until the shared taxonomy loader takes over; nothing else here.
-"""
+"""The review rules' word lists, thresholds, profiles and grades: `assistant/data/review_words.yaml`
+(data a budget expert can edit; code holds only the logic), read by the taxonomy's loader and
+checked against these models so a typo in the file fails loudly."""
 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "review_words.yaml"
+from assistant.taxonomy import load_data
 
 SlotNeed = Literal["required", "advised", "capital", "public"]
 Grade = Literal["优", "良", "中", "差"]
@@ -127,4 +123,4 @@ class ReviewWords(_Data):
 @lru_cache(maxsize=1)
 def review_words() -> ReviewWords:
     """The parsed data file (read once; a malformed file fails loudly at first use)."""
-    return ReviewWords.model_validate(yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")))
+    return ReviewWords.model_validate(load_data("review_words"))
