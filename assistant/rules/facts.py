@@ -55,9 +55,7 @@ class TableFacts:
 
     @cached_property
     def project_text(self) -> str:
-        """What the table says about the project: name, 资金用途, 年度目标."""
-        table = self.table
-        return "\n".join([table.name, table.purpose, *table.goals])
+        return project_text(self.table)
 
     @cached_property
     def is_capital(self) -> bool:
@@ -74,6 +72,11 @@ class TableFacts:
     @property
     def budget_total(self) -> float | None:
         return self.table.budget.total
+
+
+def project_text(table: TargetTable) -> str:
+    """What a table says about its project: name, 资金用途, 年度目标."""
+    return "\n".join([table.name, table.purpose, *table.goals])
 
 
 def is_capital_project(table: TargetTable) -> bool:

@@ -29,7 +29,7 @@ WHITESPACE_RE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1)
-def _dictionary_words() -> dict[str, int]:
+def dictionary_words() -> dict[str, int]:
     """jieba's word list, loaded on first need (~0.5 s) since only truncation candidates use it."""
     import jieba
 
@@ -52,7 +52,7 @@ def looks_truncated(ind: Indicator) -> bool:
     tail = len(description) - len(name)
     if not name or not description.startswith(name) or not 1 <= tail <= MAX_TRUNCATED_TAIL:
         return False
-    return _dictionary_words().get(name[-1] + description[len(name)], 0) > 0
+    return dictionary_words().get(name[-1] + description[len(name)], 0) > 0
 
 
 @rule("R-NAME-EMPTY", "error", "review_basis.md #4-#5 [READ S2, S4]", "三级指标名称为空")

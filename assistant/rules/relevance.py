@@ -18,8 +18,8 @@ from assistant.schema import (
     TargetTable,
 )
 
-from .facts import TableFacts, label
-from .names import _dictionary_words
+from .facts import TableFacts, label, project_text
+from .names import dictionary_words
 from .registry import Hit, rule
 from .words import review_words
 
@@ -136,7 +136,7 @@ def domain_terms(name: str) -> set[str]:
     import jieba
 
     words = review_words().relevance
-    counts = _dictionary_words()
+    counts = dictionary_words()
     return {
         w
         for w in jieba.lcut(name)
@@ -149,8 +149,7 @@ def domain_terms(name: str) -> set[str]:
 
 def _characteristic(term: str, past: TargetTable) -> bool:
     """The term is that project's own: in its name, 资金用途 or 目标, and in its indicators."""
-    text = "\n".join([past.name, past.purpose, *past.goals])
-    return term in text and any(term in ind.name for ind in past.indicators)
+    return term in project_text(past) and any(term in ind.name for ind in past.indicators)
 
 
 def foreign_term(facts: TableFacts, row: int, ind: Indicator) -> tuple[str, TargetTable] | None:
