@@ -12,7 +12,7 @@ import pytest
 
 from assistant.rules import review
 from assistant.rules.context import TablesContext
-from assistant.schema import TargetTable
+from assistant.schema import IndicatorValue, TargetTable
 from tests.conftest import ROOT
 
 TABLES = ROOT / "corpus" / "tables"
@@ -141,3 +141,13 @@ def test_near_copy_names_the_past_table_and_how_close():
     refiled = table.model_copy(update={"id": "refiled-2026", "year": 2026})
     [finding] = [f for f in review(refiled, context=corpus_context()) if f.code == "R-NEAR-COPY"]
     assert f"{T000}-2" in finding.message and "6/6行" in finding.message
+
+
+def test_a_rate_with_a_money_value_does_not_fit():
+    # real row 项目验收合格率 (000-3 row 4) given an amount instead of a share
+    table = real(f"{T000}-3")
+    table.indicators[3] = table.indicators[3].model_copy(
+        update={"value": IndicatorValue.parse("≤5万元")}
+    )
+    [finding] = [f for f in review(table) if f.code == "R-NAME-SLOT-MISMATCH"]
+    assert finding.row == 4 and "名称是比率，指标值却是万元" in finding.message
