@@ -77,7 +77,7 @@ def apply_edit(drafter: EditContext, draft: Draft, edit: Edit) -> tuple[Draft, s
     handler = _HANDLERS[edit.kind]
     reply = handler(drafter, work, edit)
     work.notes = []
-    finished = finalize(work, fix_warnings=False)
+    finished = finalize(work, fix_warnings=False, profile=drafter.profile)
     if finished.notes:
         reply += "\n（已自动修复：" + "；".join(n.text for n in finished.notes) + "）"
     finished.notes = [*draft.notes, *finished.notes]
