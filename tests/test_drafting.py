@@ -273,6 +273,7 @@ def test_cli_draft_human_and_json(corpus_index_settings, monkeypatch, capsys, tm
     assert main(["draft", "2026年燃气管道安全巡检，预算80万元"]) == 0
     out = capsys.readouterr().out
     assert "项目名称：2026年燃气管道安全巡检项目" in out and "000_0a362c379c5850c5-" in out
+    assert "审核结论：" in out and "→ 综合 " in out  # the report card
 
     assert main(["draft", "市民环保宣传活动，预算12万元", "--json", "--year", "2027"]) == 0
     data = json.loads(capsys.readouterr().out)

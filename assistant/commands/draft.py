@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from assistant.citations import source_text
 from assistant.errors import AssistantError
+from assistant.rules.card import grades_line, report_card
 from assistant.schema import Draft, ProjectBrief, SearchFilters
 from assistant.settings import Settings
 
@@ -106,6 +107,8 @@ def render_draft(draft: Draft) -> str:
         lines.append(
             f"{n} | {ind.level1} | {ind.level2} | {ind.name} | {ind.value.raw} | {source_text(ind.source)}"
         )
+    card = report_card(draft.findings)
+    lines += ["", f"审核结论：{card.verdict}（{grades_line(card)}）"]
     sections = (
         ("审核提示", [f"[{f.severity}] {f.message}" for f in draft.findings]),
         ("假设", draft.assumptions),
