@@ -211,6 +211,10 @@ table.target td, table.target th, table.spread td, table.spread th {border: 1px 
 .row-warning td {background: #fff4d6;}
 .finding.error b {color: #b00020;}
 .finding.warning b {color: #a06000;}
+.findings .fix {color: #1a5e20; margin-left: 0.5em;}
+.findings h5 {margin: 0.6em 0 0.2em;}
+.grade {margin-right: 0.3em;}
+.grade-差 b, .grade-中 b {color: #b00020;}
 .cmp-added td {background: #e3f6e3;}
 .cmp-removed td {background: #fde2e2;}
 .cmp-changed td {background: #fff4d6;}
