@@ -151,3 +151,12 @@ def test_a_rate_with_a_money_value_does_not_fit():
     )
     [finding] = [f for f in review(table) if f.code == "R-NAME-SLOT-MISMATCH"]
     assert finding.row == 4 and "名称是比率，指标值却是万元" in finding.message
+
+
+def test_project_total_money_filed_as_the_year_is_flagged():
+    # real table 000-5 states 项目总概算1812.00万元，此次申报543.60万元; its cost row given the total
+    table = real(f"{T000}-5")
+    table.indicators[3] = table.indicators[3].model_copy(
+        update={"value": IndicatorValue.parse("≤1812万元")}
+    )
+    assert {"R-MULTIYEAR-AS-ANNUAL", "R-COST-OVER-BUDGET"} <= codes_at(table, 4)
