@@ -342,6 +342,13 @@ def test_review_profile_setting(monkeypatch):
     from assistant.settings import get_settings
 
     assert get_settings().review_profile == DEFAULT_PROFILE == "national"
+    from typing import get_args
+
+    from assistant.rules import profile_names
+    from assistant.settings import Settings
+
+    choices = get_args(Settings.model_fields["review_profile"].annotation)
+    assert set(choices) == set(profile_names())  # the setting names the profiles of the data
     monkeypatch.setenv("JXMB_REVIEW_PROFILE", "strict")
     assert get_settings().review_profile == "strict"
     monkeypatch.setenv("JXMB_REVIEW_PROFILE", "lenient")

@@ -60,11 +60,11 @@ def test_lint_prints_the_report_card(monkeypatch, tmp_path, capsys):
 def test_exports_carry_the_review_and_still_import(tmp_path):
     table = real(LANXILU)
     findings = review(table)
-    xlsx = export_table(table, tmp_path / "t.xlsx", findings)
+    xlsx = export_table(table, tmp_path / "t.xlsx", report_card(findings))
     sheet = load_workbook(xlsx)[REVIEW_SHEET]
     cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c]
     assert "形式审核通过，11 处需要核对" in cells and "可衡量性" in cells
-    docx = export_table(table, tmp_path / "t.docx", findings)
+    docx = export_table(table, tmp_path / "t.docx", report_card(findings))
     for path in (xlsx, docx):
         [back] = parse(path)
         cells = [(i.level1, i.level2, i.name, i.description, i.value.raw) for i in back.indicators]

@@ -11,7 +11,8 @@ from assistant.cli import main
 from assistant.errors import AssistantError
 from assistant.rules import has_errors, review
 from assistant.rules.fixes import apply_fixes
-from assistant.schema import Draft, DraftSession, Owner, ProjectBrief
+from assistant.schema import Draft, ProjectBrief
+from assistant.workbench.models import DraftSession, Owner
 from tests.conftest import ROOT
 from tests.test_review_rules import LANXILU, TABLES, real
 

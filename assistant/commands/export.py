@@ -14,6 +14,7 @@ from assistant.errors import AssistantError
 from assistant.exporters import export_tables
 from assistant.importers.json_tables import read_json_tables
 from assistant.rules import review
+from assistant.rules.card import report_card
 from assistant.schema import TargetTable
 from assistant.settings import Settings
 
@@ -35,8 +36,8 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     tables = load_tables(args.file)
     chosen = select_tables(tables, args.table, args.all, args.file.name)
-    reviews = [review(table, settings.review_profile) for table in chosen]
-    written = export_tables(chosen, args.to, reviews)
+    cards = [report_card(review(table, settings.review_profile)) for table in chosen]
+    written = export_tables(chosen, args.to, cards)
     names = "、".join(table.name for table in chosen)
     print(f"已导出 {len(chosen)} 张表到 {written}：{names}")
     return 0

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.errors import AssistantError
-from assistant.exporters.review_sheet import reviews_for
-from assistant.schema import Finding, TargetTable
+from assistant.exporters.review_sheet import check_cards
+from assistant.schema import ReportCard, TargetTable
 
 SUPPORTED_SUFFIXES = (".xlsx", ".docx")
 
@@ -23,18 +23,16 @@ class ExportFailed(AssistantError):
         super().__init__(f"无法导出到文件「{file}」：{problem}")
 
 
-def export_table(
-    table: TargetTable, path: str | Path, findings: list[Finding] | None = None
-) -> Path:
-    """Write one table to `path` (.xlsx or .docx) with its review; returns the path written."""
-    return export_tables([table], path, None if findings is None else [findings])
+def export_table(table: TargetTable, path: str | Path, card: ReportCard | None = None) -> Path:
+    """Write one table to `path` (.xlsx or .docx), with its review card when given."""
+    return export_tables([table], path, None if card is None else [card])
 
 
 def export_tables(
-    tables: list[TargetTable], path: str | Path, reviews: list[list[Finding]] | None = None
+    tables: list[TargetTable], path: str | Path, cards: list[ReportCard] | None = None
 ) -> Path:
     """Write several tables to one file: a sheet each (.xlsx) or a page each (.docx), then the
-    review (the given findings per table, or a national-profile review when None)."""
+    review of each table when `cards` (one ReportCard per table) are given."""
     path = Path(path)
     if not tables:
         raise ExportFailed(path.name, "没有要导出的目标表。")
@@ -42,7 +40,8 @@ def export_tables(
     if not path.parent.is_dir():
         raise ExportFailed(path.name, f"目录「{path.parent}」不存在。")
     try:
-        writer(tables, path, reviews_for(tables, reviews))
+        check_cards(tables, cards)
+        writer(tables, path, cards)
     except OSError as exc:
         raise ExportFailed(
             path.name, f"写入失败（{exc.strerror or type(exc).__name__}）。"
@@ -50,7 +49,9 @@ def export_tables(
     return path
 
 
-def _writer_for(path: Path) -> Callable[[list[TargetTable], Path, list[list[Finding]]], None]:
+def _writer_for(
+    path: Path,
+) -> Callable[[list[TargetTable], Path, list[ReportCard] | None], None]:
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         from assistant.exporters.xlsx import write_xlsx

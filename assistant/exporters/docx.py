@@ -38,7 +38,7 @@ from assistant.exporters.layout import (
     xml_safe,
 )
 from assistant.exporters.review_sheet import REVIEW_NOTE, review_paragraphs
-from assistant.schema import Finding, TargetTable
+from assistant.schema import ReportCard, TargetTable
 
 COLUMN_WIDTHS_CM = (2.2, 2.6, 4.0, 4.6, 2.6)
 CUSTOM_PROPS_URI = "/docProps/custom.xml"
@@ -48,9 +48,9 @@ _PROPS_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the fixed id Office u
 _FONT = "宋体"
 
 
-def write_docx(tables: list[TargetTable], path: Path, reviews: list[list[Finding]]) -> None:
-    """Write the tables to `path`, a page each, then their review, with their metadata as a
-    custom property."""
+def write_docx(tables: list[TargetTable], path: Path, cards: list[ReportCard] | None) -> None:
+    """Write the tables to `path`, a page each, then their review (when cards are given), with
+    their metadata as a custom property."""
     document = Document()
     _set_fonts(document)
     metas = []
@@ -63,10 +63,11 @@ def write_docx(tables: list[TargetTable], path: Path, reviews: list[list[Finding
         run.bold, run.font.size = True, Pt(16)
         _write_table(document, table)
         metas.append(meta_for(table, str(number)))
-    document.add_paragraph(REVIEW_NOTE)
-    for table, findings in zip(tables, reviews, strict=True):
-        for line in review_paragraphs(table, findings):
-            document.add_paragraph(xml_safe(line))
+    if cards is not None:
+        document.add_paragraph(REVIEW_NOTE)
+        for table, card in zip(tables, cards, strict=True):
+            for line in review_paragraphs(table, card):
+                document.add_paragraph(xml_safe(line))
     _add_custom_property(document, META_PROPERTY, dump_metas(metas))
     atomic_save(path, document.save)
 

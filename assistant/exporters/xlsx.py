@@ -34,7 +34,7 @@ from assistant.exporters.layout import (
     xml_safe,
 )
 from assistant.exporters.review_sheet import REVIEW_HEADERS, REVIEW_SHEET, review_rows
-from assistant.schema import Finding, TargetTable
+from assistant.schema import ReportCard, TargetTable
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMN_WIDTHS = (14, 18, 30, 40, 16)  # in Latin characters; a Chinese character takes two
@@ -47,9 +47,9 @@ _CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 _LABEL_FILL = PatternFill("solid", fgColor="F2F2F2")
 
 
-def write_xlsx(tables: list[TargetTable], path: Path, reviews: list[list[Finding]]) -> None:
-    """Write the tables to `path`, one sheet each, a review sheet, and a very hidden metadata
-    sheet."""
+def write_xlsx(tables: list[TargetTable], path: Path, cards: list[ReportCard] | None) -> None:
+    """Write the tables to `path`, one sheet each, a review sheet (when cards are given), and a
+    very hidden metadata sheet."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     metas = []
@@ -58,7 +58,8 @@ def write_xlsx(tables: list[TargetTable], path: Path, reviews: list[list[Finding
         sheet = workbook.create_sheet(title)
         _write_sheet(sheet, table)
         metas.append(meta_for(table, title))
-    _write_review_sheet(workbook.create_sheet(REVIEW_SHEET), tables, reviews)
+    if cards is not None:
+        _write_review_sheet(workbook.create_sheet(REVIEW_SHEET), tables, cards)
     _write_meta_sheet(workbook.create_sheet(META_SHEET), dump_metas(metas))
     workbook.active = 0
     atomic_save(path, workbook.save)
@@ -173,16 +174,14 @@ def _sheet_title(table: TargetTable, number: int, count: int, taken: set[str]) -
 
 
 def _write_review_sheet(
-    sheet: Worksheet, tables: list[TargetTable], reviews: list[list[Finding]]
+    sheet: Worksheet, tables: list[TargetTable], cards: list[ReportCard]
 ) -> None:
     """The review of every table: verdict, graded dimensions, findings with suggested fixes."""
     for column, text in enumerate(REVIEW_HEADERS, start=1):
         put(sheet, 1, column, text)
         sheet.cell(1, column).font, sheet.cell(1, column).fill = Font(bold=True), _LABEL_FILL
     rows = [
-        row
-        for table, found in zip(tables, reviews, strict=True)
-        for row in review_rows(table, found)
+        row for table, card in zip(tables, cards, strict=True) for row in review_rows(table, card)
     ]
     for number, cells in enumerate(rows, start=2):
         for column, text in enumerate(cells, start=1):

@@ -54,7 +54,7 @@ def _comparable(ind: Indicator) -> bool:
 @rule(
     "R-VALUE-BELOW-HISTORY",
     "warning",
-    "财预〔2021〕101号 一(一)3：指标值参考历史标准、同类项目，尽量从严从高",
+    "review_basis.md #24 [READ 财预〔2021〕101号 一(一)3]: 参考历史与同类项目，从严从高",
     "指标值低于同类往年项目的中位数",
 )
 def value_below_history(facts: TableFacts) -> Iterator[Hit]:
@@ -99,7 +99,7 @@ def copied_rows(table: TargetTable, past: TargetTable) -> int:
 @rule(
     "R-NEAR-COPY",
     "warning",
-    "郑州市转移支付绩效目标审核表：绩效目标是否与其他项目相近或雷同",
+    "review_basis.md #14, #24 [READ 郑州市转移支付绩效目标审核表]: 雷同",
     "指标与一张往年表几乎相同（雷同）",
 )
 def near_copy(facts: TableFacts) -> Iterator[Hit]:

@@ -16,8 +16,6 @@ from .facts import TableFacts, is_cost_row, label, wan
 from .registry import Hit, rule
 from .words import review_words
 
-SOURCE_101 = "财预〔2021〕101号"
-
 
 @lru_cache(maxsize=1)
 def _number_re() -> re.Pattern[str]:
@@ -48,7 +46,7 @@ def is_satisfaction_row(ind: Indicator) -> bool:
 @rule(
     "R-VALUE-UNMEASURABLE",
     "warning",
-    f"{SOURCE_101} 一(二)3：确实无法量化的才用定性，并分级表述；评审实务“指标值不具量化易评性”",
+    "review_basis.md #16 [READ 财预〔2021〕101号 一(二)3; 评审实务“指标值不具量化易评性”]",
     "指标值只有文字（提高、有效、明显…），没有数字、日期、时长或评级",
 )
 def value_unmeasurable(facts: TableFacts) -> Iterator[Hit]:
@@ -78,7 +76,7 @@ def _deadline_fix(facts: TableFacts, ind: Indicator) -> SuggestedFix | None:
 @rule(
     "R-TIMELINESS-VAGUE",
     "warning",
-    f"{SOURCE_101} 二(二)3：时效指标写明完成时限；评审实务“时效指标应明确完成时限”",
+    "review_basis.md #17 [READ 财预〔2021〕101号 二(二)3; 评审实务“时效指标应明确完成时限”]",
     "时效指标写成“及时/按时”，没有日期、时长或频次",
 )
 def timeliness_vague(facts: TableFacts) -> Iterator[Hit]:
@@ -96,7 +94,7 @@ def timeliness_vague(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-TIMELINESS-RATE",
     "warning",
-    f"{SOURCE_101} 二(二)3：时效指标反映完成时限；比率放在质量或数量指标",
+    "review_basis.md #17 [READ 财预〔2021〕101号 二(二)3]: 时效写完成时限，比率放在质量或数量",
     "时效指标写成了比率（%）",
 )
 def timeliness_rate(facts: TableFacts) -> Iterator[Hit]:
@@ -123,7 +121,7 @@ def _budget_cap_fix(facts: TableFacts, ind: Indicator) -> SuggestedFix | None:
 @rule(
     "R-COST-QUALITATIVE",
     "warning",
-    f"{SOURCE_101} 二、三(三)4：成本指标按预算支出标准写金额，不得超出预算",
+    "review_basis.md #18 [READ 财预〔2021〕101号 二、三(三)4]: 成本按预算支出标准写金额",
     "成本指标写成“合理/可控”等文字，没有金额",
 )
 def cost_qualitative(facts: TableFacts) -> Iterator[Hit]:
@@ -141,7 +139,7 @@ def cost_qualitative(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-SATISFACTION-NO-SURVEY",
     "warning",
-    f"{SOURCE_101} 二(四)：设置满意度指标的须开展满意度调查",
+    "review_basis.md #15 [READ 财预〔2021〕101号 二(四)]: 设满意度指标须开展满意度调查",
     "满意度指标没有写明调查方式",
 )
 def satisfaction_no_survey(facts: TableFacts) -> Iterator[Hit]:

@@ -23,7 +23,6 @@ from .names import dictionary_words
 from .registry import Hit, rule
 from .words import review_words
 
-SOURCE_101 = "财预〔2021〕101号"
 CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -58,7 +57,7 @@ def mixed_slot(ind: Indicator) -> str | None:
 @rule(
     "R-QUALITY-BENEFIT-MIXED",
     "warning",
-    f"{SOURCE_101} 指标定义：合格率、故障率等是质量指标，治愈率、通行能力、收入增加等是效益指标",
+    "review_basis.md #19 [READ 财预〔2021〕101号 指标定义]: 合格率、故障率是质量，治愈率、通行能力是效益",
     "产出（质量、数量）与效益放混了",
 )
 def quality_benefit_mixed(facts: TableFacts) -> Iterator[Hit]:
@@ -83,7 +82,7 @@ def quality_benefit_mixed(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-ROUTINE-INDICATOR",
     "warning",
-    f"{SOURCE_101} 一(二)1：不应设置常规性的项目管理要求等与项目无直接关联的指标",
+    "review_basis.md #20 [READ 财预〔2021〕101号 一(二)1]: 不设常规性的项目管理要求",
     "常规管理要求（制度健全、按计划实施…）被设为绩效指标",
 )
 def routine_indicator(facts: TableFacts) -> Iterator[Hit]:
@@ -116,7 +115,7 @@ def slot_mismatch(ind: Indicator) -> str | None:
 @rule(
     "R-NAME-SLOT-MISMATCH",
     "warning",
-    f"{SOURCE_101} 三(一)：指标名称、解释与指标值相互对应",
+    "review_basis.md #19 [READ 财预〔2021〕101号 三(一)]: 名称、解释与指标值相互对应",
     "指标名称与所在类别或指标值不相符（满意度放在效益下、比率配金额…）",
 )
 def name_slot_mismatch(facts: TableFacts) -> Iterator[Hit]:
@@ -167,7 +166,7 @@ def foreign_term(facts: TableFacts, row: int, ind: Indicator) -> tuple[str, Targ
 @rule(
     "R-ROW-UNRELATED",
     "warning",
-    f"{SOURCE_101} 一(二)1：指标与项目直接相关，不设无关联的指标",
+    "review_basis.md #20 [READ 财预〔2021〕101号 一(二)1]: 不设与项目无关联的指标",
     "指标与本项目没有共同内容，却是其他往年项目的用语（如农田表里的“道路建设长度”）",
 )
 def row_unrelated(facts: TableFacts) -> Iterator[Hit]:

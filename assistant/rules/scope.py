@@ -18,7 +18,7 @@ from .words import review_words
 @rule(
     "R-SLOT-ADVISED",
     "warning",
-    "财预〔2021〕101号 二：时效指标根据项目实际设置；成本指标逐步推广到其他项目",
+    "review_basis.md #15 [READ 财预〔2021〕101号 二]: 时效根据实际设置，成本逐步推广",
     "缺少建议设置的一类指标（时效，或非工程类项目的成本）",
 )
 def slot_advised(facts: TableFacts) -> Iterator[Hit]:
@@ -35,7 +35,7 @@ def slot_advised(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-SATISFACTION-MISSING",
     "warning",
-    "财预〔2021〕101号 二(四)：面向社会公众或涉及群众切身利益的项目设满意度指标",
+    "review_basis.md #15 [READ 财预〔2021〕101号 二(四)]: 面向公众的项目设满意度",
     "面向公众的项目没有满意度指标",
 )
 def satisfaction_missing(facts: TableFacts) -> Iterator[Hit]:
@@ -62,7 +62,7 @@ def _states_horizon(facts: TableFacts) -> bool:
 @rule(
     "R-BENEFIT-NO-LONGTERM",
     "warning",
-    "财预〔2021〕101号 二(三)：工程基建、大型修缮及购置项目的效益指标写明当年及以后年度（使用期限）的效果",
+    "review_basis.md #21 [READ 财预〔2021〕101号 二(三)]: 工程/修缮/购置写明以后年度效益",
     "工程/修缮/购置项目没有写明以后年度效果的效益指标",
 )
 def benefit_no_longterm(facts: TableFacts) -> Iterator[Hit]:
@@ -78,7 +78,7 @@ def benefit_no_longterm(facts: TableFacts) -> Iterator[Hit]:
 @rule(
     "R-GOAL-NO-RESULT",
     "warning",
-    "郑州市市级部门预算绩效目标审核表“明确清晰性”：绩效目标写明预期产出和效果",
+    "review_basis.md #22 [READ 郑州市绩效目标审核表“明确清晰性”]",
     "年度目标只列工作，没有写要达到的效果",
 )
 def goal_no_result(facts: TableFacts) -> Iterator[Hit]:
@@ -104,7 +104,7 @@ def _total_figures(text: str) -> set[str]:
 @rule(
     "R-MULTIYEAR-AS-ANNUAL",
     "warning",
-    "评审实务：跨年度项目按年度分解目标和资金，不得把项目总量当作本年度目标",
+    "review_basis.md #23 [practice; GovBudgetChecker 分年度金额规则]",
     "指标值等于项目总规模（全长、总投资…），疑似把跨年总量当成本年度目标",
 )
 def multiyear_as_annual(facts: TableFacts) -> Iterator[Hit]:

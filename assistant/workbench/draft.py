@@ -15,6 +15,7 @@ from assistant.drafts_store import DraftsStore
 from assistant.errors import AssistantError
 from assistant.exporters import export_table
 from assistant.rules import has_errors
+from assistant.rules.card import report_card
 from assistant.rules.fixes import apply_fixes
 from assistant.schema import Draft, Indicator, SourceRef
 from assistant.workbench.common import require
@@ -159,7 +160,7 @@ class DraftingServices:
         table = require(session).table
         name = _UNSAFE_NAME_RE.sub("_", table.name).strip(" ._")[:60] or "绩效目标表"
         path = Path(tempfile.mkdtemp(prefix="jxmb-export-")) / f"{name}{suffix}"
-        export_table(table, path, self.review(table).findings)
+        export_table(table, path, report_card(self.review(table).findings))
         return path
 
 
