@@ -79,5 +79,6 @@ def test_app_applies_all_fixes_in_one_click_as_a_new_version(make_workbench):
     assert [n.text for n in session.draft.notes[-3:]] == notes
     assert session.draft.table.indicators[3].value.raw == "2026年12月31日前"
     assert "R-TIMELINESS-VAGUE" not in {f.code for f in session.draft.findings}
+    unfixable = session.draft.model_copy(update={"findings": []})
     with pytest.raises(AssistantError, match="没有可以自动应用"):
-        workbench.apply_fixes(session, owner)
+        workbench.apply_fixes(session.model_copy(update={"draft": unfixable}), owner)
