@@ -434,7 +434,7 @@ def test_lint_seed_000_has_only_warnings(lint):
 
 
 def test_lint_seed_003_json_reports_the_error(lint):
-    code, out, _ = lint(SEED_003, "--json")
+    code, out, _ = lint(SEED_003, "--json", "--no-history")
     assert code == 1
     data = json.loads(out)
     assert [entry["table_id"] for entry in data] == [
