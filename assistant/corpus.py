@@ -13,22 +13,26 @@ import json
 import logging
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import Field, ValidationError
 
-from assistant.errors import AssistantError, ImportFailed
+from assistant.errors import AssistantError, ImportFailed, storage_problem
 from assistant.importers import SUPPORTED_SUFFIXES, parse
 from assistant.importers.word_text import indicator_source
 from assistant.schema import Model, TargetTable
 from assistant.settings import Settings
 from assistant.table_ids import checked_table_id, table_id_for
+from assistant.textclean import clean_text
 
 log = logging.getLogger(__name__)
 
 _TEMP_PREFIX = ".tmp-"
+_STAGING_PREFIX = ".adding-"
+_READY_SUFFIX = ".ready"
 _UNSAFE_CHARS_RE = re.compile(r'[\x00-\x1f\x7f<>:"|?*]')
 _MAX_NAME_BYTES = 200
 
@@ -107,6 +111,8 @@ def _read_source(path: Path, settings: Settings) -> list[TargetTable]:
 
 def load_corpus(settings: Settings) -> list[TargetTable]:
     """All corpus tables from their JSON, in file and table order; ingests first if there is none."""
+    with corpus_lock(settings):
+        pass  # an add interrupted by a crash is finished or dropped (on taking the lock) first
     json_dir = settings.corpus_json_dir
     files = (
         sorted(json_dir.glob("*.json"), key=lambda p: _id_order(p.stem))
@@ -154,6 +160,16 @@ def add_to_corpus(
     return tables
 
 
+def withdraw_from_corpus(tables: list[TargetTable], settings: Settings) -> None:
+    """Undo an add whose index update failed: its source file and JSON leave the corpus."""
+    with corpus_lock(settings):
+        for table in tables:
+            json_name = f"{checked_table_id(table.id, table.source.file)}.json"
+            (settings.corpus_json_dir / json_name).unlink(missing_ok=True)
+        for name in {table.source.file for table in tables if table.source.file}:
+            (settings.corpus_dir / safe_file_name(name)).unlink(missing_ok=True)
+
+
 @contextlib.contextmanager
 def corpus_lock(settings: Settings) -> Iterator[None]:
     """One corpus writer at a time, across the app's threads and CLI processes: otherwise two
@@ -162,33 +178,58 @@ def corpus_lock(settings: Settings) -> Iterator[None]:
     with open(settings.data_dir / "corpus.lock", "a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
+            recover_adds(settings)
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _file_upload(path: Path, target: Path, tables: list[TargetTable], settings: Settings) -> None:
-    """Write the upload and its tables' JSON; on any failure remove what this call created."""
-    name = target.name
-    created: list[Path] = []
+    """Add the upload and its tables' JSON all or nothing.
+
+    Everything is written into a hidden staging folder in corpus_dir first; one rename then
+    marks it complete, and only then are the files moved into place. A crash before the rename
+    leaves a staging folder that the next writer or reader deletes; a crash after it leaves a
+    complete one that they finish (`recover_adds`)."""
+    settings.corpus_dir.mkdir(parents=True, exist_ok=True)
+    settings.corpus_json_dir.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=settings.corpus_dir))
     try:
+        (stage / "tables").mkdir()
         if not target.exists():
-            settings.corpus_dir.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, path.read_bytes())
-            created.append(target)
-        settings.corpus_json_dir.mkdir(parents=True, exist_ok=True)
+            write_atomic(stage / target.name, path.read_bytes())
         for table in tables:
-            json_path = settings.corpus_json_dir / f"{checked_table_id(table.id, name)}.json"
-            existed = json_path.exists()
-            write_table_json(table, settings.corpus_json_dir)
-            if not existed:
-                created.append(json_path)
+            write_table_json(table, stage / "tables")
+        ready = stage.with_name(stage.name + _READY_SUFFIX)
+        os.replace(stage, ready)
     except BaseException as exc:
-        for leftover in created:
-            leftover.unlink(missing_ok=True)
+        shutil.rmtree(stage, ignore_errors=True)
         if isinstance(exc, OSError):
-            raise ImportFailed(name, f"写入语料库失败：{exc.strerror or exc}") from exc
+            raise ImportFailed(target.name, f"写入语料库失败：{storage_problem(exc)}") from exc
         raise
+    _finish_add(ready, settings)
+
+
+def _finish_add(ready: Path, settings: Settings) -> None:
+    """Move a complete staged add into place; repeating it after a crash is harmless."""
+    for staged in sorted((ready / "tables").glob("*.json")):
+        os.replace(staged, settings.corpus_json_dir / staged.name)
+    for staged in ready.iterdir():
+        if staged.is_file():
+            os.replace(staged, settings.corpus_dir / staged.name)
+    shutil.rmtree(ready)
+
+
+def recover_adds(settings: Settings) -> None:
+    """Finish the adds that were complete when a process died; drop the ones that were not."""
+    corpus_dir = settings.corpus_dir
+    staged = sorted(corpus_dir.glob(f"{_STAGING_PREFIX}*")) if corpus_dir.is_dir() else []
+    for folder in staged:
+        if folder.name.endswith(_READY_SUFFIX):
+            settings.corpus_json_dir.mkdir(parents=True, exist_ok=True)
+            _finish_add(folder, settings)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _refile(table: TargetTable, file_name: str, number: int) -> TargetTable:
@@ -213,7 +254,7 @@ def _refile(table: TargetTable, file_name: str, number: int) -> TargetTable:
 
 def safe_file_name(name: str) -> str:
     """A plain file name for the corpus: no folders, no `..`, no control or reserved characters."""
-    base = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    base = clean_text(name).replace("\\", "/").rsplit("/", 1)[-1].strip()
     base = _UNSAFE_CHARS_RE.sub("_", base)
     stem, dot, suffix = base.rpartition(".")
     if not dot or not stem.strip(". ") or base.startswith("."):

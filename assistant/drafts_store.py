@@ -7,6 +7,9 @@ worker threads do not block a save, and each save is one transaction.
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -14,7 +17,13 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from assistant.errors import AssistantError
+from assistant.errors import (
+    SQLITE_CORRUPT,
+    SQLITE_NOTADB,
+    AssistantError,
+    sqlite_code,
+    storage_problem,
+)
 from assistant.schema import Draft
 from assistant.workbench.models import DraftSummary, DraftVersionInfo, Owner
 
@@ -47,6 +56,19 @@ class DraftNotFound(AssistantError):
         super().__init__(f"找不到{what}，或它不属于当前用户。")
 
 
+log = logging.getLogger(__name__)
+# The file is damaged (not merely locked, or on a full disk).
+_DAMAGED_CODES = (SQLITE_CORRUPT, SQLITE_NOTADB)
+MAX_VERSION = 2**31  # far above any real count of saves; larger numbers overflow SQLite
+
+
+class StoreUnavailable(AssistantError):
+    """The drafts store cannot be read or written (disk full, damaged file)."""
+
+    def __init__(self, problem: str):
+        super().__init__(f"草稿库读写失败：{problem}")
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
@@ -57,12 +79,49 @@ class DraftsStore:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.damaged_copy: Path | None = None  # where a damaged store found at start was put
+        try:
+            self._open_checked()
+        except sqlite3.DatabaseError as exc:
+            if sqlite_code(exc) not in _DAMAGED_CODES:
+                raise StoreUnavailable(storage_problem(exc)) from exc
+            self.damaged_copy = self._set_aside()
+            log.warning("drafts store %s is damaged (%s); kept as %s", path, exc, self.damaged_copy)
+            self._open_checked()
+
+    @property
+    def notice(self) -> str:
+        """What the user must be told at start (Chinese), or '' when the store was sound."""
+        if self.damaged_copy is None:
+            return ""
+        return (
+            f"草稿库文件已损坏，无法读取。损坏的文件已另存为「{self.damaged_copy}」，"
+            "现在使用一个新的空草稿库；需要找回旧草稿请把该文件交给管理员。"
+        )
+
+    def _open_checked(self) -> None:
+        """Open (creating if needed) and check the whole file: damage shows at start, not mid-save."""
         conn = sqlite3.connect(self.path, timeout=10)
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.executescript(_SCHEMA)
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                error = sqlite3.DatabaseError(f"quick_check: {result}")
+                error.sqlite_errorcode = SQLITE_CORRUPT
+                raise error
         finally:
             conn.close()
+
+    def _set_aside(self) -> Path:
+        """Rename the damaged file (and its WAL files) to `<name>.damaged-<time>`."""
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        kept = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        for suffix in ("-wal", "-shm", ""):
+            part = self.path.with_name(self.path.name + suffix)
+            if part.exists():
+                os.replace(part, kept.with_name(kept.name + suffix))
+        return kept
 
     @contextmanager
     def _connect(self, write: bool = False) -> Iterator[sqlite3.Connection]:
@@ -71,17 +130,24 @@ class DraftsStore:
         Writes take the write lock up front (BEGIN IMMEDIATE) so that two saves of one draft
         can never both read the same last version number.
         """
-        conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA foreign_keys=ON")
         try:
+            conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreUnavailable(storage_problem(exc)) from exc
+        conn.row_factory = sqlite3.Row
+        try:
+            conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
                 yield conn
             except BaseException:
-                conn.execute("ROLLBACK")
+                with contextlib.suppress(sqlite3.Error):  # a failed COMMIT may have rolled back
+                    conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            # Disk full, damage found after start, a locked file: a Chinese reason, never a trace.
+            raise StoreUnavailable(storage_problem(exc)) from exc
         finally:
             conn.close()
 
@@ -117,6 +183,8 @@ class DraftsStore:
 
     def load(self, owner: Owner, draft_id: str, version: int | None = None) -> Draft:
         """The saved draft (latest version unless `version` is given), if `owner` owns it."""
+        if version is not None and not 1 <= version <= MAX_VERSION:
+            raise DraftNotFound(draft_id, version)  # SQLite cannot even compare 2**63
         with self._connect() as conn:
             self._check_owner(conn, owner, draft_id)
             if version is None:

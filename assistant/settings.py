@@ -42,6 +42,14 @@ class Settings(BaseSettings):
         description="审核口径：national = 财预〔2021〕101号（满意度视项目而定，时效建议设置）；"
         "strict = 六类指标必填（如天津）。起草和审核都按它。",
     )
+    # Input caps: a brief is a few sentences and a table a few dozen rows; far longer input is a
+    # paste accident or an attack, and would hold a worker for seconds.
+    max_chat_chars: int = Field(2000, description="One chat message.")
+    max_brief_chars: int = Field(4000, description="A brief with its follow-up answers.")
+    max_search_chars: int = Field(200, description="One search query.")
+    max_grid_rows: int = Field(200, description="Indicator rows of one draft.")
+    max_cell_chars: int = Field(500, description="One grid cell or a save note.")
+    concurrency: int = Field(4, description="Requests of one kind served at once.")
 
     @property
     def index_dir(self) -> Path:

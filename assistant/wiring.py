@@ -9,11 +9,12 @@ import logging
 import threading
 from pathlib import Path
 
-from assistant.corpus import add_to_corpus, load_corpus
+from assistant.corpus import add_to_corpus, load_corpus, source_files, withdraw_from_corpus
 from assistant.drafting.engine import Drafter
 from assistant.drafting.refiner import Refiner
 from assistant.drafting.retriever import Retriever
 from assistant.drafts_store import DraftsStore
+from assistant.errors import AssistantError, storage_problem
 from assistant.schema import TargetTable
 from assistant.services import Workbench
 from assistant.settings import Settings
@@ -89,8 +90,18 @@ def corpus_adder(settings: Settings, live: LiveRetriever):
 
     def add(path: Path) -> list[TargetTable]:
         with lock:
+            known = {p.name for p in source_files(settings.corpus_dir)}
             tables = add_to_corpus(path, settings)
-            build_index(settings, progress=False)
+            try:
+                build_index(settings, progress=False)
+            except Exception as exc:
+                # A file in the corpus but not in the index would come back on the next start
+                # as if added: take it out again (a re-added identical file stays).
+                new = [t for t in tables if t.source.file not in known]
+                withdraw_from_corpus(new, settings)
+                raise AssistantError(
+                    f"更新索引失败，文件没有加入语料库：{storage_problem(exc)}"
+                ) from exc
             live.swap(open_index(settings)).close()
         return tables
 
@@ -106,4 +117,6 @@ def make_workbench(settings: Settings) -> Workbench:
         threading.Thread(target=refiner.warm_up, daemon=True).start()
     drafter = Drafter(live, refiner=refiner, profile=settings.review_profile)
     store = DraftsStore(settings.drafts_db)
+    if store.notice:
+        log.warning(store.notice)
     return Workbench(settings, live, drafter, store, add_to_corpus=corpus_adder(settings, live))

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import inspect
 import logging
 import secrets
 from dataclasses import dataclass
+from html import escape
 
 import gradio as gr
 
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, storage_problem
 from assistant.services import TOKEN_RE, Workbench, owner_from
 from assistant.workbench.models import DraftSession, Owner
 
@@ -47,7 +49,12 @@ def as_session(value) -> DraftSession:
 
 def _to_gradio_error(exc: Exception) -> gr.Error:
     if isinstance(exc, AssistantError):
-        return gr.Error(str(exc), title="无法完成")
+        # Toasts are shown as (sanitised) HTML, and messages quote what the user typed or a
+        # file held: escaped, an <img src=…> there stays text and fetches nothing.
+        return gr.Error(escape(str(exc), quote=False), title="无法完成")
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        log.error("disk full in a handler: %s", exc)
+        return gr.Error(storage_problem(exc), title="无法完成")
     log.exception("unexpected error in a handler")
     return gr.Error(INTERNAL_ERROR, title="内部错误")
 

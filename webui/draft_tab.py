@@ -14,6 +14,7 @@ from webui.render import (
     display_time,
     draft_rows,
     findings_html,
+    md_text,
     table_header_html,
 )
 
@@ -29,7 +30,7 @@ def draft_view(session: DraftSession) -> tuple[list[list[str]], str, str]:
     saved = f"已保存为第 {session.version} 版" if session.draft_id else "未保存"
     if session.unsaved:
         saved = "有未保存的手工修改"
-    status = f"**{escape(draft.table.name)}** · {len(draft.table.indicators)} 行 · {saved}"
+    status = f"**{md_text(draft.table.name)}** · {len(draft.table.indicators)} 行 · {saved}"
     header = table_header_html(draft.table)
     return draft_rows(draft.table), header + findings_html(draft.findings), status
 
@@ -54,7 +55,16 @@ class DraftTab:
     # ------------------------------------------------------------ layout
 
     def _chat_column(self) -> None:
-        self.chatbot = gr.Chatbot(label="对话", height=520, elem_id="draft-chat", buttons=["copy"])
+        # Messages are shown as text: no Markdown (an image link would make the browser fetch
+        # it) and, since the text is escaped, no HTML; CSS keeps the line breaks.
+        self.chatbot = gr.Chatbot(
+            label="对话",
+            height=520,
+            elem_id="draft-chat",
+            buttons=["copy"],
+            render_markdown=False,
+            sanitize_html=True,
+        )
         self.message = gr.Textbox(
             label="描述项目或提出修改",
             placeholder=f"例如：{EXAMPLE_BRIEF}",
@@ -188,7 +198,8 @@ class DraftTab:
     @user_errors
     def on_save(self, session, note, token, request: gr.Request):
         saved, info = self.wb.save(as_session(session), current_owner(token, request), note or "")
-        gr.Info(f"已保存：第 {info.version} 版（{display_time(info.saved_at)}，{info.author}）")
+        when, author = display_time(info.saved_at), escape(info.author)  # toasts are HTML
+        gr.Info(f"已保存：第 {info.version} 版（{when}，{author}）")
         choices = gr.update(choices=self._choices(token, request), value=saved.draft_id)
         return saved, *draft_view(saved), choices, ""
 
@@ -212,9 +223,9 @@ class DraftTab:
         if not draft_id:
             raise gr.Error("请先在列表中选择一个草稿。")
         owner = current_owner(token, request)
-        session = self.wb.open_draft(owner, draft_id, int(version_no) if version_no else None)
+        session = self.wb.open_draft(owner, draft_id, version_no or None)
         lines = [
-            f"- 第{v.version}版 · {display_time(v.saved_at)} · {escape(v.author)} · {escape(v.note)}"
+            f"- 第{v.version}版 · {display_time(v.saved_at)} · {md_text(v.author)} · {md_text(v.note)}"
             for v in self.wb.versions(owner, draft_id)
         ]
         title = session.draft.table.name

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from html import escape
-
 import gradio as gr
 
 from webui.common import UiContext, user_errors
-from webui.render import table_html
+from webui.render import md_text, table_html
 
 
 def build(ctx: UiContext) -> None:
@@ -40,7 +38,7 @@ def build(ctx: UiContext) -> None:
             raise gr.Error("请先上传文件。")
         progress(0.1, desc="正在写入语料库并更新索引……")
         tables = wb.import_to_corpus(path)
-        names = "、".join(f"「{escape(t.name)}」（{escape(t.id)}）" for t in tables)
+        names = "、".join(f"「{md_text(t.name)}」（{md_text(t.id)}）" for t in tables)
         return f"已加入语料库并更新索引：{names}。现在可以在「检索」中找到它们。"
 
     add.click(on_add, [upload], [status], api_name="add_to_corpus")

@@ -20,6 +20,8 @@ def build_ui(workbench: Workbench, settings: Settings) -> gr.Blocks:
     """Build (not launch) the Gradio app."""
     with gr.Blocks(title=TITLE) as demo:
         gr.Markdown(f"## {TITLE}\n项目支出绩效目标表：起草、检索、对比、导入。")
+        if notice := workbench.store.notice:
+            gr.Markdown(f"⚠️ {notice}", elem_id="store-notice")
         token = gr.BrowserState(None, storage_key=TOKEN_KEY, secret=browser_secret(settings))
         session = gr.State(DraftSession())
         ctx = UiContext(workbench=workbench, session=session, token=token)
@@ -34,6 +36,9 @@ def build_ui(workbench: Workbench, settings: Settings) -> gr.Blocks:
                 import_tab.build(ctx)
         loaded = demo.load(ensure_token, [token], [token], api_name="ensure_token")
         loaded.then(drafting.on_refresh, [token], [drafting.drafts], api_visibility="private")
+    # Gradio runs one request per event at a time by default: one user drafting would hold up
+    # every other user's chat.
+    demo.queue(default_concurrency_limit=settings.concurrency)
     return demo
 
 

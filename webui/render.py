@@ -6,6 +6,7 @@ html.escape: a cell `<script>` must show as text. No gradio import here (pure fu
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from html import escape
 
@@ -30,6 +31,16 @@ STATUS_CLASSES = {
 
 def _e(value: object) -> str:
     return escape("" if value is None else str(value))
+
+
+# ASCII punctuation Markdown gives a meaning to: escaped, `![x](http://…)` in a name stays text
+# in a gr.Markdown (CommonMark allows a backslash before any ASCII punctuation).
+_MARKDOWN_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:])")
+
+
+def md_text(value: object) -> str:
+    """User or corpus text for a gr.Markdown: no HTML, no Markdown, shown as written."""
+    return _MARKDOWN_RE.sub(r"\\\1", escape("" if value is None else str(value), quote=False))
 
 
 def draft_rows(table: TargetTable) -> list[list[str]]:
@@ -221,4 +232,5 @@ table.target td, table.target th, table.spread td, table.spread th {border: 1px 
 .cmp-reports {display: flex; gap: 1em;}
 .cmp-reports > div {flex: 1;}
 .hit {border-bottom: 1px solid #ddd; padding: 4px 0;}
+#draft-chat .message-content {white-space: pre-wrap;}
 """

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+import math
 
 import gradio as gr
 
 from assistant.errors import AssistantError
 from assistant.schema import LEVEL1_NAMES, LEVEL2_PARENTS, SearchFilters
 from assistant.services import Workbench
+from assistant.textclean import clean_text, within_limit
 from webui.common import UiContext, user_errors
 from webui.render import indicator_hits_html, project_hits_html, table_html
 
@@ -24,14 +26,23 @@ def make_filters(
     budget_max: float | None,
     level1: str | None,
     level2: str | None,
+    max_chars: int = 200,
 ) -> SearchFilters | None:
-    """Form fields → SearchFilters (None when nothing is set); inverted ranges are an error."""
+    """Form fields → SearchFilters (None when nothing is set); inverted ranges, years that are
+    no year and amounts that are no number (NaN, ∞) are errors."""
+    for year in (year_min, year_max):
+        if year and not 1900 <= year <= 2100:  # also NaN and ∞
+            raise AssistantError("年度不对：请填写四位数年份，例如2025。")
+    for amount in (budget_min, budget_max):
+        if amount is not None and not math.isfinite(amount):
+            raise AssistantError("预算范围不对：请填写数字（万元）。")
+    department = within_limit(clean_text(department).strip(), max_chars, "单位", "max_search_chars")
     if year_min and year_max and year_min > year_max:
         raise AssistantError("年度范围不对：起始年度大于结束年度。")
     if budget_min is not None and budget_max is not None and budget_min > budget_max:
         raise AssistantError("预算范围不对：最小值大于最大值。")
     filters = SearchFilters(
-        department=(department or "").strip() or None,
+        department=department or None,
         year_min=int(year_min) if year_min else None,
         year_max=int(year_max) if year_max else None,
         budget_min=budget_min,
@@ -44,7 +55,7 @@ def make_filters(
 
 def run_search(wb: Workbench, text, mode_name, dept, ymin, ymax, bmin, bmax, l1, l2):
     """Results HTML, the pick list of tables found, and a cleared detail pane."""
-    filters = make_filters(dept, ymin, ymax, bmin, bmax, l1, l2)
+    filters = make_filters(dept, ymin, ymax, bmin, bmax, l1, l2, wb.settings.max_search_chars)
     if mode_name == "指标":
         hits, spreads = wb.search_indicators(text, filters)
         tables = list(dict.fromkeys((h.table_name, h.table_id) for h in hits))

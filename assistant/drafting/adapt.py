@@ -189,6 +189,9 @@ def money_text(amount: float) -> str:
     return f"{amount:.2f}".rstrip("0").rstrip(".")
 
 
+_COMPARE_CHARS = 200
+
+
 def goal_lines(brief: ProjectBrief, name: str, year: int, rows: list[Indicator]) -> list[str]:
     """绩效目标 text written from the brief and the chosen headline rows (costs said once, last)."""
     work = "、".join(brief.work_items[:3]) or brief.purpose or name
@@ -199,7 +202,8 @@ def goal_lines(brief: ProjectBrief, name: str, year: int, rows: list[Indicator])
     ][:3]
     first = f"{year}年完成{work}工作"
     purpose = brief.purpose
-    if purpose and fuzz.partial_ratio(purpose, work) < 70:
+    # partial_ratio is quadratic in its inputs' length: compare only the heads of long texts.
+    if purpose and fuzz.partial_ratio(purpose[:_COMPARE_CHARS], work[:_COMPARE_CHARS]) < 70:
         first += f"，{purpose}"
     lines = [first + "。"]
     if headline:

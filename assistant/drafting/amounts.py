@@ -8,6 +8,8 @@ import re
 
 import cn2an
 
+from assistant.errors import AssistantError
+from assistant.rules.money import MAX_SANE_BUDGET_WAN
 from assistant.schema import Budget
 from assistant.taxonomy import MONEY_IN_WAN
 
@@ -43,6 +45,25 @@ _ALL_FISCAL_RE = re.compile(
     r"(全部|全额|均为|都是|100%)[^，。；,;]{0,3}财政|财政(全额|全部)|[（(]财政资金[）)]"
 )
 _ALL_OTHER_RE = re.compile(r"(全部|全额|均为|都是)[^，。；,;]{0,3}(自筹|其他资金)")
+# A sign or an exponent right before an amount: MONEY_RE would read '-50万元' as 50, '1e30万元' as 30.
+_SIGN_BEFORE_RE = re.compile(r"(?:[-−－–—负]|\d[eE][-+]?|[eE][-+])\s*$")
+
+
+class BudgetUnclear(AssistantError):
+    """An amount cannot be taken as written (sign, exponent), or the text states two budgets."""
+
+
+def check_amounts(text: str) -> None:
+    """BudgetUnclear when an amount carries a sign or an exponent the reader would drop."""
+    for match in MONEY_RE.finditer(text):
+        before = text[max(0, match.start() - 4) : match.start()]
+        sign = _SIGN_BEFORE_RE.search(before)
+        if sign:
+            written = f"{sign.group(0).strip()}{match.group(0)}"
+            raise BudgetUnclear(
+                f"金额「{written}」带有负号、范围符号或科学计数法，无法确定是多少。"
+                "请写成一个正的金额，例如「预算80万元」。"
+            )
 
 
 def to_number(text: str) -> float | None:
@@ -95,8 +116,30 @@ def _money_role(context: str) -> str:
     return "total" if re.search(r"(约|共|为|是|花|用|需|要)$", context) else ""
 
 
+def _stated_budgets(text: str) -> list[float]:
+    """The different amounts the text calls 预算 outright (not a fiscal/other part of it)."""
+    values: list[float] = []
+    for match in MONEY_RE.finditer(text):
+        context = re.split(r"[，。；,;、]", text[max(0, match.start() - 8) : match.start()])[-1]
+        parts = ("其中", *_FISCAL_WORDS, *_OTHER_WORDS)
+        number = to_number(match["num"])
+        if "预算" in context and number is not None and not any(w in context for w in parts):
+            wan = round(number * MONEY_IN_WAN[match["unit"]], 6)
+            values += [wan] if wan not in values else []
+    return values
+
+
 def find_budget(text: str) -> Budget:
-    """Total / fiscal / other from the amounts in text and the words around them."""
+    """Total / fiscal / other from the amounts in text and the words around them.
+
+    Raises BudgetUnclear for a signed or exponent amount, and when two different budgets are
+    stated: the chat then asks which one is meant instead of taking either."""
+    check_amounts(text)
+    if len(stated := _stated_budgets(text)) > 1:
+        shown = "、".join(f"{v:g}万元" for v in stated)
+        raise BudgetUnclear(
+            f"描述里有{len(stated)}个不同的预算：{shown}。请确认是哪一个，只写一个预算再发送。"
+        )
     mentions = _money_mentions(text)
     if not mentions:
         bare = BARE_BUDGET_RE.search(text)
@@ -117,4 +160,15 @@ def find_budget(text: str) -> Budget:
         other = round(total - fiscal, 6)
     elif total is not None and other is not None and fiscal is None and other <= total:
         fiscal = round(total - other, 6)
-    return Budget(total=total, fiscal=fiscal, other=other)
+    budget = Budget(total=total, fiscal=fiscal, other=other)
+    check_sane(budget.total)
+    return budget
+
+
+def check_sane(total: float | None) -> None:
+    """BudgetUnclear for a budget no project has (a typing or unit error, not a figure to draft)."""
+    if total is not None and total > MAX_SANE_BUDGET_WAN:
+        raise BudgetUnclear(
+            f"预算{total:g}万元大得不合常理（一个项目最多按{MAX_SANE_BUDGET_WAN:g}万元计），"
+            "请核对金额和单位。"
+        )

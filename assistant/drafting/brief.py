@@ -14,6 +14,7 @@ from assistant.drafting.amounts import BARE_BUDGET_RE, MONEY_RE, NUM, find_budge
 from assistant.errors import AssistantError
 from assistant.schema import Department, ProjectBrief
 from assistant.taxonomy import RELATIVE_YEARS
+from assistant.textclean import clean_text, looks_like_instruction
 
 
 class BriefInvalid(AssistantError):
@@ -71,7 +72,7 @@ _NAME_END_RE = re.compile(r"(项目|工程|经费|资金|尾款)$")
 
 def parse_brief(text: str, today: date | None = None) -> ProjectBrief:
     """Read a ProjectBrief from free Chinese text; `today` anchors 今年/明年 (default: the real date)."""
-    raw = (text or "").strip()
+    raw = clean_text(text, multiline=True).strip()
     if not re.search(r"[\w\u4e00-\u9fa5]", raw):
         raise BriefInvalid(
             "项目描述为空：请用一两句话说明项目做什么、哪一年、预算多少，例如「2026年开展燃气管道安全巡检，预算80万元」。"
@@ -159,7 +160,7 @@ def _explicit_name(text: str) -> str:
         rf"(?=$|[，。；,;」”\"》\n]|\s+(?:{_ADMIN_LABELS}|{_CONTENT_LABELS})[：:]|\s+(?:19|20)\d{{2}}年)",
         text,
     )
-    if match:
+    if match and not looks_like_instruction(match["n"]):
         return match["n"].strip()
     quoted = re.search(r"[《「“](?P<n>[^》」”]{4,60}(?:项目|工程))[》」”]", text)
     return quoted["n"].strip() if quoted else ""
@@ -212,7 +213,7 @@ def _clean_clause(clause: str, department: Department) -> str:
 def _content_clauses(text: str, department: Department) -> list[str]:
     """Clauses that say what the project does; if none, what is left of the money clauses
     once the amounts are cut ('拆违经费349.8万元' -> '拆违')."""
-    raw = [c for c in _CLAUSE_SPLIT_RE.split(text) if c.strip()]
+    raw = [c for c in _CLAUSE_SPLIT_RE.split(text) if c.strip() and not looks_like_instruction(c)]
     content = [c for c in raw if not _is_admin_clause(c)] or raw
     clauses = []
     for clause in content:

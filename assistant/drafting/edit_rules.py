@@ -12,7 +12,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from assistant.drafting.adapt import brief_words, swap_nouns
-from assistant.drafting.amounts import parse_amount_wan, to_number
+from assistant.drafting.amounts import check_amounts, parse_amount_wan, to_number
 from assistant.schema import ECO_BENEFIT, ECONOMIC_BENEFIT, SUSTAINABLE, Draft, Edit
 from assistant.taxonomy import RELATIVE_YEARS, SLOT_ALIASES, SLOT_DEFAULT_LEVEL2
 
@@ -85,6 +85,7 @@ def _budget_cmd(text: str, draft: Draft) -> Edit | None:
     match = re.search(rf"预算(?:金额|数)?\s*{_CHANGE}?\s*(?P<amount>.+)$", text)
     if not match:
         return None
+    check_amounts(match["amount"])  # '改成-90万' is no budget of 90
     amount = parse_amount_wan(match["amount"])
     if amount is None:
         number = to_number(re.sub(r"[^\d.零〇一二两三四五六七八九十百千点]", "", match["amount"]))

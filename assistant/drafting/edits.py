@@ -7,6 +7,7 @@ an edit that would leave an error is refused or repaired, and the reply says whi
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from assistant.citations import source_label, with_rule
@@ -18,7 +19,7 @@ from assistant.drafting.adapt import (
     money_text,
     shift_years,
 )
-from assistant.drafting.amounts import parse_amount_wan
+from assistant.drafting.amounts import check_sane, parse_amount_wan
 from assistant.drafting.brief import missing_fields
 from assistant.drafting.edit_rules import HELP, parse_command
 from assistant.drafting.finalize import finalize
@@ -26,6 +27,7 @@ from assistant.drafting.refiner import Refiner
 from assistant.drafting.repair import order_rows, recompute_costs
 from assistant.drafting.slots import Candidate, pick
 from assistant.errors import AssistantError
+from assistant.rules.values import MAX_SANE_VALUE
 from assistant.schema import (
     BENEFIT_L2,
     SOCIAL_BENEFIT,
@@ -55,11 +57,23 @@ class EditRefused(AssistantError):
     """The edit cannot be applied (unknown row, would leave an error, empties a required slot)."""
 
 
+_CLAUSE_SPLIT_RE = re.compile(r"[，,；;。]\s*(?:然后|再|并且|同时|另外)?")
+_ONE_VALUE_KINDS = ("set_value", "rename", "set_budget", "set_year", "remove_row")
+# Edits after which every row the handler left must still be there once the draft is repaired.
+_KEEPS_ROWS = ("set_value", "rename", "set_year", "add_row", "remove_row")
+
+
 # ---------------------------------------------------------------- applying
 
 
 def chat_edit(drafter: EditContext, draft: Draft, text: str) -> tuple[Draft, str]:
     """Rules first, then the LLM (if any); unknown or refused requests leave the draft unchanged."""
+    try:
+        compound = compound_edits(text, draft)
+    except EditRefused as exc:
+        return draft, f"没有修改：{exc}"
+    if compound:
+        return _apply_in_turn(drafter, draft, compound)
     edit = parse_command(text, draft)
     if edit is None and drafter.refiner is not None:
         edit = drafter.refiner.parse_edit(text, draft)
@@ -71,13 +85,52 @@ def chat_edit(drafter: EditContext, draft: Draft, text: str) -> tuple[Draft, str
         return draft, f"没有修改：{exc}"
 
 
+def compound_edits(text: str, draft: Draft) -> list[Edit]:
+    """The commands of a message that holds several ('把第1行改为…，把第2行改为…'), else [].
+
+    Each clause must be a command on its own; two changes of one value contradict each other and
+    are refused, so that the user says which one is meant."""
+    clauses = [c for c in _CLAUSE_SPLIT_RE.split(text) if c.strip()]
+    if len(clauses) < 2:
+        return []
+    edits = [parse_command(clause, draft) for clause in clauses]
+    if any(edit is None for edit in edits):
+        return []
+    targets = [(e.kind, e.row) for e in edits if e.kind in _ONE_VALUE_KINDS]
+    if len(targets) != len(set(targets)):
+        raise EditRefused("同一项被要求改了两次，前后矛盾。请只说一个要改成的值，再发送。")
+    return edits
+
+
+def _apply_in_turn(drafter: EditContext, draft: Draft, edits: list[Edit]) -> tuple[Draft, str]:
+    """Apply edits one at a time; a refused one stops there and keeps the draft unchanged."""
+    replies, work = [], draft
+    for number, edit in enumerate(edits, start=1):
+        try:
+            work, reply = apply_edit(drafter, work, edit)
+        except EditRefused as exc:
+            return draft, f"没有修改：第{number}条修改无法执行（{exc}），整条消息都没有应用。"
+        replies.append(reply)
+    return work, "\n".join(replies)
+
+
 def apply_edit(drafter: EditContext, draft: Draft, edit: Edit) -> tuple[Draft, str]:
     """(new draft, Chinese reply). Raises EditRefused when the edit cannot be applied."""
     work = draft.model_copy(deep=True)
     handler = _HANDLERS[edit.kind]
     reply = handler(drafter, work, edit)
+    kept = [i.name for i in work.table.indicators]
     work.notes = []
     finished = finalize(work, fix_warnings=False, profile=drafter.profile)
+    lost = set(kept) - {i.name for i in finished.table.indicators}
+    if edit.kind in _KEEPS_ROWS and lost:
+        # The repair would drop a row to clear an error this edit made: never silently.
+        raise EditRefused(
+            f"改后「{'、'.join(sorted(lost))}」会因审核错误被自动删除，请换一种写法。"
+            + "（"
+            + "；".join(n.text for n in finished.notes)
+            + "）"
+        )
     if finished.notes:
         reply += "\n（已自动修复：" + "；".join(n.text for n in finished.notes) + "）"
     finished.notes = [*draft.notes, *finished.notes]
@@ -97,6 +150,8 @@ def _set_value(drafter: EditContext, draft: Draft, edit: Edit) -> str:
     value = IndicatorValue.parse((edit.value or "").strip())
     if not value.raw:
         raise EditRefused("新的指标值为空。")
+    if value.kind == "quantitative" and not abs(value.number or 0.0) <= MAX_SANE_VALUE:
+        raise EditRefused(f"指标值「{value.raw[:20]}…」的数字大得不合常理，请核对。")
     if value.kind == "quantitative":
         value = IndicatorValue.parse(value.render())
     budget = draft.table.budget.total
@@ -189,6 +244,10 @@ def _set_budget(drafter: EditContext, draft: Draft, edit: Edit) -> str:
     total = edit.budget
     if total is None or total <= 0:
         raise EditRefused("预算必须是大于0的金额（万元）。")
+    try:
+        check_sane(total)
+    except AssistantError as exc:
+        raise EditRefused(str(exc)) from exc
     old = draft.table.budget
     draft.table.budget = _rescaled_budget(old, total)
     draft.brief.budget = draft.table.budget

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 
 from pydantic import Field
 
 from assistant.schema import Model, SourceRef, TargetTable
 from assistant.table_ids import is_safe_table_id
+from assistant.textclean import clean_text
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +32,6 @@ LABEL_FISCAL = "其中：财政资金（万元）"
 LABEL_OTHER = "其他资金（万元）"
 LABEL_PURPOSE = "资金用途"
 LABEL_GOALS = "绩效目标"
-
-_XML_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 META_SHEET = "_jxmb_meta"
 META_PROPERTY = "jxmb_meta"
@@ -64,8 +62,9 @@ class TableMeta(Model):
 
 
 def xml_safe(text: str) -> str:
-    """Text without the control characters XML (and so .xlsx/.docx) cannot hold."""
-    return _XML_ILLEGAL_RE.sub("", text)
+    """Text without the control characters XML (and so .xlsx/.docx) cannot hold, nor direction
+    controls: an export never fails on, nor hides, a character that came in with a name."""
+    return clean_text(text, multiline=True)
 
 
 def title_of(table: TargetTable) -> str:

@@ -164,7 +164,7 @@ def _display_width(text: str) -> int:
 
 def _sheet_title(table: TargetTable, number: int, count: int, taken: set[str]) -> str:
     """A legal, unique sheet title from the project name (31 chars, no []:*?/\\)."""
-    name = re.sub(r"[\[\]:*?/\\]", "", table.name).strip("'") or "绩效目标表"
+    name = re.sub(r"[\[\]:*?/\\]", "", xml_safe(table.name)).strip("'") or "绩效目标表"
     base = (f"{number}.{name}" if count > 1 else name)[:31]
     title, suffix = base, 2
     while title in taken or title in (META_SHEET, REVIEW_SHEET):

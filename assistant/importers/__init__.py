@@ -14,8 +14,9 @@ from assistant.errors import AssistantError, ImportFailed
 from assistant.importers.putuo_text import looks_like_putuo_text, parse_putuo_text
 from assistant.importers.text_decode import decode_text
 from assistant.importers.word_text import looks_like_seed_text, parse_seed_text
-from assistant.schema import TargetTable
+from assistant.schema import IndicatorValue, TargetTable
 from assistant.table_ids import table_id_for
+from assistant.textclean import clean_text
 
 DEFAULT_MAX_UPLOAD_MB = 20.0
 TEXT_SUFFIXES = (".txt",)
@@ -45,9 +46,30 @@ def parse(
     suffix = Path(name).suffix.lower()
     _check_file(path, name, suffix, max_upload_mb)
     if suffix in TEXT_SUFFIXES:
-        return parse_text(path.read_bytes(), name)
+        return _cleaned(parse_text(path.read_bytes(), name))
     tables = _parse_binary(path, name, suffix, max_decompressed_mb)
-    return _refile(tables, name) if name != path.name else tables
+    return _cleaned(_refile(tables, name) if name != path.name else tables)
+
+
+def _cleaned(tables: list[TargetTable]) -> list[TargetTable]:
+    """The tables' texts without control or direction characters (a file is an input too)."""
+    cleaned = []
+    for table in tables:
+        table = table.model_copy(deep=True)
+        table.name, table.implementing_unit = (
+            clean_text(table.name),
+            clean_text(table.implementing_unit),
+        )
+        table.department.name = clean_text(table.department.name)
+        table.purpose = clean_text(table.purpose, multiline=True)
+        table.goals = [clean_text(goal, multiline=True) for goal in table.goals]
+        for row in table.indicators:
+            row.level1, row.level2 = clean_text(row.level1), clean_text(row.level2)
+            row.name, row.description = clean_text(row.name), clean_text(row.description, True)
+            if (raw := clean_text(row.value.raw)) != row.value.raw:
+                row.value = IndicatorValue.parse(raw)
+        cleaned.append(table)
+    return cleaned
 
 
 def parse_text(data: bytes, name: str) -> list[TargetTable]:

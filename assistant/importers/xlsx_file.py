@@ -8,6 +8,7 @@ empty except the top-left one, which the grid reader treats as "same as above".
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
@@ -34,6 +35,7 @@ def parse(
     """Every target table in the workbook; ImportFailed (Chinese reason) when there is none."""
     path = Path(path)
     check_office_zip(path, "xlsx", max_decompressed_mb)
+    _check_formula_values(path)
     workbook = _open_workbook(path)
     try:
         found: list[tuple[str, GridTable]] = []
@@ -58,12 +60,49 @@ def parse(
     ]
 
 
-def _open_workbook(path: Path):
+def _open_workbook(path: Path, data_only: bool = True):
     try:
-        return load_workbook(path, read_only=True, data_only=True)
+        return load_workbook(path, read_only=True, data_only=data_only)
     except (KeyError, ValueError, TypeError, ParseError, OSError) as exc:
         # openpyxl reports a broken package with whatever error its reader hit first
         raise ImportFailed(path.name, f"不是有效的 Excel 工作簿（{type(exc).__name__}）。") from exc
+
+
+def _check_formula_values(path: Path) -> None:
+    """ImportFailed naming the formula cells that carry no cached value.
+
+    Only Excel (or WPS) computes formulas; a workbook written by a script keeps the formula and
+    no result, and reading it would silently lose the figure (a budget of '=30+1' becomes empty)."""
+    with zipfile.ZipFile(path) as package:
+        sheets = [n for n in package.namelist() if n.startswith("xl/worksheets/")]
+        if not any(b"<f" in package.read(name) for name in sheets):
+            return  # no formulas at all: the common case costs one scan of the XML
+    formulas, values = (_open_workbook(path, data_only) for data_only in (False, True))
+    try:
+        sheets = zip(formulas.worksheets, values.worksheets, strict=True)
+        missing = [cell for pair in sheets for cell in _formulas_without_value(*pair)]
+    finally:
+        formulas.close()
+        values.close()
+    if missing:
+        shown = "、".join(missing[:8]) + ("等" if len(missing) > 8 else "")
+        raise ImportFailed(
+            path.name,
+            f"单元格 {shown} 是公式，但文件里没有保存计算结果（文件可能由程序生成），读出来会是空的。"
+            "请用 Excel 或 WPS 打开、保存后再导入，或把公式改成数值。",
+        )
+
+
+def _formulas_without_value(formula_sheet, value_sheet) -> list[str]:
+    """「sheet」B3 for each cell holding a formula (first sheet) but no value (second sheet)."""
+    bounds = {"max_col": MAX_COLUMNS, "max_row": MAX_SCANNED_ROWS}
+    rows = zip(formula_sheet.iter_rows(**bounds), value_sheet.iter_rows(**bounds), strict=False)
+    return [
+        f"「{formula_sheet.title}」{formula.coordinate}"
+        for formula_row, value_row in rows
+        for formula, value in zip(formula_row, value_row, strict=False)
+        if str(formula.value or "").startswith("=") and value.value is None
+    ]
 
 
 def _meta_text(sheet) -> str:

@@ -9,6 +9,8 @@ from .registry import Hit, rule
 
 # Money cost rows covering less than this share of the budget leave spending unexplained.
 COST_COVERAGE_FLOOR = 0.9
+# 1000亿元: far above any one project's 预算数; a larger figure is a typing or reading error.
+MAX_SANE_BUDGET_WAN = 1e7
 
 
 def _budget(facts: TableFacts) -> float | None:
@@ -41,6 +43,25 @@ def budget_missing(facts: TableFacts) -> Iterator[Hit]:
         yield Hit(
             None, "未填写预算数（或为0），无法核对成本指标是否超出预算，请补充预算数。", "budget"
         )
+
+
+@rule(
+    "R-BUDGET-RANGE",
+    "error",
+    "review_basis.md #11 [sanity bound]: 预算数 and its parts are 0..1000亿元",
+    "预算金额为负数、不是有限数或大得不合常理",
+)
+def budget_range(facts: TableFacts) -> Iterator[Hit]:
+    budget = facts.table.budget
+    parts = (("预算数", budget.total), ("财政资金", budget.fiscal), ("其他资金", budget.other))
+    for what, amount in parts:
+        if amount is not None and not 0 <= amount <= MAX_SANE_BUDGET_WAN:
+            yield Hit(
+                None,
+                f"{what}{amount:g}万元不合常理（应为0到{MAX_SANE_BUDGET_WAN:g}万元之间），"
+                "请核对金额和单位。",
+                "budget",
+            )
 
 
 @rule(

@@ -21,6 +21,8 @@ SPELLED_PERCENT = "百分比"
 # Rates of growth may legitimately exceed 100%.
 GROWTH_NAME_RE = re.compile(r"增长|增幅|增速|同比|环比|提高|提升")
 SATISFACTION_FLOOR = 85.0
+# No real target reaches a trillion of anything; larger numbers (or 'inf') are typing accidents.
+MAX_SANE_VALUE = 1e12
 
 
 def _quantitative(ind: Indicator) -> bool:
@@ -95,6 +97,19 @@ def value_text_glued(facts: TableFacts) -> Iterator[Hit]:
                 f"{label(ind)}的数字后面跟的是文字「{ind.value.unit}」而不是单位，"
                 "请拆成带单位的目标值，说明文字放到指标描述里。",
             )
+
+
+@rule(
+    "R-VALUE-RANGE",
+    "error",
+    "review_basis.md #5 [sanity bound]: a 定量 指标值 is a finite number ≤ 10^12",
+    "指标值的数字不是有限数或大得不合常理",
+)
+def value_range(facts: TableFacts) -> Iterator[Hit]:
+    for row, ind in facts.rows:
+        number = ind.value.number
+        if _quantitative(ind) and not abs(number) <= MAX_SANE_VALUE:  # also catches inf and nan
+            yield Hit(row, f"{label(ind)}的数字大得不合常理（{ind.value.raw[:30]}），请核对。")
 
 
 @rule(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from assistant.citations import cited_pairs, cited_table_ids
 from assistant.compare import compare_tables
+from assistant.drafts_store import DraftNotFound
 from assistant.errors import AssistantError
 from assistant.schema import TargetTable
 from assistant.workbench.common import require
@@ -26,6 +27,8 @@ class CompareServices:
             return draft.table, f"当前草稿：{draft.table.name}"
         if kind == "draft":
             draft_id, _, version = ref.partition("@")
+            if version and not version.isdigit():
+                raise DraftNotFound(draft_id, version)
             draft = self.store.load(owner, draft_id, int(version) if version else None)
             return draft.table, f"草稿 {draft.table.name}" + (
                 f"（第{version}版）" if version else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tempfile
 from collections.abc import Iterator
@@ -11,13 +12,15 @@ from assistant.chat_replies import ask_for_missing, draft_reply, refine_in_backg
 from assistant.citations import HAND_EDIT_RULE
 from assistant.drafting.brief import parse_brief
 from assistant.drafting.finalize import finalize
-from assistant.drafts_store import DraftsStore
+from assistant.drafts_store import DraftNotFound, DraftsStore
 from assistant.errors import AssistantError
 from assistant.exporters import export_table
 from assistant.rules import has_errors
 from assistant.rules.card import report_card
 from assistant.rules.fixes import apply_fixes
 from assistant.schema import Draft, Indicator, SourceRef
+from assistant.settings import Settings
+from assistant.textclean import check_size, clean_text, within_limit
 from assistant.workbench.common import require
 from assistant.workbench.models import DraftSession, DraftSummary, DraftVersionInfo, Owner
 
@@ -33,6 +36,7 @@ class DraftingServices:
 
     drafter: object
     store: DraftsStore
+    settings: Settings
 
     # ------------------------------------------------------------ drafting chat
 
@@ -40,9 +44,10 @@ class DraftingServices:
         self, session: DraftSession, text: str, owner: Owner
     ) -> Iterator[tuple[DraftSession, str]]:
         """One chat turn; yields (session, reply) once, or twice when an LLM refines a new draft."""
-        text = (text or "").strip()
+        text = clean_text(text, multiline=True).strip()
         if not text:
             raise AssistantError("请输入内容：描述项目，或说明要修改的地方。")
+        within_limit(text, self.settings.max_chat_chars, "这条消息", "max_chat_chars")
         if session.draft is None:
             yield from self._start_draft(session, text, owner)
         else:
@@ -54,7 +59,9 @@ class DraftingServices:
 
     def _start_draft(self, session: DraftSession, text: str, owner: Owner):
         proceed = any(word in text for word in PROCEED_WORDS)
-        brief = parse_brief(f"{session.pending_text}\n{text}".strip())
+        brief_text = f"{session.pending_text}\n{text}".strip()
+        within_limit(brief_text, self.settings.max_brief_chars, "项目描述", "max_brief_chars")
+        brief = parse_brief(brief_text)
         lacking = [f for f in brief.missing if f in REQUIRED_BRIEF_FIELDS]
         if lacking and not proceed:
             pending = session.model_copy(update={"pending_text": brief.text})
@@ -92,8 +99,7 @@ class DraftingServices:
         draft = require(session)
         old_rows = draft.table.indicators
         indicators = []
-        for cells in rows:
-            cells = [str(c if c is not None else "").strip() for c in [*cells, *[""] * 7]][:7]
+        for cells in self._grid_cells(rows):
             if not any(cells[:5]):
                 continue  # an empty grid line is not a row
             level1, level2, name, description, value, _label, row_id = cells
@@ -130,19 +136,40 @@ class DraftingServices:
         saved = self._saved(session, fixed, owner, f"按审核建议修改 {len(notes)} 处")
         return saved, [note.text for note in notes]
 
+    def _grid_cells(self, rows: list[list[str]]) -> list[list[str]]:
+        """The grid's rows as seven clean one-line cells each, within the row and cell caps."""
+        limits = self.settings
+        check_size(len(rows or []), limits.max_grid_rows, "表格行", "max_grid_rows", "行")
+        cleaned = []
+        for cells in rows or []:
+            cells = [clean_text(c).strip() for c in [*cells, *[""] * 7]][:7]
+            for cell in cells:
+                within_limit(cell, limits.max_cell_chars, "单元格内容", "max_cell_chars")
+            cleaned.append(cells)
+        return cleaned
+
     # ------------------------------------------------------------ saved drafts
 
     def save(
         self, session: DraftSession, owner: Owner, note: str = ""
     ) -> tuple[DraftSession, DraftVersionInfo]:
         """Save the current draft as a new version."""
-        info = self.store.save(owner, require(session), session.draft_id, note.strip() or "保存")
+        note = within_limit(
+            clean_text(note).strip(), self.settings.max_cell_chars, "保存说明", "max_cell_chars"
+        )
+        info = self.store.save(owner, require(session), session.draft_id, note or "保存")
         return session.model_copy(
             update={"draft_id": info.draft_id, "version": info.version, "unsaved": False}
         ), info
 
-    def open_draft(self, owner: Owner, draft_id: str, version: int | None = None) -> DraftSession:
-        """Load a saved draft (owner checked by the store)."""
+    def open_draft(
+        self, owner: Owner, draft_id: str, version: int | float | None = None
+    ) -> DraftSession:
+        """Load a saved draft (owner checked by the store); any version number that names no
+        saved version (0, 1.5, 1e30, inf) is answered like a missing one."""
+        if version is not None and not (math.isfinite(version) and float(version).is_integer()):
+            raise DraftNotFound(draft_id, version)
+        version = int(version) if version is not None else None
         draft = self.store.load(owner, draft_id, version)
         latest = self.store.list_versions(owner, draft_id)[-1].version
         return DraftSession(draft=draft, draft_id=draft_id, version=version or latest)
@@ -158,7 +185,7 @@ class DraftingServices:
         if suffix not in EXPORT_SUFFIXES:
             raise AssistantError(f"不支持导出为「{suffix}」，可选 .xlsx 或 .docx。")
         table = require(session).table
-        name = _UNSAFE_NAME_RE.sub("_", table.name).strip(" ._")[:60] or "绩效目标表"
+        name = _UNSAFE_NAME_RE.sub("_", clean_text(table.name)).strip(" ._")[:60] or "绩效目标表"
         path = Path(tempfile.mkdtemp(prefix="jxmb-export-")) / f"{name}{suffix}"
         export_table(table, path, report_card(self.review(table).findings))
         return path

@@ -6,6 +6,7 @@ from statistics import median
 
 from assistant.errors import AssistantError
 from assistant.schema import IndicatorHit, ProjectHit, SearchFilters
+from assistant.textclean import clean_text, within_limit
 from assistant.workbench.common import query_text
 from assistant.workbench.models import ReviewedTable, ValueSpread
 
@@ -18,14 +19,19 @@ class SearchServices:
     def search_projects(
         self, query: str, filters: SearchFilters | None = None, k: int = 10
     ) -> list[ProjectHit]:
-        return self.retriever.search_projects(query_text(query), filters, k=k)
+        return self.retriever.search_projects(self._query(query), filters, k=k)
 
     def search_indicators(
         self, query: str, filters: SearchFilters | None = None, k: int = 20
     ) -> tuple[list[IndicatorHit], list[ValueSpread]]:
         """Matching rows and the spread of their values per operator + unit."""
-        hits = self.retriever.search_indicators(query_text(query), filters, k=k)
+        hits = self.retriever.search_indicators(self._query(query), filters, k=k)
         return hits, value_spreads(hits)
+
+    def _query(self, query: str) -> str:
+        """The query cleaned of control characters, within max_search_chars."""
+        query = query_text(clean_text(query))
+        return within_limit(query, self.settings.max_search_chars, "检索内容", "max_search_chars")
 
     def corpus_table(self, table_id: str) -> ReviewedTable:
         table = self.retriever.get_table(table_id)
