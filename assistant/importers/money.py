@@ -45,6 +45,18 @@ class MoneyReader(Model):
     direct: dict[str, float | None] = Field(
         default_factory=dict, description="Split lines labelled on their own (财政拨款: 5.00)."
     )
+    row_groups: list[MoneyGroup] = Field(
+        default_factory=list,
+        description="The groups opened by the last row that opened any, left to right.",
+    )
+    seen: dict[str, int] = Field(
+        default_factory=dict, description="Split labels met so far in the current row."
+    )
+    opened_in_row: bool = Field(False, description="The current row opened a group already.")
+
+    def start_row(self) -> None:
+        """A new row: the filing form prints 实施期 and 年度 splits side by side under their totals."""
+        self.seen, self.opened_in_row = {}, False
 
     def note_unit(self, text: str) -> None:
         """A label or line naming the unit (「项目资金（元）」, 「单位：元」) sets it for what follows."""
@@ -56,10 +68,24 @@ class MoneyReader(Model):
         factor = _label_factor(label) or self.factor
         amount = first_amount(value, factor)
         if key in ("total", "whole_period"):
-            self.groups.append(MoneyGroup(annual=key == "total", amounts={key: amount}))
+            self._open(key, amount)
         else:
-            self.direct.setdefault(key, amount)
+            # the n-th 「其中：财政拨款」 of a row belongs to the n-th total printed above it
+            index = self.seen.get(key, 0)
+            self.seen[key] = index + 1
+            if index < len(self.row_groups):
+                self.row_groups[index].amounts.setdefault(key, amount)
+            else:
+                self.direct.setdefault(key, amount)
         self.read_pairs(value)
+
+    def _open(self, key: str, amount: float | None) -> None:
+        group = MoneyGroup(annual=key == "total", amounts={key: amount})
+        if not self.opened_in_row:
+            self.row_groups = []
+        self.opened_in_row = True
+        self.groups.append(group)
+        self.row_groups.append(group)
 
     def read_pairs(self, text: str) -> None:
         """Every `label number` pair in a line whose label names money."""
@@ -71,7 +97,7 @@ class MoneyReader(Model):
             factor = _unit_factor(match["unit"]) or _unit_factor(match["lunit"]) or self.factor
             amount = _number(match["num"], factor)
             if key in ("total", "whole_period"):
-                self.groups.append(MoneyGroup(annual=key == "total", amounts={key: amount}))
+                self._open(key, amount)
             elif self.groups:
                 self.groups[-1].amounts.setdefault(key, amount)
 

@@ -89,6 +89,7 @@ def read_header_block(rows: list[list[str]], file: str, where: str) -> HeaderBlo
     for row in rows:
         cells = [part for cell in row for part in split_label_value((cell or "").strip())]
         used: set[int] = set()
+        fields.money.start_row()
         for position, cell in enumerate(cells):
             if position in used:
                 continue
