@@ -124,7 +124,7 @@ def project_hits_html(hits: list[ProjectHit]) -> str:
         why = hit.why + (f"（命中词：{terms}）" if terms else "")
         cards.append(
             f"<div class='hit'><b>{rank}. {_e(t.name)}</b> <code>{_e(t.id)}</code><br>"
-            f"{_e(t.department.name)} · {_e(f"{t.year}年" if t.year else "年度未知")} · {_e(money(t.budget.total))}"
+            f"{_e(t.department.name)} · {_e(f'{t.year}年' if t.year else '年度未知')} · {_e(money(t.budget.total))}"
             f" · {len(t.indicators)} 行指标<br><i>匹配原因：{_e(why)}</i></div>"
         )
     return "".join(cards)
