@@ -23,8 +23,8 @@ from assistant.workbench.models import DraftSession, Owner
 from tests.conftest import CORPUS, SEED_003
 from tests.fixtures_app import BRIEF, corpus_copy
 from tests.notes import texts
-from webui.render import draft_rows
 from webui.import_tab import bulk_report_html
+from webui.render import draft_rows
 
 ME = Owner(id="browser:" + "a" * 32, name="访客-aaaaaa")
 OTHER = Owner(id="user:li", name="li")
