@@ -403,5 +403,5 @@ def test_ingest_reports_a_file_whose_name_makes_no_valid_id_and_goes_on(tmp_corp
     shutil.copy(SEED_003, bad)
     report = run_ingest(tmp_corpus)
     assert len(report.failures) == 1 and "表编号" in report.failures[0]
-    assert len(report.tables) == 13
-    assert len(list(tmp_corpus.corpus_json_dir.glob("*.json"))) == 13
+    assert len(report.tables) == 34
+    assert len(list(tmp_corpus.corpus_json_dir.glob("*.json"))) == 34

@@ -1,4 +1,4 @@
-""".xlsx/.docx export and import: exact round-trips of the 13 real corpus tables, merged cells,
+""".xlsx/.docx export and import: exact round-trips of the 34 real corpus tables, merged cells,
 hand-made files, formula neutralisation, refused uploads and the `export` CLI.
 
 Files marked SYNTHETIC below are built by the tests to imitate hand-made or hostile uploads; their
