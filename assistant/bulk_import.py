@@ -83,7 +83,7 @@ def _import_one(path: Path, name: str, add: Adder) -> FileReport:
         return FileReport(file=name, refused=exc.problem)
     except AssistantError as exc:
         return FileReport(file=name, refused=str(exc))
-    warnings = [note.message for table in tables for note in table.import_notes]
+    warnings = [note.text for table in tables for note in table.import_notes]
     warnings += [
         f"「{t.name}」原文不完整（partial），只用于指标检索。" for t in tables if t.partial
     ]

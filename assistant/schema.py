@@ -188,11 +188,19 @@ class Indicator(Model):
         return IndicatorValue.parse(v) if isinstance(v, str) else v
 
 
-class ImportNote(Model):
-    """Something the importer changed or doubted while reading a table (shown in import reports)."""
+class Note(Model):
+    """A remark on a draft or an imported table: a stable `code` that code matches on, the Chinese
+    `text` for people."""
 
-    code: str = Field(description="Stable code, e.g. 'I-YUAN-IN-WAN'.")
-    message: str = Field(description="Chinese note for the user.")
+    model_config = ConfigDict(extra="forbid", frozen=True)  # hashable: notes are de-duplicated
+
+    code: str = Field(
+        description="Stable code, e.g. 'no-budget', 'R-PERCENT-OVER-100', 'llm-kept'."
+    )
+    text: str = Field(description="Chinese text shown to the user.")
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class TargetTable(Model):
@@ -217,8 +225,9 @@ class TargetTable(Model):
         description="The source copy is cut off: rows are real but incomplete; indexed for indicator "
         "search, left out of table-level evals.",
     )
-    import_notes: list[ImportNote] = Field(
-        default_factory=list, description="What the importer converted or doubted."
+    import_notes: list[Note] = Field(
+        default_factory=list,
+        description="What the importer converted or doubted (e.g. I-YUAN-IN-WAN), for import reports.",
     )
 
     @property
@@ -365,20 +374,6 @@ class ProjectBrief(Model):
     purpose: str = ""
     work_items: list[str] = Field(default_factory=list, description="主要工作内容.")
     missing: list[str] = Field(default_factory=list, description="Fields that could not be found.")
-
-
-class Note(Model):
-    """A remark on a draft: a stable `code` that code matches on, the Chinese `text` for people."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)  # hashable: notes are de-duplicated
-
-    code: str = Field(
-        description="Stable code, e.g. 'no-budget', 'R-PERCENT-OVER-100', 'llm-kept'."
-    )
-    text: str = Field(description="Chinese text shown to the user.")
-
-    def __str__(self) -> str:
-        return self.text
 
 
 def _notes(items):

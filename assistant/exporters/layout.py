@@ -14,7 +14,7 @@ import re
 
 from pydantic import Field
 
-from assistant.schema import ImportNote, Model, SourceRef, TargetTable
+from assistant.schema import Model, Note, SourceRef, TargetTable
 from assistant.table_ids import is_safe_table_id
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ class TableMeta(Model):
     row_sources: list[SourceRef | None] = Field(default_factory=list)
     row_extras: list[RowExtra] = Field(default_factory=list)
     partial: bool = False
-    import_notes: list[ImportNote] = Field(default_factory=list)
+    import_notes: list[Note] = Field(default_factory=list)
 
 
 def xml_safe(text: str) -> str:

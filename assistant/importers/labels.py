@@ -1,21 +1,15 @@
-"""The importers' word lists (assistant/data/import_labels.yaml) as one typed, cached model.
-
-A tiny loader of its own until the taxonomy module serves every data file; moving it means
-replacing `import_labels()` with the taxonomy's accessor.
-"""
+"""The importers' word lists (assistant/data/import_labels.yaml) as one typed, cached model."""
 
 from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
-import yaml
 from pydantic import Field
 
 from assistant.schema import LEVEL1_NAMES, LEVEL2_PARENTS, Model, normalize_level
+from assistant.taxonomy import load_data
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "import_labels.yaml"
 _BRACKET_NOTE_RE = re.compile(r"[（(][^（()）]*[)）]$")
 KNOWN_LEVELS = frozenset((*LEVEL1_NAMES, *LEVEL2_PARENTS))
 
@@ -84,7 +78,7 @@ def _lookup(table: dict[str, list[str]], label: str) -> str | None:
 @functools.cache
 def import_labels() -> ImportLabels:
     """The parsed YAML (read once per process)."""
-    return ImportLabels.model_validate(yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")))
+    return ImportLabels.model_validate(load_data("import_labels"))
 
 
 def map_levels(level1: str, level2: str) -> tuple[str, str]:

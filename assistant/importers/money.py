@@ -14,7 +14,7 @@ import re
 from pydantic import Field
 
 from assistant.importers.labels import import_labels
-from assistant.schema import Budget, ImportNote, Indicator, Model
+from assistant.schema import Budget, Indicator, Model, Note
 
 WAN, YUAN = 1.0, 0.0001
 _NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?"
@@ -133,7 +133,7 @@ def first_amount(text: str, factor: float) -> float | None:
     return _number(match["num"], _unit_factor(match["unit"]) or factor)
 
 
-def yuan_in_wan(budget: Budget, indicators: list[Indicator]) -> tuple[Budget, list[ImportNote]]:
+def yuan_in_wan(budget: Budget, indicators: list[Indicator]) -> tuple[Budget, list[Note]]:
     """Budget figures that are 元 written in a 万元 column, divided by 10000, with a note each.
 
     A figure is 元 when it is `yuan_factor` times another figure of the table (another budget
@@ -151,9 +151,9 @@ def yuan_in_wan(budget: Budget, indicators: list[Indicator]) -> tuple[Budget, li
         ):
             update[key] = round(scaled, 6)
             notes.append(
-                ImportNote(
+                Note(
                     code="I-YUAN-IN-WAN",
-                    message=f"「{_KEY_NAMES[key]}」{amount:g} 与表中其他金额相差约一万倍，"
+                    text=f"「{_KEY_NAMES[key]}」{amount:g} 与表中其他金额相差约一万倍，"
                     f"应是以元填写，已按 {scaled:g} 万元读取，请核对。",
                 )
             )
