@@ -198,3 +198,17 @@ def test_text_pasted_from_a_spreadsheet_reads_columns_by_meaning(tmp_path):
     (table,) = parse(path)
     assert _rows(table) == _rows(real)
     assert (table.budget.total, table.year, table.partial) == (153.5184, None, False)
+
+
+def test_the_app_shows_weights_standards_printed_level1_and_partial(tmp_path):
+    from webui.render import table_html
+
+    real = _real("anhui-huaibei_2025_nongcun-wenhua-peitao.txt")
+    weighted = real.model_copy(
+        update={"indicators": [i.model_copy(update={"weight": 10.0}) for i in real.indicators]}
+    )  # SYNTHETIC weights
+    html = table_html(weighted)
+    assert "<th>权重(%)</th>" in html and "<td>10</td>" in html and "绩效标准" not in html
+    dongguan = table_html(_real("guangdong-dongguan_2019_zhenji-lianwanglu-gaizao.txt"))
+    assert "产出指标（原文：预期产出指标）" in dongguan and "原文不完整" in dongguan
+    assert "中期（实施期）指标" in dongguan
