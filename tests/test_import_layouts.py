@@ -212,3 +212,14 @@ def test_the_app_shows_weights_standards_printed_level1_and_partial(tmp_path):
     dongguan = table_html(_real("guangdong-dongguan_2019_zhenji-lianwanglu-gaizao.txt"))
     assert "产出指标（原文：预期产出指标）" in dongguan and "原文不完整" in dongguan
     assert "中期（实施期）指标" in dongguan
+
+
+def test_a_budget_that_is_no_number_is_refused(tmp_path):
+    from assistant.errors import ImportFailed
+
+    real = _real("hunan-hengyang-nanyuequ_2018_zichan-shouyi-fupin.txt")
+    rows = [[i.level1, i.level2, i.name, i.value.raw] for i in real.indicators]
+    columns = ["一级指标", "二级指标", "三级指标", "指标值"]
+    path = build_xlsx(tmp_path / "t.xlsx", _header(real, ["预算数", "待定"]), columns, rows)
+    with pytest.raises(ImportFailed, match="「预算数」金额「待定」不是数字"):
+        xlsx_file.parse(path)

@@ -15,7 +15,7 @@ from pydantic import Field
 
 from assistant.errors import ImportFailed
 from assistant.importers.labels import compact, import_labels
-from assistant.importers.money import MoneyReader
+from assistant.importers.money import MoneyReader, first_amount
 from assistant.schema import Budget, Department, Model
 
 _DEPT_CODE_FIRST_RE = re.compile(r"^[\[(（【]?(\d{3,})[\])）】]?[\s\-－—_:：]*(\D.*)$")
@@ -105,6 +105,8 @@ def read_header_block(rows: list[list[str]], file: str, where: str) -> HeaderBlo
                 if value is not None and key not in fields.text:
                     fields.text[key], fields.labels[key] = value, cell.strip().rstrip(":：")
             elif value is not None:
+                if not import_labels().is_blank(value) and first_amount(value, 1.0) is None:
+                    raise ImportFailed(file, f"{where}的「{cell.strip()}」金额「{value}」不是数字。")
                 fields.money.read_labelled(key, cell, value)
     return _fill(head, fields, file, where)
 
