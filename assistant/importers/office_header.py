@@ -106,7 +106,9 @@ def read_header_block(rows: list[list[str]], file: str, where: str) -> HeaderBlo
                     fields.text[key], fields.labels[key] = value, cell.strip().rstrip(":：")
             elif value is not None:
                 if not import_labels().is_blank(value) and first_amount(value, 1.0) is None:
-                    raise ImportFailed(file, f"{where}的「{cell.strip()}」金额「{value}」不是数字。")
+                    raise ImportFailed(
+                        file, f"{where}的「{cell.strip()}」金额「{value}」不是数字。"
+                    )
                 fields.money.read_labelled(key, cell, value)
     return _fill(head, fields, file, where)
 
