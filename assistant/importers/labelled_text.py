@@ -50,7 +50,19 @@ def parse_labelled_text(text: str, file: str) -> list[TargetTable]:
         header = read_header_block(_header_rows(head_lines), file, where)
         found = read_indicators(columns, rows, file, where)
         # a text file has no sheets: its tables are cited 表1, 表2 … like the Word export's
-        tables.append(build_table(GridTable(header=header, where="", **found), file, number, None))
+        tables.append(
+            build_table(
+                GridTable(
+                    header=header,
+                    where="",
+                    indicators=found.indicators,
+                    truncated=found.truncated,
+                ),
+                file,
+                number,
+                None,
+            )
+        )
     return tables
 
 

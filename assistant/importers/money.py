@@ -25,7 +25,6 @@ _PAIR_RE = re.compile(
     rf"(?P<num>{_NUMBER})\s*(?P<unit>万元|万|元)?"
 )
 _UNIT_NOTE_RE = re.compile(r"[（(]\s*(万元|元)\s*[)）]|单位\s*[:：]\s*(万元|元)")
-_SPLIT_KEYS = ("fiscal", "carried", "upper", "other")
 
 
 class MoneyGroup(Model):

@@ -14,7 +14,7 @@ from pydantic import Field
 
 from assistant.errors import ImportFailed
 from assistant.exporters.layout import TableMeta, apply_meta
-from assistant.importers.columns import ColumnMap, column_map
+from assistant.importers.columns import ColumnMap, column_kind, column_map
 from assistant.importers.labels import compact, import_labels, map_levels
 from assistant.importers.money import yuan_in_wan
 from assistant.importers.office_header import HeaderBlock, is_block_start, read_header_block
@@ -25,6 +25,13 @@ from assistant.table_ids import table_id_for
 NO_TABLE = "未找到指标表（缺少一级指标/二级指标/三级指标/指标值表头）"
 
 _NOTE_RE = re.compile(r"^(注|备注|说明)\s*[:：]")
+
+
+class IndicatorRows(Model):
+    """The indicator rows under one header row."""
+
+    indicators: list[Indicator]
+    truncated: bool = Field(False, description="Rows were cut off in the source copy.")
 
 
 class GridTable(Model):
@@ -47,7 +54,11 @@ def read_grid(rows: list[list[str]], file: str, where: str) -> list[GridTable]:
         place = where if len(headers) == 1 else f"{where}第{number + 1}张表"
         header = read_header_block(rows[block_start:at], file, place)
         found = read_indicators(columns, rows[at + 1 : data_end], file, place)
-        tables.append(GridTable(header=header, where=place, **found))
+        tables.append(
+            GridTable(
+                header=header, where=place, indicators=found.indicators, truncated=found.truncated
+            )
+        )
         block_start = data_end
     return tables
 
@@ -61,8 +72,10 @@ def _data_end(rows: list[list[str]], first: int, limit: int) -> int:
     return limit
 
 
-def read_indicators(columns: ColumnMap, rows: list[list[str]], file: str, where: str) -> dict:
-    """Indicator rows (`indicators`) and whether any was cut off in the source (`truncated`).
+def read_indicators(
+    columns: ColumnMap, rows: list[list[str]], file: str, where: str
+) -> IndicatorRows:
+    """Indicator rows and whether any was cut off in the source copy.
 
     An empty or repeated 一级/二级 cell (a merged cell) means "same as above"; a row cut off in
     the source copy is no row; a row with no 三级 and no value (an unused slot) is skipped.
@@ -89,12 +102,16 @@ def read_indicators(columns: ColumnMap, rows: list[list[str]], file: str, where:
         indicators.append(_indicator(columns, cell, level1, level2, name, description, value))
     if not indicators:
         raise ImportFailed(file, f"{where}的指标表只有表头，没有指标行。")
-    return {"indicators": indicators, "truncated": truncated}
+    return IndicatorRows(indicators=indicators, truncated=truncated)
 
 
-def _indicator(columns, cell, level1, level2, name, description, value) -> Indicator:
+def _indicator(
+    columns: ColumnMap, cell, level1: str, level2: str, name: str, description: str, value: str
+) -> Indicator:
     mapped1, mapped2 = map_levels(level1, level2)
     long_term = "；".join(f"{columns.headers[p]}：{cell(p)}" for p in columns.long_term if cell(p))
+    # a 中期 block whose only text is the repeated 二级 says nothing of its own
+    said = any(cell(p) for p in columns.long_term if column_kind(columns.headers[p]) != "level2")
     return Indicator(
         level1=mapped1,
         level2=mapped2,
@@ -104,7 +121,7 @@ def _indicator(columns, cell, level1, level2, name, description, value) -> Indic
         weight=_weight(cell(columns.weight)),
         standard=cell(columns.standard),
         level1_source=level1 if compact(level1) != mapped1 else "",
-        long_term=long_term if any(cell(p) for p in columns.long_term[1:]) else "",
+        long_term=long_term if said else "",
     )
 
 
