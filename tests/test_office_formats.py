@@ -1,4 +1,4 @@
-""".xlsx/.docx export and import: exact round-trips of the 13 real corpus tables, merged cells,
+""".xlsx/.docx export and import: exact round-trips of the 34 real corpus tables, merged cells,
 hand-made files, formula neutralisation, refused uploads and the `export` CLI.
 
 Files marked SYNTHETIC below are built by the tests to imitate hand-made or hostile uploads; their
@@ -31,10 +31,13 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _without_citations(dump: dict) -> dict:
-    """A table dump minus what only hidden metadata can restore: id and the source citations."""
-    dump = {k: v for k, v in dump.items() if k not in ("id", "source")}
+    """A table dump minus what only hidden metadata can restore: id, the source citations, the
+    partial flag, import notes, and each row's printed 一级 and 中期 block."""
+    hidden = ("id", "source", "partial", "import_notes")
+    dump = {k: v for k, v in dump.items() if k not in hidden}
     dump["indicators"] = [
-        {k: v for k, v in row.items() if k != "source"} for row in dump["indicators"]
+        {k: v for k, v in row.items() if k not in ("source", "level1_source", "long_term")}
+        for row in dump["indicators"]
     ]
     return dump
 
@@ -73,13 +76,13 @@ def test_every_corpus_table_round_trips_and_cites_the_file_it_was_read_from(
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_all_tables_in_one_file_give_thirteen_tables(corpus_tables, tmp_path, fmt):
+def test_all_tables_in_one_file_give_every_table(corpus_tables, tmp_path, fmt):
     path = export_tables(corpus_tables, tmp_path / f"all.{fmt}")
     back = FORMATS[fmt].parse(path)
     assert [_without_citations(t.model_dump()) for t in back] == [
         _without_citations(t.model_dump()) for t in corpus_tables
     ]
-    assert [t.id for t in back] == [f"all-{n}" for n in range(1, 14)]
+    assert [t.id for t in back] == [f"all-{n}" for n in range(1, len(corpus_tables) + 1)]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -90,9 +93,10 @@ def test_visible_cells_alone_round_trip_and_cite_the_new_file(corpus_tables, tmp
     assert [_without_citations(t.model_dump()) for t in back] == [
         _without_citations(t.model_dump()) for t in corpus_tables
     ]
-    assert [t.id for t in back] == [f"plain-all-{n}" for n in range(1, 14)]
+    assert [t.id for t in back] == [f"plain-all-{n}" for n in range(1, len(corpus_tables) + 1)]
     last = back[-1].indicators[-1].source
-    assert (last.file, last.table_id, last.row) == (path.name, "plain-all-13", 9)
+    rows = len(corpus_tables[-1].indicators)
+    assert (last.file, last.table_id, last.row) == (path.name, f"plain-all-{len(back)}", rows)
 
 
 def test_putuo_equals_sign_value_survives_xlsx(putuo_tables, tmp_path):
@@ -448,7 +452,7 @@ def test_cli_exports_first_chosen_or_all_tables(corpus_tables, tmp_path, capsys)
     (one,) = docx_file.parse(tmp_path / "one.docx")
     assert _without_citations(one.model_dump()) == _without_citations(corpus_tables[8].model_dump())
     assert main(["export", str(source), "--to", str(tmp_path / "all.xlsx"), "--all"]) == 0
-    assert len(xlsx_file.parse(tmp_path / "all.xlsx")) == 13
+    assert len(xlsx_file.parse(tmp_path / "all.xlsx")) == len(corpus_tables)
     single = tmp_path / "single.json"
     single.write_text(corpus_tables[12].model_dump_json(), encoding="utf-8")
     assert main(["export", str(single), "--to", str(tmp_path / "single.xlsx")]) == 0

@@ -111,17 +111,44 @@ def _finding_item(finding: Finding) -> str:
 
 
 def table_html(table: TargetTable, findings: list[Finding] | None = None) -> str:
-    """A whole table (header + rows with sources), rows with findings marked."""
+    """A whole table (header + rows with sources), rows with findings marked; the optional
+    权重/绩效标准/中期 columns when a row has them, and what the importer noted."""
     flagged = {f.row: f.severity for f in findings or [] if f.row}
+    extra = _extra_columns(table)
     body = []
     for n, i in enumerate(table.indicators, start=1):
         css = f" class='row-{flagged[n]}'" if n in flagged else ""
-        cells = [n, i.level1, i.level2, i.name, i.description, i.value.raw, source_label(i.source)]
+        level1 = f"{i.level1}（原文：{i.level1_source}）" if i.level1_source else i.level1
+        cells = [n, level1, i.level2, i.name, i.description, i.value.raw]
+        cells += [get(i) for _, get in extra] + [source_label(i.source)]
         body.append(f"<tr{css}>" + "".join(f"<td>{_e(c)}</td>" for c in cells) + "</tr>")
-    head = "".join(f"<th>{h}</th>" for h in ["行", *DRAFT_HEADERS])
+    headers = ["行", *DRAFT_HEADERS[:-1], *(h for h, _ in extra), DRAFT_HEADERS[-1]]
+    head = "".join(f"<th>{h}</th>" for h in headers)
     rows_html = f"<table class='target'><tr>{head}</tr>{''.join(body)}</table>"
     report = findings_html(findings) if findings is not None else ""
-    return table_header_html(table) + rows_html + report
+    return table_header_html(table) + _import_notes_html(table) + rows_html + report
+
+
+def _extra_columns(table: TargetTable) -> list[tuple[str, object]]:
+    rows = table.indicators
+    columns = [
+        (
+            "权重(%)",
+            lambda i: "" if i.weight is None else f"{i.weight:g}",
+            any(i.weight is not None for i in rows),
+        ),
+        ("绩效标准", lambda i: i.standard, any(i.standard for i in rows)),
+        ("中期（实施期）指标", lambda i: i.long_term, any(i.long_term for i in rows)),
+    ]
+    return [(header, get) for header, get, shown in columns if shown]
+
+
+def _import_notes_html(table: TargetTable) -> str:
+    notes = [note.text for note in table.import_notes]
+    if table.partial:
+        notes.insert(0, "原文不完整（partial）：只有部分指标行，只用于指标检索，不参加整表评测。")
+    items = "".join(f"<li>{_e(text)}</li>" for text in notes)
+    return f"<ul class='import-notes'>{items}</ul>" if notes else ""
 
 
 def project_hits_html(hits: list[ProjectHit]) -> str:
@@ -135,7 +162,7 @@ def project_hits_html(hits: list[ProjectHit]) -> str:
         why = hit.why + (f"（命中词：{terms}）" if terms else "")
         cards.append(
             f"<div class='hit'><b>{rank}. {_e(t.name)}</b> <code>{_e(t.id)}</code><br>"
-            f"{_e(t.department.name)} · {_e(t.year or '—')}年 · {_e(money(t.budget.total))}"
+            f"{_e(t.department.name)} · {_e(f'{t.year}年' if t.year else '年度未知')} · {_e(money(t.budget.total))}"
             f" · {len(t.indicators)} 行指标<br><i>匹配原因：{_e(why)}</i></div>"
         )
     return "".join(cards)

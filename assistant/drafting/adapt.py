@@ -185,8 +185,9 @@ def _in_wan(indicator: Indicator) -> float:
 
 
 def money_text(amount: float) -> str:
-    """万元 amount for display: at most 2 decimals, no trailing zeros."""
-    return f"{amount:.2f}".rstrip("0").rstrip(".")
+    """万元 amount for display, exact to the 元 (4 decimals), no trailing zeros: a budget such as
+    168.168万元 must not print as ≤168.17万元, above itself."""
+    return f"{amount:.4f}".rstrip("0").rstrip(".")
 
 
 _COMPARE_CHARS = 200

@@ -23,14 +23,14 @@ from lxml import etree
 
 from assistant.exporters.atomic import atomic_save
 from assistant.exporters.layout import (
-    COLUMN_COUNT,
-    INDICATOR_HEADERS,
     META_PROPERTY,
     MergeRun,
+    column_widths,
     dump_metas,
     field_text,
     header_fields,
     indicator_cells,
+    indicator_headers,
     level1_runs,
     level2_runs,
     meta_for,
@@ -81,16 +81,17 @@ def _set_fonts(document) -> None:
 
 def _write_table(document, table: TargetTable) -> None:
     fields = header_fields(table)
-    rows = indicator_cells(table)
-    grid = document.add_table(rows=len(fields) + 1 + len(rows), cols=COLUMN_COUNT)
+    rows, headers = indicator_cells(table), indicator_headers(table)
+    columns = len(headers)
+    grid = document.add_table(rows=len(fields) + 1 + len(rows), cols=columns)
     grid.style = "Table Grid"
     grid.autofit = False
     for index, field in enumerate(fields):
         cells = grid.rows[index].cells
         _fill(cells[0], field.label, bold=True, center=True)
-        _fill(cells[1].merge(cells[COLUMN_COUNT - 1]), field_text(field.value))
+        _fill(cells[1].merge(cells[columns - 1]), field_text(field.value))
     header = grid.rows[len(fields)].cells
-    for cell, text in zip(header, INDICATOR_HEADERS, strict=True):
+    for cell, text in zip(header, headers, strict=True):
         _fill(cell, text, bold=True, center=True)
     first = len(fields) + 1
     starts1 = {run.first for run in level1_runs(table)}
@@ -107,7 +108,7 @@ def _write_table(document, table: TargetTable) -> None:
             )
     _merge_runs(grid, level1_runs(table), column=0, first=first)
     _merge_runs(grid, level2_runs(table), column=1, first=first)
-    _set_widths(grid)
+    _set_widths(grid, column_widths(COLUMN_WIDTHS_CM, table))
 
 
 def _fill(cell: _Cell, text: str, bold: bool = False, center: bool = False) -> None:
@@ -126,14 +127,14 @@ def _merge_runs(grid: Table, runs: list[MergeRun], column: int, first: int) -> N
             grid.cell(first + run.first, column).merge(grid.cell(first + run.last, column))
 
 
-def _set_widths(grid: Table) -> None:
+def _set_widths(grid: Table, widths: tuple[float, ...]) -> None:
     # Word lays out by the cell widths; the grid column widths are what LibreOffice reads.
-    for column, width in zip(grid.columns, COLUMN_WIDTHS_CM, strict=True):
+    for column, width in zip(grid.columns, widths, strict=True):
         column.width = Cm(width)
     for row in grid.rows:
         start = 0
         for tc in row._tr.tc_lst:
-            tc.width = Cm(sum(COLUMN_WIDTHS_CM[start : start + tc.grid_span]))
+            tc.width = Cm(sum(widths[start : start + tc.grid_span]))
             start += tc.grid_span
 
 

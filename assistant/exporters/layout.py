@@ -13,7 +13,7 @@ import logging
 
 from pydantic import Field
 
-from assistant.schema import Model, SourceRef, TargetTable
+from assistant.schema import Model, Note, SourceRef, TargetTable
 from assistant.table_ids import is_safe_table_id
 from assistant.textclean import clean_text
 
@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 TITLE_SUFFIX = "绩效目标表"
 INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值")
 COLUMN_COUNT = len(INDICATOR_HEADERS)
+# Printed only when a row of the table has them (a form with 权重/绩效标准 columns).
+WEIGHT_HEADER, STANDARD_HEADER = "权重(%)", "绩效标准"
 
 LABEL_NAME = "项目名称"
 LABEL_DEPARTMENT = "主管部门"
@@ -30,6 +32,7 @@ LABEL_YEAR = "年度"
 LABEL_TOTAL = "预算数（万元）"
 LABEL_FISCAL = "其中：财政资金（万元）"
 LABEL_OTHER = "其他资金（万元）"
+LABEL_UPPER = "其中：上级资金（万元）"
 LABEL_PURPOSE = "资金用途"
 LABEL_GOALS = "绩效目标"
 
@@ -51,6 +54,13 @@ class MergeRun(Model):
     last: int
 
 
+class RowExtra(Model):
+    """What a row keeps beyond its printed cells: the 一级 as first printed, the 中期 block."""
+
+    level1_source: str = ""
+    long_term: str = ""
+
+
 class TableMeta(Model):
     """What the visible cells do not show; matched to a table by `key` and `name`."""
 
@@ -59,6 +69,9 @@ class TableMeta(Model):
     id: str = ""
     source: SourceRef = Field(default_factory=SourceRef)
     row_sources: list[SourceRef | None] = Field(default_factory=list)
+    row_extras: list[RowExtra] = Field(default_factory=list)
+    partial: bool = False
+    import_notes: list[Note] = Field(default_factory=list)
 
 
 def xml_safe(text: str) -> str:
@@ -86,6 +99,7 @@ def header_fields(table: TargetTable) -> list[HeaderField]:
         HeaderField(label=LABEL_TOTAL, value=table.budget.total),
         HeaderField(label=LABEL_FISCAL, value=table.budget.fiscal),
         HeaderField(label=LABEL_OTHER, value=table.budget.other),
+        *([HeaderField(label=LABEL_UPPER, value=table.budget.upper)] if table.budget.upper else []),
         HeaderField(label=LABEL_PURPOSE, value=table.purpose),
         HeaderField(label=LABEL_GOALS, value="\n".join(table.goals)),
     ]
@@ -102,9 +116,36 @@ def field_text(value: str | float | int | None) -> str:
     return str(value)
 
 
+def indicator_headers(table: TargetTable) -> tuple[str, ...]:
+    """The indicator header row: five columns, plus 权重/绩效标准 when a row has one."""
+    extra = (WEIGHT_HEADER,) if any(i.weight is not None for i in table.indicators) else ()
+    if any(i.standard for i in table.indicators):
+        extra += (STANDARD_HEADER,)
+    return INDICATOR_HEADERS + extra
+
+
 def indicator_cells(table: TargetTable) -> list[list[str]]:
-    """One list of five texts per indicator row, the 指标值 as written (`raw`)."""
-    return [[i.level1, i.level2, i.name, i.description, i.value.raw] for i in table.indicators]
+    """One list of texts per indicator row (as indicator_headers), the 指标值 as written (`raw`)."""
+    headers = indicator_headers(table)
+    rows = []
+    for i in table.indicators:
+        row = [i.level1, i.level2, i.name, i.description, i.value.raw]
+        if WEIGHT_HEADER in headers:
+            row.append("" if i.weight is None else field_text(i.weight))
+        if STANDARD_HEADER in headers:
+            row.append(i.standard)
+        rows.append(row)
+    return rows
+
+
+def column_widths(base: tuple[float, ...], table: TargetTable) -> tuple[float, ...]:
+    """Widths of the printed columns: the extra columns squeezed into the base total width."""
+    extra = len(indicator_headers(table)) - len(base)
+    if extra <= 0:
+        return base
+    widths = base + (base[-1],) * extra
+    scale = sum(base) / sum(widths)
+    return tuple(round(w * scale, 2) for w in widths)
 
 
 def level1_runs(table: TargetTable) -> list[MergeRun]:
@@ -135,6 +176,11 @@ def meta_for(table: TargetTable, key: str) -> TableMeta:
         id=table.id,
         source=table.source,
         row_sources=[i.source for i in table.indicators],
+        row_extras=[
+            RowExtra(level1_source=i.level1_source, long_term=i.long_term) for i in table.indicators
+        ],
+        partial=table.partial,
+        import_notes=table.import_notes,
     )
 
 
@@ -169,6 +215,11 @@ def apply_meta(table: TargetTable, meta: TableMeta | None) -> TargetTable:
         for indicator, source in zip(table.indicators, meta.row_sources, strict=True):
             if _kept_citation(source, meta.id):
                 indicator.source = source
+    if len(meta.row_extras) == len(table.indicators):
+        for indicator, extra in zip(table.indicators, meta.row_extras, strict=True):
+            indicator.level1_source, indicator.long_term = extra.level1_source, extra.long_term
+    table.partial = table.partial or meta.partial
+    table.import_notes = table.import_notes or meta.import_notes
     return table
 
 

@@ -20,13 +20,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from assistant.exporters.atomic import atomic_save
 from assistant.exporters.layout import (
-    COLUMN_COUNT,
-    INDICATOR_HEADERS,
     META_SHEET,
     MergeRun,
     dump_metas,
     header_fields,
     indicator_cells,
+    indicator_headers,
     level1_runs,
     level2_runs,
     meta_for,
@@ -78,13 +77,14 @@ def put(sheet: Worksheet, row: int, column: int, value) -> None:
 
 
 def _write_sheet(sheet: Worksheet, table: TargetTable) -> None:
-    for column, width in enumerate(COLUMN_WIDTHS, start=1):
+    widths = _widths(table)
+    for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     put(sheet, 1, 1, title_of(table))
     sheet.cell(1, 1).font = Font(bold=True, size=14)
     sheet.cell(1, 1).alignment = _CENTER
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=COLUMN_COUNT)
-    sheet.row_dimensions[1].height = _height([title_of(table)], [sum(COLUMN_WIDTHS)], 22)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(widths))
+    sheet.row_dimensions[1].height = _height([title_of(table)], [sum(widths)], 22)
     row = _write_header_block(sheet, table, first_row=2)
     _write_indicators(sheet, table, header_row=row)
     sheet.page_setup.orientation = "landscape"
@@ -93,7 +93,8 @@ def _write_sheet(sheet: Worksheet, table: TargetTable) -> None:
 
 
 def _write_header_block(sheet: Worksheet, table: TargetTable, first_row: int) -> int:
-    """Label in column A, value merged over B:E; returns the next free row."""
+    """Label in column A, value merged over the other columns; returns the next free row."""
+    widths = _widths(table)
     row = first_row
     for field in header_fields(table):
         put(sheet, row, 1, field.label)
@@ -103,19 +104,18 @@ def _write_header_block(sheet: Worksheet, table: TargetTable, first_row: int) ->
         value.alignment = _WRAP
         if isinstance(field.value, float):
             value.number_format = _MONEY_FORMAT
-        for column in range(1, COLUMN_COUNT + 1):
+        for column in range(1, len(widths) + 1):
             sheet.cell(row, column).border = _BORDER
-        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=COLUMN_COUNT)
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=len(widths))
         texts = [field.label, "" if field.value is None else str(field.value)]
-        sheet.row_dimensions[row].height = _height(
-            texts, [COLUMN_WIDTHS[0], sum(COLUMN_WIDTHS[1:])]
-        )
+        sheet.row_dimensions[row].height = _height(texts, [widths[0], sum(widths[1:])])
         row += 1
     return row
 
 
 def _write_indicators(sheet: Worksheet, table: TargetTable, header_row: int) -> None:
-    for column, text in enumerate(INDICATOR_HEADERS, start=1):
+    widths = _widths(table)
+    for column, text in enumerate(indicator_headers(table), start=1):
         put(sheet, header_row, column, text)
         cell = sheet.cell(header_row, column)
         cell.font, cell.fill, cell.alignment, cell.border = (
@@ -131,9 +131,15 @@ def _write_indicators(sheet: Worksheet, table: TargetTable, header_row: int) -> 
             cell = sheet.cell(first + offset, column)
             cell.alignment = _CENTER if column in (1, 2, 5) else _WRAP
             cell.border = _BORDER
-        sheet.row_dimensions[first + offset].height = _height(texts, list(COLUMN_WIDTHS))
+        sheet.row_dimensions[first + offset].height = _height(texts, list(widths))
     _merge_runs(sheet, level1_runs(table), column=1, first=first)
     _merge_runs(sheet, level2_runs(table), column=2, first=first)
+
+
+def _widths(table: TargetTable) -> tuple[int, ...]:
+    """Column widths: the five base columns, plus room for 权重/绩效标准 when printed."""
+    extra = len(indicator_headers(table)) - len(COLUMN_WIDTHS)
+    return COLUMN_WIDTHS + (16,) * max(extra, 0)
 
 
 def _merge_runs(sheet: Worksheet, runs: list[MergeRun], column: int, first: int) -> None:

@@ -1,7 +1,7 @@
 """`parse(path) -> list[TargetTable]`: pick the importer by extension and, for .txt, by content.
 
-.txt is read here (size limit, encoding) and sniffed: the Word text export (tab-prefixed cells) or
-the Shanghai Putuo `表名:` format. .docx / .xlsx importers are separate modules imported lazily,
+.txt is read here (size limit, encoding) and sniffed: labelled text (`项目名称: …` lines and a
+tab-separated indicator block) or the Word text export (tab-prefixed cells). .docx / .xlsx importers are separate modules imported lazily,
 so this dispatcher works before (and without) them.
 """
 
@@ -11,7 +11,7 @@ import importlib
 from pathlib import Path
 
 from assistant.errors import AssistantError, ImportFailed
-from assistant.importers.putuo_text import looks_like_putuo_text, parse_putuo_text
+from assistant.importers.labelled_text import looks_like_labelled_text, parse_labelled_text
 from assistant.importers.text_decode import decode_text
 from assistant.importers.word_text import looks_like_seed_text, parse_seed_text
 from assistant.schema import IndicatorValue, TargetTable
@@ -73,16 +73,16 @@ def _cleaned(tables: list[TargetTable]) -> list[TargetTable]:
 
 
 def parse_text(data: bytes, name: str) -> list[TargetTable]:
-    """Parse text-export bytes, choosing the seed or Putuo reader by content."""
+    """Parse text-export bytes, choosing the labelled-text or Word-export reader by content."""
     text = decode_text(data, name)
-    if looks_like_putuo_text(text):
-        return parse_putuo_text(text, name)
+    if looks_like_labelled_text(text):
+        return parse_labelled_text(text, name)
     if looks_like_seed_text(text):
         return parse_seed_text(text, name)
     raise ImportFailed(
         name,
         "不是绩效目标表：既不是 Word 导出的目标表（含「项目名称」「一级指标」单元格），"
-        "也不是「表名:」「项目名称:」加指标制表符块的格式。",
+        "也不是「项目名称: …」等标签行加制表符分隔的指标块（含一级/二级/三级/指标值表头）。",
     )
 
 

@@ -14,6 +14,9 @@ from pydantic import Field
 
 from assistant.errors import ImportFailed
 from assistant.exporters.layout import TableMeta, apply_meta
+from assistant.importers.columns import ColumnMap, column_kind, column_map
+from assistant.importers.labels import compact, import_labels, map_levels
+from assistant.importers.money import yuan_in_wan
 from assistant.importers.office_header import HeaderBlock, is_block_start, read_header_block
 from assistant.importers.word_text import indicator_source
 from assistant.schema import Indicator, IndicatorValue, Model, SourceRef, TargetTable
@@ -21,27 +24,14 @@ from assistant.table_ids import table_id_for
 
 NO_TABLE = "未找到指标表（缺少一级指标/二级指标/三级指标/指标值表头）"
 
-_EXACT_COLUMNS = {
-    "level1": ("一级指标",),
-    "level2": ("二级指标",),
-    "name": ("三级指标",),
-    "description": ("绩效指标描述", "指标描述", "指标解释", "指标内容", "指标说明"),
-    "sign": ("指标性质", "运算符号", "符号"),
-    "unit": ("度量单位", "计量单位", "单位"),
-}
 _NOTE_RE = re.compile(r"^(注|备注|说明)\s*[:：]")
 
 
-class ColumnMap(Model):
-    """Positions of the indicator columns in the header row; extra columns may be absent."""
+class IndicatorRows(Model):
+    """The indicator rows under one header row."""
 
-    level1: int
-    level2: int
-    name: int
-    value: int
-    description: int | None = None
-    sign: int | None = Field(None, description="指标性质: the comparison sign in its own column.")
-    unit: int | None = Field(None, description="度量单位: the unit in its own column.")
+    indicators: list[Indicator]
+    truncated: bool = Field(False, description="Rows were cut off in the source copy.")
 
 
 class GridTable(Model):
@@ -50,29 +40,7 @@ class GridTable(Model):
     header: HeaderBlock
     indicators: list[Indicator]
     where: str = Field(description="Human-readable place, e.g. 工作表「表1」.")
-
-
-def compact(text: str) -> str:
-    """Cell text without any whitespace, for matching labels."""
-    return re.sub(r"\s+", "", text or "")
-
-
-def column_map(row: list[str]) -> ColumnMap | None:
-    """The column positions when `row` is an indicator header row, else None."""
-    found: dict[str, int] = {}
-    value_columns: list[int] = []
-    for position, cell in enumerate(row):
-        text = compact(cell)
-        for key, names in _EXACT_COLUMNS.items():
-            if text in names and key not in found:
-                found[key] = position
-        if "指标值" in text or text == "目标值":
-            value_columns.append(position)
-    if not value_columns or not {"level1", "level2", "name"} <= found.keys():
-        return None
-    # Some forms print both 年度指标值 and 项目指标值: the annual target is the one we model.
-    annual = [p for p in value_columns if "年度" in compact(row[p])]
-    return ColumnMap(value=(annual or value_columns)[0], **found)
+    truncated: bool = Field(False, description="Rows were cut off in the source copy.")
 
 
 def read_grid(rows: list[list[str]], file: str, where: str) -> list[GridTable]:
@@ -85,8 +53,12 @@ def read_grid(rows: list[list[str]], file: str, where: str) -> list[GridTable]:
         data_end = _data_end(rows, at + 1, limit)
         place = where if len(headers) == 1 else f"{where}第{number + 1}张表"
         header = read_header_block(rows[block_start:at], file, place)
-        indicators = read_indicators(columns, rows[at + 1 : data_end], file, place)
-        tables.append(GridTable(header=header, indicators=indicators, where=place))
+        found = read_indicators(columns, rows[at + 1 : data_end], file, place)
+        tables.append(
+            GridTable(
+                header=header, where=place, indicators=found.indicators, truncated=found.truncated
+            )
+        )
         block_start = data_end
     return tables
 
@@ -102,11 +74,20 @@ def _data_end(rows: list[list[str]], first: int, limit: int) -> int:
 
 def read_indicators(
     columns: ColumnMap, rows: list[list[str]], file: str, where: str
-) -> list[Indicator]:
-    """Indicator rows; an empty or repeated 一级/二级 cell (a merged cell) means "same as above"."""
+) -> IndicatorRows:
+    """Indicator rows and whether any was cut off in the source copy.
+
+    An empty or repeated 一级/二级 cell (a merged cell) means "same as above"; a row cut off in
+    the source copy is no row; a row with no 三级 and no value (an unused slot) is skipped.
+    """
+    labels = import_labels()
     indicators: list[Indicator] = []
     level1 = level2 = ""
+    truncated = False
     for row in rows:
+        if any(labels.is_truncated(cell or "") for cell in row):
+            truncated = True
+            continue
         cell = _cell_reader(row)
         new_level1 = cell(columns.level1)
         if new_level1 and new_level1 != level1:
@@ -116,14 +97,37 @@ def read_indicators(
             level2 = cell(columns.level2) or level2
         name, description = cell(columns.name), cell(columns.description)
         value = _value_text(cell(columns.value), cell(columns.sign), cell(columns.unit))
-        if not (name or description or value):
-            continue  # an empty slot row (e.g. 经济效益指标 left blank) or a spacer
-        indicators.append(
-            Indicator(level1=level1, level2=level2, name=name, description=description, value=value)
-        )
+        if labels.is_blank(name) and labels.is_blank(description) and labels.is_blank(value):
+            continue  # an empty slot row (经济效益指标 left blank or 不适用) or a spacer
+        indicators.append(_indicator(columns, cell, level1, level2, name, description, value))
     if not indicators:
         raise ImportFailed(file, f"{where}的指标表只有表头，没有指标行。")
-    return indicators
+    return IndicatorRows(indicators=indicators, truncated=truncated)
+
+
+def _indicator(
+    columns: ColumnMap, cell, level1: str, level2: str, name: str, description: str, value: str
+) -> Indicator:
+    mapped1, mapped2 = map_levels(level1, level2)
+    long_term = "；".join(f"{columns.headers[p]}：{cell(p)}" for p in columns.long_term if cell(p))
+    # a 中期 block whose only text is the repeated 二级 says nothing of its own
+    said = any(cell(p) for p in columns.long_term if column_kind(columns.headers[p]) != "level2")
+    return Indicator(
+        level1=mapped1,
+        level2=mapped2,
+        name=name,
+        description=description,
+        value=value,
+        weight=_weight(cell(columns.weight)),
+        standard=cell(columns.standard),
+        level1_source=level1 if compact(level1) != mapped1 else "",
+        long_term=long_term if said else "",
+    )
+
+
+def _weight(text: str) -> float | None:
+    found = re.search(r"\d+(?:\.\d+)?", text)
+    return float(found.group(0)) if found else None
 
 
 def _cell_reader(row: list[str]):
@@ -156,18 +160,25 @@ def build_table(found: GridTable, file: str, number: int, meta: TableMeta | None
     table_id = table_id_for(file, number)
     for row, indicator in enumerate(found.indicators, start=1):
         indicator.source = indicator_source(file, head.title, number, row, table_id)
+    budget, notes = yuan_in_wan(head.budget, found.indicators)
     table = TargetTable(
         id=table_id,
         name=head.name,
         department=head.department,
         implementing_unit=head.implementing_unit,
         year=head.year,
-        budget=head.budget,
+        budget=budget,
         purpose=head.purpose,
         goals=head.goals,
         indicators=found.indicators,
         source=SourceRef(
-            file=file, title=head.title, locator=f"表{number}（{found.where}）", table_id=table_id
+            file=file,
+            title=head.title,
+            locator=f"表{number}（{found.where}）" if found.where else f"表{number}",
+            table_id=table_id,
+            origin=head.origin,
         ),
+        partial=head.partial or found.truncated,
+        import_notes=notes,
     )
     return apply_meta(table, meta)

@@ -142,3 +142,21 @@ def _inflate(package: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> It
         ) from exc
     except NotImplementedError as exc:
         raise ImportFailed(name, f"部件 {member.filename} 使用了不支持的压缩方式。") from exc
+
+
+def check_zip_archive(path: Path, max_decompressed_mb: float = DEFAULT_MAX_DECOMPRESSED_MB) -> None:
+    """Raise ImportFailed unless `path` is an intact .zip of bounded size (a bulk-import upload).
+
+    The same limits as an Office package: member count, encryption, the declared inflated size
+    (a zip bomb) and every member's CRC, all checked before anything is extracted.
+    """
+    name = Path(path).name
+    try:
+        with zipfile.ZipFile(path) as package:
+            members = package.infolist()
+            _check_members(members, name, max_decompressed_mb)
+            _check_crc(package, members, name)
+    except zipfile.BadZipFile as exc:
+        raise ImportFailed(name, "不是有效的 .zip 压缩包，或文件已损坏、不完整。") from exc
+    except OSError as exc:
+        raise ImportFailed(name, "文件不存在或无法读取。") from exc

@@ -18,6 +18,8 @@ import re
 from pydantic import Field
 
 from assistant.errors import ImportFailed
+from assistant.importers.columns import column_kind, column_map
+from assistant.importers.labels import import_labels
 from assistant.schema import Budget, Department, Indicator, Model, SourceRef, TargetTable
 from assistant.table_ids import table_id_for
 
@@ -29,9 +31,12 @@ _UNIT_RE = re.compile(r"单位\s*[:：]\s*(?P<unit>万元|元)")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _NUMBER_RE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 
-_LEVEL_COLUMNS = {"level1": ("一级指标",), "level2": ("二级指标",), "name": ("三级指标",)}
-_DESCRIPTION_HEADERS = ("绩效指标描述", "指标描述", "指标解释", "指标内容")
-_GOAL_LABELS = ("绩效目标", "年度绩效目标", "年度目标", "项目绩效目标")
+_REQUIRED_COLUMNS = (
+    ("level1", "一级指标"),
+    ("level2", "二级指标"),
+    ("name", "三级指标"),
+    ("value", "指标值"),
+)
 
 
 class _Section(Model):
@@ -162,26 +167,27 @@ def _build_table(section: _Section, file: str) -> TargetTable:
 
 
 def _read_header(rows: list[list[str]], file: str, where: str) -> _Header:
-    head = _Header()
+    head, labels = _Header(), import_labels()
     after_budget = False
     for row in rows:
         label = row[0]
+        is_budget_row = any(labels.money_of(cell) == "total" for cell in row)
         for cell in row:
             if unit := _UNIT_RE.search(cell):
                 head.money_factor = 0.0001 if unit["unit"] == "元" else 1.0
         if (dept := _DEPT_RE.match(label)) and not head.department.name:
             head.department = Department(code=dept["code"], name=dept["name"].strip())
-        elif label == "项目名称" and len(row) > 1:
+        elif labels.field_of(label) == "name" and len(row) > 1:
             head.name = row[1]
-        elif "预算数" in row:
+        elif is_budget_row:
             head.budget = _read_budget(row, head.money_factor, file, where)
         elif label == "" and after_budget:
             head.purpose = "\n".join(cell for cell in row if cell)
-        elif label in _GOAL_LABELS:
+        elif label and labels.field_of(label) == "goals":
             head.goals = [
                 line.strip() for cell in row[1:] for line in cell.split("\n") if line.strip()
             ]
-        after_budget = "预算数" in row
+        after_budget = is_budget_row
     return head
 
 
@@ -189,12 +195,10 @@ def _read_budget(row: list[str], factor: float, file: str, where: str) -> Budget
     """Read the label/value pairs 预算数, 其中：财政资金, 其他资金 of the budget row."""
     values: dict[str, float | None] = {}
     for label, cell in zip(row, row[1:], strict=False):
-        key = re.sub(r"\s+", "", label)
-        if key == "预算数":
-            values["total"] = _money(cell, factor, file, where)
-        elif key.endswith("财政资金"):
-            values["fiscal"] = _money(cell, factor, file, where)
-        elif key == "其他资金":
+        key = import_labels().money_of(label)
+        if key in ("total", "fiscal"):
+            values[key] = _money(cell, factor, file, where)
+        elif key == "other":
             # A blank 其他资金 cell means "none": 0, so that 财政 + 其他 = 预算数 stays checkable.
             values["other"] = _money(cell, factor, file, where) or 0.0
     return Budget(**values)
@@ -241,27 +245,15 @@ def _read_indicators(
 
 
 def _column_positions(header: list[str], file: str, where: str) -> dict[str, int]:
-    columns: dict[str, int] = {}
-    for position, cell in enumerate(header):
-        for key, names in _LEVEL_COLUMNS.items():
-            if cell in names:
-                columns[key] = position
-        if cell in _DESCRIPTION_HEADERS:
-            columns["description"] = position
-        elif "指标值" in cell:
-            columns["value"] = position
-    missing = [
-        label
-        for key, label in (
-            ("level1", "一级指标"),
-            ("level2", "二级指标"),
-            ("name", "三级指标"),
-            ("value", "指标值"),
-        )
-        if key not in columns
-    ]
-    if missing:
+    """Column positions by meaning (import_labels.yaml), as the other importers read them."""
+    columns = column_map(header)
+    if columns is None:
+        found = {column_kind(cell) for cell in header}
+        missing = [label for key, label in _REQUIRED_COLUMNS if key not in found]
         raise ImportFailed(
             file, f"{where}的指标表头不完整（缺少{'、'.join(missing)}），文件可能被截断。"
         )
-    return columns
+    positions = {key: getattr(columns, key) for key, _ in _REQUIRED_COLUMNS}
+    if columns.description is not None:
+        positions["description"] = columns.description
+    return positions

@@ -1,10 +1,12 @@
-"""导入 tab: preview an uploaded file's tables with their review, add it to the corpus."""
+"""导入 tab: preview an uploaded file's tables with their review, add it to the corpus; file many
+uploads (or a .zip of a folder) at once."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
+from assistant.bulk_import import BulkReport
 from assistant.errors import AssistantError
 from assistant.importers import parse
 from assistant.schema import TargetTable
@@ -12,6 +14,8 @@ from assistant.settings import Settings
 from assistant.workbench.models import ReviewedTable
 
 CorpusAdder = Callable[[Path], list[TargetTable]]
+# (paths, progress(done, total, file name)) -> BulkReport: files many uploads, updates the index once
+BulkImporter = Callable[[list[Path], Callable[[int, int, str], None] | None], BulkReport]
 
 
 class ImportServices:
@@ -19,6 +23,7 @@ class ImportServices:
 
     settings: Settings
     add_to_corpus: CorpusAdder | None
+    import_many: BulkImporter | None
 
     # ------------------------------------------------------------ import
 
@@ -36,3 +41,9 @@ class ImportServices:
         if self.add_to_corpus is None:
             raise AssistantError("本实例未开启加入语料库功能。")
         return self.add_to_corpus(Path(path))
+
+    def import_files(self, paths: list[Path], progress=None) -> BulkReport:
+        """File every table of several uploads (files or .zip), each all-or-nothing."""
+        if self.import_many is None:
+            raise AssistantError("本实例未开启加入语料库功能。")
+        return self.import_many([Path(p) for p in paths], progress)
