@@ -3,6 +3,8 @@ or file many files (or a .zip of a folder) at once with a progress bar and a rep
 
 from __future__ import annotations
 
+from html import escape
+
 import gradio as gr
 
 from assistant.bulk_import import BulkReport
