@@ -3,22 +3,31 @@ SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
-STAMP := $(VENV)/.installed
+APP_STAMP := $(VENV)/.installed-app
+DEV_STAMP := $(VENV)/.installed-dev
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run test lint format eval bench browser llm-local clean-index
+.PHONY: install install-dev run test lint format eval bench browser llm-local clean-index
 
-$(STAMP): pyproject.toml
+# What the app needs, nothing more: a first `make run` installs no test or browser tooling.
+$(APP_STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
+	$(PIP) install -q -e .
+	touch $(APP_STAMP)
+
+# Tests, lint, evals and benchmarks: pytest, ruff, playwright, sentence-transformers (torch).
+$(DEV_STAMP): $(APP_STAMP)
 	# torch first: the CPU wheel on disk; a plain `torch` would pull GBs of CUDA.
 	$(PIP) install -q torch==2.13.0
 	$(PIP) install -q -e ".[dev]"
-	touch $(STAMP)
+	touch $(DEV_STAMP)
 
-install: $(STAMP)
+install: $(APP_STAMP)
+
+install-dev: $(DEV_STAMP)
 
 # Debian's chromium for the end-to-end browser test (never `playwright install`).
 browser:
@@ -29,23 +38,23 @@ run: install
 	$(PY) -m assistant index
 	$(PY) app.py
 
-test: install browser
+test: install-dev browser
 	$(PY) -m pytest -q
 
 # ruff, then the layer contracts of .importlinter (dependencies point one way, see docs/ARCHITECTURE.md).
-lint: install
+lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	PYTHONPATH=$(CURDIR) $(VENV)/bin/lint-imports --no-logo
 
-format: install
+format: install-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-eval: install
+eval: install-dev
 	$(PY) -m evals
 
-bench: install
+bench: install-dev
 	$(PY) -m benchmarks
 
 # Optional local LLM: compiles llama-cpp-python (~5-7 min on 2 cores) and fetches the GGUF model.

@@ -50,7 +50,8 @@ def main() -> int:
     try:
         demo, _ = create_app(settings)
         print(f"绩效目标助手：http://{settings.host}:{settings.port}", flush=True)
-        launch(demo, settings, quiet=False)
+        # quiet: gradio's start-up text would invite users to make a public share link.
+        launch(demo, settings)
     except AssistantError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2

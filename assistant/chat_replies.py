@@ -18,6 +18,16 @@ def ask_for_missing(lacking: list[str]) -> str:
     )
 
 
+def offer_new_draft(title: str, version: int | None) -> str:
+    """The answer to a new brief while a draft is open: start a new draft, or go on editing."""
+    kept = f"当前草稿「{title}」已保存" + (f"为第{version}版" if version else "")
+    return (
+        "这看起来是一个新项目的描述。要为它新建一张草稿吗？回复「新建」即开始起草"
+        f"（{kept}，可在「我的草稿」中再打开）。\n"
+        "如果是要修改当前草稿，请换个说法，例如「把第2行改为≥95%」；说「帮助」可查看能听懂的说法。"
+    )
+
+
 def draft_reply(draft: Draft) -> str:
     """The chat's summary of a new draft: size, review result, assumptions and open questions."""
     errors = sum(1 for f in draft.findings if f.severity == "error")
@@ -28,7 +38,10 @@ def draft_reply(draft: Draft) -> str:
     ]
     lines += [f"假设：{a.text}" for a in draft.assumptions]
     lines += [f"请补充：{q.text}" for q in draft.questions]
-    lines.append("可以继续用对话修改，例如「把第2行改为≥95%」，也可以直接编辑右侧表格。")
+    lines.append(
+        "可以继续用对话修改，例如「把第2行改为≥95%」「加一条水质合格率，不低于95%」「撤销」，"
+        "也可以直接编辑右侧的表头和表格；说「帮助」可查看全部说法。"
+    )
     return "\n".join(lines)
 
 

@@ -4,6 +4,7 @@ app and the CLI."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from assistant.schema import IndicatorHit, SourceRef, TargetTable
@@ -55,6 +56,10 @@ def with_rule(source: SourceRef | None, note: str) -> SourceRef:
 # ---------------------------------------------------------------- printing citations
 
 
+# A printed title '2.<项目名称>绩效目标表' names the project once the numbering and form name go.
+_TITLE_TRIM_RE = re.compile(r"^\s*[0-9０-９]+[.、．]\s*|(?:项目支出)?绩效目标(?:申报)?表$")
+
+
 def table_place(table: TargetTable) -> str:
     """'<file>，《<title>》': where a table was read."""
     title = table.source.title or table.name
@@ -63,11 +68,12 @@ def table_place(table: TargetTable) -> str:
 
 
 def source_label(source: SourceRef | None) -> str:
-    """One-line citation as the grid shows it: '<table id> 第n行', '规则：…' or 手工填写."""
+    """One-line citation as the grid shows it: '<project name> 第n行', '规则：…' or 手工填写."""
     if source is None:
         return HAND_EDIT_RULE
     if source.table_id:
-        return f"{source.table_id} 第{source.row}行" if source.row else source.table_id
+        place = _TITLE_TRIM_RE.sub("", source.title) or source.table_id  # the project's name
+        return f"{place} 第{source.row}行" if source.row else place
     if source.rule:
         return f"规则：{source.rule}"
     return source.locator or source.file or HAND_EDIT_RULE

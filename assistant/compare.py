@@ -16,11 +16,12 @@ from scipy.optimize import linear_sum_assignment
 
 from assistant import taxonomy
 from assistant.schema import Indicator, TargetTable
-from assistant.workbench.models import ReviewedTable, RowPair, TableComparison
+from assistant.workbench.models import FieldDiff, ReviewedTable, RowPair, TableComparison
 
 MIN_SIMILARITY = 40.0
 _COST_SLOT = "成本"
 _STATUS_LABELS = {"same": "相同", "added": "新增", "removed": "删除"}
+_ROLE_LABELS = {"own": "新增", "cited": "来自本表", "unused": "未采用"}
 
 
 def align_group(indicator: Indicator) -> str:
@@ -53,7 +54,11 @@ def row_changes(left: Indicator, right: Indicator) -> list[str]:
 
 
 def pair_label(pair: RowPair) -> str:
-    """Chinese label of a comparison line: 相同 / 新增 / 删除 / 值变化 / 名称变化."""
+    """Chinese label of a comparison line: 相同 / 新增 / 删除 / 值变化 / 名称变化; against the
+    draft's source table: 来自本表 (已改写) / 新增 / 未采用."""
+    if pair.role:
+        rewritten = pair.role == "cited" and pair.status == "changed"
+        return _ROLE_LABELS[pair.role] + ("（已改写）" if rewritten else "")
     if pair.status != "changed":
         return _STATUS_LABELS[pair.status]
     return "值变化" if any(n.startswith("指标值") for n in pair.changes) else "名称变化"
@@ -157,4 +162,65 @@ def compare_tables(
         left_label=left_label or left.name,
         right_label=right_label or right.name,
         pairs=align_rows(left, right, pinned),
+        fields=header_diff(left, right),
     )
+
+
+def header_diff(left: TargetTable, right: TargetTable) -> list[FieldDiff]:
+    """The header fields of both tables side by side, in the filing form's order."""
+
+    def money(value: float | None) -> str:
+        return "" if value is None else f"{value:g}万元"
+
+    def texts(table: TargetTable) -> list[str]:
+        budget = table.budget
+        return [
+            table.name,
+            table.department.name,
+            table.implementing_unit,
+            str(table.year or ""),
+            money(budget.total),
+            money(budget.fiscal),
+            money(budget.other),
+            "\n".join(table.goals),
+        ]
+
+    labels = [
+        "项目名称",
+        "主管部门",
+        "实施单位",
+        "年度",
+        "预算数",
+        "财政资金",
+        "其他资金",
+        "绩效目标",
+    ]
+    return [
+        FieldDiff(label=label, left=a, right=b)
+        for label, a, b in zip(labels, texts(left), texts(right), strict=True)
+    ]
+
+
+def as_draft_vs_source(
+    comparison: TableComparison, cited: Iterable[tuple[int, int]]
+) -> TableComparison:
+    """Label the lines of a draft (left) compared with a table it cites (right): rows taken from
+    it are 来自本表, the draft's other rows 新增 (not 删除), source rows not taken 未采用."""
+    cited_left = {i for i, _ in cited}
+    pairs = []
+    for pair in comparison.pairs:
+        if pair.left_row is None:
+            pairs.append(pair.model_copy(update={"role": "unused"}))
+        elif pair.left_row in cited_left:
+            pairs.append(pair.model_copy(update={"role": "cited"}))
+        else:  # not taken from this table: a look-alike source row is not its origin
+            pairs.append(
+                RowPair(status="removed", left_row=pair.left_row, left=pair.left, role="own")
+            )
+            if pair.right_row is not None:
+                pairs.append(
+                    RowPair(
+                        status="added", right_row=pair.right_row, right=pair.right, role="unused"
+                    )
+                )
+    return comparison.model_copy(update={"pairs": pairs})

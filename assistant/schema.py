@@ -329,6 +329,7 @@ class ProjectHit(Model):
     table: TargetTable
     scores: MatchScores
     why: str = Field("", description="Chinese one-line explanation of the match.")
+    snippet: str = Field("", description="The table's own text around the matched words.")
 
 
 class IndicatorHit(Model):
@@ -394,6 +395,9 @@ class Draft(Model):
     questions: list[Note] = Field(
         default_factory=list, description="What the chat should ask the user (code: the field)."
     )
+    goals_by_user: bool = Field(
+        False, description="True once the user wrote the 绩效目标: edits no longer rewrite it."
+    )
     llm_outcome: Note | None = Field(
         None, description="What became of the LLM's turn (code llm-accepted / llm-kept)."
     )
@@ -416,8 +420,21 @@ class Retrieved(Model):
 
 
 EditKind = Literal[
-    "set_value", "rename", "add_row", "remove_row", "set_budget", "set_year", "regenerate_slot"
+    "set_value",
+    "rename",
+    "add_row",
+    "remove_row",
+    "set_budget",
+    "set_year",
+    "regenerate_slot",
+    "add_named",
+    "set_row",
+    "describe",
+    "move_row",
+    "set_field",
+    "set_goals",
 ]
+HeaderFieldKey = Literal["name", "department", "unit"]
 
 
 class Edit(Model):
@@ -429,3 +446,10 @@ class Edit(Model):
     level2: str | None = Field(None, description="Slot for add_row / regenerate_slot.")
     budget: float | None = Field(None, description="New budget total in 万元 (set_budget).")
     year: int | None = Field(None, description="New year (set_year).")
+    name: str | None = Field(None, description="三级 name of a new row (add_named) or set_row.")
+    fields: dict[HeaderFieldKey, str] | None = Field(
+        None, description="Header fields and their new text (set_field)."
+    )
+    text: str | None = Field(None, description="New description or goals (one per line).")
+    fiscal: float | None = Field(None, description="其中财政资金 in 万元 (set_budget).")
+    other: float | None = Field(None, description="其他资金 in 万元 (set_budget).")

@@ -16,6 +16,7 @@ from assistant.workbench.compare import CompareServices
 from assistant.workbench.draft import EXPORT_SUFFIXES, PROCEED_WORDS, DraftingServices
 from assistant.workbench.imports import BulkImporter, CorpusAdder, ImportServices
 from assistant.workbench.models import ReviewedTable
+from assistant.workbench.page_edits import DraftPageEdits
 from assistant.workbench.search import SearchServices, value_spreads
 
 __all__ = [
@@ -30,7 +31,7 @@ __all__ = [
 ]
 
 
-class Workbench(DraftingServices, SearchServices, CompareServices, ImportServices):
+class Workbench(DraftingServices, DraftPageEdits, SearchServices, CompareServices, ImportServices):
     """Everything the app does, on concrete objects built once at start-up (assistant/wiring.py)."""
 
     def __init__(

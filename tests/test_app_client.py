@@ -15,6 +15,7 @@ from pydantic import SecretStr
 
 from tests.conftest import SEED_003
 from tests.fixtures_app import BRIEF, free_port
+from webui.render import GRID_HEADERS
 
 FILTERS_OFF = ("", None, None, None, None, "（全部）", "（全部）")
 
@@ -32,13 +33,27 @@ def _grid(result) -> list[list[str]]:
 def drafted(app_server):
     """One user who drafted the example brief and changed a value by chat."""
     client, token = _client(app_server.url)
-    chat, _, grid, review, status, drafts, _ = client.predict(BRIEF, [], token, api_name="/chat")
+    chat, _, grid, review, status, drafts, _, *header = client.predict(
+        BRIEF, [], token, api_name="/chat"
+    )
     rows = _grid(grid)
     quantity = next(r for r in rows if r[1] == "数量指标")
-    chat, _, grid, review, status, drafts, _ = client.predict(
+    chat, _, grid, review, status, drafts, _, *header = client.predict(
         f"把{quantity[2]}改为≥250家次", chat, token, api_name="/chat"
     )
+    assert header[0] in status and header[3] == 2026  # 项目名称 and 年度 shown in the page
     return client, token, drafts["value"], _grid(grid), status
+
+
+def test_header_edit_and_undo_buttons(app_server):
+    client, token = _client(app_server.url)
+    name = client.predict(BRIEF, [], token, api_name="/chat")[7]
+    form = [name, "县城市管理局", "县燃气安全中心", 2026, 80, 60, 20, "完成管道巡检。"]
+    chat, grid, review, status, *fields = client.predict([], *form, api_name="/edit_header")
+    assert fields[1:3] == ["县城市管理局", "县燃气安全中心"] and fields[5:7] == [60, 20]
+    assert "未保存" in status and "县城市管理局" in chat[-1]["content"][0]["text"]
+    chat, grid, review, status, *fields = client.predict(chat, token, api_name="/undo")
+    assert fields[1] == "" and "撤销" in chat[-1]["content"][0]["text"]
 
 
 def test_draft_by_chat_then_change_a_value(drafted):
@@ -62,10 +77,17 @@ def test_export_xlsx_and_docx(drafted):
 
 
 def test_saving_and_opening_versions(drafted):
-    client, token, draft_id, _, _ = drafted
+    client, token, draft_id, rows, _ = drafted
+    grid, review, status, drafts, note = client.predict("没改就存", token, api_name="/save")
+    assert "第 2 版" in status  # nothing changed since the chat's version 2: no new version
+    edited = [[*r[:3], "核对后补充的说明", *r[4:]] if n == 0 else r for n, r in enumerate(rows)]
+    grid, review, status = client.predict(
+        {"headers": GRID_HEADERS, "data": edited}, api_name="/edit_grid"
+    )
+    assert "未保存" in status
     grid, review, status, drafts, note = client.predict("核对后保存", token, api_name="/save")
     assert "第 3 版" in status and note == ""
-    chat, grid, review, status, versions = client.predict(
+    chat, grid, review, status, versions, *header = client.predict(
         draft_id, 1, token, api_name="/open_draft"
     )
     assert "第 1 版" in chat[-1]["content"][0]["text"]
@@ -97,7 +119,14 @@ def test_compare_two_picked_tables(drafted):
     assert "current" in values and f"draft:{draft_id}@1" in values
     assert "table:003_e87aba6a1a806e89-1" in values
     html = client.predict(
-        f"draft:{draft_id}@1", None, f"draft:{draft_id}", None, token, api_name="/compare"
+        f"draft:{draft_id}@1",
+        None,
+        None,
+        f"draft:{draft_id}",
+        None,
+        None,
+        token,
+        api_name="/compare",
     )
     assert "值变化" in html and "≥250家次" in html
 
@@ -142,7 +171,7 @@ def test_chat_escapes_and_answers_errors_in_the_chat(app_server):
 
 def test_a_message_sent_before_the_token_loaded_gets_one(app_server):
     client = Client(app_server.url, verbose=False)
-    *_, drafts, token = client.predict(BRIEF, [], None, api_name="/chat")
+    *_, drafts, token = client.predict(BRIEF, [], None, api_name="/chat")[:7]
     assert len(token) >= 16
     choices = client.predict(token, api_name="/list_drafts")["choices"]
     assert [value for _, value in choices] == [drafts["value"]]
@@ -181,10 +210,22 @@ def test_login_when_users_are_configured(app_server):
         with pytest.raises(Exception):  # noqa: B017 (gradio_client raises a plain ValueError)
             Client(url, verbose=False, auth=("wang", "wrong"))
         wang, token = _client(url, auth=("wang", "pw-1"))
-        *_, drafts, _ = wang.predict(BRIEF, [], token, api_name="/chat")
+        *_, drafts, _ = wang.predict(BRIEF, [], token, api_name="/chat")[:7]
         # The same browser token but another login sees nothing: the login is the owner.
         li, _ = _client(url, auth=("li", "pw-2"))
         assert li.predict(token, api_name="/list_drafts")["choices"] == []
         assert wang.predict(None, api_name="/list_drafts")["choices"][0][1] == drafts["value"]
     finally:
         demo.close()
+
+
+def test_upload_with_several_tables_shows_a_picker(app_server):
+    client, token = _client(app_server.url)
+    client.predict(token, api_name="/compare_choices")  # fills the side pickers, as the tab does
+    picker = client.predict(handle_file(str(SEED_003)), api_name="/upload_tables")
+    assert len(picker["choices"]) == 4 and picker["value"] == 1 and picker["visible"] is True
+    html = client.predict(
+        None, handle_file(str(SEED_003)), 2, "table:003_e87aba6a1a806e89-2", None, None, token,
+        api_name="/compare",
+    )  # fmt: skip
+    assert "第2张" in html and "cmp-fields" in html and ">删除<" not in html

@@ -169,7 +169,7 @@ def test_search_projects_with_filters(make_workbench):
     assert only_2024 and {h.table.year for h in only_2024} == {2024}
     big = workbench.search_projects("燃气", SearchFilters(budget_min=100))
     assert big and all(h.table.budget.total >= 100 for h in big)
-    eco = workbench.search_projects("监测", SearchFilters(department="生态环境"))
+    eco = workbench.search_projects("运行维护", SearchFilters(department="生态环境"))
     assert eco and all("生态环境" in h.table.department.name for h in eco)
 
 
@@ -193,7 +193,7 @@ def test_compare_any_two_sources(drafted):
     cost = [p for p in comparison.pairs if p.status == "changed"]
     assert any("90" in note for p in cost for note in p.changes)
     corpus_vs_file = workbench.compare(
-        "table:003_e87aba6a1a806e89-1", f"file:{SEED_003}", ME, session
+        "table:003_e87aba6a1a806e89-1", f"file:{SEED_003}#1", ME, session
     )
     assert {p.status for p in corpus_vs_file.pairs} == {"same"}
     assert corpus_vs_file.left.findings == corpus_vs_file.right.findings

@@ -192,7 +192,7 @@ def test_users_cannot_open_each_others_drafts_through_the_api(auth_app):
             bob.predict(draft_id, version, alice_token, api_name="/open_draft")
     # compare: gradio itself refuses a draft that is not among bob's own choices
     with pytest.raises(AppError) as caught:
-        bob.predict(f"draft:{draft_id}@1", None, "table:000_0a362c379c5850c5-1", None,
+        bob.predict(f"draft:{draft_id}@1", None, None, "table:000_0a362c379c5850c5-1", None, None,
                     alice_token, api_name="/compare")  # fmt: skip
     assert "燃气" not in str(caught.value)  # nothing of alice's draft in the answer
     chat, grid, *_ = alice.predict(draft_id, None, None, api_name="/open_draft")

@@ -223,7 +223,7 @@ def test_formula_cells_without_values_are_named(tmp_path):
     export_table(parse(SEED_000)[0], path)
     workbook = openpyxl.load_workbook(path)
     sheet = workbook.worksheets[0]
-    label = next(c for row in sheet.iter_rows() for c in row if c.value == "预算数（万元）")
+    label = next(c for row in sheet.iter_rows() for c in row if c.value == "年度资金总额")
     budget = sheet.cell(label.row, label.column + 1)
     budget.value = "=30+1"  # openpyxl stores the formula and no result, as scripts do
     workbook.save(path)

@@ -92,9 +92,14 @@ def test_names_and_notes_in_markdown_panes_stay_text(app_server):
     token = client.predict(None, api_name="/ensure_token")
     image = "![x](http://127.0.0.1:9/a.png)"
     brief = f"项目名称：{image}燃气巡检\n2026年开展燃气管道安全巡检，预算80万元"
-    _, _, _, _, status, drafts, _ = client.predict(brief, [], token, api_name="/chat")
+    _, _, grid, _, status, drafts, _ = client.predict(brief, [], token, api_name="/chat")[:7]
+    rows = grid["data"]
+    rows[0][3] = "核对后补充的说明"  # a change, so that saving makes a version with the note
+    client.predict({"headers": grid["headers"], "data": rows}, api_name="/edit_grid")
     _, _, status, _, _ = client.predict(f"核对{image}", token, api_name="/save")
-    _, _, _, status, versions = client.predict(drafts["value"], None, token, api_name="/open_draft")
+    _, _, _, status, versions, *_ = client.predict(
+        drafts["value"], None, token, api_name="/open_draft"
+    )
     for pane in (status, versions):
         html = MarkdownIt().render(pane)
         assert "<img" not in html and "http://127.0.0.1:9/a.png" in html, html
@@ -307,7 +312,7 @@ def test_open_draft_api_with_absurd_version(app_server):
 
     client = Client(app_server.url, verbose=False)
     token = client.predict(None, api_name="/ensure_token")
-    _, _, _, _, _, drafts, _ = client.predict(BRIEF, [], token, api_name="/chat")
+    _, _, _, _, _, drafts, _ = client.predict(BRIEF, [], token, api_name="/chat")[:7]
     for version in (1e30, 2**63):
         with pytest.raises(AppError, match="找不到"):
             client.predict(drafts["value"], version, token, api_name="/open_draft")

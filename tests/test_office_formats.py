@@ -112,8 +112,8 @@ def test_metadata_is_dropped_when_the_table_was_renamed_and_ignored_without_id(
     path = export_table(seed_tables_000[1], tmp_path / "edited.xlsx")
     workbook = load_workbook(path)
     sheet = workbook.worksheets[0]
-    assert sheet["A2"].value == "项目名称"
-    sheet["B2"] = "改名后的项目"
+    assert sheet["A3"].value == "项目名称"
+    sheet["B3"] = "改名后的项目"
     workbook.save(path)
     (renamed,) = xlsx_file.parse(path)
     assert (renamed.name, renamed.id, renamed.indicators[0].source.file) == (
@@ -153,9 +153,9 @@ def test_xlsx_merges_equal_level1_and_level2_cells(seed_tables_000, tmp_path):
     assert not any(r.startswith(f"A{first + 5}:") for r in merged)  # 效益指标 is a single row
     assert sheet.cell(1, 1).value == "市热燃中心2025年燃气供热站安全应急检查绩效目标表"
     assert "A1:E1" in merged
-    labels = [sheet.cell(r, 1).value for r in range(2, header)]
-    assert labels[:2] == ["项目名称", "主管部门"] and "预算数（万元）" in labels
-    assert sheet.cell(labels.index("主管部门") + 2, 2).value == "326301 天津市供热燃气管理事务中心"
+    labels = [sheet.cell(r, 1).value for r in range(3, header)]
+    assert labels[:3] == ["项目名称", "主管部门", "项目资金（万元）"] and "年度总体目标" in labels
+    assert sheet.cell(labels.index("主管部门") + 3, 2).value == "326301 天津市供热燃气管理事务中心"
     assert sheet.column_dimensions["D"].width > sheet.column_dimensions["A"].width
     assert sheet.cell(first, 4).alignment.wrap_text
 

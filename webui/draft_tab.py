@@ -9,16 +9,19 @@ import gradio as gr
 from assistant.errors import AssistantError
 from assistant.workbench.models import DraftSession
 from webui.common import UiContext, as_session, current_owner, ensure_token, user_errors
+from webui.draft_header import EXAMPLE_BRIEFS, GREETING, HeaderPanel, form_from, header_values
 from webui.render import (
     GRID_HEADERS,
     display_time,
+    draft_choices,
     draft_rows,
     findings_html,
     md_text,
+    source_row_html,
     table_header_html,
 )
 
-EXAMPLE_BRIEF = "2026年燃气管道安全巡检，预算80万元"
+EXAMPLE_BRIEF = EXAMPLE_BRIEFS[0][1]
 WORKING = "正在检索往年表并起草，请稍候……"
 
 
@@ -51,6 +54,7 @@ class DraftTab:
         self._wire_chat()
         self._wire_draft_actions()
         self._wire_saved_drafts()
+        self._wire_header_and_undo()
 
     # ------------------------------------------------------------ layout
 
@@ -58,6 +62,7 @@ class DraftTab:
         # Messages are shown as text: no Markdown (an image link would make the browser fetch
         # it) and, since the text is escaped, no HTML; CSS keeps the line breaks.
         self.chatbot = gr.Chatbot(
+            value=greeting(),
             label="对话",
             height=520,
             elem_id="draft-chat",
@@ -73,11 +78,19 @@ class DraftTab:
         )
         with gr.Row():
             self.send = gr.Button("发送", variant="primary", elem_id="draft-send")
+            self.undo = gr.Button("撤销上一步", elem_id="draft-undo")
             self.new = gr.Button("新建草稿", elem_id="draft-new")
-        gr.Examples([[EXAMPLE_BRIEF]], inputs=[self.message], label="示例")
+        gr.Examples(
+            [[text] for _, text in EXAMPLE_BRIEFS],
+            inputs=[self.message],
+            label="示例（点一下填入输入框，可再修改）",
+            example_labels=[f"{kind}：{text}" for kind, text in EXAMPLE_BRIEFS],
+            elem_id="draft-examples",
+        )
 
     def _draft_column(self) -> None:
         self.status = gr.Markdown("尚未起草", elem_id="draft-status")
+        self.header = HeaderPanel()
         self.grid = gr.Dataframe(
             headers=GRID_HEADERS,
             datatype="str",  # cells show as text: markup in a cell is never rendered
@@ -86,10 +99,13 @@ class DraftTab:
             wrap=True,
             show_row_numbers=True,
             static_columns=[5, 6],
-            column_widths=["9%", "12%", "15%", "24%", "11%", "25%", "4%"],
-            label="当前草稿（可直接编辑单元格，改完自动重新审核）",
+            column_count=(len(GRID_HEADERS), "fixed"),  # no add/delete column: 来源 stays put
+            column_widths=["7%", "10%", "14%", "19%", "10%", "28%", "4%"],  # + row numbers
+            max_height=900,
+            label="当前草稿（可直接编辑单元格，改完自动重新审核；点「来源」格查看参考的原表行）",
             elem_id="draft-grid",
         )
+        self.source_row = gr.HTML(elem_id="draft-source", visible=False)  # shown on a click
         self.review = gr.HTML(elem_id="draft-review")
         self.apply_fixes = gr.Button("应用全部审核建议修改", size="sm", elem_id="draft-apply-fixes")
         with gr.Row():
@@ -105,7 +121,11 @@ class DraftTab:
 
     def _drafts_panel(self) -> None:
         self.drafts = gr.Dropdown(
-            label="已保存的草稿", choices=[], allow_custom_value=True, elem_id="my-drafts"
+            label="已保存的草稿（可输入名称筛选）",
+            choices=[],
+            allow_custom_value=True,
+            filterable=True,
+            elem_id="my-drafts",
         )
         self.version = gr.Number(label="版本（留空为最新）", precision=0, value=None)
         with gr.Row():
@@ -117,7 +137,15 @@ class DraftTab:
 
     def _wire_chat(self) -> None:
         ctx = self.ctx
-        outputs = [self.chatbot, self.message, ctx.session, *self.view, self.drafts, ctx.token]
+        outputs = [
+            self.chatbot,
+            self.message,
+            ctx.session,
+            *self.view,
+            self.drafts,
+            ctx.token,
+            *self.header.fields,
+        ]
         inputs = [self.message, self.chatbot, ctx.session, ctx.token]
         self.send.click(self.on_chat, inputs, outputs, api_name="chat")
         self.message.submit(self.on_chat, inputs, outputs, api_visibility="private")
@@ -145,7 +173,7 @@ class DraftTab:
         self.new.click(
             self.on_new,
             None,
-            [ctx.session, self.chatbot, *self.view, self.download],
+            [ctx.session, self.chatbot, *self.view, self.download, *self.header.fields],
             api_name="new_draft",
         )
         for button, suffix in ((self.export_xlsx, ".xlsx"), (self.export_docx, ".docx")):
@@ -165,8 +193,26 @@ class DraftTab:
         self.open.click(
             self.on_open,
             [self.drafts, self.version, ctx.token],
-            [ctx.session, self.chatbot, *self.view, self.versions],
+            [ctx.session, self.chatbot, *self.view, self.versions, *self.header.fields],
             api_name="open_draft",
+        )
+
+    def _wire_header_and_undo(self) -> None:
+        ctx, fields = self.ctx, self.header.fields
+        self.header.apply.click(
+            self.on_header,
+            [ctx.session, self.chatbot, *fields],
+            [self.chatbot, ctx.session, *self.view, *fields],
+            api_name="edit_header",
+        )
+        self.undo.click(
+            self.on_undo,
+            [ctx.session, self.chatbot, ctx.token],
+            [self.chatbot, ctx.session, *self.view, *fields],
+            api_name="undo",
+        )
+        self.grid.select(
+            self.on_pick_source, [ctx.session], [self.source_row], api_name="source_row"
         )
 
     # ------------------------------------------------------------ handlers
@@ -178,17 +224,33 @@ class DraftTab:
         owner, session = current_owner(token, request), as_session(session)
         history = [*(history or []), {"role": "user", "content": escape(text or "")}]
         working = [*history, {"role": "assistant", "content": WORKING}]
-        yield working, "", session, *draft_view(session), gr.skip(), token
+        yield working, "", session, *draft_view(session), gr.skip(), token, *header_values(session)
         try:
             for new_session, reply in self.wb.chat(session, text, owner):
                 chat = [*history, {"role": "assistant", "content": escape(reply)}]
                 choices = gr.update(
                     choices=self._choices(token, request), value=new_session.draft_id
                 )
-                yield chat, "", new_session, *draft_view(new_session), choices, token
+                yield (
+                    chat,
+                    "",
+                    new_session,
+                    *draft_view(new_session),
+                    choices,
+                    token,
+                    *header_values(new_session),
+                )
         except AssistantError as exc:  # answered in the chat; the draft stays as it was
             chat = [*history, {"role": "assistant", "content": escape(f"⚠️ {exc}")}]
-            yield chat, text, session, *draft_view(session), gr.skip(), token
+            yield (
+                chat,
+                text,
+                session,
+                *draft_view(session),
+                gr.skip(),
+                token,
+                *header_values(session),
+            )
 
     @user_errors
     def on_grid_edit(self, rows, session):
@@ -197,9 +259,13 @@ class DraftTab:
 
     @user_errors
     def on_save(self, session, note, token, request: gr.Request):
-        saved, info = self.wb.save(as_session(session), current_owner(token, request), note or "")
+        before = as_session(session)
+        saved, info = self.wb.save(before, current_owner(token, request), note or "")
         when, author = display_time(info.saved_at), escape(info.author)  # toasts are HTML
-        gr.Info(f"已保存：第 {info.version} 版（{when}，{author}）")
+        if info.version == before.version:
+            gr.Info(f"没有修改，未产生新版本（仍是第 {info.version} 版）。")
+        else:
+            gr.Info(f"已保存：第 {info.version} 版（{when}，{author}）")
         choices = gr.update(choices=self._choices(token, request), value=saved.draft_id)
         return saved, *draft_view(saved), choices, ""
 
@@ -212,7 +278,8 @@ class DraftTab:
 
     def on_new(self):
         fresh = DraftSession()
-        return fresh, [], *draft_view(fresh), gr.File(None, visible=False)
+        hidden = gr.File(None, visible=False)
+        return fresh, greeting(), *draft_view(fresh), hidden, *header_values(fresh)
 
     @user_errors
     def on_refresh(self, token, request: gr.Request):
@@ -233,11 +300,32 @@ class DraftTab:
             "role": "assistant",
             "content": escape(f"已打开「{title}」第 {session.version} 版。"),
         }
-        return session, [note], *draft_view(session), "\n".join(lines)
+        return session, [note], *draft_view(session), "\n".join(lines), *header_values(session)
+
+    @user_errors
+    def on_header(self, session, history, *fields):
+        edited, reply = self.wb.edit_header(as_session(session), form_from(*fields))
+        chat = [*(history or []), {"role": "assistant", "content": escape(reply)}]
+        return chat, edited, *draft_view(edited), *header_values(edited)
+
+    @user_errors
+    def on_undo(self, session, history, token, request: gr.Request):
+        owner = current_owner(ensure_token(token), request)
+        session, reply = self.wb.undo(as_session(session), owner)
+        chat = [*(history or []), {"role": "assistant", "content": escape(reply)}]
+        return chat, session, *draft_view(session), *header_values(session)
+
+    @user_errors
+    def on_pick_source(self, session, evt: gr.SelectData):
+        """A click on a row (any cell) shows the past table row it was taken from."""
+        row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+        source, table = self.wb.source_of_row(as_session(session), int(row) + 1)
+        return gr.update(value=source_row_html(source, table), visible=True)
 
     def _choices(self, token, request) -> list[tuple[str, str]]:
-        summaries = self.wb.drafts(current_owner(token, request))
-        return [
-            (f"{s.title}（第{s.latest_version}版，{display_time(s.updated_at)}）", s.draft_id)
-            for s in summaries
-        ]
+        return draft_choices(self.wb.drafts(current_owner(token, request)))
+
+
+def greeting() -> list[dict]:
+    """The chat as a new user first sees it."""
+    return [{"role": "assistant", "content": GREETING}]

@@ -19,7 +19,11 @@ TOKEN_KEY = "jxmb-owner-token"
 def build_ui(workbench: Workbench, settings: Settings) -> gr.Blocks:
     """Build (not launch) the Gradio app."""
     with gr.Blocks(title=TITLE) as demo:
-        gr.Markdown(f"## {TITLE}\n项目支出绩效目标表：起草、检索、对比、导入。")
+        gr.Markdown(
+            f"## {TITLE}\n您好！在「起草」页描述要申报的项目，即可得到一张可修改、可导出的"
+            "项目支出绩效目标表；「检索」查往年项目和指标，「对比」核对草稿与来源表。",
+            elem_id="landing",
+        )
         if notice := workbench.store.notice:
             gr.Markdown(f"⚠️ {notice}", elem_id="store-notice")
         token = gr.BrowserState(None, storage_key=TOKEN_KEY, secret=browser_secret(settings))
@@ -52,4 +56,5 @@ def launch_kwargs(settings: Settings) -> dict:
         "footer_links": [],
         "show_error": True,
         "quiet": True,
+        "share": False,  # internal budget data: never a public gradio.live link (not even by env)
     }

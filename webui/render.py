@@ -13,14 +13,15 @@ from html import escape
 from assistant.citations import source_label
 from assistant.compare import pair_label
 from assistant.rules.card import report_card
-from assistant.schema import Finding, IndicatorHit, ProjectHit, TargetTable
-from assistant.workbench.models import RowPair, TableComparison, ValueSpread
+from assistant.schema import Finding, IndicatorHit, ProjectHit, SourceRef, TargetTable
+from assistant.workbench.models import DraftSummary, RowPair, TableComparison, ValueSpread
 
 DRAFT_HEADERS = ["一级指标", "二级指标", "三级指标", "指标描述", "指标值", "来源"]
 # The grid's last column is the row's id in the draft (its 1-based row when shown): a hand edit
 # finds the row's citation by it, not by the text of its 来源 cell. New lines have none.
 GRID_HEADERS = [*DRAFT_HEADERS, "编号"]
 SEVERITY_LABELS = {"error": "错误", "warning": "警告"}
+ROLE_CLASSES = {"own": "cmp-added", "unused": "cmp-unused"}
 STATUS_CLASSES = {
     "same": "cmp-same",
     "changed": "cmp-changed",
@@ -59,6 +60,18 @@ def display_time(iso: str) -> str:
         return iso
 
 
+def draft_choices(summaries: list[DraftSummary]) -> list[tuple[str, str]]:
+    """One dropdown entry per draft: name · version · time; drafts that would still read the
+    same (same name saved in the same minute) also show the start of their id."""
+    labels = [
+        f"{s.title} · 第{s.latest_version}版 · {display_time(s.updated_at)}" for s in summaries
+    ]
+    return [
+        (label + (f" · {s.draft_id[:6]}" if labels.count(label) > 1 else ""), s.draft_id)
+        for label, s in zip(labels, summaries, strict=True)
+    ]
+
+
 def money(value: float | None) -> str:
     return "—" if value is None else f"{value:g} 万元"
 
@@ -74,6 +87,29 @@ def table_header_html(table: TargetTable) -> str:
     ]
     items = "".join(f"<span class='fact'><b>{_e(k)}</b>：{_e(v)}</span> " for k, v in facts)
     return f"<div class='table-head'><h4>{_e(table.name)}</h4>{items}</div>"
+
+
+def source_row_html(source: SourceRef | None, table: TargetTable | None) -> str:
+    """The past table row a draft row was taken from, or the rule that made the row."""
+    if table is None or source is None or not source.row:
+        why = source.rule if source and source.rule else "手工填写"
+        return f"<div class='source-row'><b>来源</b>：这一行不是照往年表写的（{_e(why)}）。</div>"
+    if not 1 <= source.row <= len(table.indicators):
+        return f"<div class='source-row'>来源表《{_e(table.name)}》没有第{source.row}行。</div>"
+    i = table.indicators[source.row - 1]
+    cells = [source.row, i.level1, i.level2, i.name, i.description, i.value.raw]
+    head = "".join(f"<th>{h}</th>" for h in ["行", *DRAFT_HEADERS[:5]])
+    row = "".join(f"<td>{_e(c)}</td>" for c in cells)
+    place = " · ".join(
+        _e(x)
+        for x in (table.department.name, f"{table.year}年" if table.year else "", table.id)
+        if x
+    )
+    changed = f"<p>改写说明：{_e(source.rule)}</p>" if source.rule else ""
+    return (
+        f"<div class='source-row'><b>来源</b>：《{_e(table.name)}》第{source.row}行（{place}）"
+        f"<table class='target'><tr>{head}</tr><tr>{row}</tr></table>{changed}</div>"
+    )
 
 
 def findings_html(findings: list[Finding]) -> str:
@@ -152,26 +188,40 @@ def _import_notes_html(table: TargetTable) -> str:
 
 
 def project_hits_html(hits: list[ProjectHit]) -> str:
-    """Search results: one card per project with why it matched."""
+    """Search results: one card per project, the matched text with its words marked, and why."""
     if not hits:
-        return "<p>没有找到符合条件的项目。可以放宽筛选条件或换个说法。</p>"
+        return (
+            "<p>没有找到足够相近的往年项目。可以换个说法（例如只写主要工作：「供水管网 维修」），"
+            "或放宽筛选条件。</p>"
+        )
     cards = []
     for rank, hit in enumerate(hits, start=1):
         t = hit.table
-        terms = "、".join(hit.scores.matched_terms)
-        why = hit.why + (f"（命中词：{terms}）" if terms else "")
+        snippet = marked(hit.snippet, hit.scores.matched_terms)
         cards.append(
             f"<div class='hit'><b>{rank}. {_e(t.name)}</b> <code>{_e(t.id)}</code><br>"
             f"{_e(t.department.name)} · {_e(f'{t.year}年' if t.year else '年度未知')} · {_e(money(t.budget.total))}"
-            f" · {len(t.indicators)} 行指标<br><i>匹配原因：{_e(why)}</i></div>"
+            f" · {len(t.indicators)} 行指标<br><span class='snippet'>{snippet}</span><br>"
+            f"<i>匹配原因：{_e(hit.why)}</i></div>"
         )
     return "".join(cards)
 
 
-def indicator_hits_html(hits: list[IndicatorHit], spreads: list[ValueSpread]) -> str:
-    """Indicator-mode results: the spread of values first, then the matching rows."""
+def marked(text: str, terms: list[str]) -> str:
+    """Escaped text with the matched words in <mark>."""
+    html = _e(text)
+    for term in sorted({_e(t) for t in terms if t}, key=len, reverse=True):
+        html = html.replace(term, f"<mark>{term}</mark>")
+    return html
+
+
+def indicator_hits_html(
+    hits: list[IndicatorHit], spreads: list[ValueSpread], answer: str = ""
+) -> str:
+    """Indicator-mode results: the answer in one line, the spread of values, then the rows."""
     if not hits:
         return "<p>没有找到匹配的指标。</p>"
+    first = f"<p class='answer'><b>{_e(answer)}</b></p>" if answer else ""
     spread_rows = "".join(
         f"<tr><td>{_e(s.operator or '（无）')}</td><td>{_e(s.unit or '（无单位）')}</td>"
         f"<td>{s.count}</td><td>{s.minimum:g}</td><td>{s.median:g}</td><td>{s.maximum:g}</td></tr>"
@@ -193,7 +243,7 @@ def indicator_hits_html(hits: list[IndicatorHit], spreads: list[ValueSpread]) ->
         "<h4>匹配的指标行</h4><table class='target'><tr><th>三级指标</th><th>指标值</th>"
         f"<th>二级指标</th><th>项目</th><th>来源</th><th>匹配原因</th></tr>{rows}</table>"
     )
-    return spread + listing
+    return first + spread + listing
 
 
 def _pair_cells(pair: RowPair) -> str:
@@ -204,8 +254,9 @@ def _pair_cells(pair: RowPair) -> str:
 
     notes = "；".join(pair.changes)
     level2 = (pair.left or pair.right).level2
+    css = ROLE_CLASSES.get(pair.role) or STATUS_CLASSES[pair.status]
     return (
-        f"<tr class='{STATUS_CLASSES[pair.status]}'><td>{_e(level2)}</td>"
+        f"<tr class='{css}'><td>{_e(level2)}</td>"
         f"{side(pair.left_row, pair.left)}<td class='status'>{pair_label(pair)}</td>"
         f"{side(pair.right_row, pair.right)}<td>{_e(notes)}</td></tr>"
     )
@@ -213,15 +264,7 @@ def _pair_cells(pair: RowPair) -> str:
 
 def comparison_html(comparison: TableComparison) -> str:
     """Side-by-side rows (aligned, status-coloured) and both review reports."""
-    counts = "，".join(
-        f"{label} {comparison.count(status)}"
-        for status, label in (
-            ("same", "相同"),
-            ("changed", "变化"),
-            ("added", "新增"),
-            ("removed", "删除"),
-        )
-    )
+    counts = _counts(comparison)
     head = (
         "<tr><th>二级指标</th><th>左行</th><th>左：三级指标</th><th>左：指标值</th><th>对比</th>"
         "<th>右行</th><th>右：三级指标</th><th>右：指标值</th><th>差异说明</th></tr>"
@@ -235,9 +278,38 @@ def comparison_html(comparison: TableComparison) -> str:
     )
     return (
         f"<div class='cmp'><p><b>左</b>：{_e(comparison.left_label)} ｜ <b>右</b>："
-        f"{_e(comparison.right_label)}</p><p>{counts}</p>"
+        f"{_e(comparison.right_label)}</p>{_fields_html(comparison)}<p>{counts}</p>"
         f"<table class='target cmp-table'>{head}{rows}</table>{reports}</div>"
     )
+
+
+def _counts(comparison: TableComparison) -> str:
+    if any(pair.role for pair in comparison.pairs):
+        roles = [pair_label(p).removesuffix("（已改写）") for p in comparison.pairs]
+        return "，".join(f"{k} {roles.count(k)}" for k in ("来自本表", "新增", "未采用"))
+    return "，".join(
+        f"{label} {comparison.count(status)}"
+        for status, label in (
+            ("same", "相同"),
+            ("changed", "变化"),
+            ("added", "新增"),
+            ("removed", "删除"),
+        )
+    )
+
+
+def _fields_html(comparison: TableComparison) -> str:
+    """The header fields side by side; differing ones marked."""
+    if not comparison.fields:
+        return ""
+    rows = "".join(
+        f"<tr class='{'cmp-same' if f.same else 'cmp-changed'}'><td>{_e(f.label)}</td>"
+        f"<td>{_e(f.left) or '—'}</td><td>{'相同' if f.same else '不同'}</td>"
+        f"<td>{_e(f.right) or '—'}</td></tr>"
+        for f in comparison.fields
+    )
+    head = "<tr><th>表头</th><th>左</th><th>对比</th><th>右</th></tr>"
+    return f"<table class='target cmp-fields'>{head}{rows}</table>"
 
 
 APP_CSS = """
@@ -256,8 +328,16 @@ table.target td, table.target th, table.spread td, table.spread th {border: 1px 
 .cmp-added td {background: #e3f6e3;}
 .cmp-removed td {background: #fde2e2;}
 .cmp-changed td {background: #fff4d6;}
+.cmp-unused td {color: #777;}
+.cmp-fields td {white-space: pre-wrap;}
+.cmp-fields td:first-child, .cmp-fields td:nth-child(3) {white-space: nowrap; width: 5em;}
 .cmp-reports {display: flex; gap: 1em;}
 .cmp-reports > div {flex: 1;}
 .hit {border-bottom: 1px solid #ddd; padding: 4px 0;}
 #draft-chat .message-content {white-space: pre-wrap;}
+.answer {font-size: 1.1em;}
+.snippet mark {background: #fff1a8;}
+.source-row {border-left: 3px solid #8ab; padding: 2px 8px; margin: 4px 0;}
+#draft-grid {margin-bottom: 12px;}
+#draft-grid .table-wrap {padding-bottom: 8px;}
 """

@@ -11,6 +11,7 @@ from assistant.errors import AssistantError
 from assistant.schema import LEVEL1_NAMES, LEVEL2_PARENTS, SearchFilters
 from assistant.services import Workbench
 from assistant.textclean import clean_text, within_limit
+from assistant.workbench.search_answers import asked_kind, one_line_answer
 from webui.common import UiContext, user_errors
 from webui.render import indicator_hits_html, project_hits_html, table_html
 
@@ -59,7 +60,9 @@ def run_search(wb: Workbench, text, mode_name, dept, ymin, ymax, bmin, bmax, l1,
     if mode_name == "指标":
         hits, spreads = wb.search_indicators(text, filters)
         tables = list(dict.fromkeys((h.table_name, h.table_id) for h in hits))
-        return indicator_hits_html(hits, spreads), gr.update(choices=tables, value=None), ""
+        answer = one_line_answer(asked_kind(text), hits)
+        html = indicator_hits_html(hits, spreads, answer)
+        return html, gr.update(choices=tables, value=None), ""
     if filters is not None:
         # 一级/二级 describe rows, not projects: ignore them in project mode.
         filters = filters.model_copy(update={"level1": None, "level2": None})

@@ -13,19 +13,26 @@ from rapidfuzz import fuzz
 
 from assistant.drafting.adapt import brief_words, swap_nouns
 from assistant.drafting.amounts import check_amounts, parse_amount_wan, to_number
+from assistant.drafting.chat_commands import parse_more, split_phrase_value
 from assistant.schema import ECO_BENEFIT, ECONOMIC_BENEFIT, SUSTAINABLE, Draft, Edit
 from assistant.taxonomy import RELATIVE_YEARS, SLOT_ALIASES, SLOT_DEFAULT_LEVEL2
 
-HELP = (
-    "没看懂这条修改。可以这样说：\n"
-    "· 把检查家次改为≥250家次 / 第2行的指标值改成≤15日\n"
-    "· 把第1行改名为巡检管道长度\n"
-    "· 删除第3行\n"
-    "· 增加一个生态效益指标\n"
-    "· 重新生成满意度指标\n"
-    "· 预算改成90万\n"
-    "· 年度改为2027年"
+CHAT_GUIDE = (
+    "对话里可以这样说：\n"
+    "· 改指标值：把检查家次改为≥250家次 / 第2行的指标值改成≤15日\n"
+    "· 改名称和值：满意度指标改成受益群众满意度≥92%\n"
+    "· 加指标：加一条水质合格率，不低于95% / 增加一个指标：维修供水管网不少于30公里 / "
+    "加一个质量指标：管网漏损率 / 增加一个生态效益指标\n"
+    "· 改名、改描述、移动：把第1行改名为巡检管道长度 / 把第3行的描述改为… / 把第3行移到质量指标\n"
+    "· 删除或重选：删除第3行 / 重新生成满意度指标\n"
+    "· 表头：主管部门是县水务局 / 实施单位是县供水站 / 项目名称改为… / 2027年 / "
+    "预算改成90万 / 财政资金60万元，其他资金20万元\n"
+    "· 绩效目标：把绩效目标改为：……\n"
+    "· 撤销上一步修改：撤销\n"
+    "· 描述另一个项目（如「2026年农村供水管网维修，预算120万元」）可新建草稿"
 )
+HELP = "没看懂这条修改。" + CHAT_GUIDE
+HELP_WORDS = ("帮助", "help", "怎么用", "能说什么", "说明", "使用说明", "?", "？")
 _NUM = r"(\d+|[一二三四五六七八九十两]+)"
 _CHANGE = r"(?:改为|改成|调整为|调整成|设为|设置为|修改为|变为|换成|定为)"
 _LEVEL2_WORDS = {
@@ -44,6 +51,9 @@ _RELATIVE = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 def parse_command(text: str, draft: Draft) -> Edit | None:
     """The Edit a Chinese command asks for, or None when the rules do not understand it."""
     text = re.sub(r"[\s。！!？?]+$", "", (text or "").strip())
+    edit = parse_more(text, draft, find_row)
+    if edit is not None:
+        return edit
     for parser in (
         _budget_cmd,
         _year_cmd,
@@ -55,7 +65,7 @@ def parse_command(text: str, draft: Draft) -> Edit | None:
     ):
         edit = parser(text, draft)
         if edit is not None:
-            return edit
+            return split_phrase_value(edit, draft)
     return None
 
 

@@ -8,7 +8,6 @@ an edit that would leave an error is refused or repaired, and the reply says whi
 from __future__ import annotations
 
 import re
-from typing import Protocol
 
 from assistant.citations import source_label, with_rule
 from assistant.drafting.adapt import (
@@ -21,11 +20,13 @@ from assistant.drafting.adapt import (
 )
 from assistant.drafting.amounts import check_sane, parse_amount_wan
 from assistant.drafting.brief import missing_fields
+from assistant.drafting.chat_commands import spans_clauses
+from assistant.drafting.edit_base import EditContext, EditRefused, target_row
+from assistant.drafting.edit_more import MORE_HANDLERS
 from assistant.drafting.edit_rules import HELP, parse_command
 from assistant.drafting.finalize import finalize
-from assistant.drafting.refiner import Refiner
 from assistant.drafting.repair import order_rows, recompute_costs
-from assistant.drafting.slots import Candidate, pick
+from assistant.drafting.slots import pick
 from assistant.errors import AssistantError
 from assistant.rules.values import MAX_SANE_VALUE
 from assistant.schema import (
@@ -34,33 +35,15 @@ from assistant.schema import (
     Budget,
     Draft,
     Edit,
-    IndicatorHit,
     IndicatorValue,
 )
 from assistant.taxonomy import MAX_ROWS, SLOT_ALIASES, SLOT_DEFAULT_LEVEL2, slot_of
 
-
-class EditContext(Protocol):
-    """What an edit needs from the drafter (engine.Drafter): candidates and cost sources for
-    regenerated rows, and the optional LLM for requests the rules do not understand."""
-
-    refiner: Refiner | None
-
-    def slot_candidates(
-        self, draft: Draft, slot: str, level2: str | None = None
-    ) -> list[Candidate]: ...
-
-    def cost_sources(self, scored: list[Candidate]) -> list[IndicatorHit]: ...
-
-
-class EditRefused(AssistantError):
-    """The edit cannot be applied (unknown row, would leave an error, empties a required slot)."""
-
-
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;。]\s*(?:然后|再|并且|同时|另外)?")
 _ONE_VALUE_KINDS = ("set_value", "rename", "set_budget", "set_year", "remove_row")
 # Edits after which every row the handler left must still be there once the draft is repaired.
-_KEEPS_ROWS = ("set_value", "rename", "set_year", "add_row", "remove_row")
+_KEEPS_ROWS = ("set_value", "rename", "set_year", "add_row", "remove_row", "add_named", "set_row")
+_KEEPS_ROWS += ("describe", "move_row")
 
 
 # ---------------------------------------------------------------- applying
@@ -91,8 +74,8 @@ def compound_edits(text: str, draft: Draft) -> list[Edit]:
     Each clause must be a command on its own; two changes of one value contradict each other and
     are refused, so that the user says which one is meant."""
     clauses = [c for c in _CLAUSE_SPLIT_RE.split(text) if c.strip()]
-    if len(clauses) < 2:
-        return []
+    if len(clauses) < 2 or spans_clauses(parse_command(text, draft)):
+        return []  # one command written over commas: goals, two header fields, a budget split
     edits = [parse_command(clause, draft) for clause in clauses]
     if any(edit is None for edit in edits):
         return []
@@ -137,15 +120,8 @@ def apply_edit(drafter: EditContext, draft: Draft, edit: Edit) -> tuple[Draft, s
     return finished, reply
 
 
-def _target_row(draft: Draft, edit: Edit) -> int:
-    rows = len(draft.table.indicators)
-    if edit.row is None or not 1 <= edit.row <= rows:
-        raise EditRefused(f"没有第{edit.row}行：当前表共有{rows}行指标。")
-    return edit.row
-
-
 def _set_value(drafter: EditContext, draft: Draft, edit: Edit) -> str:
-    row = _target_row(draft, edit)
+    row = target_row(draft, edit)
     indicator = draft.table.indicators[row - 1]
     value = IndicatorValue.parse((edit.value or "").strip())
     if not value.raw:
@@ -172,7 +148,7 @@ def _set_value(drafter: EditContext, draft: Draft, edit: Edit) -> str:
 
 
 def _rename(drafter: EditContext, draft: Draft, edit: Edit) -> str:
-    row = _target_row(draft, edit)
+    row = target_row(draft, edit)
     name = (edit.value or "").strip()
     if not name:
         raise EditRefused("新的指标名称为空。")
@@ -186,7 +162,7 @@ def _rename(drafter: EditContext, draft: Draft, edit: Edit) -> str:
 
 
 def _remove(drafter: EditContext, draft: Draft, edit: Edit) -> str:
-    row = _target_row(draft, edit)
+    row = target_row(draft, edit)
     indicator = draft.table.indicators[row - 1]
     slot = slot_of(indicator)
     if slot and sum(1 for i in draft.table.indicators if slot_of(i) == slot) == 1:
@@ -221,7 +197,7 @@ def _add(drafter: EditContext, draft: Draft, edit: Edit) -> str:
 
 def _regenerate(drafter: EditContext, draft: Draft, edit: Edit) -> str:
     if edit.row is not None:
-        slot = slot_of(draft.table.indicators[_target_row(draft, edit) - 1]) or "效益"
+        slot = slot_of(draft.table.indicators[target_row(draft, edit) - 1]) or "效益"
     else:
         slot = slot_of_level2(edit.level2 or "")
     old_rows = [i for i in draft.table.indicators if slot_of(i) == slot]
@@ -242,6 +218,8 @@ def _regenerate(drafter: EditContext, draft: Draft, edit: Edit) -> str:
 
 def _set_budget(drafter: EditContext, draft: Draft, edit: Edit) -> str:
     total = edit.budget
+    if total is None and (edit.fiscal is not None or edit.other is not None):
+        total = draft.table.budget.total  # 「其中财政资金60万元」: the total stays
     if total is None or total <= 0:
         raise EditRefused("预算必须是大于0的金额（万元）。")
     try:
@@ -249,7 +227,7 @@ def _set_budget(drafter: EditContext, draft: Draft, edit: Edit) -> str:
     except AssistantError as exc:
         raise EditRefused(str(exc)) from exc
     old = draft.table.budget
-    draft.table.budget = _rescaled_budget(old, total)
+    draft.table.budget = _split_budget(edit, total) or _rescaled_budget(old, total)
     draft.brief.budget = draft.table.budget
     draft.brief.missing = missing_fields(draft.brief)
     if not any(is_money_row(i) for i in draft.table.indicators if slot_of(i) == "成本"):
@@ -285,6 +263,13 @@ def _set_year(drafter: EditContext, draft: Draft, edit: Edit) -> str:
     return f"年度已由{old}年改为{new}年，名称、目标和指标中的年份已一并顺延。"
 
 
+def _set_row(drafter: EditContext, draft: Draft, edit: Edit) -> str:
+    """A new name and a new value at once (「满意度指标改成受益群众满意度≥92%」)."""
+    renamed = _rename(drafter, draft, Edit(kind="rename", row=edit.row, value=edit.name))
+    valued = _set_value(drafter, draft, Edit(kind="set_value", row=edit.row, value=edit.value))
+    return f"{renamed}\n{valued}"
+
+
 _HANDLERS = {
     "set_value": _set_value,
     "rename": _rename,
@@ -293,6 +278,8 @@ _HANDLERS = {
     "regenerate_slot": _regenerate,
     "set_budget": _set_budget,
     "set_year": _set_year,
+    "set_row": _set_row,
+    **MORE_HANDLERS,
 }
 
 
@@ -317,6 +304,19 @@ def _with(indicator, value):
 def _cite(indicator) -> str:
     src = indicator.source
     return f"参考{source_label(src)}" if src and src.table_id else "按通用规则生成"
+
+
+def _split_budget(edit: Edit, total: float) -> Budget | None:
+    """The user's own 财政/其他 split (「财政资金60万元，其他资金20万元」), the missing part derived."""
+    if edit.fiscal is None and edit.other is None:
+        return None
+    fiscal = edit.fiscal if edit.fiscal is not None else round(total - (edit.other or 0), 6)
+    other = edit.other if edit.other is not None else round(total - fiscal, 6)
+    if fiscal < 0 or other < 0 or abs(fiscal + other - total) > 0.005:
+        raise EditRefused(
+            f"财政资金{money_text(fiscal)}万元与其他资金{money_text(other)}万元之和不等于预算{money_text(total)}万元。"
+        )
+    return Budget(total=total, fiscal=fiscal, other=other)
 
 
 def _rescaled_budget(old: Budget, total: float) -> Budget:

@@ -1,6 +1,6 @@
 """The one way a draft is finished, whatever made or changed it (embedded drafter, LLM refine,
 chat edit, grid edit): rows in slot order, repaired to zero review errors, 绩效目标 text written
-from the rows it now has.
+from the rows it now has (unless the user wrote it).
 """
 
 from __future__ import annotations
@@ -24,7 +24,11 @@ def finalize(draft: Draft, fix_warnings: bool = True, profile: str = DEFAULT_PRO
     year = table.year or date.today().year + 1
     ordered = table.model_copy(update={"indicators": order_rows(table.indicators, layout)})
     repaired, findings, notes = repair(ordered, draft.brief, year, layout, fix_warnings, profile)
-    goals = goal_lines(draft.brief, repaired.name, repaired.year or 0, repaired.indicators)
+    goals = (  # goals the user wrote stay as written
+        table.goals
+        if draft.goals_by_user
+        else goal_lines(draft.brief, repaired.name, repaired.year or 0, repaired.indicators)
+    )
     return draft.model_copy(
         update={
             "table": repaired.model_copy(update={"goals": goals}),

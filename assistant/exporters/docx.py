@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
+from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -17,7 +18,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Mm, Pt
 from docx.table import Table, _Cell
 from lxml import etree
 
@@ -25,22 +26,25 @@ from assistant.exporters.atomic import atomic_save
 from assistant.exporters.layout import (
     META_PROPERTY,
     MergeRun,
+    cell_columns,
     column_widths,
     dump_metas,
     field_text,
-    header_fields,
+    header_rows,
     indicator_cells,
     indicator_headers,
     level1_runs,
     level2_runs,
     meta_for,
+    subtitle_of,
     title_of,
     xml_safe,
 )
-from assistant.exporters.review_sheet import REVIEW_NOTE, review_paragraphs
+from assistant.exporters.review_sheet import REVIEW_NOTE, REVIEW_SHEET, review_paragraphs
 from assistant.schema import ReportCard, TargetTable
 
-COLUMN_WIDTHS_CM = (2.2, 2.6, 4.0, 4.6, 2.6)
+COLUMN_WIDTHS_CM = (2.2, 2.6, 4.0, 4.6, 2.6)  # 16 cm: A4 less 2.5 cm margins each side
+MARGIN_CM = 2.5
 CUSTOM_PROPS_URI = "/docProps/custom.xml"
 _PROPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -52,19 +56,21 @@ def write_docx(tables: list[TargetTable], path: Path, cards: list[ReportCard] | 
     """Write the tables to `path`, a page each, then their review (when cards are given), with
     their metadata as a custom property."""
     document = Document()
+    _set_page(document)
     _set_fonts(document)
     metas = []
     for number, table in enumerate(tables, start=1):
         if number > 1:
             document.add_page_break()
-        title = document.add_paragraph()
-        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = title.add_run(xml_safe(title_of(table)))
-        run.bold, run.font.size = True, Pt(16)
+        _centered(document, title_of(table), size=16, bold=True)
+        subtitle = document.add_paragraph(xml_safe(subtitle_of(table)))
+        subtitle.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         _write_table(document, table)
         metas.append(meta_for(table, str(number)))
-    if cards is not None:
+    if cards is not None:  # the review on its own page
+        document.add_page_break()
         document.add_paragraph(REVIEW_NOTE)
+        _centered(document, REVIEW_SHEET, size=14, bold=True)
         for table, card in zip(tables, cards, strict=True):
             for line in review_paragraphs(table, card):
                 document.add_paragraph(xml_safe(line))
@@ -72,28 +78,48 @@ def write_docx(tables: list[TargetTable], path: Path, cards: list[ReportCard] | 
     atomic_save(path, document.save)
 
 
+def _centered(document, text: str, size: float, bold: bool) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(xml_safe(text))
+    run.bold, run.font.size = bold, Pt(size)
+
+
+def _set_page(document) -> None:
+    """A4 portrait with 2.5 cm side margins: the 16 cm table fits the page width."""
+    for section in document.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Cm(MARGIN_CM)
+        section.top_margin = section.bottom_margin = Cm(MARGIN_CM)
+
+
 def _set_fonts(document) -> None:
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = _FONT, Pt(10.5)
     # Word picks the font of Chinese text from w:eastAsia, which font.name does not set.
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), _FONT)
+    # The document defaults name theme fonts (Calibri); styles not based on Normal use them.
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    fonts = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
+    if fonts is not None:
+        for attribute in list(fonts.attrib):
+            del fonts.attrib[attribute]
+        for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(key), _FONT)
 
 
 def _write_table(document, table: TargetTable) -> None:
-    fields = header_fields(table)
+    header = header_rows(table)
     rows, headers = indicator_cells(table), indicator_headers(table)
-    columns = len(headers)
-    grid = document.add_table(rows=len(fields) + 1 + len(rows), cols=columns)
+    grid = document.add_table(rows=len(header) + 1 + len(rows), cols=len(headers))
     grid.style = "Table Grid"
     grid.autofit = False
-    for index, field in enumerate(fields):
-        cells = grid.rows[index].cells
-        _fill(cells[0], field.label, bold=True, center=True)
-        _fill(cells[1].merge(cells[columns - 1]), field_text(field.value))
-    header = grid.rows[len(fields)].cells
-    for cell, text in zip(header, headers, strict=True):
+    _write_header_block(grid, header)
+    titles = grid.rows[len(header)].cells
+    for cell, text in zip(titles, headers, strict=True):
         _fill(cell, text, bold=True, center=True)
-    first = len(fields) + 1
+    first = len(header) + 1
     starts1 = {run.first for run in level1_runs(table)}
     starts2 = {run.first for run in level2_runs(table)}
     for offset, texts in enumerate(rows):
@@ -109,10 +135,28 @@ def _write_table(document, table: TargetTable) -> None:
     _merge_runs(grid, level1_runs(table), column=0, first=first)
     _merge_runs(grid, level2_runs(table), column=1, first=first)
     _set_widths(grid, column_widths(COLUMN_WIDTHS_CM, table))
+    _drop_blank_paragraphs(grid)
+
+
+def _write_header_block(grid: Table, header) -> None:
+    """The filing form's header rows: spans merged across, 项目资金 merged down."""
+    merges = []
+    for row, cells in enumerate(header):
+        for column, cell in cell_columns(cells):
+            if cell.covered:
+                continue
+            _fill(
+                grid.cell(row, column), field_text(cell.value), bold=cell.label, center=cell.label
+            )
+            if cell.span > 1 or cell.rows > 1:
+                merges.append((row, column, row + cell.rows - 1, column + cell.span - 1))
+    for top, left, bottom, right in merges:
+        grid.cell(top, left).merge(grid.cell(bottom, right))
 
 
 def _fill(cell: _Cell, text: str, bold: bool = False, center: bool = False) -> None:
-    cell.text = xml_safe(text)
+    if text:  # an empty cell keeps its bare paragraph (no empty run): merging then skips it
+        cell.text = xml_safe(text)
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     for paragraph in cell.paragraphs:
         if center:
@@ -136,6 +180,16 @@ def _set_widths(grid: Table, widths: tuple[float, ...]) -> None:
         for tc in row._tr.tc_lst:
             tc.width = Cm(sum(widths[start : start + tc.grid_span]))
             start += tc.grid_span
+
+
+def _drop_blank_paragraphs(grid: Table) -> None:
+    """A merged cell holds the paragraphs of every cell merged into it: keep only text."""
+    for tc in grid._tbl.iter_tcs():
+        paragraphs = tc.p_lst
+        if len(paragraphs) > 1:
+            for p in paragraphs:
+                if not "".join(p.itertext()).strip() and len(tc.p_lst) > 1:
+                    tc.remove(p)
 
 
 def _add_custom_property(document, name: str, value: str) -> None:

@@ -25,26 +25,32 @@ COLUMN_COUNT = len(INDICATOR_HEADERS)
 # Printed only when a row of the table has them (a form with 权重/绩效标准 columns).
 WEIGHT_HEADER, STANDARD_HEADER = "权重(%)", "绩效标准"
 
+# The header rows of the filing form (项目支出绩效目标申报表), in its words.
 LABEL_NAME = "项目名称"
 LABEL_DEPARTMENT = "主管部门"
 LABEL_UNIT = "实施单位"
 LABEL_YEAR = "年度"
-LABEL_TOTAL = "预算数（万元）"
-LABEL_FISCAL = "其中：财政资金（万元）"
-LABEL_OTHER = "其他资金（万元）"
-LABEL_UPPER = "其中：上级资金（万元）"
+LABEL_FUNDS = "项目资金（万元）"
+LABEL_TOTAL = "年度资金总额"
+LABEL_FISCAL = "其中：财政拨款"
+LABEL_OTHER = "其他资金"
+LABEL_UPPER = "其中：上级资金"
 LABEL_PURPOSE = "资金用途"
-LABEL_GOALS = "绩效目标"
+LABEL_GOALS = "年度总体目标"
+MONEY_UNIT_NOTE = "金额单位：万元"
 
 META_SHEET = "_jxmb_meta"
 META_PROPERTY = "jxmb_meta"
 
 
-class HeaderField(Model):
-    """One label/value row of the header block; money stays a number so Excel can sum it."""
+class HeaderCell(Model):
+    """One cell of the header block on the 5-column grid; money stays a number for Excel."""
 
-    label: str
     value: str | float | int | None = None
+    span: int = Field(1, description="Columns it covers.")
+    rows: int = Field(1, description="Rows it covers (项目资金 spans its three money rows).")
+    label: bool = False
+    covered: bool = Field(False, description="Under a cell of an earlier row that spans rows.")
 
 
 class MergeRun(Model):
@@ -85,25 +91,53 @@ def title_of(table: TargetTable) -> str:
     return f"{table.name}{TITLE_SUFFIX}"
 
 
-def header_fields(table: TargetTable) -> list[HeaderField]:
-    """The header block in print order; 实施单位 only when the table has one."""
+def subtitle_of(table: TargetTable) -> str:
+    """The line under the title: the year (when known) and the money unit."""
+    year = f"{LABEL_YEAR}：{table.year}年　　" if table.year else ""
+    return f"{year}{MONEY_UNIT_NOTE}"
+
+
+def header_rows(table: TargetTable) -> list[list[HeaderCell]]:
+    """The filing form's header block, each row covering the columns of the indicator table."""
+    columns = len(indicator_headers(table))
+
+    def label(text: str, span: int = 1, rows: int = 1) -> HeaderCell:
+        return HeaderCell(value=text, span=span, rows=rows, label=True)
+
+    def value(content, span: int = 1) -> HeaderCell:
+        return HeaderCell(value=content, span=span)
+
+    covered = HeaderCell(covered=True)
     department = " ".join(p for p in (table.department.code, table.department.name) if p)
-    fields = [
-        HeaderField(label=LABEL_NAME, value=table.name),
-        HeaderField(label=LABEL_DEPARTMENT, value=department),
+    budget = table.budget
+    money = [(LABEL_TOTAL, budget.total), (LABEL_FISCAL, budget.fiscal), (LABEL_OTHER, budget.other)]
+    if budget.upper:
+        money.append((LABEL_UPPER, budget.upper))
+    rows = [
+        [label(LABEL_NAME), value(table.name, columns - 1)],
+        [
+            label(LABEL_DEPARTMENT),
+            value(department),
+            label(LABEL_UNIT),
+            value(table.implementing_unit, columns - 3),
+        ],
     ]
-    if table.implementing_unit:
-        fields.append(HeaderField(label=LABEL_UNIT, value=table.implementing_unit))
-    fields += [
-        HeaderField(label=LABEL_YEAR, value=table.year),
-        HeaderField(label=LABEL_TOTAL, value=table.budget.total),
-        HeaderField(label=LABEL_FISCAL, value=table.budget.fiscal),
-        HeaderField(label=LABEL_OTHER, value=table.budget.other),
-        *([HeaderField(label=LABEL_UPPER, value=table.budget.upper)] if table.budget.upper else []),
-        HeaderField(label=LABEL_PURPOSE, value=table.purpose),
-        HeaderField(label=LABEL_GOALS, value="\n".join(table.goals)),
-    ]
-    return fields
+    for n, (text, amount) in enumerate(money):
+        first = label(LABEL_FUNDS, rows=len(money)) if n == 0 else covered
+        rows.append([first, label(text), value(amount, columns - 2)])
+    if table.purpose:
+        rows.append([label(LABEL_PURPOSE), value(table.purpose, columns - 1)])
+    rows.append([label(LABEL_GOALS), value("\n".join(table.goals), columns - 1)])
+    return rows
+
+
+def cell_columns(row: list[HeaderCell]) -> list[tuple[int, HeaderCell]]:
+    """(0-based first column, cell) for each cell of a header row."""
+    placed, column = [], 0
+    for cell in row:
+        placed.append((column, cell))
+        column += cell.span
+    return placed
 
 
 def field_text(value: str | float | int | None) -> str:

@@ -22,13 +22,15 @@ from assistant.exporters.atomic import atomic_save
 from assistant.exporters.layout import (
     META_SHEET,
     MergeRun,
+    cell_columns,
     dump_metas,
-    header_fields,
+    header_rows,
     indicator_cells,
     indicator_headers,
     level1_runs,
     level2_runs,
     meta_for,
+    subtitle_of,
     title_of,
     xml_safe,
 )
@@ -44,6 +46,11 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="center")
 _CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 _LABEL_FILL = PatternFill("solid", fgColor="F2F2F2")
+FONT = "宋体"  # 公文 practice: 宋体/仿宋, never the Latin default (Calibri)
+
+
+def _font(**style) -> Font:
+    return Font(name=FONT, **style)
 
 
 def write_xlsx(tables: list[TargetTable], path: Path, cards: list[ReportCard] | None) -> None:
@@ -68,10 +75,11 @@ def put(sheet: Worksheet, row: int, column: int, value) -> None:
     """Write one cell; text is always a string cell (never a formula), dangerous starts quoted."""
     cell = sheet.cell(row=row, column=column)
     if not isinstance(value, str):
-        cell.value = value
+        cell.value, cell.font = value, _font()
         return
     cell.value = xml_safe(value)
     cell.data_type = "s"
+    cell.font = _font()
     if value.startswith(FORMULA_STARTS):
         cell.quotePrefix = True
 
@@ -80,37 +88,59 @@ def _write_sheet(sheet: Worksheet, table: TargetTable) -> None:
     widths = _widths(table)
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
-    put(sheet, 1, 1, title_of(table))
-    sheet.cell(1, 1).font = Font(bold=True, size=14)
+    for row, text in ((1, title_of(table)), (2, subtitle_of(table))):
+        put(sheet, row, 1, text)
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
+    sheet.cell(1, 1).font = _font(bold=True, size=14)
     sheet.cell(1, 1).alignment = _CENTER
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(widths))
+    sheet.cell(2, 1).alignment = Alignment(horizontal="right", vertical="center")
     sheet.row_dimensions[1].height = _height([title_of(table)], [sum(widths)], 22)
-    row = _write_header_block(sheet, table, first_row=2)
+    row = _write_header_block(sheet, table, first_row=3)
     _write_indicators(sheet, table, header_row=row)
-    sheet.page_setup.orientation = "landscape"
+    _print_setup(sheet)
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    """A4 portrait, scaled to one page wide (as many pages long as needed)."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "portrait"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
 
 
 def _write_header_block(sheet: Worksheet, table: TargetTable, first_row: int) -> int:
-    """Label in column A, value merged over the other columns; returns the next free row."""
-    widths = _widths(table)
-    row = first_row
-    for field in header_fields(table):
-        put(sheet, row, 1, field.label)
-        put(sheet, row, 2, field.value)
-        label, value = sheet.cell(row, 1), sheet.cell(row, 2)
-        label.font, label.fill, label.alignment = Font(bold=True), _LABEL_FILL, _CENTER
-        value.alignment = _WRAP
-        if isinstance(field.value, float):
-            value.number_format = _MONEY_FORMAT
-        for column in range(1, len(widths) + 1):
+    """The filing form's header rows (labels shaded, values wrapped); returns the next free row."""
+    widths_all = _widths(table)
+    rows = header_rows(table)
+    for offset, cells in enumerate(rows):
+        row = first_row + offset
+        texts, widths = [], []
+        for column, cell in cell_columns(cells):
+            target = sheet.cell(row, column + 1)
+            if not cell.covered:
+                put(sheet, row, column + 1, cell.value)
+                _span(sheet, row, column + 1, cell.span, cell.rows)
+                texts.append("" if cell.value is None else str(cell.value))
+                widths.append(sum(widths_all[column : column + cell.span]))
+            if cell.label:
+                target.font, target.fill, target.alignment = _font(bold=True), _LABEL_FILL, _CENTER
+            else:
+                target.alignment = _WRAP
+                if isinstance(cell.value, float):
+                    target.number_format = _MONEY_FORMAT
+        for column in range(1, len(widths_all) + 1):
             sheet.cell(row, column).border = _BORDER
-        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=len(widths))
-        texts = [field.label, "" if field.value is None else str(field.value)]
-        sheet.row_dimensions[row].height = _height(texts, [widths[0], sum(widths[1:])])
-        row += 1
-    return row
+        sheet.row_dimensions[row].height = _height(texts, widths)
+    return first_row + len(rows)
+
+
+def _span(sheet: Worksheet, row: int, column: int, span: int, rows: int) -> None:
+    if span > 1 or rows > 1:
+        sheet.merge_cells(
+            start_row=row, start_column=column, end_row=row + rows - 1, end_column=column + span - 1
+        )
 
 
 def _write_indicators(sheet: Worksheet, table: TargetTable, header_row: int) -> None:
@@ -119,7 +149,7 @@ def _write_indicators(sheet: Worksheet, table: TargetTable, header_row: int) -> 
         put(sheet, header_row, column, text)
         cell = sheet.cell(header_row, column)
         cell.font, cell.fill, cell.alignment, cell.border = (
-            Font(bold=True),
+            _font(bold=True),
             _LABEL_FILL,
             _CENTER,
             _BORDER,
@@ -185,7 +215,7 @@ def _write_review_sheet(
     """The review of every table: verdict, graded dimensions, findings with suggested fixes."""
     for column, text in enumerate(REVIEW_HEADERS, start=1):
         put(sheet, 1, column, text)
-        sheet.cell(1, column).font, sheet.cell(1, column).fill = Font(bold=True), _LABEL_FILL
+        sheet.cell(1, column).font, sheet.cell(1, column).fill = _font(bold=True), _LABEL_FILL
     rows = [
         row for table, card in zip(tables, cards, strict=True) for row in review_rows(table, card)
     ]
@@ -195,6 +225,7 @@ def _write_review_sheet(
             sheet.cell(number, column).alignment = _WRAP
     for column, width in enumerate((24, 14, 6, 6, 6, 60, 30), start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
+    _print_setup(sheet)
 
 
 def _write_meta_sheet(sheet: Worksheet, text: str) -> None:

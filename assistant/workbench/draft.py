@@ -8,9 +8,17 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from assistant.chat_replies import ask_for_missing, draft_reply, refine_in_background, refined_reply
+from assistant.chat_replies import (
+    ask_for_missing,
+    draft_reply,
+    offer_new_draft,
+    refine_in_background,
+    refined_reply,
+)
 from assistant.citations import HAND_EDIT_RULE
 from assistant.drafting.brief import parse_brief
+from assistant.drafting.chat_commands import is_confirm_new, is_undo, looks_like_brief
+from assistant.drafting.edit_rules import CHAT_GUIDE, HELP_WORDS
 from assistant.drafting.finalize import finalize
 from assistant.drafts_store import DraftNotFound, DraftsStore
 from assistant.errors import AssistantError
@@ -23,6 +31,7 @@ from assistant.settings import Settings
 from assistant.textclean import check_size, clean_text, within_limit
 from assistant.workbench.common import require
 from assistant.workbench.models import DraftSession, DraftSummary, DraftVersionInfo, Owner
+from assistant.workbench.page_edits import hand_edited, undo_after
 
 # A draft without these would be a guess; the chat asks for them first.
 REQUIRED_BRIEF_FIELDS = ("项目名称", "预算")
@@ -48,8 +57,26 @@ class DraftingServices:
         if not text:
             raise AssistantError("请输入内容：描述项目，或说明要修改的地方。")
         within_limit(text, self.settings.max_chat_chars, "这条消息", "max_chat_chars")
-        if session.draft is None:
+        if text in HELP_WORDS:
+            yield session, CHAT_GUIDE
+        elif session.draft is None:
             yield from self._start_draft(session, text, owner)
+        else:
+            yield from self._chat_on_draft(session, text, owner)
+
+    def _chat_on_draft(self, session: DraftSession, text: str, owner: Owner):
+        """A turn with a draft open: undo, a new brief (offer a new draft), or an edit."""
+        if session.pending_text and is_confirm_new(text):
+            if session.unsaved:  # hand edits are kept before the page switches drafts
+                self.save(session, owner, "新建草稿前自动保存")
+            yield from self._start_draft(DraftSession(), session.pending_text, owner)
+            return
+        session = session.model_copy(update={"pending_text": ""})
+        if is_undo(text):
+            yield self.undo(session, owner)
+        elif looks_like_brief(text):
+            offer = offer_new_draft(session.draft.table.name, session.version)
+            yield session.model_copy(update={"pending_text": text}), offer
         else:
             draft, reply = self.drafter.chat_edit(session.draft, text)
             if draft == session.draft:
@@ -90,7 +117,9 @@ class DraftingServices:
         """Every draft the chat produces is kept as a version, so nothing is lost on restart."""
         draft = draft.model_copy(update={"findings": self.review(draft.table).findings})
         info = self.store.save(owner, draft, session.draft_id, note)
-        return DraftSession(draft=draft, draft_id=info.draft_id, version=info.version)
+        return DraftSession(
+            draft=draft, draft_id=info.draft_id, version=info.version, undo=undo_after(session)
+        )
 
     def edit_rows(self, session: DraftSession, rows: list[list[str]]) -> DraftSession:
         """Hand edits from the grid, finalized like every other change. A grid line is
@@ -122,7 +151,7 @@ class DraftingServices:
         )
         edited.notes = [*draft.notes, *edited.notes]
         edited.findings = self.review(edited.table).findings
-        return session.model_copy(update={"draft": edited, "unsaved": True})
+        return hand_edited(session, edited)
 
     def apply_fixes(self, session: DraftSession, owner: Owner) -> tuple[DraftSession, list[str]]:
         """Apply every suggested fix of the draft's review (one click), saved as a new version."""
@@ -153,11 +182,16 @@ class DraftingServices:
     def save(
         self, session: DraftSession, owner: Owner, note: str = ""
     ) -> tuple[DraftSession, DraftVersionInfo]:
-        """Save the current draft as a new version."""
+        """Save the current draft as a new version; unchanged since the last save: no new version
+        (the latest version's info comes back)."""
         note = within_limit(
             clean_text(note).strip(), self.settings.max_cell_chars, "保存说明", "max_cell_chars"
         )
-        info = self.store.save(owner, require(session), session.draft_id, note or "保存")
+        draft = require(session)
+        if session.draft_id and self.store.load(owner, session.draft_id) == draft:
+            latest = self.store.list_versions(owner, session.draft_id)[-1]
+            return session.model_copy(update={"version": latest.version, "unsaved": False}), latest
+        info = self.store.save(owner, draft, session.draft_id, note or "保存")
         return session.model_copy(
             update={"draft_id": info.draft_id, "version": info.version, "unsaved": False}
         ), info
@@ -174,14 +208,17 @@ class DraftingServices:
         latest = self.store.list_versions(owner, draft_id)[-1].version
         return DraftSession(draft=draft, draft_id=draft_id, version=version or latest)
 
-    def drafts(self, owner: Owner) -> list[DraftSummary]:
-        return self.store.list_drafts(owner)
+    def drafts(self, owner: Owner, query: str = "") -> list[DraftSummary]:
+        """The owner's drafts, newest first; with a query only those whose name contains it."""
+        words = (query or "").split()
+        return [s for s in self.store.list_drafts(owner) if all(w in s.title for w in words)]
 
     def versions(self, owner: Owner, draft_id: str) -> list[DraftVersionInfo]:
         return self.store.list_versions(owner, draft_id)
 
     def export(self, session: DraftSession, suffix: str) -> Path:
-        """Write the current draft to a fresh temp folder as .xlsx or .docx."""
+        """Write the current draft to a fresh temp folder as .xlsx or .docx, in the filing form's
+        layout, with the review on its own sheet (.xlsx) or page (.docx)."""
         if suffix not in EXPORT_SUFFIXES:
             raise AssistantError(f"不支持导出为「{suffix}」，可选 .xlsx 或 .docx。")
         table = require(session).table

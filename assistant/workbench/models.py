@@ -46,6 +46,22 @@ class DraftSession(Model):
     version: int | None = None
     pending_text: str = Field("", description="Brief text waiting for missing fields.")
     unsaved: bool = Field(False, description="True after hand edits not yet saved.")
+    undo: list[Draft] = Field(
+        default_factory=list, description="Earlier drafts of this tab, newest last (for 撤销)."
+    )
+
+
+class HeaderForm(Model):
+    """The header fields as edited in the page (blank text or None: left empty)."""
+
+    name: str = Field("", description="项目名称.")
+    department: str = Field("", description="主管部门.")
+    unit: str = Field("", description="实施单位.")
+    year: int | None = Field(None, description="预算年度.")
+    total: float | None = Field(None, description="预算数 in 万元.")
+    fiscal: float | None = Field(None, description="其中财政资金 in 万元.")
+    other: float | None = Field(None, description="其他资金 in 万元.")
+    goals: str = Field("", description="绩效目标, one line each.")
 
 
 class ReviewedTable(Model):
@@ -56,6 +72,7 @@ class ReviewedTable(Model):
 
 
 RowStatus = Literal["same", "changed", "added", "removed"]
+PairRole = Literal["", "own", "cited", "unused"]
 
 
 class RowPair(Model):
@@ -68,6 +85,23 @@ class RowPair(Model):
     right: Indicator | None = None
     similarity: float = Field(0.0, description="Name similarity 0-100 of the aligned rows.")
     changes: list[str] = Field(default_factory=list, description="Chinese notes on what differs.")
+    role: PairRole = Field(
+        "",
+        description="Draft vs its source table: 'own' (the draft's own row), 'cited' (taken from "
+        "this table) or 'unused' (a source row not taken); '' in other comparisons.",
+    )
+
+
+class FieldDiff(Model):
+    """One header field (项目名称, 年度, 预算, 单位, 绩效目标) on both sides of a comparison."""
+
+    label: str
+    left: str = ""
+    right: str = ""
+
+    @property
+    def same(self) -> bool:
+        return self.left == self.right
 
 
 class TableComparison(Model):
@@ -78,6 +112,7 @@ class TableComparison(Model):
     left_label: str = ""
     right_label: str = ""
     pairs: list[RowPair] = Field(default_factory=list)
+    fields: list[FieldDiff] = Field(default_factory=list, description="Header fields diffed.")
 
     def count(self, status: RowStatus) -> int:
         return sum(1 for pair in self.pairs if pair.status == status)

@@ -9,6 +9,12 @@ from assistant.schema import IndicatorHit, ProjectHit, SearchFilters
 from assistant.textclean import clean_text, within_limit
 from assistant.workbench.common import query_text
 from assistant.workbench.models import ReviewedTable, ValueSpread
+from assistant.workbench.search_answers import (
+    asked_kind,
+    explained_rows,
+    relevant_projects,
+    rows_of_kind,
+)
 
 
 class SearchServices:
@@ -19,13 +25,18 @@ class SearchServices:
     def search_projects(
         self, query: str, filters: SearchFilters | None = None, k: int = 10
     ) -> list[ProjectHit]:
-        return self.retriever.search_projects(self._query(query), filters, k=k)
+        """Past projects that really match (no padding), with a snippet and the reason."""
+        query = self._query(query)
+        return relevant_projects(query, self.retriever.search_projects(query, filters, k=k))
 
     def search_indicators(
-        self, query: str, filters: SearchFilters | None = None, k: int = 20
+        self, query: str, filters: SearchFilters | None = None, k: int = 40
     ) -> tuple[list[IndicatorHit], list[ValueSpread]]:
-        """Matching rows and the spread of their values per operator + unit."""
-        hits = self.retriever.search_indicators(self._query(query), filters, k=k)
+        """Matching rows (only those of the kind asked about, when the question names one)
+        and the spread of their values per operator + unit."""
+        query = self._query(query)
+        hits = self.retriever.search_indicators(query, filters, k=k)
+        hits = explained_rows(query, rows_of_kind(asked_kind(query), hits) or hits)
         return hits, value_spreads(hits)
 
     def _query(self, query: str) -> str:
