@@ -110,7 +110,11 @@ def header_rows(table: TargetTable) -> list[list[HeaderCell]]:
     covered = HeaderCell(covered=True)
     department = " ".join(p for p in (table.department.code, table.department.name) if p)
     budget = table.budget
-    money = [(LABEL_TOTAL, budget.total), (LABEL_FISCAL, budget.fiscal), (LABEL_OTHER, budget.other)]
+    money = [
+        (LABEL_TOTAL, budget.total),
+        (LABEL_FISCAL, budget.fiscal),
+        (LABEL_OTHER, budget.other),
+    ]
     if budget.upper:
         money.append((LABEL_UPPER, budget.upper))
     rows = [
