@@ -41,7 +41,7 @@ def test_indicator_question_answered_in_one_line(make_workbench):
     hits, spreads = workbench.search_indicators(question)
     assert asked_kind(question) == "满意度"
     assert hits and all("满意" in h.indicator.name for h in hits)  # no 家次 or 故障率 rows
-    assert all("「满意度指标」" in h.why and h.table_name in h.why for h in hits)
+    assert all("满意度" in h.why and h.table_name in h.why for h in hits)  # why, in words
     answer = one_line_answer("满意度", hits)
     match = re.fullmatch(r"满意度指标：(\d+) 张表，中位数 ≥(\d+)%，范围 (\S+%)–(\S+%)", answer)
     assert match, answer
