@@ -100,7 +100,7 @@ class DraftTab:
             show_row_numbers=True,
             static_columns=[5, 6],
             column_count=(len(GRID_HEADERS), "fixed"),  # no add/delete column: 来源 stays put
-            column_widths=["7%", "10%", "14%", "19%", "10%", "28%", "4%"],  # + row numbers
+            column_widths=["7%", "10%", "14%", "19%", "10%", "26%", "6%"],  # + row numbers
             max_height=900,
             label="当前草稿（可直接编辑单元格，改完自动重新审核；点「来源」格查看参考的原表行）",
             elem_id="draft-grid",
