@@ -141,6 +141,8 @@ def test_header_and_goals_edited_in_the_page(drafted):
 
 def test_undo_in_the_chat_and_with_the_button(drafted):
     workbench, session = drafted
+    nothing, reply = _chat(workbench, DraftSession(), "撤销")
+    assert nothing == DraftSession() and "没有可以撤销" in reply
     first = session.draft
     session, _ = _chat(workbench, session, "预算改成90万")
     session, _ = _chat(workbench, session, "加一条水质合格率，不低于95%")

@@ -59,6 +59,11 @@ class DraftingServices:
         within_limit(text, self.settings.max_chat_chars, "这条消息", "max_chat_chars")
         if text in HELP_WORDS:
             yield session, CHAT_GUIDE
+        elif session.draft is None and is_undo(text):
+            yield (
+                session,
+                "还没有草稿，没有可以撤销的修改。先描述项目，例如「2026年燃气管道安全巡检，预算80万元」。",
+            )
         elif session.draft is None:
             yield from self._start_draft(session, text, owner)
         else:
