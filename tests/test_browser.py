@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 from pathlib import Path
 
 import pytest
@@ -87,52 +86,107 @@ def _traced(browser, name: str):
         context.close()
 
 
-def test_new_user_drafts_in_the_chat(app_server, tmp_path):
+def _chat(page, text: str) -> None:
+    """Send one chat message and wait for the reply to finish."""
+    page.locator("#draft-input textarea").fill(text)
+    with _round_trip(page):
+        page.locator("#draft-send").click()
+
+
+def _first_draft(page) -> None:
+    """A new user drafts from a brief: rows of every kind, each citing a past table's row."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("#landing, #draft-chat").first).to_contain_text("绩效目标助手")
+    _chat(page, BRIEF)
+    expect(page.locator("#draft-status")).to_contain_text("已保存为第 1 版")
+    rows = _grid_rows(page)
+    assert len(rows) >= 6
+    assert {r[0] for r in rows} >= {"产出指标", "效益指标", "满意度指标"}
+    assert all(r[5] for r in rows), "every row shows its source"
+    assert any("第" in r[5] and "行" in r[5] for r in rows), "来源 names a project and its row"
+    assert "审核通过" in page.locator("#draft-review").inner_text()
+    # A click on a 来源 cell shows the row it came from, with the past table's id.
+    cited = next(n for n, r in enumerate(rows) if "市热燃中心" in r[5])
+    page.locator("#draft-grid [role=row]").nth(cited + 1).locator("[role=gridcell]").nth(5).click()
+    expect(page.locator("#draft-source")).to_contain_text("000_0a362c379c5850c5")
+
+
+def _finish_in_words(page) -> None:
+    """Add an indicator in plain words, answer the unit question, edit the goals, undo."""
+    from playwright.sync_api import expect
+
+    _chat(page, "增加一个指标：燃气管道巡检覆盖率不低于95%")
+    added = page.locator("#draft-grid [role=row]").filter(has_text="燃气管道巡检覆盖率")
+    expect(added).to_contain_text("≥95%")
+    expect(added).to_contain_text("按用户要求")
+
+    _chat(page, "主管部门是天津市城市管理委员会")
+    expect(page.locator("#header-department textarea")).to_have_value("天津市城市管理委员会")
+
+    goals = page.locator("#draft-goals textarea")
+    before = goals.input_value()
+    goals.fill("通过全年巡检燃气管道，及时消除隐患，保障城市燃气安全运行。")
+    with _round_trip(page):
+        page.locator("#header-apply").click()
+    expect(goals).to_have_value("通过全年巡检燃气管道，及时消除隐患，保障城市燃气安全运行。")
+    with _round_trip(page):
+        page.locator("#draft-undo").click()
+    expect(page.locator("#draft-chat")).to_contain_text("已撤销")
+    expect(goals).to_have_value(before)
+
+
+def _hand_edits(page) -> None:
+    """Typed cells: a value over 100% is repaired and said so; markup stays text."""
+    from playwright.sync_api import expect
+
+    satisfaction = page.locator("#draft-grid [role=row]").filter(has_text="服务对象满意度指标")
+    _edit_cell(page, satisfaction.first.locator("[role=gridcell]").nth(4), "≥120%")
+    expect(page.get_by_text("已自动修正").first).to_be_visible()
+    expect(satisfaction.first.locator("[role=gridcell]").nth(4)).to_contain_text("=100%")
+    expect(page.locator("#draft-status")).to_contain_text("有未保存的手工修改")
+
+    first_name = page.locator("#draft-grid [role=row]").nth(1).locator("[role=gridcell]").nth(2)
+    _edit_cell(page, first_name, "<b>巡检</b><script>window.pwned=1</script>")
+    expect(page.locator("#draft-grid")).to_contain_text("<b>巡检</b>")
+    assert page.evaluate("window.pwned") is None
+    assert page.locator("#draft-grid b, #draft-review b:text('巡检')").count() == 0
+
+
+def _export_and_compare(page) -> None:
+    from playwright.sync_api import expect
+
+    page.locator("#export-xlsx").click()
+    expect(page.locator("#draft-download")).to_contain_text(".xlsx")
+    page.get_by_role("tab", name="对比").click()
+    with _round_trip(page):
+        page.locator("#cmp-sources").click()
+    output = page.locator("#cmp-output")
+    expect(output).to_contain_text("来自本表")
+    expect(output).not_to_contain_text("删除")
+
+
+def test_new_user_finishes_a_table(app_server, tmp_path):
+    """One whole session: draft, add an indicator in words, answer the unit question, edit the
+    goals, undo, hand edits, export, compare with the source tables."""
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            with _traced(browser, "test_new_user_drafts_in_the_chat") as context:
+            with _traced(browser, "test_new_user_finishes_a_table") as context:
                 page = context.new_page()
                 page.set_default_timeout(TIMEOUT_MS)
                 expect.set_options(timeout=TIMEOUT_MS)
                 page.goto(app_server.url)
-                page.locator("#draft-input textarea").fill(BRIEF)
-                page.locator("#draft-send").click()
-                expect(page.locator("#draft-status")).to_contain_text("已保存为第 1 版")
-                rows = _grid_rows(page)
-                assert len(rows) >= 6
-                assert {r[0] for r in rows} >= {"产出指标", "效益指标", "满意度指标"}
-                assert all(r[5] for r in rows), "every row shows its source"
-                assert any("000_0a362c379c5850c5" in r[5] for r in rows)
-                assert "审核通过" in page.locator("#draft-review").inner_text()
+                _first_draft(page)
+                _finish_in_words(page)
                 if os.environ.get("JXMB_SCREENSHOT_DOCS") == "1":
                     page.screenshot(path=str(ROOT / "docs" / "screenshot-draft.png"))
-
-                page.locator("#export-xlsx").click()
-                page.locator("#draft-download").get_by_text(".xlsx").wait_for()
-
-                # A hand edit re-runs the review: a satisfaction target above 100% is an error.
-                satisfaction = page.locator("#draft-grid [role=row]").filter(
-                    has_text="服务对象满意度指标"
-                )
-                _edit_cell(page, satisfaction.locator("[role=gridcell]").nth(4), "≥120%")
-                expect(page.locator("#draft-review")).to_contain_text("R-PERCENT-OVER-100")
-                expect(page.locator("#draft-status")).to_contain_text("有未保存的手工修改")
-
-                # Markup typed into a cell is shown as text, never run or rendered.
-                first_name = (
-                    page.locator("#draft-grid [role=row]").nth(1).locator("[role=gridcell]").nth(2)
-                )
-                markup = "<b>巡检</b><script>window.pwned=1</script>"
-                _edit_cell(page, first_name, markup)
-                expect(first_name).to_contain_text(re.compile(re.escape("<b>巡检</b>")))
-                assert "<b>巡检</b>" in _grid_rows(page)[0][2]
-                assert page.evaluate("window.pwned") is None
-                assert page.locator("#draft-grid b, #draft-review b:text('巡检')").count() == 0
+                _hand_edits(page)
                 shot = tmp_path / "draft-tab.png"
                 page.screenshot(path=str(shot), full_page=True)
                 assert shot.stat().st_size > 10_000
+                _export_and_compare(page)
         finally:
             browser.close()

@@ -254,7 +254,11 @@ class DraftTab:
 
     @user_errors
     def on_grid_edit(self, rows, session):
-        edited = self.wb.edit_rows(as_session(session), rows)
+        before = as_session(session)
+        edited = self.wb.edit_rows(before, rows)
+        if fixed := edited.draft.notes[len(before.draft.notes) if before.draft else 0 :]:
+            # The review repaired what was typed (e.g. ≥120% → =100%): never change a cell unsaid.
+            gr.Info("已自动修正：" + "；".join(escape(note.text) for note in fixed))
         return edited, *draft_view(edited)  # rows are re-ordered and re-numbered by finalize
 
     @user_errors
