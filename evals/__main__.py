@@ -28,6 +28,10 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--tables", type=int, default=None, help="只做前 N 张表的留一评测")
     parser.add_argument("--no-llm", action="store_true", help="即使配置了 LLM 也不评测 LLM 起草")
+    parser.add_argument(
+        "--extra", type=Path, action="append", default=[],
+        help="尚未导入 corpus/ 的真实目标表目录（可多次给出），加入索引和留一评测",
+    )  # fmt: skip
     return parser.parse_args(argv)
 
 
@@ -41,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="jxmb-evals-") as tmp:
         settings = get_settings(data_dir=args.data_dir or Path(tmp))
         try:
-            run = run_all(settings, table_limit=args.tables, use_llm=not args.no_llm)
+            run = run_all(
+                settings, table_limit=args.tables, use_llm=not args.no_llm, extra=args.extra
+            )
         except AssistantError as exc:
             print(f"评测失败：{exc}", file=sys.stderr)
             return 1

@@ -8,7 +8,7 @@ import yaml
 from pydantic import ValidationError
 
 from assistant.errors import AssistantError
-from evals.models import BriefCase, NamePair, RetrievalCase, TemplateRow
+from evals.models import BriefCase, FactsCase, NamePair, RetrievalCase, TemplateRow
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 
@@ -48,3 +48,11 @@ def load_generic_template(path: Path | None = None) -> list[TemplateRow]:
 def load_name_pairs(path: Path | None = None) -> list[NamePair]:
     """Labelled 三级-name pairs for the row-matching threshold (evals/cases/name_pairs.yaml)."""
     return _load_list(path or CASES_DIR / "name_pairs.yaml", NamePair)
+
+
+def load_facts_cases(path: Path | None = None) -> list[FactsCase]:
+    """The brief-facts cases (evals/cases/facts_briefs.yaml); ids must be unique."""
+    cases = _load_list(path or CASES_DIR / "facts_briefs.yaml", FactsCase)
+    if len({c.id for c in cases}) != len(cases):
+        raise AssistantError("facts_briefs.yaml 中有重复的用例 id。")
+    return cases

@@ -146,6 +146,49 @@ class RankedQuery(Model):
     reciprocal_rank: float
 
 
+# ---------------------------------------------------------------- brief facts
+
+
+class ExpectedFacts(Model):
+    """What of a brief must reach its draft (looked for in row names and values only)."""
+
+    unit: str | None = Field(None, description="Unit that must be the header's 主管部门.")
+    figures: list[str] = Field(default_factory=list, description="Numbers with unit, as written.")
+    activities: list[str] = Field(default_factory=list, description="A word naming each activity.")
+    periods: list[str] = Field(default_factory=list, description="Period text of a 时效 value.")
+    costs: list[str] = Field(default_factory=list, description="'name:amount' of 成本 rows (万元).")
+
+
+class FactsCase(Model):
+    """A brief as staff type it, its project type, and the facts a draft must keep."""
+
+    id: str
+    kind: str
+    text: str
+    derived_from: str | None = None
+    expected: ExpectedFacts
+
+
+class FactsResult(Model):
+    """How much of one brief one drafter kept, and how many rows are off topic."""
+
+    case_id: str
+    kind: str
+    drafter: str
+    found: int = 0
+    wanted: int = 0
+    missed: list[str] = Field(default_factory=list)
+    unit_ok: bool | None = None
+    rows: int = 0
+    off_topic: list[str] = Field(default_factory=list, description="Names of off-topic rows.")
+    seconds: float = 0.0
+    problem: str = ""
+
+    @property
+    def recall(self) -> float | None:
+        return self.found / self.wanted if self.wanted else None
+
+
 class EvalRun(Model):
     """Everything one `python -m evals` run measured, plus what it ran on."""
 
@@ -159,6 +202,9 @@ class EvalRun(Model):
     fidelity: list[FidelityScores] = Field(default_factory=list)
     retrieval: list[RankedQuery] = Field(default_factory=list)
     matcher: MatcherCheck | None = None
+    facts: list[FactsResult] = Field(
+        default_factory=list, description="Brief-facts recall and off-topic rows per case."
+    )
     notes: list[str] = Field(
         default_factory=list, description="Chinese or English remarks for the report."
     )

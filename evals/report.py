@@ -9,6 +9,7 @@ import matplotlib
 matplotlib.use("Agg")  # no display on servers and CI
 import matplotlib.pyplot as plt  # noqa: E402
 
+from evals.facts_recall import facts_summary  # noqa: E402
 from evals.metrics import mean, rate  # noqa: E402
 from evals.models import EvalRun, FidelityScores, ValidityResult  # noqa: E402
 from evals.retrieval import summarize  # noqa: E402
@@ -144,6 +145,34 @@ def _fidelity_cell(s: FidelityScores | None) -> str:
     return cell + (f" ⚠ {s.problem}" if s.problem else "")
 
 
+FACTS_TARGETS = "targets: recall ≥ 0.85, unit in header whenever named, off-topic ≤ 0.05"
+
+
+def _facts_section(run: EvalRun) -> list[str]:
+    """Brief-facts recall, unit in header and off-topic rows, overall and per project type."""
+    lines = ["## 4. Brief facts (facts_briefs.yaml)", "", FACTS_TARGETS, ""]
+    header = ["drafter", "cases", "recall", "unit", "off-topic", "s/draft"]
+    rows = [[n, *facts_summary(run.facts, n).values()] for n in run.drafters]
+    lines += _table(header, rows)
+    lines += ["Per project type (recall / off-topic):", ""]
+    kinds = list(dict.fromkeys(r.kind for r in run.facts))
+    rows = []
+    for kind in kinds:
+        cells = [kind, facts_summary(run.facts, run.drafters[0], kind)["cases"]]
+        for name in run.drafters:
+            o = facts_summary(run.facts, name, kind)
+            cells.append(f"{_fmt(o['recall'])} / {_fmt(o['off-topic'])}")
+        rows.append(cells)
+    lines += _table(["type", "cases", *run.drafters], rows)
+    misses = [r for r in run.facts if r.drafter == run.drafters[0] and (r.missed or r.off_topic)]
+    lines += [f"Where `{run.drafters[0]}` is still weak (missed facts; off-topic rows):", ""]
+    lines += [
+        f"- {r.case_id}: missed {'、'.join(r.missed) or '–'}; off-topic {'、'.join(r.off_topic) or '–'}"
+        for r in misses
+    ] or ["- none"]
+    return [*lines, ""]
+
+
 def _retrieval_section(run: EvalRun) -> list[str]:
     lines = ["## 3. Retrieval (retrieval.yaml, project search)", ""]
     header = ["cases", "mode", "recall@1", "recall@5", "MRR", "n"]
@@ -182,6 +211,7 @@ def write_report(run: EvalRun, out_dir: Path) -> Path:
         "![F1 per table](f1_per_table.png)",
         "",
         *_retrieval_section(run),
+        *_facts_section(run),
     ]
     path = out_dir / "report.md"
     path.write_text("\n".join(lines), encoding="utf-8")
@@ -223,6 +253,12 @@ def console_summary(run: EvalRun) -> str:
         lines.append(
             f"  {name:18s} validity {_fmt(v['valid'])}  F1 {_fmt(f['F1'])}  "
             f"values {_fmt(f['value agreement'])}  {_fmt(f['s/draft'])} s/draft"
+        )
+    for name in run.drafters:
+        o = facts_summary(run.facts, name)
+        lines.append(
+            f"  {name:18s} facts recall {_fmt(o['recall'])}  unit {_fmt(o['unit'])}  "
+            f"off-topic {_fmt(o['off-topic'])}"
         )
     for mode, m in summarize(run.retrieval).items():
         lines.append(

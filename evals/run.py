@@ -5,16 +5,24 @@ from __future__ import annotations
 import logging
 import time
 from datetime import datetime
+from pathlib import Path
 
 from assistant.corpus import load_corpus, source_files
+from assistant.drafting.library_mining import load_tables
 from assistant.errors import ProviderUnavailable
 from assistant.importers import parse
 from assistant.schema import TargetTable
 from assistant.settings import Settings
 from assistant.wiring import make_refiner, open_index
 from evals.baselines import GenericTemplateBaseline, NearestTableBaseline
-from evals.casefiles import load_briefs, load_name_pairs, load_retrieval_cases
+from evals.casefiles import (
+    load_briefs,
+    load_facts_cases,
+    load_name_pairs,
+    load_retrieval_cases,
+)
 from evals.drafters import ProductDrafter, TableDrafter
+from evals.facts_recall import run_facts
 from evals.fidelity import leave_one_out
 from evals.matching import EmbeddingSimilarity, check_matcher
 from evals.models import EvalRun
@@ -71,10 +79,18 @@ def llm_drafter(settings: Settings, index, notes: list[str]) -> TableDrafter | N
     return ProductDrafter(index, refiner, name=f"llm:{refiner.label}")
 
 
-def run_all(settings: Settings, table_limit: int | None = None, use_llm: bool = True) -> EvalRun:
-    """Build the index into settings.data_dir and run every evaluation."""
+def run_all(
+    settings: Settings,
+    table_limit: int | None = None,
+    use_llm: bool = True,
+    extra: list[Path] | None = None,
+) -> EvalRun:
+    """Build the index into settings.data_dir and run every evaluation; `extra` folders of
+    real tables not yet in corpus/ join the index and the leave-one-out."""
     started, clock = datetime.now().isoformat(timespec="seconds"), time.perf_counter()
     tables = corpus_tables(settings)
+    known = {t.id for t in tables}
+    tables += [t for t in load_tables(None, extra or []) if t.id not in known]
     build_index(settings, tables=tables, progress=False)
     index = open_index(settings)
     try:
@@ -102,6 +118,8 @@ def evaluate(settings: Settings, index, tables: list[TargetTable], use_llm: bool
     validity = run_validity(load_briefs(), drafters, corpus)
     log.info("fidelity …")
     fidelity = leave_one_out(tables, drafters, similarity)
+    log.info("brief facts …")
+    facts = run_facts(load_facts_cases(), drafters)
     log.info("retrieval …")
     retrieval = run_retrieval(index, load_retrieval_cases())
     return EvalRun(
@@ -114,5 +132,6 @@ def evaluate(settings: Settings, index, tables: list[TargetTable], use_llm: bool
         fidelity=fidelity,
         retrieval=retrieval,
         matcher=check_matcher(similarity, load_name_pairs()),
+        facts=facts,
         notes=notes,
     )

@@ -8,8 +8,6 @@ from __future__ import annotations
 import math
 import re
 
-from rapidfuzz import fuzz
-
 from assistant.citations import rule_source, source_of
 from assistant.drafting.slots import Candidate
 from assistant.schema import (
@@ -188,30 +186,6 @@ def money_text(amount: float) -> str:
     """万元 amount for display, exact to the 元 (4 decimals), no trailing zeros: a budget such as
     168.168万元 must not print as ≤168.17万元, above itself."""
     return f"{amount:.4f}".rstrip("0").rstrip(".")
-
-
-_COMPARE_CHARS = 200
-
-
-def goal_lines(brief: ProjectBrief, name: str, year: int, rows: list[Indicator]) -> list[str]:
-    """绩效目标 text written from the brief and the chosen headline rows (costs said once, last)."""
-    work = "、".join(brief.work_items[:3]) or brief.purpose or name
-    headline = [
-        f"{r.name}{r.value.render()}"
-        for r in rows
-        if r.value.kind == "quantitative" and r.level2 not in (COST_L2, *NEW_COST_L2)
-    ][:3]
-    first = f"{year}年完成{work}工作"
-    purpose = brief.purpose
-    # partial_ratio is quadratic in its inputs' length: compare only the heads of long texts.
-    if purpose and fuzz.partial_ratio(purpose[:_COMPARE_CHARS], work[:_COMPARE_CHARS]) < 70:
-        first += f"，{purpose}"
-    lines = [first + "。"]
-    if headline:
-        lines.append("主要产出和效果：" + "，".join(headline) + "。")
-    if brief.budget.total is not None:
-        lines.append(f"项目成本控制在预算{money_text(brief.budget.total)}万元以内。")
-    return [f"{n}.{line}" for n, line in enumerate(lines, start=1)]
 
 
 # ---------------------------------------------------------------- rule-made rows

@@ -1,4 +1,5 @@
-"""The embedded drafter: brief -> retrieved rows per slot -> adapted rows -> finalized Draft.
+"""The embedded drafter: brief -> facts -> the brief's own rows -> retrieved/library rows for the
+open places -> finalized Draft (see docs/composing.md).
 
 No LLM needed. With a `Refiner` (an LLM, see assistant/llm/), `draft()` hands it the embedded
 draft and finalizes the result again (the rules have the last word).
@@ -10,27 +11,27 @@ import re
 from collections import Counter
 from datetime import date
 
-from assistant.drafting.adapt import (
-    adapt_row,
-    brief_words,
-    cost_rows,
-)
+from assistant.drafting.adapt import money_text
 from assistant.drafting.brief import missing_fields, parse_brief
+from assistant.drafting.compose import compose_rows
+from assistant.drafting.compose_outcome import satisfaction_wanted
 from assistant.drafting.edits import apply_edit, chat_edit
-from assistant.drafting.figures import figure_rows, with_brief_figures
+from assistant.drafting.facts import Assumption, ProjectFacts
+from assistant.drafting.fill import fill_slots
 from assistant.drafting.finalize import finalize
 from assistant.drafting.refiner import Refiner
 from assistant.drafting.repair import order_rows
 from assistant.drafting.retriever import Retriever, bigrams, indicator_hit
 from assistant.drafting.slots import (
     Candidate,
-    pick,
     retrieve_slot,
     score_candidates,
     usable,
 )
+from assistant.drafting.understand import understand
 from assistant.rules import DEFAULT_PROFILE
 from assistant.schema import (
+    Budget,
     Draft,
     Edit,
     Indicator,
@@ -42,7 +43,7 @@ from assistant.schema import (
     SearchFilters,
     TargetTable,
 )
-from assistant.taxonomy import MAX_ROWS, NOUN_GROUPS, SLOTS, slot_of
+from assistant.taxonomy import NOUN_GROUPS, SLOTS, slot_of
 
 MAX_QUERY_CHARS = 40  # below this a retrieved row fits worse than a rule-made generic row
 # What the chat asks for each missing brief field; the note's code names the field.
@@ -102,7 +103,9 @@ class Drafter:
         self.retriever = retriever
         self.refiner = refiner
         self.k_projects, self.k_rows = k_projects, k_rows
-        self.profile = profile  # the review profile drafts are repaired to pass
+        # The review profile drafts are written to (national | strict): it decides whether a
+        # project that serves no public gets a 满意度 row (compose_outcome.satisfaction_wanted).
+        self.profile = profile
 
     # ------------------------------------------------------------ drafting
 
@@ -134,33 +137,45 @@ class Drafter:
     def compose(
         self, brief: ProjectBrief, retrieved: Retrieved, today: date | None = None
     ) -> Draft:
-        """Fill the slots from the retrieved rows, adapt them, repair to zero errors."""
+        """Rows from the brief's facts first, then retrieved/library rows for what is left open;
+        finalized (repaired to zero errors, 绩效目标 written from the facts and the final rows)."""
         year, assumptions = _draft_year(brief, today)
         layout = choose_layout(retrieved.projects)
-        rows: list[Indicator] = []
-        taken: list[str] = []
-        for slot in SLOTS:  # an optional slot is kept when a past table offers a good row
-            scored = score_candidates(
-                slot, retrieved.indicators.get(slot, []), retrieved.query, retrieved.projects
-            )
-            scored = usable(scored)
-            if slot == "成本":
-                rows += cost_rows(brief.budget.total, self.cost_sources(scored), layout)
-                continue
-            picked = pick(scored, MAX_ROWS[slot], taken)
-            taken += [c.hit.indicator.name for c in picked]
-            rows += _slot_rows(slot, [adapt_row(c, brief, year) for c in picked], brief)
+        facts = self.understand(brief)
+        brief = _with_unit(brief, facts.unit)
+        brief, facts, from_costs = _budget_from_costs(brief, facts)
+        own, assumed = compose_rows(facts, year, layout, self.profile)
+        skip = frozenset() if satisfaction_wanted(facts, self.profile) else frozenset({"满意度"})
+        rows, assumed = fill_slots(
+            own, from_costs + assumed, facts, brief, retrieved, year, layout, self.cost_sources,
+            skip, table_name=self._table_name,
+        )  # fmt: skip
         table = self._table(brief, year, order_rows(_with_files(rows, self.retriever), layout))
+        table.implementing_unit = facts.implementing_unit
         return finalize(
             Draft(
                 brief=brief,
                 table=table,
-                assumptions=assumptions + _assumptions(brief, rows),
+                assumptions=assumptions + [a.note() for a in assumed] + _assumptions(brief, rows),
                 questions=[_QUESTIONS[m] for m in missing_fields(brief) if m in _QUESTIONS],
                 based_on=_based_on(rows),
             ),
             profile=self.profile,
         )
+
+    def understand(self, brief: ProjectBrief) -> ProjectFacts:
+        """The brief's facts by the rules. When they find no work at all and a refiner that reads
+        facts (an LLM) is configured, its reading, checked by the rules, fills the gap (one more
+        model call only where the rules are stuck)."""
+        facts = understand(brief)
+        reader = getattr(self.refiner, "read_facts", None)
+        if reader is None or facts.activities or facts.beneficiaries or facts.costs:
+            return facts
+        return reader(brief.text, facts)
+
+    def _table_name(self, table_id: str) -> str:
+        table = self.retriever.get_table(table_id)
+        return table.name if table else ""
 
     def cost_sources(self, scored: list[Candidate]) -> list[IndicatorHit]:
         """All cost rows of the table of the best cost candidate (its split is kept)."""
@@ -215,16 +230,6 @@ def draft(brief: ProjectBrief | str, retriever: Retriever, **kwargs) -> Draft:
     return Drafter(retriever).draft(brief, **kwargs)
 
 
-def _slot_rows(slot: str, adapted: list[Indicator], brief: ProjectBrief) -> list[Indicator]:
-    """The brief's own figures win: they set values, and its counts become 数量 rows."""
-    words = brief_words(brief)
-    adapted = with_brief_figures(adapted, words)
-    if slot != "数量":
-        return adapted
-    own = figure_rows(words, adapted, MAX_ROWS[slot])
-    return (own + adapted)[: MAX_ROWS[slot]]
-
-
 def _draft_year(brief: ProjectBrief, today: date | None) -> tuple[int, list[Note]]:
     if brief.year:
         return brief.year, []
@@ -250,6 +255,32 @@ def _assumptions(brief: ProjectBrief, rows: list[Indicator]) -> list[Note]:
 def _based_on(rows: list[Indicator]) -> list[str]:
     counts = Counter(r.source.table_id for r in rows if r.source and r.source.table_id)
     return [table_id for table_id, _ in counts.most_common()]
+
+
+def _budget_from_costs(
+    brief: ProjectBrief, facts: ProjectFacts
+) -> tuple[ProjectBrief, ProjectFacts, list[Assumption]]:
+    """'培训费27.6万元' and no 预算: the spending lines are the budget (said as an assumption)."""
+    lines = [c for c in facts.costs if not c.unit_cost]
+    if brief.budget.total is not None or not lines:
+        return brief, facts, []
+    total = round(sum(c.amount for c in lines), 6)
+    brief = brief.model_copy(update={"budget": Budget(total=total)})
+    brief = brief.model_copy(update={"missing": missing_fields(brief)})
+    note = Assumption(
+        code="A-BUDGET-FROM-COSTS",
+        message=f"项目描述未写预算总额，按所列费用合计{money_text(total)}万元作为预算。",
+    )
+    return brief, facts.model_copy(update={"budget": total}), [note]
+
+
+def _with_unit(brief: ProjectBrief, unit: str) -> ProjectBrief:
+    """The unit the facts found reaches 主管部门 when the brief parser missed it (…管理处, …镇)."""
+    if brief.department.name or not unit:
+        return brief
+    department = brief.department.model_copy(update={"name": unit})
+    updated = brief.model_copy(update={"department": department})
+    return updated.model_copy(update={"missing": missing_fields(updated)})
 
 
 def _with_files(rows: list[Indicator], retriever: Retriever) -> list[Indicator]:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.drafting.adapt import goal_lines
+from assistant.drafting.goals_text import goal_text
 from assistant.drafting.repair import order_rows, repair
+from assistant.drafting.understand import understand
 from assistant.rules import DEFAULT_PROFILE
 from assistant.schema import Draft
 
@@ -27,7 +28,13 @@ def finalize(draft: Draft, fix_warnings: bool = True, profile: str = DEFAULT_PRO
     goals = (  # goals the user wrote stay as written
         table.goals
         if draft.goals_by_user
-        else goal_lines(draft.brief, repaired.name, repaired.year or 0, repaired.indicators)
+        else goal_text(
+            understand(draft.brief),
+            repaired.name,
+            repaired.year or 0,
+            repaired.budget,
+            repaired.indicators,
+        )  # fmt: skip
     )
     return draft.model_copy(
         update={

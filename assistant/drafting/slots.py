@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from pydantic import Field
 from rapidfuzz import fuzz, process
@@ -74,8 +75,11 @@ class Candidate(Model):
     )
 
 
+@lru_cache(maxsize=16384)
 def topic_bigrams(text: str) -> Counter:
-    """Bigrams that say what a row is about: no figures, no function words ('不少于', '项目')."""
+    """Bigrams that say what a row is about: no figures, no function words ('不少于', '项目').
+
+    Cached (table names and purposes recur in every draft); callers must not change the result."""
     return Counter(
         {
             g: n

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from langchain_core.language_models import BaseChatModel
 
+from assistant.drafting.facts import ProjectFacts
 from assistant.drafting.refiner import Progress
 from assistant.llm.edit import parse_edit
+from assistant.llm.facts import llm_facts
 from assistant.llm.providers import make_chat_model, warm_up
 from assistant.llm.refine import llm_label, refine
 from assistant.schema import Draft, Edit, Retrieved
@@ -45,6 +47,10 @@ class LLMRefiner:
 
     def warm_up(self) -> None:
         warm_up(self.chat_model)
+
+    def read_facts(self, text: str, rules: ProjectFacts) -> ProjectFacts:
+        """The brief read by the model into ProjectFacts, checked by the rules (`facts.py`)."""
+        return llm_facts(text, rules, self.chat_model)
 
 
 def make_refiner(settings: Settings) -> LLMRefiner | None:

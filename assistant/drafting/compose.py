@@ -1,0 +1,213 @@
+"""Compose rows from ProjectFacts first (101号: each activity a 数量, each cost line a 成本 row,
+the period a 时效 row, the people served the 满意度 subject); retrieval only fills what is left.
+
+Every row cites the brief text it came from, or the library/corpus row whose typical value it
+took, and every value the brief did not give is listed as a coded Assumption.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jieba
+
+from assistant.drafting.adapt import cost_level, cost_rows, money_text
+from assistant.drafting.compose_base import brief_source, make_row, num, unique
+from assistant.drafting.compose_outcome import (
+    effect_rows,
+    satisfaction_rows,
+)
+from assistant.drafting.compose_period import time_rows
+from assistant.drafting.facts import Activity, Assumption, ProjectFacts
+from assistant.drafting.library import LibraryEntry, library_source, standard_entries
+from assistant.schema import (
+    QUALITY,
+    QUANTITY,
+    Indicator,
+    SourceRef,
+)
+
+MAX_ACTIVITY_ROWS = 6
+NO_COUNT_RULE = "项目描述未给数量，按至少完成一次（项）填写"
+_PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供")
+_EVENT_VERBS = (
+    "召开",
+    "举办",
+    "组织",
+    "开展",
+    "演练",
+    "宣传",
+    "培训",
+    "检查",
+    "巡查",
+    "督导",
+    "考核",
+    "走访",
+    "慰问",
+)
+
+
+def compose_rows(
+    facts: ProjectFacts, year: int, layout: str, profile: str = "strict"
+) -> tuple[list[Indicator], list[Assumption]]:
+    """Rows the brief itself calls for, and what had to be assumed to write them."""
+    rows: list[Indicator] = []
+    assumed: list[Assumption] = []
+    for make in (_quantity_rows, _quality_rows, time_rows, _cost_rows, effect_rows):
+        made, notes = make(facts, year, layout)
+        rows += made
+        assumed += notes
+    made, notes = satisfaction_rows(facts, profile)
+    return rows + made, assumed + notes
+
+
+def activity_name(act: Activity) -> str:
+    """'组织 专题讲座 场' -> 专题讲座场次; '新建 高标准农田 万亩' -> 新建高标准农田面积;
+    '巡检 网络设备 次' -> 巡检网络设备次数 (a verb that says what is done stays)."""
+    obj, unit = act.object, act.unit
+    verb = "" if act.verb in _PLAIN_VERBS or act.verb in obj else act.verb
+    obj = obj if len(obj) <= 10 else _tail_words(obj)
+    head = f"{verb}{obj}" if len(verb + obj) <= 12 else obj
+    if unit.endswith("亩") or unit.endswith("平方米"):
+        return f"{head}面积"
+    if unit in ("公里", "千米", "米"):
+        return re.sub(r"长$", "", head) + "长度"  # '治理河长' -> 治理河长度
+    if unit.endswith("次"):
+        return head + ("次数" if unit == "次" else unit)
+    if unit in ("场", "期", "班", "批"):
+        return head + ("场次" if unit == "场" else unit + "数")
+    if unit in ("名", "人", "位"):
+        return f"{head}人数"
+    if not unit and obj.endswith("班"):
+        return f"{obj}期数"
+    if not unit and act.verb in _EVENT_VERBS:
+        return f"{head}次数"
+    return f"{head}数量"
+
+
+def _quantity_rows(
+    facts: ProjectFacts, year: int, layout: str
+) -> tuple[list[Indicator], list[Assumption]]:
+    """A row per counted beneficiary and per activity; an uncounted one is assumed (coded)."""
+    rows, assumed = [], []
+    for who in facts.beneficiaries:
+        if who.count is not None:
+            kind = "人数" if who.unit in ("名", "人", "位", "人次") else "数量"
+            name = f"{'培训' if '培训' in facts.types else ''}{who.who}{kind}"
+            value, text = f"≥{num(who.count)}{who.unit}", f"按项目描述：{who.text}"
+            rows.append(make_row(QUANTITY, name, value, text, brief_source(who.text)))
+    for act in _distinct(facts.activities)[:MAX_ACTIVITY_ROWS]:
+        if act.object == act.verb and len(act.object) <= 2 and act.count and facts.main_type:
+            act = act.model_copy(update={"object": facts.main_type})  # '举办4期' -> 培训期数
+        name = activity_name(act)
+        if act.count is not None:
+            value, text = f"≥{num(act.count)}{act.unit}", f"按项目描述：{act.text}"
+            rows.append(make_row(QUANTITY, name, value, text, brief_source(act.text)))
+            continue
+        row, note = _assumed_count(facts, act, name)
+        rows.append(row)
+        assumed.append(note)
+    return unique(rows), assumed
+
+
+def _assumed_count(facts: ProjectFacts, act: Activity, name: str) -> tuple[Indicator, Assumption]:
+    """An activity the brief did not count: a typical value of the library, else at least one."""
+    entry = _typical_entry(facts, act)
+    if entry:
+        value, source, why = entry.value, library_source(entry), "同类项目典型值"
+    else:
+        once = "≥1期" if name.endswith("期数") else "≥1次" if act.verb in _EVENT_VERBS else "≥1项"
+        value, source, why = once, SourceRef(rule=NO_COUNT_RULE), "至少一次/一项"
+    row = make_row(QUANTITY, name, value, f"按项目描述「{act.phrase}」设置", source)
+    text = f"项目描述未写「{act.phrase}」的数量，暂按{value}填写（{why}），请按实际工作量修改。"
+    return row, Assumption(code="A-COUNT-TYPICAL", row=name, message=text)
+
+
+def _tail_words(text: str, limit: int = 8) -> str:
+    """The last whole words of a long object, at most `limit` characters ('…环境风险隐患排查')."""
+    words = jieba.lcut(text)
+    tail = ""
+    for word in reversed(words):
+        if len(tail) + len(word) > limit:
+            break
+        tail = word + tail
+    return tail or text[-limit:]
+
+
+def _distinct(acts: list[Activity]) -> list[Activity]:
+    """An uncounted activity that a counted one names again is the same work
+    ('开展安全监督检查' + '检查不少于220家次'): only the counted one stays."""
+    counted = [a for a in acts if a.count is not None]
+    return [
+        a
+        for a in acts
+        if a.count is not None
+        or not any(c.object in a.object or c.verb in a.object for c in counted)
+    ]
+
+
+def _typical_entry(facts: ProjectFacts, act: Activity) -> LibraryEntry | None:
+    """A quantitative library entry of the project's types that names the activity's object."""
+    for entry in standard_entries(facts.types, "数量"):
+        if entry.median is not None and entry.unit != "%" and act.object in entry.name:
+            return entry
+    return None
+
+
+# ---------------------------------------------------------------- 质量, 时效
+
+
+def _quality_rows(
+    facts: ProjectFacts, year: int, layout: str
+) -> tuple[list[Indicator], list[Assumption]]:
+    rows = [
+        make_row(QUALITY, q.name, q.value, f"按项目描述：{q.text}", brief_source(q.text))
+        for q in facts.quality
+        if "满意" not in q.name
+    ]
+    return rows, []
+
+
+def _cost_rows(
+    facts: ProjectFacts, year: int, layout: str
+) -> tuple[list[Indicator], list[Assumption]]:
+    """Each spending line a row; unit costs apart; the rest of the budget as 其他费用."""
+    level1, level2 = cost_level(layout)
+    lines = [c for c in facts.costs if not c.unit_cost]
+    rows = [_unit_cost_row(c, level1, level2) for c in facts.costs if c.unit_cost]
+    rows += [_money_row(c.name, c.amount, f"按项目描述：{c.text}", brief_source(c.text), layout)
+             for c in lines]  # fmt: skip
+    if rows and not lines and facts.budget is not None:
+        rows += cost_rows(facts.budget, [], layout)  # a standard alone leaves the total open
+    spent, budget = sum(c.amount for c in lines), facts.budget
+    if budget is None or not lines:
+        return rows, []
+    said = f"所列费用合计{money_text(spent)}万元"
+    if spent < budget - 0.005:
+        rest = money_text(budget - spent)
+        source = SourceRef(rule="预算减去项目描述所列各项费用")
+        rows.append(
+            _money_row("其他费用", budget - spent, "预算中未列明用途的部分", source, layout)
+        )
+        text = f"{said}，少于预算{money_text(budget)}万元，差额{rest}万元列为其他费用，请写明用途。"
+        return rows, [Assumption(code="A-COST-REST", row="其他费用", message=text)]
+    if spent > budget + 0.005:
+        text = f"{said}，超过预算{money_text(budget)}万元，请核对。"
+        return rows, [Assumption(code="A-COST-OVER", message=text)]
+    return rows, []
+
+
+def _money_row(name: str, amount: float, description: str, source, layout: str) -> Indicator:
+    level1, level2 = cost_level(layout)
+    return Indicator(
+        level1=level1, level2=level2, name=name[:16], description=description,
+        value=f"≤{money_text(amount)}万元", source=source,
+    )  # fmt: skip
+
+
+def _unit_cost_row(line, level1: str, level2: str) -> Indicator:
+    """'人均月报酬2500元' -> 人均月报酬 ≤2500元: a spending standard, outside the budget split."""
+    return Indicator(
+        level1=level1, level2=level2, name=line.name[:16], description=f"按项目描述：{line.text}",
+        value=f"≤{line.unit_cost}", source=brief_source(line.text),
+    )  # fmt: skip

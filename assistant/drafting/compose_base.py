@@ -1,0 +1,43 @@
+"""Shared pieces of the row composers: a row cited to the brief, numbers, de-duplication."""
+
+from __future__ import annotations
+
+from assistant.schema import (
+    BENEFIT,
+    OUTPUT,
+    QUALITY,
+    QUANTITY,
+    SATISFACTION,
+    SATISFACTION_L2,
+    TIMELINESS,
+    Indicator,
+    SourceRef,
+)
+
+
+def brief_source(text: str) -> SourceRef:
+    return SourceRef(rule=f"按项目描述生成（原文「{text[:40]}」）")
+
+
+def make_row(level2: str, name: str, value: str, description: str, source: SourceRef) -> Indicator:
+    level1 = {QUANTITY: OUTPUT, QUALITY: OUTPUT, TIMELINESS: OUTPUT, SATISFACTION_L2: SATISFACTION}
+    return Indicator(
+        level1=level1.get(level2, BENEFIT), level2=level2, name=name[:16],
+        description=description, value=value, source=source,
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------- 数量
+
+
+def num(number: float) -> str:
+    return f"{number:.6f}".rstrip("0").rstrip(".")
+
+
+def unique(rows: list[Indicator]) -> list[Indicator]:
+    seen, out = set(), []
+    for row in rows:
+        if row.name not in seen:
+            seen.add(row.name)
+            out.append(row)
+    return out

@@ -1,0 +1,299 @@
+"""After the facts: retrieved rows and the indicator library fill the slots the brief left open.
+
+A borrowed row must share the brief's object (a word of its activities, objects, name or
+effects) or be a standard indicator of the project's type; a row of an unrelated project is never
+used. Where no borrowed row fits, the library's standard row of the type with its typical value.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import jieba
+
+from assistant.drafting.adapt import adapt_row, brief_words, cost_rows
+from assistant.drafting.compose_outcome import SATISFACTION_DEFAULT
+from assistant.drafting.facts import Assumption, ProjectFacts
+from assistant.drafting.figures import count_figures, number_text, row_name
+from assistant.drafting.library import (
+    LibraryEntry,
+    is_standard,
+    library_source,
+    standard_entries,
+)
+from assistant.drafting.library_names import MAX_NAME, clean_name
+from assistant.drafting.project_types import type_of
+from assistant.drafting.reword import reword_quantities
+from assistant.drafting.slots import Candidate, pick, score_candidates, usable
+from assistant.rules.values import has_glued_text
+from assistant.schema import (
+    BENEFIT,
+    LEVEL2_PARENTS,
+    OUTPUT,
+    QUANTITY,
+    Indicator,
+    IndicatorHit,
+    IndicatorValue,
+    ProjectBrief,
+    Retrieved,
+    SourceRef,
+)
+from assistant.taxonomy import MAX_ROWS, SLOTS, slot_of
+
+OBJECT_OVERLAP = 0.15
+MAX_FIGURE_ROWS = 2
+# 效益: the brief's effects are words; up to two measurable real rows of the type join them.
+EXTRA_ROWS = {"效益": 1}
+# The drafter's own defaults (year-end deadline, the type's usual benefit) give way to real rows.
+FALLBACK_CODES = frozenset(
+    {"A-PERIOD-YEAR-END", "A-BENEFIT-TYPE"}
+)  # share of a row's topic bigrams that must be the brief's own words
+
+
+def brief_topic(facts: ProjectFacts, brief: ProjectBrief) -> str:
+    """The words a borrowed row may share with the brief: its name, objects and effects."""
+    parts = [brief.name, *(a.phrase for a in facts.activities)]
+    parts += [b.who for b in facts.beneficiaries] + facts.deliverables + facts.effects
+    parts += [q.name for q in facts.quality] + [c.name for c in facts.costs]
+    return " ".join(parts) or brief_words(brief)
+
+
+def shares_object(name: str, topic: str) -> bool:
+    """The row names something the brief names: a specific word (bigram) in common."""
+    return same_subject(name, topic)
+
+
+_GENERIC_END = re.compile(r"(?:率|度|数|量|性|情况|时间|时限|项目|工作|服务|管理)$")
+# Words every kind of table uses: sharing one of them says nothing about the subject.
+_GENERIC = frozenset(
+    "建设 工程 绩效 目标 申报 财政 支出 年度 经费 资金 专项 补助 合格 格率 成率 及时 时率 时间 数量 "
+    "满意 意度 比例 情况 达标 标率 验收 收合 控制 成本 效益 质量 长度 面积 人数 次数 提升 提高 改善 "
+    "水平 能力 完成 按时 率达 系统 运行 安全 正常 有效 工作 开展 实施".split()
+)
+
+
+def same_subject(name: str, topic: str) -> bool:
+    """A row or table name is about the brief's subject when it shares a specific word with it
+    (jieba words: '果园路建设' and '道路建设长度' share only 建设, which every table uses)."""
+    return bool(_words(name) & _words(topic))
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    words = {w for w in jieba.lcut(text) if len(w) >= 2 and not re.search(r"\d", w)}
+    # bigrams inside a long word ('燃气管' -> 燃气, 气管), never across words ('果园路|建设' has no 路建)
+    words |= {w[i : i + 2] for w in words if len(w) >= 3 for i in range(len(w) - 1)}
+    return frozenset(w for w in words if w not in _GENERIC and not _GENERIC_END.search(w))
+
+
+def fill_slots(
+    own: list[Indicator],
+    own_assumed: list[Assumption],
+    facts: ProjectFacts,
+    brief: ProjectBrief,
+    retrieved: Retrieved,
+    year: int,
+    layout: str,
+    cost_source,
+    skip: frozenset[str] = frozenset(),
+    table_name=lambda table_id: "",
+) -> tuple[list[Indicator], list[Assumption]]:
+    """Own rows plus borrowed/library rows for the open places of each slot (`skip`: slots the
+    project does not need, e.g. 满意度 where no public is served; `table_name(id)`: the project
+    name of a corpus table, to tell tables about the brief's subject)."""
+    filler = _Filler(facts, brief, retrieved, year, brief_topic(facts, brief))
+    rows = own + _uncovered_figures(brief, own, facts)
+    quantity = usable(filler.scored("数量"))
+    on_subject = [c for c in quantity if same_subject(table_name(c.hit.table_id), filler.topic)]
+    rows, assumed = reword_quantities(rows, quantity, on_subject, brief, year, own_assumed)
+    filler.rows, filler.assumed, filler.taken = rows, assumed, [r.name for r in rows]
+    for slot in SLOTS:
+        if slot == "成本":
+            if not any(slot_of(r) == "成本" for r in filler.rows):
+                filler.rows += _costs(
+                    facts, retrieved, filler.topic, cost_source, layout, table_name
+                )
+        elif slot not in skip:
+            filler.fill(slot)
+    return filler.rows, filler.assumed
+
+
+class _Filler:
+    """The draft's rows while the open places of each slot are filled."""
+
+    def __init__(self, facts, brief, retrieved, year, topic):
+        self.facts, self.brief, self.retrieved, self.year, self.topic = (
+            facts, brief, retrieved, year, topic,
+        )  # fmt: skip
+        self.rows: list[Indicator] = []
+        self.assumed: list[Assumption] = []
+        self.taken: list[str] = []
+        self._scored: dict[str, list[Candidate]] = {}
+
+    def scored(self, slot: str) -> list[Candidate]:
+        if slot not in self._scored:
+            hits = self.retrieved.indicators.get(slot, [])
+            r = self.retrieved
+            self._scored[slot] = score_candidates(slot, hits, r.query, r.projects)
+        return self._scored[slot]
+
+    def fill(self, slot: str) -> None:
+        fallback = {a.row for a in self.assumed if a.code in FALLBACK_CODES}
+        mine = [r for r in self.rows if slot_of(r) == slot and r.name not in fallback]
+        need = MAX_ROWS[slot] + EXTRA_ROWS.get(slot, 0) - len(mine)
+        if (slot == "满意度" and mine) or need <= 0:
+            return
+        picked = pick(self._fits(slot, strict=bool(mine) and slot != "效益"), need, self.taken)
+        if not mine and picked and not any(self._about(c) for c in picked):
+            typed, notes = _library_rows(self.facts, slot, self.taken, universal=False)
+            if typed:  # the type's own standard row ('会议出勤率') beats a universal one
+                self.rows, self.assumed = self.rows + typed, self.assumed + notes
+                return
+        self.taken += [c.hit.indicator.name for c in picked]
+        borrowed = [_clean(adapt_row(c, self.brief, self.year)) for c in picked]
+        borrowed = [r for r in borrowed if not has_glued_text(r.value)]
+        if borrowed:  # real rows beat the drafter's own defaults for this slot
+            dropped = {r.name for r in self.rows if slot_of(r) == slot and r.name in fallback}
+            self.rows = [r for r in self.rows if r.name not in dropped]
+            self.assumed = [a for a in self.assumed if a.row not in dropped]
+        elif not any(slot_of(r) == slot for r in self.rows):
+            borrowed, notes = _library_rows(self.facts, slot, self.taken)
+            self.assumed += notes
+        self.rows += borrowed
+
+    def _fits(self, slot: str, strict: bool) -> list[Candidate]:
+        fits = [c for c in usable(self.scored(slot)) if _fits(c, self.topic, self.facts, strict)]
+        if slot != "数量":
+            return fits
+        # one count per unit: 检查家次 and 检查企业数量 (both 家次) say one thing
+        units = {r.value.unit for r in self.rows if slot_of(r) == "数量" and r.value.unit}
+        return [
+            c for c in fits if IndicatorValue.parse(c.hit.indicator.value.raw).unit not in units
+        ]
+
+    def _about(self, cand: Candidate) -> bool:
+        return bool(_words(cand.hit.indicator.name) & _words(self.topic))
+
+
+def _clean(row: Indicator) -> Indicator:
+    return row.model_copy(update={"name": clean_name(row.name)})
+
+
+def _fits(cand: Candidate, topic: str, facts: ProjectFacts, strict: bool) -> bool:
+    """Shares a word of the brief's objects (beyond its type's own words, when the slot already
+    has the brief's rows: '主体班培训人次' is another school's class), or is standard for the type."""
+    name = clean_name(cand.hit.indicator.name)
+    if len(name) > MAX_NAME:
+        return False  # a sentence of another project, not an indicator
+    shared = _words(name) & _words(topic)
+    if strict:
+        kind = type_of(facts.main_type)
+        shared -= set(kind.triggers) if kind else set()
+    if shared:
+        return True
+    return not strict and is_standard(name, facts.types, cand.slot)
+
+
+def _uncovered_figures(
+    brief: ProjectBrief, rows: list[Indicator], facts: ProjectFacts
+) -> list[Indicator]:
+    """数量 rows for the brief's counts that no row states yet (a pattern the reader missed).
+
+    A count in the clause of an uncounted activity is that activity's: '对12条河道开展日常保洁'
+    gives 日常保洁河道数量 ≥12条.
+    """
+    shown = " ".join(r.value.raw for r in rows).replace(",", "")
+    missing = [f for f in count_figures(brief_words(brief)) if f"{f.number:g}{f.unit}" not in shown]
+    made: list[Indicator] = []
+    for figure in missing[:MAX_FIGURE_ROWS]:
+        act = next((a for a in facts.activities if figure.text[-4:] in a.text), None)
+        if act is not None and act.count is None and len(act.object + figure.noun) <= 10:
+            figure.noun = act.object + figure.noun
+        elif act is not None and not figure.noun:
+            figure.noun = act.object
+        value = f"≥{number_text(figure.number)}{figure.unit}"
+        source = SourceRef(rule=f"按项目描述生成（原文「{figure.text}」）")
+        made.append(
+            Indicator(
+                level1=OUTPUT,
+                level2=QUANTITY,
+                name=row_name(figure),
+                description=f"按项目描述：{figure.text}",
+                value=value,
+                source=source,
+            )  # fmt: skip
+        )
+    names = {x.name for x in rows}
+    return [r for r in made if r.name not in names]
+
+
+def _costs(
+    facts: ProjectFacts, retrieved: Retrieved, topic: str, cost_source, layout: str, table_name
+) -> list[Indicator]:
+    """No cost lines in the brief: one total row, or the split of an on-topic table's costs."""
+    scored = usable(
+        score_candidates(
+            "成本", retrieved.indicators.get("成本", []), retrieved.query, retrieved.projects
+        )
+    )
+    on_topic = [c for c in scored if same_subject(table_name(c.hit.table_id), topic)]
+    sources: list[IndicatorHit] = cost_source(on_topic) if on_topic else []
+    return cost_rows(facts.budget, sources, layout)
+
+
+def _library_rows(
+    facts: ProjectFacts, slot: str, taken: list[str], universal: bool = True
+) -> tuple[list[Indicator], list[Assumption]]:
+    """The type's most used standard row with a value; else (`universal`) its default row."""
+    for entry in standard_entries(facts.types[:1], slot):
+        if entry.count == 1:
+            continue  # one table's own row
+        value = _entry_value(entry, slot)
+        if value and entry.name not in taken:
+            row = _entry_row(entry, value)
+            note = Assumption(
+                code="A-LIBRARY-ROW",
+                row=row.name,
+                message=f"项目描述未涉及{slot}，按同类项目常用指标「{row.name}」{value}填写，请核实。",
+            )
+            return [row], [note]
+    return _type_default(facts, slot) if universal else ([], [])
+
+
+def _type_default(facts: ProjectFacts, slot: str) -> tuple[list[Indicator], list[Assumption]]:
+    """The project type's own 数量 row (project_types.yaml) when nothing else fits."""
+    kind = type_of(facts.main_type)
+    if slot != "数量" or kind is None or kind.quantity is None:
+        return [], []
+    name, value = kind.quantity
+    row = Indicator(
+        level1=OUTPUT, level2=QUANTITY, name=name, description=f"{facts.main_type}类项目常用数量指标",
+        value=value, source=SourceRef(rule=f"项目类型（{facts.main_type}）的常用数量指标"),
+    )  # fmt: skip
+    note = Assumption(
+        code="A-QUANTITY-TYPE", row=name,
+        message=f"项目描述未写具体工作量，按{facts.main_type}类项目常用指标「{name}」{value}填写，请按实际修改。",
+    )  # fmt: skip
+    return [row], [note]
+
+
+def _entry_value(entry: LibraryEntry, slot: str) -> str:
+    if entry.value and entry.median is not None:
+        return entry.value
+    if entry.unit == "%":
+        return SATISFACTION_DEFAULT if slot == "满意度" else "=100%" if slot == "质量" else ""
+    return entry.value if entry.value and slot == "效益" else ""
+
+
+def _entry_row(entry: LibraryEntry, value: str) -> Indicator:
+    source = library_source(entry)
+    level1 = LEVEL2_PARENTS.get(entry.level2, (BENEFIT,))[0]
+    return Indicator(
+        level1=level1,
+        level2=entry.level2,
+        name=entry.name,
+        description=entry.name,
+        value=value,
+        source=source,
+    )

@@ -1,0 +1,103 @@
+"""绩效目标 text in the style of real tables: 通过…（措施），完成…（主要产出），实现…（效果）,
+with the year and the money. Written from the facts and the final rows, so it is rebuilt after
+every edit (the rows may have changed).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.drafting.adapt import money_text
+from assistant.drafting.facts import ProjectFacts
+from assistant.schema import Budget, Indicator
+from assistant.taxonomy import slot_of
+
+MAX_MEASURES = 4
+MAX_OUTPUTS = 4
+_EFFECT_STARTS = (
+    "提高",
+    "提升",
+    "改善",
+    "保障",
+    "促进",
+    "减少",
+    "降低",
+    "增加",
+    "确保",
+    "防范",
+    "推动",
+    "增强",
+    "实现",
+)
+
+
+def goal_text(
+    facts: ProjectFacts, name: str, year: int, budget: Budget, rows: list[Indicator]
+) -> list[str]:
+    """One paragraph like '2026年，通过…，完成…，实现…。项目预算…万元。' as the table's 绩效目标."""
+    measures = _measures(facts)
+    outputs = _outputs(rows)
+    effects = _effects(facts, rows)
+    parts = [f"{year}年" if year else ""]
+    if measures:
+        parts.append(f"通过{measures}")
+    bare_name = re.sub(r"^(?:19|20)\d{2}年度?", "", name)
+    parts.append(f"完成{outputs}" if outputs else f"完成{bare_name}各项工作")
+    if effects:
+        parts.append(effects if effects.startswith(_EFFECT_STARTS) else f"实现{effects}")
+    text = "，".join(p for p in parts[1:] if p)
+    text = f"{parts[0]}，{text}。" if parts[0] else f"{text}。"
+    money = _money(budget)
+    return [text + money] if money else [text]
+
+
+def _measures(facts: ProjectFacts) -> str:
+    acts = [a.phrase for a in facts.activities if a.count is None][:MAX_MEASURES]
+    if not acts and facts.costs:
+        acts = [re.sub(r"(?:服务)?费$", "", c.name) + "服务" for c in facts.costs[:MAX_MEASURES]]
+    return _join(acts)
+
+
+def _outputs(rows: list[Indicator]) -> str:
+    picked = [r for r in rows if slot_of(r) in ("数量", "质量") and r.value.kind == "quantitative"]
+    # What the brief itself states first; assumed '≥1次' rows read as padding in a goal.
+    picked.sort(key=lambda r: not (r.source and r.source.rule.startswith("按项目描述")))
+    texts = [f"{r.name}{_plain(r)}" for r in picked[:MAX_OUTPUTS]]
+    return "、".join(texts)
+
+
+def _effects(facts: ProjectFacts, rows: list[Indicator]) -> str:
+    if facts.effects:
+        return _join(facts.effects[:2])
+    benefit = [r for r in rows if slot_of(r) == "效益"][:2]
+    return _join([f"{r.name}{_plain(r)}" for r in benefit])
+
+
+def _plain(row: Indicator) -> str:
+    """'≥230名' reads as '达到230名' in a sentence; '=100%' as '100%'."""
+    value = row.value
+    if value.kind != "quantitative":
+        return f"{value.raw}"
+    number = f"{value.number:.6f}".rstrip("0").rstrip(".")
+    lead = {"≥": "不少于", ">": "超过", "≤": "不超过", "<": "少于"}.get(value.operator or "", "")
+    if value.unit == "%":
+        lead = {"不少于": "达到", "超过": "达到"}.get(lead, lead)
+    return f"{lead}{number}{value.unit}"
+
+
+def _money(budget: Budget) -> str:
+    if budget.total is None:
+        return ""
+    text = f"项目预算{money_text(budget.total)}万元"
+    if budget.fiscal is not None and budget.other:
+        text += (
+            f"（财政资金{money_text(budget.fiscal)}万元，其他资金{money_text(budget.other)}万元）"
+        )
+    return text + "，成本控制在预算以内。"
+
+
+def _join(items: list[str]) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return "、".join(items[:-1]) + "和" + items[-1]

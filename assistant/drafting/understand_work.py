@@ -1,0 +1,304 @@
+"""The work a brief describes: activities (verb + object, count + unit), the people and places
+served, quality standards, deliverables and effects. Patterns over clauses, with jieba's parts
+of speech to find a verb the word list does not know.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jieba
+import jieba.posseg as posseg
+
+from assistant.drafting.amounts import MONEY_RE
+from assistant.drafting.facts import Activity, Beneficiary, QualityTarget
+from assistant.schema import Model
+
+jieba.setLogLevel(60)
+_CLAUSE_RE = re.compile(r"[，。；！？,;!?\n：:…]+|并(?=[\u4e00-\u9fa5]{2})(?!且|不)")
+_LEAD_RE = re.compile(
+    r"^(?:分(?=\d)|主要|计划|拟|将|需要|要|全年|年内|每年|同时|并|并且|还要|还|另外|以及|通过|负责|用于|包括|其中|共|累计|预计|由|进行|"
+    r"项目|内容|为|是|在|今年|明年|本年度)+"
+)
+_NUM = r"\d+(?:\.\d+)?(?:万)?|[一二两三四五六七八九十百千]+(?:万)?"
+_ADMIN_RE = re.compile(r"项目名称|主管部门|实施单位|年度|预算|资金|财政|经费")
+_DATES_RE = re.compile(
+    r"(?:(?:19|20)\d{2}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:(?:至|到|-|—)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?)?)|(?:(?:实施|服务|建设|项目)(?:周期|期)|周期)(?:为)?(?=$|\d|至|[（(])"
+)
+_NAME_ONLY_RE = re.compile(r"(?:经费|项目|资金|专项)$")
+_FREQ_START_RE = re.compile(r"^(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)")
+_MEASURE_AFTER_RE = re.compile(r"(\d)万(?=[\u4e00-\u9fa5])(?!元)")
+_LIMIT_RE = re.compile(r"\d+(?:\.\d+)?(?:个工作日|工作日|分钟|小时|日|天|周|个月)(?:以内|之内|内)")
+_DEADLINE_END_RE = re.compile(
+    r"(?:前|内|底|末)(?:全部|全面)?[\u4e00-\u9fa5]{0,4}(?:完成|完工|竣工|上线|提交|到位|办完|拨付)$"
+)
+_AGE_RE = re.compile(r"[\d.]*(?:名|人|位)?\d+周?岁(?:以上|以下)?|^以?上(?=[\u4e00-\u9fa5]{2})")
+_RESULT_END_RE = re.compile(r"(?:提高|提升|改善|增加|减少|降低|增强|明显|显著)$")
+
+
+class Work(Model):
+    activities: list[Activity] = []
+    beneficiaries: list[Beneficiary] = []
+    quality: list[QualityTarget] = []
+    deliverables: list[str] = []
+    effects: list[str] = []
+
+
+def read_work(text: str, words: dict, unit: str = "") -> Work:
+    """Activities, beneficiaries, quality, deliverables and effects of the brief text."""
+    adverbs = rf"^(?:{'|'.join(words['effect_adverbs'])})+"
+    work = Work()
+    count_re = _count_re(words["count_units"])
+    purposes = _purpose_clauses(text, words)
+    clauses = _clauses(text, unit)
+    for clause, header in clauses:
+        if _effect(clause, words):
+            work.effects.append(_effect(clause, words))
+            continue
+        if clause.startswith(tuple(words["purpose_words"])) or clause in purposes:
+            continue  # why, not what: '为了更好的适应…体系' is no activity
+        if re.sub(adverbs, "", clause).startswith(tuple(words["management_verbs"])):
+            continue  # '更好地落实…工作要求': a routine management item
+        quality = _quality(clause, words)
+        work.quality += quality
+        who = _people(clause, words)
+        if who is not None and all(b.who != who.who for b in work.beneficiaries):
+            work.beneficiaries.append(who)
+        if (
+            quality
+            or MONEY_RE.search(_money_free(clause))
+            or _FREQ_START_RE.match(clause)
+            or _LIMIT_RE.search(clause)
+            or _DEADLINE_END_RE.search(clause)
+            or (header and len(clauses) > 1 and not _starts_with_verb(clause, words))
+        ):
+            continue  # a standard, a cost line or a frequency, not an activity
+        for item in _activities(clause, words, count_re):
+            _add_activity(work, item, who)
+    work.deliverables = _deliverables(text)
+    work.effects = _unique(work.effects)[:4]
+    return work
+
+
+def _purpose_clauses(text: str, words: dict) -> set[str]:
+    """Every clause of a sentence that starts with a purpose word ('为了…，增强…，提高…。')."""
+    out: set[str] = set()
+    for sentence in re.split(r"[。；;！？\n]", text):
+        sentence = re.sub(r"\s+", "", sentence)
+        if sentence.startswith(tuple(words["purpose_words"])):
+            out |= {c for c in _CLAUSE_RE.split(sentence) if c}
+    return out
+
+
+def _clauses(text: str, unit: str) -> list[tuple[str, bool]]:
+    """Clauses of the brief without the unit, the budget year and dates (they are not work),
+    each with whether it was a header (it named the unit or the year: the project's title)."""
+    out = []
+    for clause in _CLAUSE_RE.split(text):
+        clause = re.sub(r"\s+", "", clause)
+        original = clause
+        if unit:
+            clause = clause.replace(unit, "")
+        clause = _DATES_RE.sub("", clause)
+        header = clause != original and not re.search(r"\d", clause)
+        if _NAME_ONLY_RE.search(clause):
+            continue  # '2024年全省禁毒工作经费' names the project, it is not an activity
+        if (
+            MONEY_RE.search(clause)
+            and _ADMIN_RE.search(clause)
+            and not re.search(r"[费款]", clause)
+        ):
+            continue  # '预算80万元，全部为财政资金' says nothing about the work
+        if len(re.findall(r"[\u4e00-\u9fa5]", clause)) >= 2:
+            out.append((clause, header))
+    return out
+
+
+def _count_re(units: list[str]) -> re.Pattern:
+    alternatives = "|".join(sorted(set(units), key=len, reverse=True))
+    return re.compile(
+        rf"(?:不少于|不低于|至少|达到|超过|约|共|累计|完成)?(?P<num>{_NUM})\s*(?P<unit>{alternatives})(?![\u4e00-\u9fa5]*?[元])"
+    )
+
+
+def _effect(clause: str, words: dict) -> str:
+    """The clause as an effect when it starts with an effect verb or a purpose word."""
+    if _RESULT_END_RE.search(clause) and not re.search(r"\d", clause):
+        return clause[:24]
+    body = re.sub(rf"^(?:{'|'.join(words['purpose_words'])})", "", clause)
+    body = re.sub(rf"^(?:{'|'.join(words['effect_adverbs'])})+", "", body)
+    if body != clause or any(body.startswith(v) for v in words["effect_verbs"]):
+        if any(body.startswith(v) for v in words["effect_verbs"]):
+            return body[:24]
+    return ""
+
+
+def _quality(clause: str, words: dict) -> list[QualityTarget]:
+    """'合格率达到95%', '取证率达到80%', '工程质量验收合格': stated standards."""
+    found = []
+    rate = r"(?:[\u4e00-\u9fa5]{1,3}率|" + "|".join(words["quality_words"]) + ")"
+    for m in re.finditer(
+        rf"(?P<n>[\u4e00-\u9fa5]{{0,8}}?{rate})(?:要|需|控制)?(?:达到|达|不低于|保持在|在|为|≥|>=|不超过|低于|以下)?\s*(?P<v>\d+(?:\.\d+)?)\s*[%％](?P<after>以下|以内)?",
+        clause,
+    ):
+        name = re.sub(r"^(?:确保|保证|力争|要求|且|并|使|其中|系统)?", "", m["n"])
+        name = name.replace("结束", "")
+        sign = "≤" if m["after"] or re.search(r"(?:故障|差错|误差|投诉|事故)率$", name) else "≥"
+        value = "=100%" if float(m["v"]) == 100 and sign == "≥" else f"{sign}{m['v']}%"
+        found.append(QualityTarget(name=name, value=value, text=m.group(0)))
+    grade = re.search(
+        r"(?P<n>工程|质量|验收|考核|检测)[^，。]{0,6}?(?P<v>优良|合格|达标|通过)", clause
+    )
+    if grade and not found:
+        name = {"工程": "工程质量等级", "质量": "质量达标情况"}.get(
+            grade["n"], grade["n"] + "合格率"
+        )
+        value = "=100%" if name.endswith("率") else grade["v"]
+        found.append(QualityTarget(name=name, value=value, text=grade.group(0)))
+    return found
+
+
+def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity]:
+    """'组织宣传、培训' -> 组织宣传, 组织培训; '采购冰箱40台、冷藏车2辆' -> two counted objects;
+    '对8所学校的屋面、门窗进行维修' -> 维修 屋面, 维修 门窗."""
+    clause = _LEAD_RE.sub("", clause)
+    clause = re.sub(r"^对(?P<o>[^，]{2,24}?)(?=开展|进行|实施)", r"\g<o>", clause)
+    verb, start = _verb(clause, words)
+    if not verb:
+        return []
+    before, rest = clause[:start], clause[start + len(verb) :]
+    rest = re.sub(r"^(?:了|好|各类|各项|相关)", "", rest)
+    parts = _parts(rest)
+    verbs = tuple(words["activity_verbs"])
+    if not any(
+        _is_object(_strip_counts(p, count_re)) and (p not in verbs or not before) for p in parts
+    ):
+        # '对屋面、门窗进行维修' / '驻场运维120天' / '新造林3万亩': the object is before or in the verb
+        lead = re.sub(r"(?:进行|开展|实施)$", "", before)
+        counts = "".join(m.group(0) for m in count_re.finditer(rest))
+        if "、" in lead or "和" in lead:
+            parts = [p.split("的")[-1] for p in _parts(lead)]
+        else:
+            parts = [_strip_counts(lead, count_re).split("的")[-1] + verb + counts]
+            verb = ""
+    acts = []
+    for part in parts:
+        obj = _AGE_RE.sub("", _strip_counts(part, count_re)).split("的")[-1]
+        if not _is_object(obj) or (
+            not count_re.search(part) and obj.endswith(tuple(words["abstract_nouns"]))
+        ):
+            continue
+        count = count_re.search(part)
+        act = Activity(verb=verb or obj, object=obj[:16], text=clause)
+        if count:
+            act.count, act.unit = _number(count["num"]), _unit(count["num"], count["unit"])
+        acts.append(act)
+    return _single_count(acts, clause, count_re)
+
+
+def _single_count(acts: list[Activity], clause: str, count_re: re.Pattern) -> list[Activity]:
+    """The one count of a clause whose objects had none goes to its first activity."""
+    counts = list(count_re.finditer(clause))
+    if acts and len(counts) == 1 and all(a.count is None for a in acts):
+        acts[0].count = _number(counts[0]["num"])
+        acts[0].unit = _unit(counts[0]["num"], counts[0]["unit"])
+    return acts
+
+
+def _starts_with_verb(clause: str, words: dict) -> bool:
+    """'举办村组干部培训班' is work; '智慧供热监管平台运行维护' is the project's title."""
+    return clause.startswith(tuple(words["activity_verbs"]))
+
+
+def _parts(text: str) -> list[str]:
+    return [p for p in re.split(r"、|和|及|与|以及|并", text) if p]
+
+
+def _verb(clause: str, words: dict) -> tuple[str, int]:
+    """The first activity verb of the clause (longest at a place), else jieba's first verb."""
+    found = [
+        (clause.find(v), -len(v), v) for v in words["activity_verbs"] if 0 <= clause.find(v) <= 24
+    ]
+    if found:
+        index, _, verb = min(found)
+        return verb, index
+    position = 0
+    for token in posseg.cut(clause[:16]):
+        if token.flag == "v" and len(token.word) >= 2:
+            return token.word, position
+        position += len(token.word)
+    return "", -1
+
+
+def _strip_counts(text: str, count_re: re.Pattern) -> str:
+    text = re.sub(
+        r"(?:为期|历时)[\d一二三四五六七八九十]+个?(?:天|日|周|月|年)的?|的?(?:工作|任务)$|^(?:对|为|给|向)",
+        "",
+        text,
+    )
+    text = count_re.sub("", text)
+    return re.sub(r"[（(][^）)]*[）)]", "", text).strip("的等")
+
+
+def _is_object(text: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fa5]{2}", text)) and not re.match(
+        r"^(?:工作|任务|活动|服务)$", text
+    )
+
+
+def _add_activity(work: Work, act: Activity, who: Beneficiary | None) -> None:
+    """A count of people or places is the beneficiary's (230名村组干部), not the activity's."""
+    if who is not None and act.unit == who.unit and act.count == who.count:
+        act.count, act.unit = None, ""
+    if all((a.verb, a.object) != (act.verb, act.object) for a in work.activities):
+        work.activities.append(act)
+
+
+def _people(text: str, words: dict) -> Beneficiary | None:
+    units = "|".join(sorted(words["people_units"], key=len, reverse=True))
+    nouns = "|".join(sorted(words["people_nouns"], key=len, reverse=True))
+    m = re.search(
+        rf"(?P<num>{_NUM})\s*(?P<unit>{units})(?P<who>[\u4e00-\u9fa5]{{0,6}}(?:{nouns}))", text
+    )
+    if m:
+        count, unit = _number(m["num"]), _unit(m["num"], m["unit"])
+        return Beneficiary(who=m["who"], count=count, unit=unit, text=m.group(0))
+    m = re.search(
+        rf"(?:^对|^为|面向|服务于|覆盖|惠及|帮助|资助|救助)(?:全[区县市镇]|辖区|本[区县市镇])?"
+        rf"(?P<who>[\u4e00-\u9fa5\d、]{{0,10}}(?:{nouns}))",
+        text,
+    )
+    return Beneficiary(who=m["who"], text=m.group(0)) if m else None
+
+
+def _deliverables(text: str) -> list[str]:
+    found = re.findall(
+        r"(?:形成|编制|出具|提交|完成|制定|编写|出版|印制)(?:一份|一套|[\d一二三四五六七八九十]+(?:份|篇|套|本|册))?"
+        r"(?P<d>[\u4e00-\u9fa5《》“”]{2,14}?(?:报告|方案|规划|手册|台账|数据库|标准|办法|清单|图册|年鉴|专报))",
+        text,
+    )
+    return _unique(found)[:4]
+
+
+def _money_free(clause: str) -> str:
+    """The clause with measure quantities hidden: '1.2万亩' is land, not money."""
+    return _MEASURE_AFTER_RE.sub(r"\1", clause)
+
+
+def _number(text: str) -> float | None:
+    from assistant.drafting.amounts import to_number
+
+    return to_number(text.removesuffix("万"))
+
+
+def _unit(num: str, unit: str) -> str:
+    """'1.2万' + '亩' -> '万亩': the brief's own way of writing the figure is kept."""
+    return "万" + unit if num.endswith("万") and not unit.startswith("万") else unit
+
+
+def _unique(items: list[str]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item and item not in out:
+            out.append(item)
+    return out

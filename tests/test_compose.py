@@ -1,0 +1,108 @@
+"""Drafts composed from the brief's facts first: each activity a 数量 row, each cost line a 成本 row,
+the brief's period in 时效, the people served as the 满意度 subject, nothing of an unrelated project."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.drafting import Drafter, MemoryRetriever
+from assistant.drafting.compose import compose_rows
+from assistant.drafting.understand import understand
+from assistant.rules import has_errors, review
+from assistant.taxonomy import slot_of
+from tests.test_understand import DRUG_CONTROL, FARMLAND, HEALTH, PROPERTY, TRAINING
+
+TODAY = date(2025, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def drafter(corpus_tables):
+    return Drafter(MemoryRetriever(corpus_tables))
+
+
+def _rows(draft, slot):
+    return [(i.name, i.value.raw) for i in draft.table.indicators if slot_of(i) == slot]
+
+
+def _codes(draft):
+    return {a.code for a in draft.assumptions}
+
+
+def test_property_cost_lines_and_service_period_reach_the_table(drafter):
+    draft = drafter.draft(PROPERTY, today=TODAY)
+    assert _rows(draft, "成本") == [
+        ("保安服务费", "≤191万元"),
+        ("保洁服务费", "≤99万元"),
+        ("水电气及维修费", "≤524万元"),
+    ]
+    assert ("服务周期", "2023年7月至2024年1月") in _rows(draft, "时效")
+    assert "12月31日" not in " ".join(v for _, v in _rows(draft, "时效"))
+    assert draft.table.department.name == "某镇人民政府"
+    assert not has_errors(review(draft.table))
+
+
+def test_cost_lines_short_of_the_budget_get_an_other_line_and_an_assumption():
+    facts = understand("2026年某中心会议经费50万元，会场租赁费12万元、资料印刷费8万元，召开会议2次")
+    rows, assumed = compose_rows(facts, 2026, "old")
+    costs = [(r.name, r.value.raw) for r in rows if slot_of(r) == "成本"]
+    assert costs == [("会场租赁费", "≤12万元"), ("资料印刷费", "≤8万元"), ("其他费用", "≤30万元")]
+    assert "A-COST-REST" in {a.code for a in assumed}
+
+
+def test_every_named_activity_becomes_a_quantity_row_and_no_filler(drafter):
+    draft = drafter.draft(DRUG_CONTROL, today=TODAY)
+    names = " ".join(n for n, _ in _rows(draft, "数量"))
+    for activity in ("全体会议", "宣传", "培训", "专项整治", "联合检查", "考核"):
+        assert activity in names
+    all_names = {i.name for i in draft.table.indicators}
+    assert not all_names & {"项目目标实现程度", "主要工作任务完成数"}
+    assert "A-COUNT-TYPICAL" in _codes(
+        draft
+    )  # counts the brief did not give are said to be assumed
+    assert draft.table.department.name == "省禁毒委员会办公室"
+
+
+def test_training_people_count_quality_and_satisfaction_subject(drafter):
+    draft = drafter.draft(TRAINING, today=TODAY)
+    quantity = dict(_rows(draft, "数量"))
+    assert quantity["培训村组干部人数"] == "≥230名"
+    assert "≥12场" in quantity.values()
+    assert ("培训考核合格率", "≥95%") in _rows(draft, "质量")
+    assert _rows(draft, "满意度") == [("村组干部满意度", "≥90%")]
+    goal = draft.table.goals[0]
+    assert goal.startswith("2024年，通过") and "230名" in goal and "18万元" in goal
+
+
+def test_farmland_keeps_its_area_and_never_borrows_road_rows(drafter):
+    draft = drafter.draft(FARMLAND, today=TODAY)
+    assert ("新建高标准农田面积", "≥1.2万亩") in _rows(draft, "数量")
+    names = " ".join(i.name for i in draft.table.indicators)
+    assert "道路建设长度" not in names and "拨付" not in names
+    assert _rows(draft, "满意度") == [("受益农户满意度", "≥90%")]
+
+
+def test_public_health_names_checkups_and_followups(drafter):
+    draft = drafter.draft(HEALTH, today=TODAY)
+    names = " ".join(i.name for i in draft.table.indicators)
+    assert "体检" in names and "随访" in names
+    assert ("随访频次", "每季度随访1次") in _rows(draft, "时效")
+
+
+def test_no_public_no_satisfaction_row_under_the_national_profile(corpus_tables):
+    brief = "某区财政局2026年预算管理一体化系统运行维护，预算30万元，维护服务器12台"
+    assert not understand(brief).public_served
+    national = Drafter(MemoryRetriever(corpus_tables), profile="national").draft(brief, today=TODAY)
+    assert _rows(national, "满意度") == []
+    assert "A-NO-SATISFACTION" in _codes(national)
+    assert not has_errors(review(national.table, "national"))
+    strict = Drafter(MemoryRetriever(corpus_tables), profile="strict").draft(brief, today=TODAY)
+    assert _rows(strict, "满意度") == [("系统使用人员满意度", "≥90%")]
+    assert "A-SATISFACTION-INTERNAL" in _codes(strict)
+
+
+def test_goal_text_is_rebuilt_after_an_edit(drafter):
+    draft = drafter.draft(TRAINING, today=TODAY)
+    edited, _ = drafter.chat_edit(draft, "把培训村组干部人数改为≥250名")
+    assert "250名" in edited.table.goals[0] and "230名" not in edited.table.goals[0]

@@ -1,0 +1,141 @@
+"""Reading briefs into ProjectFacts: unit, types, activities, objects, period, costs, effects."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.drafting.project_types import classify, project_types
+from assistant.drafting.understand import find_period, find_unit, understand
+
+TRAINING = (
+    "区委党校2024年举办村组干部培训班，对全区230名村组干部开展为期5天的集中轮训，培训费用18万元，"
+    "组织专题讲座12场，培训结束考核合格率达到95%以上，提高基层干部履职能力。"
+)
+PROPERTY = (
+    "某镇人民政府2023年安置小区物业管理服务项目，预算814万元。保安服务费191万元、保洁服务费99万元、"
+    "水电气及维修524万元，服务周期2023年7月至2024年1月，保障小区居民生活环境整洁安全。"
+)
+DRUG_CONTROL = (
+    "2024年全省禁毒工作经费，省禁毒委员会办公室，预算60万元。召开全体会议，组织宣传、培训，"
+    "开展专项整治和联合检查，考核评议各县市。"
+)
+FARMLAND = (
+    "岳阳县农业农村局2022年高标准农田建设项目，预算854万元，新建高标准农田1.2万亩，建设灌溉渠道和田间道路，"
+    "工程质量验收合格，亩均粮食产能提高，受益农户满意度90%以上。"
+)
+HEALTH = (
+    "县卫生健康局2025年基本公共卫生服务项目，预算120万元，为辖区65岁以上老年人开展免费健康体检，"
+    "对高血压、糖尿病患者开展慢病随访，每季度随访1次，老年人健康管理率达到70%。"
+)
+
+
+def _acts(facts):
+    return [(a.verb, a.object) for a in facts.activities]
+
+
+def test_training_brief_reads_people_count_activity_and_quality():
+    facts = understand(TRAINING)
+    assert facts.unit == "区委党校"
+    assert facts.main_type == "培训"
+    assert [(b.who, b.count, b.unit) for b in facts.beneficiaries] == [("村组干部", 230, "名")]
+    lectures = next(a for a in facts.activities if a.object == "专题讲座")
+    assert (lectures.verb, lectures.count, lectures.unit) == ("组织", 12, "场")
+    assert ("开展", "集中轮训") in _acts(facts)
+    assert facts.period.duration == "5天"
+    assert [(q.name, q.value) for q in facts.quality] == [("培训考核合格率", "≥95%")]
+    assert [(c.name, c.amount) for c in facts.costs] == [("培训费", 18)]
+    assert facts.effects == ["提高基层干部履职能力"]
+
+
+def test_property_brief_keeps_cost_lines_and_service_period():
+    facts = understand(PROPERTY)
+    assert facts.unit == "某镇人民政府"
+    assert "物业后勤" in facts.types
+    assert [(c.name, c.amount) for c in facts.costs] == [
+        ("保安服务费", 191),
+        ("保洁服务费", 99),
+        ("水电气及维修费", 524),
+    ]
+    assert (facts.period.start, facts.period.end) == ("2023年7月", "2024年1月")
+    assert not facts.period.deadline
+    assert facts.activities == []  # money lines and the period are not activities
+
+
+def test_every_listed_activity_of_a_coordination_brief_is_read():
+    facts = understand(DRUG_CONTROL)
+    assert facts.unit == "省禁毒委员会办公室"
+    assert _acts(facts) == [
+        ("召开", "全体会议"),
+        ("组织", "宣传"),
+        ("组织", "培训"),
+        ("开展", "专项整治"),
+        ("开展", "联合检查"),
+        ("考核", "评议各县市"),
+    ]
+    assert facts.costs == []  # the budget is not a cost line
+
+
+def test_farmland_area_is_an_activity_count_not_money():
+    facts = understand(FARMLAND)
+    assert facts.unit == "岳阳县农业农村局"
+    assert facts.types[:2] == ["农业", "工程建设"]
+    farmland = facts.activities[0]
+    assert (farmland.verb, farmland.object, farmland.count, farmland.unit) == (
+        "新建",
+        "高标准农田",
+        1.2,
+        "万亩",
+    )
+    assert facts.costs == []
+    assert ("受益农户满意度", "≥90%") in [(q.name, q.value) for q in facts.quality]
+    assert facts.effects == ["亩均粮食产能提高"]
+
+
+def test_public_health_reads_checkups_followups_and_frequency():
+    facts = understand(HEALTH)
+    assert facts.main_type == "疾病防控"
+    assert ("开展", "免费健康体检") in _acts(facts) and ("开展", "慢病随访") in _acts(facts)
+    assert [b.who for b in facts.beneficiaries] == ["65岁以上老年人", "高血压、糖尿病患者"]
+    assert facts.period.frequency == "每季度随访1次"
+    assert facts.public_served
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("主管部门：岳阳县农业农村局 实施单位：某某水利管理处", "岳阳县农业农村局"),
+        ("某市河道管理处2026年开展河道保洁，预算65万元", "某市河道管理处"),
+        ("某区农村经济联合社计划2026年修建机耕道", "某区农村经济联合社"),
+        ("某街道社区卫生服务中心（2026年）开展老年人体检", "某街道社区卫生服务中心"),
+        ("我们镇今年想修路", ""),
+    ],
+)
+def test_unit_names_end_in_any_organisation_suffix(text, unit):
+    assert find_unit(text) == unit
+
+
+def test_period_deadline_and_limits():
+    period = find_period("2026年6月底前完成全部疫苗配送，故障2小时内响应，每月巡检1次")
+    assert period.deadline == "2026年6月底前"
+    assert period.limits == ["2小时内响应"]
+    assert period.frequency == "每月巡检1次"
+
+
+def test_taxonomy_is_data_with_about_twenty_kinds():
+    kinds = project_types()
+    assert len(kinds) >= 20 and {"会议", "培训", "物业后勤", "疾病防控", "农业", "林业"} <= set(
+        kinds
+    )
+    assert classify("召开全体会议和座谈会") == ["会议"]
+    assert classify("") == []
+
+
+def test_implementing_unit_apart_from_the_department():
+    facts = understand(
+        "主管部门：岳阳县农业农村局 实施单位：农田建设服务中心 2022年高标准农田建设，预算854万元"
+    )
+    assert (facts.unit, facts.implementing_unit) == ("岳阳县农业农村局", "农田建设服务中心")
+    road = understand(
+        "某区建设和管理委员会2027年道路下立交工程，预算15000万元，由区市政工程建设中心实施"
+    )
+    assert road.implementing_unit == "区市政工程建设中心"
