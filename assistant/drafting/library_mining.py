@@ -83,9 +83,14 @@ def _labelled_row(header: list[str], cells: list[str], last: list[str]) -> Indic
 
 
 def load_tables(corpus_dir: Path | None, extra: list[Path]) -> list[TargetTable]:
-    """Tables of the corpus' text files and of extra folders (importer, else the fallback reader)."""
+    """The corpus' tables as ingested (corpus/tables/*.json: the ids the index cites), else its
+    text files; plus extra folders of text files (importer, else the fallback reader)."""
     tables: dict[str, TargetTable] = {}
-    paths = sorted(corpus_dir.glob("*.txt")) if corpus_dir else []
+    stored = sorted((corpus_dir / "tables").glob("*.json")) if corpus_dir else []
+    for path in stored:
+        table = TargetTable.model_validate_json(path.read_text(encoding="utf-8"))
+        tables[table.id] = table
+    paths = sorted(corpus_dir.glob("*.txt")) if corpus_dir and not stored else []
     for path in paths + [p for d in extra for p in sorted(d.glob("*.txt"))]:
         try:
             found = parse(path)
@@ -105,7 +110,7 @@ def mine(tables: list[TargetTable], dropped: set[str]) -> dict[str, list[Library
             slot = slot_of(ind)
             if not types or slot is None or _unusable(ind.name, dropped):
                 continue
-            clean = ind.model_copy(update={"name": clean_name(ind.name)})
+            clean = _with_name_unit(ind.model_copy(update={"name": clean_name(ind.name)}))
             _group(groups[(types[0], slot)], (table.id, row, clean))
     library: dict[str, list[LibraryEntry]] = defaultdict(list)
     for (kind, slot), clusters in sorted(groups.items()):
@@ -116,6 +121,20 @@ def mine(tables: list[TargetTable], dropped: set[str]) -> dict[str, list[Library
 
 
 _SLOT_ORDER = {s: n for n, s in enumerate(("数量", "质量", "时效", "成本", "效益", "满意度"))}
+
+
+def _with_name_unit(ind: Indicator) -> Indicator:
+    """'实施营造林总面积(亩)' | '80000' -> '实施营造林总面积' | '≥80000亩': the unit the name holds."""
+    match = re.search(r"[(（](?P<u>[^)）]{1,4})[)）]$", ind.name)
+    if not match:
+        return ind
+    name = ind.name[: match.start()]
+    value = ind.value
+    if value.kind == "quantitative" and not value.unit:
+        value = IndicatorValue.parse(
+            f"{value.operator or '≥'}{value.render().lstrip('≥≤=<>')}{match['u']}"
+        )
+    return ind.model_copy(update={"name": name, "value": value})
 
 
 def _unusable(name: str, dropped: set[str]) -> bool:

@@ -73,8 +73,11 @@ def read_work(text: str, words: dict, unit: str = "") -> Work:
             or (header and len(clauses) > 1 and not _starts_with_verb(clause, words))
         ):
             continue  # a standard, a cost line or a frequency, not an activity
+        if _effect_first(clause, words):
+            continue  # '…高效推动本市违法建设常态化治理': a purpose, its 建设 is no activity
         for item in _activities(clause, words, count_re):
-            _add_activity(work, item, who)
+            if item.count is not None or not any(p in item.object for p in words["provider_nouns"]):
+                _add_activity(work, item, who)
     work.deliverables = _deliverables(text)
     work.effects = _unique(work.effects)[:4]
     return work
@@ -203,6 +206,15 @@ def _single_count(acts: list[Activity], clause: str, count_re: re.Pattern) -> li
         acts[0].count = _number(counts[0]["num"])
         acts[0].unit = _unit(counts[0]["num"], counts[0]["unit"])
     return acts
+
+
+def _effect_first(clause: str, words: dict) -> bool:
+    """An effect verb comes before every activity verb of the clause."""
+    first = min((clause.find(v) for v in words["effect_verbs"] if v in clause), default=-1)
+    if first < 0:
+        return False
+    acts = [clause.find(v) for v in words["activity_verbs"] if v in clause]
+    return not acts or first < min(acts)
 
 
 def _starts_with_verb(clause: str, words: dict) -> bool:
