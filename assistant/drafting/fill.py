@@ -69,7 +69,7 @@ _GENERIC_END = re.compile(r"(?:率|度|数|量|性|情况|时间|时限|项目|�
 _GENERIC = frozenset(
     "建设 工程 绩效 目标 申报 财政 支出 年度 经费 资金 专项 补助 合格 格率 成率 及时 时率 时间 数量 "
     "满意 意度 比例 情况 达标 标率 验收 收合 控制 成本 效益 质量 长度 面积 人数 次数 提升 提高 改善 "
-    "水平 能力 完成 按时 率达 系统 运行 安全 正常 有效 工作 开展 实施".split()
+    "水平 能力 完成 按时 率达 系统 运行 安全 正常 有效 工作 开展 实施 改造 维修 提升".split()
 )
 
 
@@ -152,7 +152,7 @@ class _Filler:
                 return
         self.taken += [c.hit.indicator.name for c in picked]
         borrowed = [_clean(adapt_row(c, self.brief, self.year)) for c in picked]
-        borrowed = [r for r in borrowed if not has_glued_text(r.value)]
+        borrowed = [r for r in borrowed if not has_glued_text(r.value) and self._own_year(r)]
         if borrowed:  # real rows beat the drafter's own defaults for this slot
             dropped = {r.name for r in self.rows if slot_of(r) == slot and r.name in fallback}
             self.rows = [r for r in self.rows if r.name not in dropped]
@@ -171,6 +171,12 @@ class _Filler:
         return [
             c for c in fits if IndicatorValue.parse(c.hit.indicator.value.raw).unit not in units
         ]
+
+    def _own_year(self, row: Indicator) -> bool:
+        """A borrowed date must be in the draft's year: another project's '2023年底' moved four
+        years is still that project's multi-year deadline."""
+        years = {int(y) for y in re.findall(r"(?:19|20)\d{2}(?=年)", row.value.raw)}
+        return not years or years == {self.year}
 
     def _about(self, cand: Candidate) -> bool:
         return bool(_words(cand.hit.indicator.name) & _words(self.topic))
