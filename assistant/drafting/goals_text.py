@@ -54,7 +54,8 @@ def goal_text(
 def _measures(facts: ProjectFacts) -> str:
     acts = [a.phrase for a in facts.activities if a.count is None][:MAX_MEASURES]
     if not acts and facts.costs:
-        acts = [re.sub(r"(?:服务)?费$", "", c.name) + "服务" for c in facts.costs[:MAX_MEASURES]]
+        lines = [c for c in facts.costs if not c.unit_cost][:MAX_MEASURES]
+        acts = [re.sub(r"(?:服务)?费$", "", c.name) + "服务" for c in lines]
     return _join(acts)
 
 
@@ -70,7 +71,14 @@ def _effects(facts: ProjectFacts, rows: list[Indicator]) -> str:
     if facts.effects:
         return _join(facts.effects[:2])
     benefit = [r for r in rows if slot_of(r) == "效益"][:2]
-    return _join([f"{r.name}{_plain(r)}" for r in benefit])
+    return _join([_effect_phrase(r) for r in benefit])
+
+
+def _effect_phrase(row: Indicator) -> str:
+    """'重点人群健康管理水平提升情况 | 好' reads '重点人群健康管理水平提升'; numbers keep their value."""
+    if row.value.kind == "qualitative" and row.name.endswith("情况"):
+        return row.name.removesuffix("情况")
+    return f"{row.name}{_plain(row)}"
 
 
 def _plain(row: Indicator) -> str:

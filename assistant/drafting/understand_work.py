@@ -33,6 +33,9 @@ _DEADLINE_END_RE = re.compile(
     r"(?:前|内|底|末)(?:全部|全面)?[\u4e00-\u9fa5]{0,4}(?:完成|完工|竣工|上线|提交|到位|办完|拨付)$"
 )
 _AGE_RE = re.compile(r"[\d.]*(?:名|人|位)?\d+周?岁(?:以上|以下)?|^以?上(?=[\u4e00-\u9fa5]{2})")
+_STANDARD_RE = re.compile(
+    r"(?P<n>[\u4e00-\u9fa5]{2,6}标准)(?:达到|为|不低于)(?P<v>[\d一二三四五六七八九十]+年一遇|[\u4e00-\u9fa5\d]{2,8})"
+)
 _RESULT_END_RE = re.compile(r"(?:提高|提升|改善|增加|减少|降低|增强|明显|显著)$")
 
 
@@ -149,6 +152,10 @@ def _quality(clause: str, words: dict) -> list[QualityTarget]:
         sign = "≤" if m["after"] or re.search(r"(?:故障|差错|误差|投诉|事故)率$", name) else "≥"
         value = "=100%" if float(m["v"]) == 100 and sign == "≥" else f"{sign}{m['v']}%"
         found.append(QualityTarget(name=name, value=value, text=m.group(0)))
+    standard = _STANDARD_RE.search(clause)
+    if standard and not found:  # '防洪标准达到20年一遇'
+        found.append(QualityTarget(name=standard["n"], value=standard["v"], text=standard[0]))
+        return found
     grade = re.search(
         r"(?P<n>工程|质量|验收|考核|检测)[^，。]{0,6}?(?P<v>优良|合格|达标|通过)", clause
     )
