@@ -45,7 +45,7 @@ BRIEFS = [
     "天津市生态环境综合保障中心计划2026年开展空气质量监测站点运维，预算100万元",
     "燃气供热站安全应急检查，预算29.4万元，全额财政拨款",
     "用气报装业务管理平台运行维护，预算3万元",
-    # Briefs with facts to compose from (issue reports: farmland, property, training, health)
+    # Briefs with facts to compose from (farmland, property, training, public health, meetings)
     "岳阳县农业农村局2022年高标准农田建设项目，预算854万元，新建高标准农田1.2万亩，建设灌溉渠道和田间道路",
     "某镇人民政府2023年安置小区物业管理，预算814万元，保安服务费191万元、保洁服务费99万元、水电气及维修524万元，服务周期2023年7月至2024年1月",
     "区委党校2024年对全区230名村组干部开展为期5天的集中轮训，培训费用18万元，组织专题讲座12场",

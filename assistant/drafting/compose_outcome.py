@@ -15,7 +15,7 @@ from assistant.schema import (
     SourceRef,
 )
 
-SATISFACTION_DEFAULT = "≥90%"  # real tables: ≥85%, mostly ≥90% (framework checklist #10)
+SATISFACTION_DEFAULT = "≥90%"  # real tables: ≥85%, mostly ≥90% (review rule R-SATISFACTION-LOW)
 # Review profiles that want a 满意度 row in every table; 'national' follows 101号 (only where
 # the public is served). The active profile is passed in by the Drafter.
 PROFILES_REQUIRING_SATISFACTION = frozenset({"strict"})
