@@ -53,9 +53,11 @@ format: install-dev
 
 eval: install-dev
 	$(PY) -m evals
+	$(PY) -m evals.headline --write
 
 bench: install-dev
 	$(PY) -m benchmarks
+	$(PY) -m evals.headline --write
 
 # Optional local LLM: compiles llama-cpp-python (~5-7 min on 2 cores) and fetches the GGUF model.
 # Built for AVX2 without AMX: ggml's AMX kernels segfault on Q4_K_M models on these Xeons

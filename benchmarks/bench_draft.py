@@ -7,7 +7,7 @@ The synthetic tables are the ones `bench_index` uses (same seed); the indexes li
 data dirs (benchmarks/out/draft-*) so both benchmarks can run at once, and start from a copy of
 bench_index's embedding cache when there is one (no text is embedded twice). Each timed draft embeds its
 brief afresh (the query cache is cleared first): parse + 8 searches + scoring + repair.
-Targets on 2 cores: p50 ≤ 100 ms on the real corpus, ≤ 150 ms at 10k tables. Results: benchmarks/out/draft.json + a markdown table.
+Targets on 2 cores: p50 ≤ 100 ms on the real corpus, ≤ 150 ms at 10k tables. Results: benchmarks/results/draft.json + a markdown table.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from assistant.settings import PROJECT_ROOT, Settings
+from benchmarks.results import write_result
 from benchmarks.synthetic import OUT_DIR, synthetic_tables
 from benchmarks.timing import percentiles_ms
 
@@ -190,10 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     quick = args.quick or os.environ.get("JXMB_BENCH_QUICK") == "1"
     results = run([1000] if quick else [1000, 10000])
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
-    (OUT_DIR / "draft.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), "utf-8")
+    path = write_result("draft", results)
     print("\n" + markdown(results))
-    print(f"\n结果已写入 {OUT_DIR / 'draft.json'}")
+    print(f"\n结果已写入 {path}")
     failed = any(row["drafts_with_errors"] for row in results["indexes"].values())
     return 1 if failed else 0
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from assistant.schema import IndicatorValue, SearchFilters, TargetTable
 from assistant.settings import PROJECT_ROOT, Settings
+from benchmarks.results import read_result, write_result
 from benchmarks.synthetic import OUT_DIR, synthetic_tables, write_jsonl
 from benchmarks.timing import percentiles_ms
 
@@ -150,8 +151,7 @@ def bench_search(settings: Settings, tables: list[TargetTable]) -> dict:
 
 def _previous_build(size: int) -> dict:
     """The build figures of the last full run (for --search-only)."""
-    previous = json.loads((OUT_DIR / "index.json").read_text(encoding="utf-8"))
-    return previous["sizes"][str(size)]["build"]
+    return read_result("index")["sizes"][str(size)]["build"]
 
 
 def run(sizes: list[int], search_only: bool = False) -> dict:
@@ -215,12 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     quick = args.quick or os.environ.get("JXMB_BENCH_QUICK") == "1"
     results = run([1000] if quick else [1000, 10000], search_only=args.search_only)
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
-    (OUT_DIR / "index.json").write_text(
-        json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8"
-    )
+    path = write_result("index", results)
     print("\n" + markdown(results))
-    print(f"\n结果已写入 {OUT_DIR / 'index.json'}")
+    print(f"\n结果已写入 {path}")
     return 0
 
 

@@ -7,14 +7,13 @@ Launches the real app (app.create_app) on 127.0.0.1 with its data dir under
 benchmarks/out/data-load (real corpus, read-only). Each session is one gradio_client Client (one
 browser tab, its own owner token) on its own thread; all start together, then each drafts its
 own project (different place, kind and budget), changes one value by chat and saves.
-Reports p50/p95 per step under that load: benchmarks/out/load.json + a markdown table.
+Reports p50/p95 per step under that load: benchmarks/results/load.json + a markdown table.
 tests/test_hardening_concurrency.py drives the same sessions and checks for cross-talk.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import socket
@@ -26,6 +25,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from assistant.settings import PROJECT_ROOT, Settings
+from benchmarks.results import write_result
 from benchmarks.timing import percentiles_ms
 
 OUT_DIR = Path(__file__).resolve().parent / "out"
@@ -190,9 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         stop()
     summary = summarize(runs, wall_s, alone)
-    (OUT_DIR / "load.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), "utf-8")
+    path = write_result("load", summary)
     print("\n" + markdown(summary))
-    print(f"\n结果已写入 {OUT_DIR / 'load.json'}")
+    print(f"\n结果已写入 {path}")
     return 0
 
 

@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run, write the report, print the summary; Chinese message and exit 1 on a user error."""
     args = _arguments(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    from evals.headline import write_headline
     from evals.report import console_summary, write_report
     from evals.run import run_all
 
@@ -52,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"评测失败：{exc}", file=sys.stderr)
             return 1
     report = write_report(run, args.out)
+    write_headline(run, args.out / "headline.json")
     print(console_summary(run))
     print(f"报告已写入 {report}")
     return 0

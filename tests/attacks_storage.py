@@ -188,12 +188,13 @@ def formula_without_value(lab: Lab) -> Verdict:
     import openpyxl
 
     from assistant.exporters import export_table
+    from assistant.exporters.layout import LABEL_TOTAL
 
     path = lab.root / "scripted.xlsx"
     export_table(parse(SEED_000)[0], path)
     workbook = openpyxl.load_workbook(path)
     sheet = workbook.worksheets[0]
-    label = next(c for row in sheet.iter_rows() for c in row if c.value == "预算数（万元）")
+    label = next(c for row in sheet.iter_rows() for c in row if c.value == LABEL_TOTAL)
     sheet.cell(label.row, label.column + 1).value = "=30+1"
     workbook.save(path)
     budget = parse(path)[0].budget.total
