@@ -272,3 +272,19 @@ def test_figures_in_the_brief():
         ("养护面积", 350000, "平方米"),
     ]  # 65万元 is money, 2026年 a year: neither is a count
     assert [(f.number, f.unit) for f in time_limits(text)] == [(30, "分钟")]
+
+
+def test_a_year_before_the_unit_is_not_part_of_its_name():
+    """'2026年县疾控中心开展…' gave 主管部门 「年县疾控中心」 and the name 「2026年202665岁…」."""
+    brief = parse_brief(
+        "2026年县疾控中心开展65岁以上老年人健康体检和慢病随访，体检老年人1.2万人次，预算85万元"
+    )
+    assert brief.department.name == "县疾控中心"
+    assert brief.name == "2026年65岁以上老年人健康体检和慢病随访项目"
+
+
+def test_units_with_any_organisation_ending_leave_the_project_name():
+    brief = parse_brief("区委党校2024年举办村组干部主题培训班4期，培训村组干部230名，预算40万元")
+    assert (brief.department.name, brief.name) == ("区委党校", "2024年村组干部主题培训班项目")
+    town = parse_brief("2025年度某镇人民政府开展人居环境整治，预算50万元")
+    assert (town.department.name, town.name) == ("某镇人民政府", "2025年人居环境整治项目")

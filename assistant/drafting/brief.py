@@ -13,7 +13,7 @@ from datetime import date
 from assistant.drafting.amounts import BARE_BUDGET_RE, MONEY_RE, NUM, find_budget, to_number
 from assistant.errors import AssistantError
 from assistant.schema import Department, ProjectBrief
-from assistant.taxonomy import RELATIVE_YEARS
+from assistant.taxonomy import RELATIVE_YEARS, load_data
 from assistant.textclean import clean_text, looks_like_instruction
 
 
@@ -28,8 +28,9 @@ _BUDGET_YEAR_RE = re.compile(
     r"(?:^|(?<=[计划拟将要在于是们的]))(?:(?:19|20)\d{2}|[二两][〇零][〇零一二三四五六七八九]{2})年度?(?:的)?"
 )
 
-_UNIT_SUFFIX = (
-    r"(?:委员会|管理局|中心|局|委|办公室|大队|支队|研究院|院|研究所|站|馆|公司|学校|医院)"
+# The organisation endings are shared with the brief reader (assistant/data/brief_words.yaml).
+_UNIT_SUFFIX = "(?:{})".format(
+    "|".join(sorted(load_data("brief_words")["unit_suffixes"], key=len, reverse=True))
 )
 _DEPT_RE = re.compile(
     rf"(?P<name>[\u4e00-\u9fa5]{{2,24}}?{_UNIT_SUFFIX})(?=$|[，。；,;、\s\d（(由负将拟计需要在对承开组实])"
@@ -42,6 +43,7 @@ _BRACKETED_DEPT_RE = re.compile(rf"[（(](?P<name>[\u4e00-\u9fa5]{{2,30}}{_UNIT_
 _DEPT_LEAD_RE = re.compile(
     r"^(?:我们是|我们|我单位是|我单位|本单位|单位是|单位|部门|主管部门|由|是)"
 )
+_CLAUSE_LEAD_RE = re.compile(r"^(?:\d{6}\s*)?(?:(?:19|20)\d{2}\s*年度?\s*)?")
 _PLACE_RE = re.compile(r"^[\u4e00-\u9fa5]{1,6}?[省市区县镇街]")
 _CODE_RE = re.compile(r"(?<![\d.])(\d{6})(?![\d.元万亿千])")
 
@@ -143,7 +145,8 @@ def _find_department(text: str) -> Department:
         if match:
             return Department(code=code, name=match["name"])
     for clause in _CLAUSE_SPLIT_RE.split(text):
-        clause = re.sub(r"^\d{6}\s*", "", (clause or "").strip())
+        # '2026年县疾控中心…': the year is no part of the unit's name
+        clause = _CLAUSE_LEAD_RE.sub("", (clause or "").strip())
         for match in _DEPT_RE.finditer(clause):
             name = _DEPT_LEAD_RE.sub("", match["name"])
             at_clause_start = match.start() == 0 or clause[: match.start()].endswith(
@@ -227,8 +230,10 @@ def _noun_phrase(clause: str) -> str:
     """'对全市老旧燃气管道开展安全巡检' -> '全市老旧燃气管道安全巡检'."""
     clause = re.sub(r"^(?:对|为|给|向)", "", clause)
     if "《" not in clause:  # a quoted title is kept word for word
-        clause = re.sub(r"(?:开展|进行|实施|组织|做好|完成)(?=\S)", "", clause, count=1)
+        clause = re.sub(r"(?:开展|进行|实施|组织|做好|完成|举办|召开)(?=\S)", "", clause, count=1)
     clause = re.sub(r"(?:工作|任务)$", "", clause)
+    clause = re.sub(r"(?<=[\u4e00-\u9fa5])\d+(?:\.\d+)?[期场次批项个]$", "", clause)  # '…培训班4期'
+
     return re.sub(r"\s+", "", clause)
 
 

@@ -19,15 +19,7 @@ from assistant.schema import ProjectBrief
 
 WORDS = load_yaml("brief_words.yaml")
 # Organisation suffixes, longest first so 管理委员会 wins over 委员会 and 街道办事处 over 街道.
-UNIT_SUFFIXES = sorted(
-    (
-        "委员会 管理委员会 管理局 管理处 管理所 管理站 事务中心 服务中心 保障中心 中心 局 委 办公室 办事处 办 大队 支队 "
-        "中队 队 研究院 院 研究所 所 站 馆 公司 学校 医院 人民政府 政府 镇 乡 街道办事处 街道 社区 村委会 联合社 合作社 "
-        "党校 协会 联合会 残联 团委 妇联 工会 科协 文联 集团"
-    ).split(),
-    key=len,
-    reverse=True,
-)
+UNIT_SUFFIXES = sorted(WORDS["unit_suffixes"], key=len, reverse=True)
 _SUFFIX = "|".join(UNIT_SUFFIXES)
 _LABELLED_UNIT_RE = re.compile(
     rf"(?:主管部门|实施单位|申报单位|责任单位|单位|部门)\s*[：:是为]?\s*(?:\d{{6}}\s*)?"
@@ -99,7 +91,7 @@ def find_unit(text: str) -> str:
     if match:
         return match["u"]
     for clause in re.split(r"[，。；,;\n]", text):
-        clause = re.sub(r"^\s*(?:\d{6}\s*)?", "", clause)
+        clause = re.sub(r"^\s*(?:\d{6}\s*)?(?:(?:19|20)\d{2}\s*年度?\s*)?", "", clause)
         match = _LEAD_UNIT_RE.match(clause)
         if match and not _NOT_UNIT.match(match["u"]) and len(match["u"]) >= 3:
             return match["u"]
