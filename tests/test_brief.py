@@ -288,3 +288,12 @@ def test_units_with_any_organisation_ending_leave_the_project_name():
     assert (brief.department.name, brief.name) == ("区委党校", "2024年村组干部主题培训班项目")
     town = parse_brief("2025年度某镇人民政府开展人居环境整治，预算50万元")
     assert (town.department.name, town.name) == ("某镇人民政府", "2025年人居环境整治项目")
+
+
+def test_names_leave_out_service_periods_and_take_the_title_before_a_colon():
+    service = parse_brief(
+        "2023年7月至2024年1月为开发区提供物业管理服务，保安服务费191万元，预算814万元"
+    )
+    assert (service.year, service.name) == (2023, "2023年开发区物业管理服务项目")
+    titled = parse_brief("县禁毒委2025年禁毒工作经费：召开全体会议，组织宣传、培训，预算60万元")
+    assert (titled.name, titled.department.name) == ("2025年禁毒工作经费", "县禁毒委")

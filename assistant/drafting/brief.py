@@ -44,6 +44,11 @@ _DEPT_LEAD_RE = re.compile(
     r"^(?:我们是|我们|我单位是|我单位|本单位|单位是|单位|部门|主管部门|由|是)"
 )
 _CLAUSE_LEAD_RE = re.compile(r"^(?:\d{6}\s*)?(?:(?:19|20)\d{2}\s*年度?\s*)?")
+# '2023年7月至2024年1月为…': a service period is no part of a project's name.
+_SPAN_LEAD_RE = re.compile(
+    r"^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:至|到|—|-|~)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?"
+    r"|^(?:19|20)\d{2}年(?=\d{1,2}月)"
+)
 _PLACE_RE = re.compile(r"^[\u4e00-\u9fa5]{1,6}?[省市区县镇街]")
 _CODE_RE = re.compile(r"(?<![\d.])(\d{6})(?![\d.元万亿千])")
 
@@ -228,12 +233,16 @@ def _content_clauses(text: str, department: Department) -> list[str]:
 
 def _noun_phrase(clause: str) -> str:
     """'对全市老旧燃气管道开展安全巡检' -> '全市老旧燃气管道安全巡检'."""
+    head, colon, _ = clause.partition("：") if "：" in clause else clause.partition(":")
+    if colon and len(head) >= 4:
+        clause = head  # '禁毒工作经费：召开全体会议…': the title before the colon
+    clause = _SPAN_LEAD_RE.sub("", clause)
+    clause = re.sub(r"^(?:对|为|给|向)(?P<who>[^，。；]{2,12}?)提供", r"\g<who>", clause)
     clause = re.sub(r"^(?:对|为|给|向)", "", clause)
     if "《" not in clause:  # a quoted title is kept word for word
         clause = re.sub(r"(?:开展|进行|实施|组织|做好|完成|举办|召开)(?=\S)", "", clause, count=1)
     clause = re.sub(r"(?:工作|任务)$", "", clause)
     clause = re.sub(r"(?<=[\u4e00-\u9fa5])\d+(?:\.\d+)?[期场次批项个]$", "", clause)  # '…培训班4期'
-
     return re.sub(r"\s+", "", clause)
 
 
