@@ -76,6 +76,15 @@ def test_export_xlsx_and_docx(drafted):
     assert "≥250家次" in texts
 
 
+def test_print_preview(drafted):
+    client, *_ = drafted
+    sheets, html_file = client.predict(api_name="/preview")
+    assert "@page { size: A4" in sheets["value"] and "≥250家次" in sheets["value"]
+    assert sheets["visible"] and html_file["value"].endswith(".html")
+    with open(html_file["value"], encoding="utf-8") as file:
+        assert sheets["value"] in file.read()
+
+
 def test_saving_and_opening_versions(drafted):
     client, token, draft_id, rows, _ = drafted
     grid, review, status, drafts, note = client.predict("没改就存", token, api_name="/save")

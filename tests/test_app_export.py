@@ -4,6 +4,7 @@ rows, the 绩效目标, the review on its own sheet/page, fit to the page width.
 from __future__ import annotations
 
 import docx
+import lxml.html
 import openpyxl
 import pytest
 from docx.oxml.ns import qn
@@ -97,3 +98,19 @@ def test_docx_is_a4_songti_no_blank_paragraphs_review_on_its_own_page(finished):
     (back,) = docx_file.parse(path)
     assert len(back.indicators) == len(table.indicators) and back.goals == table.goals
     assert back.budget == table.budget and back.implementing_unit == "县燃气安全中心"
+
+
+def test_print_preview_shows_the_filing_form_and_review_and_gives_an_html(finished):
+    workbench, session = finished
+    table = session.draft.table
+    sheets, path = workbench.preview(session)
+    page = lxml.html.fragment_fromstring(sheets)
+    form_sheet, review_sheet = page.xpath("//section")
+    labels = form_sheet.xpath(".//td[@class='label']/text()")
+    assert all(label in labels for label in FORM_LABELS), labels
+    texts = form_sheet.xpath(".//td/text()")
+    assert {table.name, "县城市管理局", "县燃气安全中心", "60.00", "20.00"} <= set(texts)
+    assert "\n".join(table.goals) in texts
+    assert "90%" in form_sheet.text_content() and "90%" in review_sheet.text_content()
+    assert review_sheet.xpath("string(.//h2)") == "审核意见"
+    assert path.suffix == ".html" and sheets in path.read_text(encoding="utf-8")

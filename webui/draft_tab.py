@@ -50,6 +50,8 @@ class DraftTab:
                 self._draft_column()
                 with gr.Accordion("我的草稿", open=False):
                     self._drafts_panel()
+        # Full width below the chat and grid: the A4 sheets at their real size.
+        self.preview = gr.HTML(elem_id="draft-preview", visible=False)
         self.view = [self.grid, self.review, self.status]
         self._wire_chat()
         self._wire_draft_actions()
@@ -115,6 +117,7 @@ class DraftTab:
             self.save = gr.Button("保存", variant="secondary", elem_id="draft-save", scale=1)
             self.export_xlsx = gr.Button("导出 .xlsx", elem_id="export-xlsx", scale=1)
             self.export_docx = gr.Button("导出 .docx", elem_id="export-docx", scale=1)
+            self.export_preview = gr.Button("打印预览", elem_id="export-preview", scale=1)
         self.download = gr.File(
             label="下载", interactive=False, visible=False, elem_id="draft-download"
         )
@@ -186,6 +189,13 @@ class DraftTab:
             ).success(
                 lambda: gr.update(visible=True), None, [self.download], api_visibility="private"
             )
+        self.export_preview.click(
+            self.on_preview, [ctx.session], [self.preview, self.download], api_name="preview"
+        )
+        # A preview shows the draft as it was: any change empties it (in the browser, no round
+        # trip), so nobody prints an old version.
+        for shown in (self.grid, self.review, self.status, *self.header.fields):
+            shown.change(None, None, [self.preview], js="() => ''", api_visibility="private")
 
     def _wire_saved_drafts(self) -> None:
         ctx = self.ctx
@@ -279,6 +289,13 @@ class DraftTab:
         fixed, notes = self.wb.apply_fixes(as_session(session), owner)
         gr.Info("已按审核建议修改：" + "；".join(notes))
         return fixed, *draft_view(fixed)
+
+    @user_errors
+    def on_preview(self, session):
+        """The draft as it prints (A4 sheets, review last) and the same as an .html to print."""
+        sheets, path = self.wb.preview(as_session(session))
+        gr.Info("打印预览见页面下方；下载的 .html 用浏览器打开后打印（A4 纵向）。")
+        return gr.update(value=sheets, visible=True), gr.update(value=str(path), visible=True)
 
     def on_new(self):
         fresh = DraftSession()

@@ -1,4 +1,5 @@
-"""`export_table(table, path)`: write a TargetTable as .xlsx or .docx, chosen by the extension.
+"""`export_table(table, path)`: write a TargetTable as .xlsx, .docx or .html (the A4 print
+preview), chosen by the extension.
 
 Files are written to a temp file and moved into place, so a crash never leaves half a file.
 """
@@ -12,7 +13,7 @@ from assistant.errors import AssistantError
 from assistant.exporters.review_sheet import check_cards
 from assistant.schema import ReportCard, TargetTable
 
-SUPPORTED_SUFFIXES = (".xlsx", ".docx")
+SUPPORTED_SUFFIXES = (".xlsx", ".docx", ".html")
 
 
 class ExportFailed(AssistantError):
@@ -24,7 +25,7 @@ class ExportFailed(AssistantError):
 
 
 def export_table(table: TargetTable, path: str | Path, card: ReportCard | None = None) -> Path:
-    """Write one table to `path` (.xlsx or .docx), with its review card when given."""
+    """Write one table to `path` (.xlsx, .docx or .html), with its review card when given."""
     return export_tables([table], path, None if card is None else [card])
 
 
@@ -61,5 +62,11 @@ def _writer_for(
         from assistant.exporters.docx import write_docx
 
         return write_docx
+    if suffix == ".html":
+        from assistant.exporters.html_preview import write_html
+
+        return write_html
     shown = suffix or "（无扩展名）"
-    raise ExportFailed(path.name, f"不支持的导出格式 {shown}，只能导出 .xlsx 或 .docx。")
+    raise ExportFailed(
+        path.name, f"不支持的导出格式 {shown}，只能导出 .xlsx 或 .docx，或打印预览 .html。"
+    )

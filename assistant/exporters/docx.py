@@ -24,6 +24,8 @@ from lxml import etree
 
 from assistant.exporters.atomic import atomic_save
 from assistant.exporters.layout import (
+    COLUMN_WIDTHS_CM,
+    MARGIN_CM,
     META_PROPERTY,
     MergeRun,
     cell_columns,
@@ -43,8 +45,6 @@ from assistant.exporters.layout import (
 from assistant.exporters.review_sheet import REVIEW_NOTE, REVIEW_SHEET, review_paragraphs
 from assistant.schema import ReportCard, TargetTable
 
-COLUMN_WIDTHS_CM = (2.2, 2.6, 4.0, 4.6, 2.6)  # 16 cm: A4 less 2.5 cm margins each side
-MARGIN_CM = 2.5
 CUSTOM_PROPS_URI = "/docProps/custom.xml"
 _PROPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"

@@ -22,6 +22,9 @@ log = logging.getLogger(__name__)
 TITLE_SUFFIX = "绩效目标表"
 INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值")
 COLUMN_COUNT = len(INDICATOR_HEADERS)
+# The printed indicator table: 16 cm, A4 less 2.5 cm margins each side (.docx and the HTML preview).
+COLUMN_WIDTHS_CM = (2.2, 2.6, 4.0, 4.6, 2.6)
+MARGIN_CM = 2.5
 # Printed only when a row of the table has them (a form with 权重/绩效标准 columns).
 WEIGHT_HEADER, STANDARD_HEADER = "权重(%)", "绩效标准"
 

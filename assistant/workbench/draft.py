@@ -23,6 +23,7 @@ from assistant.drafting.finalize import finalize
 from assistant.drafts_store import DraftNotFound, DraftsStore
 from assistant.errors import AssistantError
 from assistant.exporters import export_table
+from assistant.exporters.html_preview import preview_html
 from assistant.rules import has_errors
 from assistant.rules.card import report_card
 from assistant.rules.fixes import apply_fixes
@@ -36,7 +37,7 @@ from assistant.workbench.page_edits import hand_edited, undo_after
 # A draft without these would be a guess; the chat asks for them first.
 REQUIRED_BRIEF_FIELDS = ("项目名称", "预算")
 PROCEED_WORDS = ("直接起草", "先起草", "按默认", "不知道", "不清楚")
-EXPORT_SUFFIXES = (".xlsx", ".docx")
+EXPORT_SUFFIXES = (".xlsx", ".docx", ".html")
 _UNSAFE_NAME_RE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -222,15 +223,22 @@ class DraftingServices:
         return self.store.list_versions(owner, draft_id)
 
     def export(self, session: DraftSession, suffix: str) -> Path:
-        """Write the current draft to a fresh temp folder as .xlsx or .docx, in the filing form's
-        layout, with the review on its own sheet (.xlsx) or page (.docx)."""
+        """Write the current draft to a fresh temp folder as .xlsx, .docx or .html (the print
+        preview), in the filing form's layout, with the review on its own sheet or page."""
         if suffix not in EXPORT_SUFFIXES:
-            raise AssistantError(f"不支持导出为「{suffix}」，可选 .xlsx 或 .docx。")
+            raise AssistantError(f"不支持导出为「{suffix}」，可选 .xlsx、.docx 或 .html。")
         table = require(session).table
         name = _UNSAFE_NAME_RE.sub("_", clean_text(table.name)).strip(" ._")[:60] or "绩效目标表"
         path = Path(tempfile.mkdtemp(prefix="jxmb-export-")) / f"{name}{suffix}"
         export_table(table, path, report_card(self.review(table).findings))
         return path
+
+    def preview(self, session: DraftSession) -> tuple[str, Path]:
+        """The print preview: the draft's A4 sheets as HTML for the page, and the same as an
+        .html file that prints from a browser."""
+        path = self.export(session, ".html")
+        table = require(session).table
+        return preview_html([table], [report_card(self.review(table).findings)]), path
 
 
 def _row_by_id(rows: list[Indicator], row_id: str) -> Indicator | None:
