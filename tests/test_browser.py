@@ -190,3 +190,55 @@ def test_new_user_finishes_a_table(app_server, tmp_path):
                 _export_and_compare(page)
         finally:
             browser.close()
+
+
+A4_RATIO = 297 / 210
+PREVIEW_LABELS = ("项目名称", "主管部门", "实施单位", "项目资金（万元）", "年度资金总额")
+PREVIEW_LABELS += ("其中：财政拨款", "其他资金", "年度总体目标", "一级指标", "指标值")
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    """Width and height from a PNG's IHDR chunk."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def test_print_preview_renders_an_a4_page(app_server, tmp_path):
+    """打印预览 of a drafted brief: its first sheet, rendered to a PNG, has A4's proportions and
+    shows the filing form's header rows with the project's name and the units answered in the
+    chat; a later change empties the preview so an old version is never printed."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            with _traced(browser, "test_print_preview_renders_an_a4_page") as context:
+                page = context.new_page()
+                page.set_default_timeout(TIMEOUT_MS)
+                expect.set_options(timeout=TIMEOUT_MS)
+                page.goto(app_server.url)
+                _chat(page, BRIEF)
+                _chat(page, "主管部门是县城市管理局，实施单位是县燃气安全中心")
+                expect(page.locator("#header-unit textarea")).to_have_value("县燃气安全中心")
+                name = page.locator("#header-name textarea").input_value()
+                with _round_trip(page):
+                    page.locator("#export-preview").click()
+                sheet = page.locator("#draft-preview section.sheet").first
+                expect(sheet).to_contain_text(f"{name}绩效目标表")
+                expect(page.locator("#draft-download")).to_contain_text(".html")
+                expect(page.locator("#draft-preview section.review-card")).to_contain_text(
+                    "审核意见"
+                )
+                text = sheet.inner_text()
+                assert all(label in text for label in PREVIEW_LABELS), text
+                assert "县城市管理局" in text and "县燃气安全中心" in text
+                shot = tmp_path / "print-preview-a4.png"
+                sheet.screenshot(path=str(shot))
+                width, height = _png_size(shot)
+                assert abs(width - 794) <= 2, width  # 210 mm at 96 dpi
+                assert abs(height / width - A4_RATIO) < 0.005, (width, height)
+                _chat(page, "增加一个指标：燃气管道巡检覆盖率不低于95%")
+                expect(page.locator("#draft-preview section.sheet")).to_have_count(0)
+        finally:
+            browser.close()

@@ -9,6 +9,7 @@ import pytest
 from assistant.exporters import ExportFailed, export_table
 from assistant.exporters.html_preview import preview_html
 from assistant.exporters.layout import INDICATOR_HEADERS, level1_runs, level2_runs
+from assistant.exporters.review_sheet import REVIEW_HEADERS
 from assistant.rules import review
 from assistant.rules.card import report_card
 
@@ -105,6 +106,13 @@ def test_review_card_on_its_own_sheet_and_html_file(seed_tables_000, tmp_path):
     rows = [r.text_content() for r in review_sheet.xpath(".//tbody/tr")]
     assert card.verdict in rows[0] and any("警告" in r for r in rows)
     assert "审核意见" not in table_sheet.text_content()
+    assert review_sheet.xpath("string(.//thead)") == "".join(REVIEW_HEADERS[1:])
+    assert f"项目名称：{table.name}" in review_sheet.text_content()
+    # Several tables: one review sheet, each line naming its table.
+    other = seed_tables_000[1]
+    *_, both = _sheets(preview_html([table, other], [card, report_card(review(other))]))
+    assert both.xpath("string(.//thead)") == "".join(REVIEW_HEADERS)
+    assert {table.name, other.name} <= set(both.xpath(".//tbody/tr/td[1]/text()"))
     path = export_table(table, tmp_path / "表.html", card)
     page = path.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and html in page

@@ -51,7 +51,8 @@ class DraftTab:
                 with gr.Accordion("我的草稿", open=False):
                     self._drafts_panel()
         # Full width below the chat and grid: the A4 sheets at their real size.
-        self.preview = gr.HTML(elem_id="draft-preview", visible=False)
+        # Gradio's prose styles would change the printed cells: the sheets bring their own CSS.
+        self.preview = gr.HTML(elem_id="draft-preview", visible=False, apply_default_css=False)
         self.view = [self.grid, self.review, self.status]
         self._wire_chat()
         self._wire_draft_actions()
@@ -294,7 +295,6 @@ class DraftTab:
     def on_preview(self, session):
         """The draft as it prints (A4 sheets, review last) and the same as an .html to print."""
         sheets, path = self.wb.preview(as_session(session))
-        gr.Info("打印预览见页面下方；下载的 .html 用浏览器打开后打印（A4 纵向）。")
         return gr.update(value=sheets, visible=True), gr.update(value=str(path), visible=True)
 
     def on_new(self):

@@ -40,7 +40,12 @@ FONT_STACK = (
 )
 # The review's columns (mm), as wide in total as the indicator table.
 REVIEW_WIDTHS_MM = (22, 18, 12, 12, 10, 50, 36)
+REVIEW_WIDTHS_ONE_MM = (22, 12, 12, 10, 62, 42)  # without the 项目名称 column
 SHEET_CLASS = "sheet"
+PRINT_HINT = (
+    "打印预览：按 A4 纵向排版，与导出的 .docx 一致。打印时用浏览器打开下载的 .html 文件，"
+    "按 Ctrl+P，纸张选 A4，缩放选「默认」或 100%。"
+)
 
 
 def _css() -> str:
@@ -49,6 +54,7 @@ def _css() -> str:
     return f"""
 @page {{ size: A4 portrait; margin: {margin}mm; }}
 .jxmb-print {{ background: #e8e8e8; padding: 6mm 0; overflow-x: auto; color: #000; }}
+.jxmb-print .hint {{ width: {width}mm; margin: 0 auto 4mm; font-size: 10pt; color: #333; }}
 .jxmb-print .{SHEET_CLASS} {{ box-sizing: border-box; width: {width}mm; min-height: {height}mm;
   padding: {margin}mm; margin: 0 auto 6mm; background: #fff; color: #000;
   box-shadow: 0 0 2mm rgba(0,0,0,.35); font-family: {FONT_STACK}; font-size: 10.5pt;
@@ -67,6 +73,7 @@ def _css() -> str:
 .jxmb-print table.review td {{ font-size: 9pt; }}
 @media print {{
   .jxmb-print {{ background: none; padding: 0; overflow: visible; }}
+  .jxmb-print .hint {{ display: none; }}
   .jxmb-print .{SHEET_CLASS} {{ width: auto; min-height: 0; padding: 0; margin: 0;
     box-shadow: none; break-after: page; }}
   .jxmb-print .{SHEET_CLASS}:last-child {{ break-after: auto; }}
@@ -80,7 +87,8 @@ def preview_html(tables: list[TargetTable], cards: list[ReportCard] | None = Non
     sheets = [_table_sheet(table) for table in tables]
     if cards is not None:
         sheets.append(_review_sheet(tables, cards))
-    return f"<div class='jxmb-print'><style>{_css()}</style>{''.join(sheets)}</div>"
+    hint = f"<p class='hint'>{_text(PRINT_HINT)}</p>"
+    return f"<div class='jxmb-print'><style>{_css()}</style>{hint}{''.join(sheets)}</div>"
 
 
 def write_html(tables: list[TargetTable], path: Path, cards: list[ReportCard] | None) -> None:
@@ -157,17 +165,21 @@ def _run_spans(runs) -> dict[int, int]:
 
 
 def _review_sheet(tables: list[TargetTable], cards: list[ReportCard]) -> str:
-    """The review of every table on a sheet of its own, in the columns of the .xlsx review."""
-    head = "".join(f"<th>{_text(h)}</th>" for h in REVIEW_HEADERS)
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{_text(text)}</td>" for text in row) + "</tr>"
-        for table, card in zip(tables, cards, strict=True)
-        for row in review_rows(table, card)
+    """The review of every table on a sheet of its own, in the columns of the .xlsx review; for
+    one table its name heads the sheet instead of filling a column on every line."""
+    rows = [row for t, c in zip(tables, cards, strict=True) for row in review_rows(t, c)]
+    headers, widths, named = REVIEW_HEADERS, REVIEW_WIDTHS_MM, ""
+    if len(tables) == 1:
+        headers, widths = headers[1:], REVIEW_WIDTHS_ONE_MM
+        rows = [row[1:] for row in rows]
+        named = f"<p>{_text(REVIEW_HEADERS[0])}：{_text(tables[0].name)}</p>"
+    head = "".join(f"<th>{_text(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_text(text)}</td>" for text in row) + "</tr>" for row in rows
     )
-    style = f"style='width:{sum(REVIEW_WIDTHS_MM)}mm'"
     return (
         f"<section class='{SHEET_CLASS} review-card'><p>{_text(REVIEW_NOTE)}</p>"
-        f"<h2>{_text(REVIEW_SHEET)}</h2><table class='review' {style}>"
-        f"{_colgroup(REVIEW_WIDTHS_MM)}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody>"
-        "</table></section>"
+        f"<h2>{_text(REVIEW_SHEET)}</h2>{named}<table class='review' "
+        f"style='width:{sum(widths)}mm'>{_colgroup(widths)}<thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table></section>"
     )
