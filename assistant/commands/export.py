@@ -1,4 +1,4 @@
-"""`python -m assistant export FILE.json --to OUT.xlsx|OUT.docx [--table ID | --all]`.
+"""`python -m assistant export FILE.json --to OUT.xlsx|OUT.docx|OUT.html [--table ID | --all]`.
 
 FILE.json holds one TargetTable, a list of them (what `parse --json` prints) or a Draft (its
 table is exported). From a list, `--table ID` picks one, `--all` writes every table (a sheet or a
@@ -21,10 +21,16 @@ from assistant.settings import Settings
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "export", help="把 JSON 中的目标表导出为 .xlsx 或 .docx（报送格式，合并一级/二级单元格）"
+        "export",
+        help="把 JSON 中的目标表导出为 .xlsx、.docx 或打印预览 .html（报送格式，合并一级/二级单元格）",
     )
     parser.add_argument("file", type=Path, help="JSON 文件：一张表、表的列表或草稿")
-    parser.add_argument("--to", required=True, type=Path, help="输出文件，扩展名 .xlsx 或 .docx")
+    parser.add_argument(
+        "--to",
+        required=True,
+        type=Path,
+        help="输出文件，扩展名 .xlsx、.docx 或 .html（A4 打印预览）",
+    )
     choice = parser.add_mutually_exclusive_group()
     choice.add_argument("--table", help="列表中要导出的表 id（默认导出第一张）")
     choice.add_argument(
