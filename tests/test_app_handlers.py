@@ -157,6 +157,8 @@ def test_actions_without_a_draft_say_so(make_workbench):
     workbench = make_workbench()
     with pytest.raises(NoDraft, match="还没有草稿"):
         workbench.export(DraftSession(), ".xlsx")
+    with pytest.raises(NoDraft, match="还没有草稿"):
+        workbench.preview(DraftSession())
     with pytest.raises(AssistantError, match="请输入内容"):
         list(workbench.chat(DraftSession(), "   ", ME))
 
