@@ -191,7 +191,11 @@ class DraftTab:
                 lambda: gr.update(visible=True), None, [self.download], api_visibility="private"
             )
         self.export_preview.click(
-            self.on_preview, [ctx.session], [self.preview, self.download], api_name="preview"
+            self.on_preview,
+            [ctx.session],
+            [self.preview, self.download],
+            api_name="preview",
+            scroll_to_output=True,  # the sheets show below the chat and the grid
         )
         # A preview shows the draft as it was: any change empties it (in the browser, no round
         # trip), so nobody prints an old version.
