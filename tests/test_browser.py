@@ -93,6 +93,24 @@ def _chat(page, text: str) -> None:
         page.locator("#draft-send").click()
 
 
+@contextlib.contextmanager
+def _app_page(app_server, name: str):
+    """A page on the served app in a traced Chromium context (the trace kept on failure)."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            with _traced(browser, name) as context:
+                page = context.new_page()
+                page.set_default_timeout(TIMEOUT_MS)
+                expect.set_options(timeout=TIMEOUT_MS)
+                page.goto(app_server.url)
+                yield page
+        finally:
+            browser.close()
+
+
 def _first_draft(page) -> None:
     """A new user drafts from a brief: rows of every kind, each citing a past table's row."""
     from playwright.sync_api import expect
@@ -169,27 +187,16 @@ def _export_and_compare(page) -> None:
 def test_new_user_finishes_a_table(app_server, tmp_path):
     """One whole session: draft, add an indicator in words, answer the unit question, edit the
     goals, undo, hand edits, export, compare with the source tables."""
-    from playwright.sync_api import expect, sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            with _traced(browser, "test_new_user_finishes_a_table") as context:
-                page = context.new_page()
-                page.set_default_timeout(TIMEOUT_MS)
-                expect.set_options(timeout=TIMEOUT_MS)
-                page.goto(app_server.url)
-                _first_draft(page)
-                _finish_in_words(page)
-                if os.environ.get("JXMB_SCREENSHOT_DOCS") == "1":
-                    page.screenshot(path=str(ROOT / "docs" / "screenshot-draft.png"))
-                _hand_edits(page)
-                shot = tmp_path / "draft-tab.png"
-                page.screenshot(path=str(shot), full_page=True)
-                assert shot.stat().st_size > 10_000
-                _export_and_compare(page)
-        finally:
-            browser.close()
+    with _app_page(app_server, "test_new_user_finishes_a_table") as page:
+        _first_draft(page)
+        _finish_in_words(page)
+        if os.environ.get("JXMB_SCREENSHOT_DOCS") == "1":
+            page.screenshot(path=str(ROOT / "docs" / "screenshot-draft.png"))
+        _hand_edits(page)
+        shot = tmp_path / "draft-tab.png"
+        page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 10_000
+        _export_and_compare(page)
 
 
 A4_RATIO = 297 / 210
@@ -208,37 +215,26 @@ def test_print_preview_renders_an_a4_page(app_server, tmp_path):
     """打印预览 of a drafted brief: its first sheet, rendered to a PNG, has A4's proportions and
     shows the filing form's header rows with the project's name and the units answered in the
     chat; a later change empties the preview so an old version is never printed."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            with _traced(browser, "test_print_preview_renders_an_a4_page") as context:
-                page = context.new_page()
-                page.set_default_timeout(TIMEOUT_MS)
-                expect.set_options(timeout=TIMEOUT_MS)
-                page.goto(app_server.url)
-                _chat(page, BRIEF)
-                _chat(page, "主管部门是县城市管理局，实施单位是县燃气安全中心")
-                expect(page.locator("#header-unit textarea")).to_have_value("县燃气安全中心")
-                name = page.locator("#header-name textarea").input_value()
-                with _round_trip(page):
-                    page.locator("#export-preview").click()
-                sheet = page.locator("#draft-preview section.sheet").first
-                expect(sheet).to_contain_text(f"{name}绩效目标表")
-                expect(page.locator("#draft-download")).to_contain_text(".html")
-                expect(page.locator("#draft-preview section.review-card")).to_contain_text(
-                    "审核意见"
-                )
-                text = sheet.inner_text()
-                assert all(label in text for label in PREVIEW_LABELS), text
-                assert "县城市管理局" in text and "县燃气安全中心" in text
-                shot = tmp_path / "print-preview-a4.png"
-                sheet.screenshot(path=str(shot))
-                width, height = _png_size(shot)
-                assert abs(width - 794) <= 2, width  # 210 mm at 96 dpi
-                assert abs(height / width - A4_RATIO) < 0.005, (width, height)
-                _chat(page, "增加一个指标：燃气管道巡检覆盖率不低于95%")
-                expect(page.locator("#draft-preview section.sheet")).to_have_count(0)
-        finally:
-            browser.close()
+    with _app_page(app_server, "test_print_preview_renders_an_a4_page") as page:
+        _chat(page, BRIEF)
+        _chat(page, "主管部门是县城市管理局，实施单位是县燃气安全中心")
+        expect(page.locator("#header-unit textarea")).to_have_value("县燃气安全中心")
+        name = page.locator("#header-name textarea").input_value()
+        with _round_trip(page):
+            page.locator("#export-preview").click()
+        sheet = page.locator("#draft-preview section.sheet").first
+        expect(sheet).to_contain_text(f"{name}绩效目标表")
+        expect(page.locator("#draft-download")).to_contain_text(".html")
+        expect(page.locator("#draft-preview section.review-card")).to_contain_text("审核意见")
+        text = sheet.inner_text()
+        assert all(label in text for label in PREVIEW_LABELS), text
+        assert "县城市管理局" in text and "县燃气安全中心" in text
+        shot = tmp_path / "print-preview-a4.png"
+        sheet.screenshot(path=str(shot))
+        width, height = _png_size(shot)
+        assert abs(width - 794) <= 2, width  # 210 mm at 96 dpi
+        assert abs(height / width - A4_RATIO) < 0.005, (width, height)
+        _chat(page, "增加一个指标：燃气管道巡检覆盖率不低于95%")
+        expect(page.locator("#draft-preview section.sheet")).to_have_count(0)
