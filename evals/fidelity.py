@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable
 
@@ -18,18 +19,34 @@ COST_CLOSE_RATIO = 0.8
 
 
 def brief_from_table(table: TargetTable) -> ProjectBrief:
-    """The brief a user would have written for this table: its name, budget and purpose only."""
+    """The brief a user would have written for this table: its name, unit, budget and the text
+    of its 项目概述 and 年度目标 (the goal lines staff write above the rows), never its rows."""
     budget = f"预算{table.budget.total:g}万元。" if table.budget.total is not None else ""
     year = f"{table.year}年" if table.year else ""
-    text = f"项目名称：{table.name}\n主管部门：{table.department.name}\n{year}{budget}\n{table.purpose}"
+    purpose = purpose_text(table)
+    text = f"项目名称：{table.name}\n主管部门：{table.department.name}\n{year}{budget}\n{purpose}"
     return ProjectBrief(
         text=text.strip(),
         name=table.name,
         department=table.department,
         year=table.year,
         budget=table.budget,
-        purpose=table.purpose,
+        purpose=purpose,
     )
+
+
+def purpose_text(table: TargetTable) -> str:
+    """项目概述 plus the 年度目标 lines it does not already contain, numbering dropped.
+
+    Many tables (most of corpus-extra) print their goals only as 年度目标, with an empty 概述;
+    a brief without them would be the project's name alone."""
+    lines = [table.purpose.strip(), *(_GOAL_NUMBER.sub("", g).strip() for g in table.goals)]
+    lines = list(dict.fromkeys(line for line in lines if line))
+    # A 概述 cut short is contained in its full 年度目标 line: keep the longer one only.
+    return "\n".join(a for a in lines if not any(a != b and a in b for b in lines))
+
+
+_GOAL_NUMBER = re.compile(r"^(?:目标)?\s*\d+\s*[.、:：)）]\s*")
 
 
 def compare_tables(
