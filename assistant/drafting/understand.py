@@ -140,6 +140,8 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
         )
         if len(name) < 2 or any(w in name for w in WORDS["budget_words"]) and not _is_fee(name):
             continue
+        if any(w in name for w in WORDS["income_words"]):
+            continue  # money the project brings in, not money it spends
         amount = round(
             number
             * {"亿元": 1e4, "亿": 1e4, "万元": 1, "万": 1, "千元": 0.1}.get(match["unit"], 1e-4),

@@ -199,6 +199,8 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         ):
             continue
         count = count_re.search(part)
+        if _not_work(verb, obj, count, words):
+            continue
         act = Activity(verb=verb or obj, object=obj[:16], text=clause)
         if count:
             act.count, act.unit = _number(count["num"]), _unit(count["num"], count["unit"])
@@ -213,6 +215,14 @@ def _single_count(acts: list[Activity], clause: str, count_re: re.Pattern) -> li
         acts[0].count = _number(counts[0]["num"])
         acts[0].unit = _unit(counts[0]["num"], counts[0]["unit"])
     return acts
+
+
+def _not_work(verb: str, obj: str, count, words: dict) -> bool:
+    """A cut quotation ('普查数据平台“拆', split at the 、 inside it), a share ('主体工程70%') or an
+    uncounted condition ('符合计划生育政策', '做到“无增减存”') is no activity a 数量 row counts."""
+    if obj.count("“") != obj.count("”") or re.search(r"[%％]", obj):
+        return True
+    return count is None and (verb + obj).startswith(tuple(words["non_activity_verbs"]))
 
 
 def _effect_first(clause: str, words: dict) -> bool:
