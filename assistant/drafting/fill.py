@@ -210,6 +210,8 @@ def _uncovered_figures(
     gives 日常保洁河道数量 ≥12条.
     """
     shown = " ".join(r.value.raw for r in rows).replace(",", "")
+    # a row already says '≥6万人' for the brief's 6万人 (60000人)
+    shown += " " + " ".join(f"{f.number:g}{f.unit}" for f in count_figures(shown))
     missing = [f for f in count_figures(brief_words(brief)) if f"{f.number:g}{f.unit}" not in shown]
     made: list[Indicator] = []
     for figure in missing[:MAX_FIGURE_ROWS]:

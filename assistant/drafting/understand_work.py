@@ -297,7 +297,17 @@ def _people(text: str, words: dict) -> Beneficiary | None:
         rf"(?P<who>[\u4e00-\u9fa5\d、]{{0,10}}(?:{nouns}))",
         text,
     )
-    return Beneficiary(who=m["who"], text=m.group(0)) if m else None
+    return Beneficiary(who=_after_verb(m["who"]), text=m.group(0)) if m else None
+
+
+def _after_verb(who: str) -> str:
+    """'为水濂村带来观光游客' -> 观光游客: the people are what follows the clause's verb."""
+    tokens = posseg.lcut(who)
+    cut = max(
+        (i for i, t in enumerate(tokens[1:-1], 1) if t.flag == "v" and len(t.word) >= 2), default=0
+    )
+    rest = "".join(t.word for t in tokens[cut + 1 :]) if cut else who
+    return rest if len(rest) >= 2 else who
 
 
 def _deliverables(text: str) -> list[str]:
