@@ -42,7 +42,9 @@ def count_figures(text: str) -> list[Figure]:
     for match in _COUNT_RE.finditer(text or ""):
         if any(start <= match.start("num") < end for start, end in money_spans):
             continue
-        if match["unit"] in ("日", "天") or re.match(r"\s*(?:年|月|周岁)", text[match.end() :]):
+        if match["unit"] in ("日", "天") or re.match(
+            r"\s*(?:年|月|周岁)", text[match.end("unit") :]
+        ):  # '租赁周期为36个月' is a period, not 36个 of anything
             continue
         figure = Figure(
             number=float(match["num"]) * (10000 if match["wan"] else 1),

@@ -18,7 +18,7 @@ jieba.setLogLevel(60)
 _CLAUSE_RE = re.compile(r"[，。；！？,;!?\n：:…]+|并(?=[\u4e00-\u9fa5]{2})(?!且|不)")
 _LEAD_RE = re.compile(
     r"^(?:分(?=\d)|主要|计划|拟|将|需要|要|全年|年内|每年|同时|并|并且|还要|还|另外|以及|通过|负责|用于|包括|其中|共|累计|预计|由|进行|"
-    r"项目|内容|为|是|在|今年|明年|本年度)+"
+    r"该项目为|本项目为|项目|内容|为|是|在|今年|明年|本年度)+"
 )
 _NUM = r"\d+(?:\.\d+)?(?:万)?|[一二两三四五六七八九十百千]+(?:万)?"
 _ADMIN_RE = re.compile(r"项目名称|主管部门|实施单位|年度|预算|资金|财政|经费")
@@ -123,7 +123,7 @@ def _clauses(text: str, unit: str) -> list[tuple[str, bool]]:
 def _count_re(units: list[str]) -> re.Pattern:
     alternatives = "|".join(sorted(set(units), key=len, reverse=True))
     return re.compile(
-        rf"(?:不少于|不低于|至少|达到|超过|约|共|累计|完成)?(?P<num>{_NUM})\s*(?P<unit>{alternatives})(?![\u4e00-\u9fa5]*?[元])"
+        rf"(?:不少于|不低于|至少|达到|超过|约|共|累计|完成)?(?P<num>{_NUM})\s*(?P<unit>{alternatives})(?![\u4e00-\u9fa5]*?[元])(?<!个(?=月))"
     )
 
 
@@ -222,6 +222,8 @@ def _not_work(verb: str, obj: str, count, words: dict) -> bool:
     uncounted condition ('符合计划生育政策', '做到“无增减存”') is no activity a 数量 row counts."""
     if obj.count("“") != obj.count("”") or re.search(r"[%％]", obj):
         return True
+    if count is None and (obj == (verb or obj) and len(obj) <= 2 or obj in words["payment_objects"]):
+        return True  # a bare '租赁' or '支付费用': nothing to count
     return count is None and (verb + obj).startswith(tuple(words["non_activity_verbs"]))
 
 
@@ -261,7 +263,7 @@ def _verb(clause: str, words: dict) -> tuple[str, int]:
 
 def _strip_counts(text: str, count_re: re.Pattern) -> str:
     text = re.sub(
-        r"(?:为期|历时)[\d一二三四五六七八九十]+个?(?:天|日|周|月|年)的?|的?(?:工作|任务)$|^(?:对|为|给|向)",
+        r"(?:为期|历时)?[\d一二三四五六七八九十]+个月的?|(?:为期|历时)[\d一二三四五六七八九十]+个?(?:天|日|周|月|年)的?|的?(?:工作|任务)$|^(?:对|为|给|向)",
         "",
         text,
     )
