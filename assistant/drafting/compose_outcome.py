@@ -74,7 +74,9 @@ def _short_effect(text: str) -> str:
     """'推动实现城市治理体系和治理能力现代化' -> '城市治理体系'; '本市燃气经营企业的安全管理水平' ->
     '燃气经营企业安全管理水平': a 三级 name stays short and whole."""
     text = re.sub(
-        r"^(?:了|推动|实现|促进|加强|提高|提升|遏制和防范|遏制|防范|压实|确保|保障|和|及)+", "", text
+        r"^(?:了|推动|实现|促进|加强|提高|提升|遏制和防范|遏制|防范|压实|确保|保障|和|及)+",
+        "",
+        text,
     )
     text = re.sub(r"^(?:本市|全市|全区|全县|辖区|我市|我区)", "", text).replace("的", "")
     return re.split(r"和|及|与|、", text)[0] if len(text) > 14 else text

@@ -222,7 +222,9 @@ def _not_work(verb: str, obj: str, count, words: dict) -> bool:
     uncounted condition ('符合计划生育政策', '做到“无增减存”') is no activity a 数量 row counts."""
     if obj.count("“") != obj.count("”") or re.search(r"[%％]", obj):
         return True
-    if count is None and (obj == (verb or obj) and len(obj) <= 2 or obj in words["payment_objects"]):
+    if count is None and (
+        obj == (verb or obj) and len(obj) <= 2 or obj in words["payment_objects"]
+    ):
         return True  # a bare '租赁' or '支付费用': nothing to count
     return count is None and (verb + obj).startswith(tuple(words["non_activity_verbs"]))
 
