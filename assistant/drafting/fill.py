@@ -25,7 +25,7 @@ from assistant.drafting.library import (
 from assistant.drafting.library_names import MAX_NAME, clean_name
 from assistant.drafting.project_types import type_of
 from assistant.drafting.reword import reword_quantities
-from assistant.drafting.slots import Candidate, pick, score_candidates, usable
+from assistant.drafting.slots import Candidate, pick, score_candidates, topic_bigrams, usable
 from assistant.rules.values import has_glued_text
 from assistant.schema import (
     BENEFIT,
@@ -41,14 +41,13 @@ from assistant.schema import (
 )
 from assistant.taxonomy import MAX_ROWS, SLOTS, slot_of
 
-OBJECT_OVERLAP = 0.15
+# Share of a borrowed 数量 row's topic bigrams that must be the brief's: a count is of one object.
+OBJECT_OVERLAP = 0.3
 MAX_FIGURE_ROWS = 2
 # 效益: the brief's effects are words; up to two measurable real rows of the type join them.
 EXTRA_ROWS = {"效益": 1}
 # The drafter's own defaults (year-end deadline, the type's usual benefit) give way to real rows.
-FALLBACK_CODES = frozenset(
-    {"A-PERIOD-YEAR-END", "A-BENEFIT-TYPE"}
-)  # share of a row's topic bigrams that must be the brief's own words
+FALLBACK_CODES = frozenset({"A-PERIOD-YEAR-END", "A-BENEFIT-TYPE"})
 
 
 def brief_topic(facts: ProjectFacts, brief: ProjectBrief) -> str:
@@ -196,9 +195,16 @@ def _fits(cand: Candidate, topic: str, facts: ProjectFacts, strict: bool) -> boo
     if strict:
         kind = type_of(facts.main_type)
         shared -= set(kind.triggers) if kind else set()
-    if shared:
+    if shared and (cand.slot != "数量" or _mostly_about(name, topic)):
         return True
     return not strict and is_standard(name, facts.types, cand.slot)
+
+
+def _mostly_about(name: str, topic: str) -> bool:
+    """Enough of a borrowed count's object is the brief's: '农村义务教育学校改造覆盖率' shares only
+    农村 with a 送戏进万村 brief, and counts another project's schools."""
+    own, brief = topic_bigrams(name), topic_bigrams(topic)
+    return bool(own) and sum(1 for g in own if g in brief) / len(own) >= OBJECT_OVERLAP
 
 
 def _uncovered_figures(
