@@ -41,7 +41,8 @@ from assistant.schema import (
 )
 from assistant.taxonomy import MAX_ROWS, SLOTS, slot_of
 
-# Share of a borrowed 数量 row's topic bigrams that must be the brief's: a count is of one object.
+# Share of a borrowed 数量/质量 row's topic bigrams that must be the brief's: it counts or grades
+# one object, and one shared word ('农村', '教育') does not make it the brief's object.
 OBJECT_OVERLAP = 0.3
 MAX_FIGURE_ROWS = 2
 # 效益: the brief's effects are words; up to two measurable real rows of the type join them.
@@ -201,8 +202,8 @@ def _fits(cand: Candidate, topic: str, facts: ProjectFacts, strict: bool) -> boo
 
 
 def _mostly_about(name: str, topic: str) -> bool:
-    """Enough of a borrowed count's object is the brief's: '农村义务教育学校改造覆盖率' shares only
-    农村 with a 送戏进万村 brief, and counts another project's schools."""
+    """Enough of a borrowed count's or standard's object is the brief's: '农村义务教育学校改造覆盖率'
+    shares only 农村 with a 送戏进万村 brief, and counts another project's schools."""
     own, brief = topic_bigrams(name), topic_bigrams(topic)
     return bool(own) and sum(1 for g in own if g in brief) / len(own) >= OBJECT_OVERLAP
 
