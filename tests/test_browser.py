@@ -191,7 +191,7 @@ def test_new_user_finishes_a_table(app_server, tmp_path):
         _first_draft(page)
         _finish_in_words(page)
         if os.environ.get("JXMB_SCREENSHOT_DOCS") == "1":
-            page.screenshot(path=str(ROOT / "docs" / "screenshot-draft.png"))
+            page.screenshot(path=str(ROOT / "docs" / "screenshot-draft.png"), full_page=True)
         _hand_edits(page)
         shot = tmp_path / "draft-tab.png"
         page.screenshot(path=str(shot), full_page=True)
