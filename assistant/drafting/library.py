@@ -13,8 +13,9 @@ import yaml
 from pydantic import Field
 from rapidfuzz import fuzz
 
-from assistant.drafting.project_types import DATA_DIR, load_yaml, type_of
+from assistant.drafting.project_types import DATA_DIR, type_of
 from assistant.schema import Model, SourceRef
+from assistant.taxonomy import load_data
 
 LIBRARY_FILE = DATA_DIR / "indicator_library.yaml"
 _SAME_NAME = 75  # rapidfuzz partial ratio: a row name is this library entry
@@ -66,7 +67,7 @@ def is_standard(name: str, types: list[str], slot: str | None = None) -> bool:
 @cache
 def universal_names() -> frozenset[str]:
     """Rows that fit any project (assistant/data/library_review.yaml)."""
-    return frozenset(load_yaml("library_review.yaml").get("universal", []))
+    return frozenset(load_data("library_review").get("universal", []))
 
 
 def matching_entry(name: str, types: list[str], slot: str | None = None) -> LibraryEntry | None:

@@ -22,11 +22,11 @@ from rapidfuzz import fuzz
 
 from assistant.drafting.library import LIBRARY_FILE, LibraryEntry
 from assistant.drafting.library_names import MAX_NAME, clean_name
-from assistant.drafting.project_types import DATA_DIR, classify, load_yaml
+from assistant.drafting.project_types import DATA_DIR, classify
 from assistant.errors import AssistantError
 from assistant.importers import parse
 from assistant.schema import Indicator, IndicatorValue, TargetTable
-from assistant.taxonomy import slot_of
+from assistant.taxonomy import load_data, slot_of
 
 SIMILAR = 70  # rapidfuzz ratio: two 三级 names of one type and slot are the same indicator
 _FIELD_RE = re.compile(
@@ -182,7 +182,7 @@ def _typical(values: list[IndicatorValue], unit: str, numbers: list[float]) -> s
 
 def _reference_entries() -> list[tuple[str, LibraryEntry]]:
     """Standard indicators of the 共性指标 sample (no values: it names indicators only)."""
-    categories = load_yaml("library_review.yaml").get("reference_categories", {})
+    categories = load_data("library_review").get("reference_categories", {})
     entries = []
     lines = (DATA_DIR / "common_indicators.tsv").read_text(encoding="utf-8").splitlines()
     for n, line in enumerate(lines, start=1):
@@ -217,7 +217,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--extra", type=Path, action="append", default=[])
     args = parser.parse_args(argv)
     tables = load_tables(args.corpus, args.extra)
-    dropped = set(load_yaml("library_review.yaml").get("dropped", []))
+    dropped = set(load_data("library_review").get("dropped", []))
     library = mine(tables, dropped)
     data = {k: [e.model_dump(exclude_none=True) for e in v] for k, v in sorted(library.items())}
     header = (

@@ -9,10 +9,10 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
 from pydantic import Field
 
 from assistant.schema import Model
+from assistant.taxonomy import load_data
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MAX_TYPES = 3
@@ -44,17 +44,9 @@ class ProjectType(Model):
         return names | {pair[0] for pair in (self.benefit, self.quantity, self.longterm) if pair}
 
 
-def load_yaml(name: str) -> dict:
-    """A data file of assistant/data/ (domain knowledge kept out of code)."""
-    with open(DATA_DIR / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
-
-
 @cache
 def project_types() -> dict[str, ProjectType]:
-    return {
-        key: ProjectType(key=key, **spec) for key, spec in load_yaml("project_types.yaml").items()
-    }
+    return {key: ProjectType(key=key, **spec) for key, spec in load_data("project_types").items()}
 
 
 def classify(text: str, name: str = "") -> list[str]:

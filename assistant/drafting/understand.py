@@ -13,11 +13,12 @@ from functools import lru_cache
 from assistant.drafting.amounts import MONEY_RE, to_number
 from assistant.drafting.brief import parse_brief
 from assistant.drafting.facts import CostLine, Period, ProjectFacts
-from assistant.drafting.project_types import classify, load_yaml, type_of
+from assistant.drafting.project_types import classify, type_of
 from assistant.drafting.understand_work import read_work
 from assistant.schema import ProjectBrief
+from assistant.taxonomy import load_data
 
-WORDS = load_yaml("brief_words.yaml")
+WORDS = load_data("brief_words")
 # Organisation suffixes, longest first so 管理委员会 wins over 委员会 and 街道办事处 over 街道.
 UNIT_SUFFIXES = sorted(WORDS["unit_suffixes"], key=len, reverse=True)
 _SUFFIX = "|".join(UNIT_SUFFIXES)
