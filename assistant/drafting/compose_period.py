@@ -13,6 +13,7 @@ from assistant.schema import (
     SourceRef,
 )
 
+_YEARLY = ("每年", "每年度")
 _PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供")
 
 
@@ -50,7 +51,7 @@ def _stated(facts: ProjectFacts, year: int, word: str) -> list[tuple[str, str, s
     if period.duration and not found:
         label = f"{facts.main_type}时长" if facts.main_type in ("培训", "会议") else "实施周期"
         found.append((label, f"≤{period.duration}", f"为期{period.duration}"))
-    if period.frequency:
+    if period.frequency and period.frequency not in _YEARLY:  # a yearly budget says 每年 anyway
         found.append((_frequency_name(period, facts), period.frequency, period.frequency))
     for limit in period.limits[:2]:
         value = f"≤{re.sub(r'(?:以内|之内|内).*$', '', limit)}"

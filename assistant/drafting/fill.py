@@ -8,9 +8,6 @@ used. Where no borrowed row fits, the library's standard row of the type with it
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-import jieba
 
 from assistant.drafting.adapt import adapt_row, brief_words, cost_rows
 from assistant.drafting.compose_outcome import SATISFACTION_DEFAULT
@@ -24,13 +21,16 @@ from assistant.drafting.library import (
 )
 from assistant.drafting.library_names import MAX_NAME, clean_name
 from assistant.drafting.project_types import type_of
+from assistant.drafting.retriever import indicator_hit
 from assistant.drafting.reword import reword_quantities
 from assistant.drafting.slots import Candidate, pick, score_candidates, topic_bigrams, usable
+from assistant.drafting.subject import brief_topic, find_sibling, same_subject, subject_words
 from assistant.rules.values import has_glued_text
 from assistant.schema import (
     BENEFIT,
     LEVEL2_PARENTS,
     OUTPUT,
+    QUALITY,
     QUANTITY,
     Indicator,
     IndicatorHit,
@@ -38,6 +38,7 @@ from assistant.schema import (
     ProjectBrief,
     Retrieved,
     SourceRef,
+    TargetTable,
 )
 from assistant.taxonomy import MAX_ROWS, SLOTS, slot_of
 
@@ -49,42 +50,6 @@ MAX_FIGURE_ROWS = 2
 EXTRA_ROWS = {"效益": 1}
 # The drafter's own defaults (year-end deadline, the type's usual benefit) give way to real rows.
 FALLBACK_CODES = frozenset({"A-PERIOD-YEAR-END", "A-BENEFIT-TYPE"})
-
-
-def brief_topic(facts: ProjectFacts, brief: ProjectBrief) -> str:
-    """The words a borrowed row may share with the brief: its name, objects and effects."""
-    parts = [brief.name, *(a.phrase for a in facts.activities)]
-    parts += [b.who for b in facts.beneficiaries] + facts.deliverables + facts.effects
-    parts += [q.name for q in facts.quality] + [c.name for c in facts.costs]
-    return " ".join(parts) or brief_words(brief)
-
-
-def shares_object(name: str, topic: str) -> bool:
-    """The row names something the brief names: a specific word (bigram) in common."""
-    return same_subject(name, topic)
-
-
-_GENERIC_END = re.compile(r"(?:率|度|数|量|性|情况|时间|时限|项目|工作|服务|管理)$")
-# Words every kind of table uses: sharing one of them says nothing about the subject.
-_GENERIC = frozenset(
-    "建设 工程 绩效 目标 申报 财政 支出 年度 经费 资金 专项 补助 合格 格率 成率 及时 时率 时间 数量 "
-    "满意 意度 比例 情况 达标 标率 验收 收合 控制 成本 效益 质量 长度 面积 人数 次数 提升 提高 改善 "
-    "水平 能力 完成 按时 率达 系统 运行 安全 正常 有效 工作 开展 实施 改造 维修 提升".split()
-)
-
-
-def same_subject(name: str, topic: str) -> bool:
-    """A row or table name is about the brief's subject when it shares a specific word with it
-    (jieba words: '果园路建设' and '道路建设长度' share only 建设, which every table uses)."""
-    return bool(_words(name) & _words(topic))
-
-
-@lru_cache(maxsize=4096)
-def _words(text: str) -> frozenset[str]:
-    words = {w for w in jieba.lcut(text) if len(w) >= 2 and not re.search(r"\d", w)}
-    # bigrams inside a long word ('燃气管' -> 燃气, 气管), never across words ('果园路|建设' has no 路建)
-    words |= {w[i : i + 2] for w in words if len(w) >= 3 for i in range(len(w) - 1)}
-    return frozenset(w for w in words if w not in _GENERIC and not _GENERIC_END.search(w))
 
 
 def fill_slots(
@@ -112,7 +77,7 @@ def fill_slots(
         if slot == "成本":
             if not any(slot_of(r) == "成本" for r in filler.rows):
                 filler.rows += _costs(
-                    facts, retrieved, filler.topic, cost_source, layout, table_name
+                    facts, retrieved, filler.topic, cost_source, layout, table_name, filler.sibling
                 )
         elif slot not in skip:
             filler.fill(slot)
@@ -130,6 +95,7 @@ class _Filler:
         self.assumed: list[Assumption] = []
         self.taken: list[str] = []
         self._scored: dict[str, list[Candidate]] = {}
+        self.sibling = find_sibling(brief, retrieved.projects)
 
     def scored(self, slot: str) -> list[Candidate]:
         if slot not in self._scored:
@@ -144,7 +110,11 @@ class _Filler:
         need = MAX_ROWS[slot] + EXTRA_ROWS.get(slot, 0) - len(mine)
         if (slot == "满意度" and mine) or need <= 0:
             return
-        picked = pick(self._fits(slot, strict=bool(mine) and slot != "效益"), need, self.taken)
+        # the brief's effects are words: the sibling's measurable ones join them
+        picked = [] if mine and slot != "效益" else self._from_sibling(slot, need)
+        picked = picked or pick(
+            self._fits(slot, strict=bool(mine) and slot != "效益"), need, self.taken
+        )
         if not mine and picked and not any(self._about(c) for c in picked):
             typed, notes = _library_rows(self.facts, slot, self.taken, universal=False)
             if typed:  # the type's own standard row ('会议出勤率') beats a universal one
@@ -161,6 +131,18 @@ class _Filler:
             borrowed, notes = _library_rows(self.facts, slot, self.taken)
             self.assumed += notes
         self.rows += borrowed
+
+    def _from_sibling(self, slot: str, need: int) -> list[Candidate]:
+        """The sibling table's rows of the slot, in its order (staff copy last year's table)."""
+        table = self.sibling
+        if table is None:
+            return []
+        found = [
+            Candidate(hit=indicator_hit(table, row_no), slot=slot, score=1.0)
+            for row_no, indicator in enumerate(table.indicators, start=1)
+            if slot_of(indicator) == slot and len(clean_name(indicator.name)) <= MAX_NAME
+        ]
+        return pick(found, need, self.taken)
 
     def _fits(self, slot: str, strict: bool) -> list[Candidate]:
         fits = [c for c in usable(self.scored(slot)) if _fits(c, self.topic, self.facts, strict)]
@@ -179,7 +161,9 @@ class _Filler:
         return not years or years == {self.year}
 
     def _about(self, cand: Candidate) -> bool:
-        return bool(_words(cand.hit.indicator.name) & _words(self.topic))
+        if self.sibling is not None and cand.hit.table_id == self.sibling.id:
+            return True
+        return bool(subject_words(cand.hit.indicator.name) & subject_words(self.topic))
 
 
 def _clean(row: Indicator) -> Indicator:
@@ -192,7 +176,7 @@ def _fits(cand: Candidate, topic: str, facts: ProjectFacts, strict: bool) -> boo
     name = clean_name(cand.hit.indicator.name)
     if len(name) > MAX_NAME:
         return False  # a sentence of another project, not an indicator
-    shared = _words(name) & _words(topic)
+    shared = subject_words(name) & subject_words(topic)
     if strict:
         kind = type_of(facts.main_type)
         shared -= set(kind.triggers) if kind else set()
@@ -244,7 +228,13 @@ def _uncovered_figures(
 
 
 def _costs(
-    facts: ProjectFacts, retrieved: Retrieved, topic: str, cost_source, layout: str, table_name
+    facts: ProjectFacts,
+    retrieved: Retrieved,
+    topic: str,
+    cost_source,
+    layout: str,
+    table_name,
+    sibling: TargetTable | None = None,
 ) -> list[Indicator]:
     """No cost lines in the brief: one total row, or the split of an on-topic table's costs."""
     scored = usable(
@@ -253,6 +243,8 @@ def _costs(
         )
     )
     on_topic = [c for c in scored if same_subject(table_name(c.hit.table_id), topic)]
+    if sibling is not None:
+        on_topic = [c for c in scored if c.hit.table_id == sibling.id] or on_topic
     sources: list[IndicatorHit] = cost_source(on_topic) if on_topic else []
     return cost_rows(facts.budget, sources, layout)
 
@@ -276,19 +268,28 @@ def _library_rows(
     return _type_default(facts, slot) if universal else ([], [])
 
 
+# slot -> (ProjectType field, assumption code, what the brief did not say)
+_TYPE_DEFAULTS = {
+    "数量": (QUANTITY, "quantity", "A-QUANTITY-TYPE", "具体工作量"),
+    "质量": (QUALITY, "quality", "A-QUALITY-TYPE", "质量要求"),
+}
+
+
 def _type_default(facts: ProjectFacts, slot: str) -> tuple[list[Indicator], list[Assumption]]:
-    """The project type's own 数量 row (project_types.yaml) when nothing else fits."""
+    """The project type's own 数量 or 质量 row (project_types.yaml) when nothing else fits."""
     kind = type_of(facts.main_type)
-    if slot != "数量" or kind is None or kind.quantity is None:
+    level2, field, code, unsaid = _TYPE_DEFAULTS.get(slot, ("", "", "", ""))
+    pair = getattr(kind, field, None) if kind and field else None
+    if pair is None:
         return [], []
-    name, value = kind.quantity
+    name, value = pair
     row = Indicator(
-        level1=OUTPUT, level2=QUANTITY, name=name, description=f"{facts.main_type}类项目常用数量指标",
-        value=value, source=SourceRef(rule=f"项目类型（{facts.main_type}）的常用数量指标"),
+        level1=OUTPUT, level2=level2, name=name, description=f"{facts.main_type}类项目常用{slot}指标",
+        value=value, source=SourceRef(rule=f"项目类型（{facts.main_type}）的常用{slot}指标"),
     )  # fmt: skip
     note = Assumption(
-        code="A-QUANTITY-TYPE", row=name,
-        message=f"项目描述未写具体工作量，按{facts.main_type}类项目常用指标「{name}」{value}填写，请按实际修改。",
+        code=code, row=name,
+        message=f"项目描述未写{unsaid}，按{facts.main_type}类项目常用指标「{name}」{value}填写，请按实际修改。",
     )  # fmt: skip
     return [row], [note]
 

@@ -34,6 +34,9 @@ class ProjectType(Model):
     quantity: tuple[str, str] | None = Field(
         None, description="简报未写活动时的常用数量指标（名称, 指标值）。"
     )
+    quality: tuple[str, str] | None = Field(
+        None, description="简报未写质量要求时的常用质量指标（名称, 指标值）。"
+    )
     longterm: tuple[str, str] | None = Field(
         None, description="工程/修缮/购置类的可持续影响指标（名称, 指标值），如设计使用年限。"
     )
@@ -41,7 +44,9 @@ class ProjectType(Model):
     def standard_names(self) -> set[str]:
         """Row names this type's own defaults produce (they are standard for the type)."""
         names = {f"{self.subject}满意度", f"{self.internal}满意度", f"{self.deadline_word}时间"}
-        return names | {pair[0] for pair in (self.benefit, self.quantity, self.longterm) if pair}
+        return names | {
+            pair[0] for pair in (self.benefit, self.quantity, self.quality, self.longterm) if pair
+        }
 
 
 @cache

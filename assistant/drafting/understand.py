@@ -68,7 +68,7 @@ def understand(brief: ProjectBrief | str) -> ProjectFacts:
 def _read(text: str, name: str, department: str, budget: float | None) -> ProjectFacts:
     """Cached: a draft reads its brief again for the 绩效目标 text after every edit."""
     unit = find_unit(text) or department
-    work = read_work(text, WORDS, unit)
+    work = read_work(text, WORDS, unit, name)
     types = classify(text, name)
     implementing = _IMPLEMENTING_RE.search(text)
     return ProjectFacts(

@@ -12,20 +12,16 @@ import jieba.posseg as posseg
 
 from assistant.drafting.amounts import MONEY_RE
 from assistant.drafting.facts import Activity, Beneficiary, QualityTarget
+from assistant.drafting.understand_clauses import clauses as split_clauses
+from assistant.drafting.understand_clauses import purpose_clauses
 from assistant.schema import Model
 
 jieba.setLogLevel(60)
-_CLAUSE_RE = re.compile(r"[，。；！？,;!?\n：:…]+|并(?=[\u4e00-\u9fa5]{2})(?!且|不)")
 _LEAD_RE = re.compile(
     r"^(?:分(?=\d)|主要|计划|拟|将|需要|要|全年|年内|每年|同时|并|并且|还要|还|另外|以及|通过|负责|用于|包括|其中|共|累计|预计|由|进行|"
     r"该项目为|本项目为|项目|内容|为|是|在|今年|明年|本年度)+"
 )
 _NUM = r"\d+(?:\.\d+)?(?:万)?|[一二两三四五六七八九十百千]+(?:万)?"
-_ADMIN_RE = re.compile(r"项目名称|主管部门|实施单位|年度|预算|资金|财政|经费")
-_DATES_RE = re.compile(
-    r"(?:(?:19|20)\d{2}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:(?:至|到|-|—)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?)?)|(?:(?:实施|服务|建设|项目)(?:周期|期)|周期)(?:为)?(?=$|\d|至|[（(])"
-)
-_NAME_ONLY_RE = re.compile(r"(?:经费|项目|资金|专项)$")
 _FREQ_START_RE = re.compile(r"^(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)")
 _MEASURE_AFTER_RE = re.compile(r"(\d)万(?=[\u4e00-\u9fa5])(?!元)")
 _LIMIT_RE = re.compile(r"\d+(?:\.\d+)?(?:个工作日|工作日|分钟|小时|日|天|周|个月)(?:以内|之内|内)")
@@ -47,13 +43,13 @@ class Work(Model):
     effects: list[str] = []
 
 
-def read_work(text: str, words: dict, unit: str = "") -> Work:
+def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
     """Activities, beneficiaries, quality, deliverables and effects of the brief text."""
     adverbs = rf"^(?:{'|'.join(words['effect_adverbs'])})+"
     work = Work()
     count_re = _count_re(words["count_units"])
-    purposes = _purpose_clauses(text, words)
-    clauses = _clauses(text, unit)
+    purposes = purpose_clauses(text, words)
+    clauses = split_clauses(text, unit, words)
     for clause, header in clauses:
         if _effect(clause, words):
             work.effects.append(_effect(clause, words))
@@ -70,7 +66,10 @@ def read_work(text: str, words: dict, unit: str = "") -> Work:
         if (
             quality
             or MONEY_RE.search(_money_free(clause))
-            or _FREQ_START_RE.match(clause)
+            or (
+                _FREQ_START_RE.match(clause)
+                and not _starts_with_verb(_LEAD_RE.sub("", clause), words)
+            )
             or _LIMIT_RE.search(clause)
             or _DEADLINE_END_RE.search(clause)
             or (header and len(clauses) > 1 and not _starts_with_verb(clause, words))
@@ -81,43 +80,12 @@ def read_work(text: str, words: dict, unit: str = "") -> Work:
         for item in _activities(clause, words, count_re):
             if item.count is not None or not any(p in item.object for p in words["provider_nouns"]):
                 _add_activity(work, item, who)
+    # The project's title ('麻风病防治') is the work only when the brief says nothing more.
+    said = [a for a in work.activities if a.count is not None or not name or a.text not in name]
+    work.activities = said or work.activities
     work.deliverables = _deliverables(text)
     work.effects = _unique(work.effects)[:4]
     return work
-
-
-def _purpose_clauses(text: str, words: dict) -> set[str]:
-    """Every clause of a sentence that starts with a purpose word ('为了…，增强…，提高…。')."""
-    out: set[str] = set()
-    for sentence in re.split(r"[。；;！？\n]", text):
-        sentence = re.sub(r"\s+", "", sentence)
-        if sentence.startswith(tuple(words["purpose_words"])):
-            out |= {c for c in _CLAUSE_RE.split(sentence) if c}
-    return out
-
-
-def _clauses(text: str, unit: str) -> list[tuple[str, bool]]:
-    """Clauses of the brief without the unit, the budget year and dates (they are not work),
-    each with whether it was a header (it named the unit or the year: the project's title)."""
-    out = []
-    for clause in _CLAUSE_RE.split(text):
-        clause = re.sub(r"\s+", "", clause)
-        original = clause
-        if unit:
-            clause = clause.replace(unit, "")
-        clause = _DATES_RE.sub("", clause)
-        header = clause != original and not re.search(r"\d", clause)
-        if _NAME_ONLY_RE.search(clause):
-            continue  # '2024年全省禁毒工作经费' names the project, it is not an activity
-        if (
-            MONEY_RE.search(clause)
-            and _ADMIN_RE.search(clause)
-            and not re.search(r"[费款]", clause)
-        ):
-            continue  # '预算80万元，全部为财政资金' says nothing about the work
-        if len(re.findall(r"[\u4e00-\u9fa5]", clause)) >= 2:
-            out.append((clause, header))
-    return out
 
 
 def _count_re(units: list[str]) -> re.Pattern:
@@ -191,6 +159,9 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         else:
             parts = [_strip_counts(lead, count_re).split("的")[-1] + verb + counts]
             verb = ""
+    grouped = _grouped(verb, before, parts, clause, words, count_re)
+    if grouped is not None:
+        return [grouped]
     acts = []
     for part in parts:
         obj = _AGE_RE.sub("", _strip_counts(part, count_re)).split("的")[-1]
@@ -206,6 +177,29 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
             act.count, act.unit = _number(count["num"]), _unit(count["num"], count["unit"])
         acts.append(act)
     return _single_count(acts, clause, count_re)
+
+
+def _grouped(
+    verb: str, before: str, parts: list[str], clause: str, words: dict, count_re: re.Pattern
+) -> Activity | None:
+    """One piece of work over a list: '开展“世界麻风病日”、“中国麻风节”宣传活动' is 宣传活动 twice;
+    '到两个敬老院看望慰问休养员、康复者和现症患者' is one visit round to two 敬老院."""
+    if len(parts) < 2 or not verb:
+        return None
+    head = re.fullmatch(r"“[^”]+”(?P<h>[\u4e00-\u9fa5]{2,8})", parts[-1])
+    if head and all(re.fullmatch(r"“[^”]+”", p) for p in parts[:-1]):
+        return Activity(verb=verb, object=head["h"], count=len(parts), unit="次", text=clause)
+    people = (*words["people_nouns"], *words["people_endings"])
+    if not all(_strip_counts(p, count_re).endswith(people) for p in parts):
+        return None
+    place = count_re.search(before)
+    if place is None:
+        return Activity(verb=verb, object=_strip_counts(parts[0], count_re), text=clause)
+    noun = jieba.lcut(before[place.end() :])[0] if before[place.end() :] else ""
+    if len(noun) < 2:
+        return None
+    count, unit = _number(place["num"]), _unit(place["num"], place["unit"])
+    return Activity(verb=verb, object=noun, count=count, unit=unit, text=clause)
 
 
 def _single_count(acts: list[Activity], clause: str, count_re: re.Pattern) -> list[Activity]:
