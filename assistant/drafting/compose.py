@@ -78,6 +78,8 @@ def activity_name(act: Activity) -> str:
         return head + ("场次" if unit == "场" else unit + "数")
     if unit in ("名", "人", "位"):
         return f"{head}人数"
+    if unit in ("种", "轮"):  # '采购口蹄疫、禽流感等疫苗' -> 采购疫苗种类; '暗访4轮' -> 暗访轮次
+        return head + {"种": "种类", "轮": "轮次"}[unit]
     if not unit and obj.endswith("班"):
         return f"{obj}期数"
     if not unit and act.verb in _EVENT_VERBS:
@@ -97,7 +99,7 @@ def _quantity_rows(
             value, text = f"≥{num(who.count)}{who.unit}", f"按项目描述：{who.text}"
             rows.append(make_row(QUANTITY, name, value, text, brief_source(who.text)))
     for act in _distinct(facts.activities)[:MAX_ACTIVITY_ROWS]:
-        if act.object == act.verb and len(act.object) <= 2 and act.count and facts.main_type:
+        if act.object == act.verb in _PLAIN_VERBS and act.count and facts.main_type:
             act = act.model_copy(update={"object": facts.main_type})  # '举办4期' -> 培训期数
         name = activity_name(act)
         if act.count is not None:

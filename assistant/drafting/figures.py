@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import jieba.posseg as posseg
+
 from assistant.drafting.amounts import MONEY_RE
 from assistant.schema import QUANTITY, TIMELINESS, Indicator, IndicatorValue, Model, SourceRef
 from assistant.taxonomy import COUNT_UNITS, TIME_UNITS
@@ -22,7 +24,9 @@ _COUNT_RE = re.compile(
 _TIME_LIMIT_RE = re.compile(
     rf"(?P<num>{_NUMBER})\s*(?P<unit>{'|'.join(TIME_UNITS)})(?:以内|之内|内)"
 )
-_LEAD_WORDS = re.compile(r"^(?:对|为|给|向|在|辖区|全年|每日|每天|每年|共|约|累计)+")
+_LEAD_WORDS = re.compile(
+    r"^(?:对|为|给|向|在|辖区|全年|每日|每天|每年|共|约|累计|其中|全[区县市镇乡]|全街道)+"
+)
 _VERB_END = re.compile(r"(?:开展|进行|完成|提供|支持|覆盖|服务|实现|组织|举办|发布)$")
 
 
@@ -70,11 +74,17 @@ def time_limits(text: str) -> list[Figure]:
 def _noun(before: str, after: str) -> str:
     """What the figure counts: the noun after it ('12条河道') or the activity before it."""
     after = re.split(r"[的和及与、]|开展|进行|完成|提供", after)[0]
-    if len(after) >= 2:
+    if len(after) >= 2 and not _starts_with_verb(after):
         return after
     before = re.split(r"开展|进行|对", before)[-1]
     before = _LEAD_WORDS.sub("", before)
     return _VERB_END.sub("", before) or before
+
+
+def _starts_with_verb(text: str) -> bool:
+    """'5座实行区…': the words after the figure are a verb's, so the figure counts what is before."""
+    first = next(iter(posseg.cut(text)), None)
+    return first is not None and first.flag.startswith("v")
 
 
 def row_name(figure: Figure) -> str:

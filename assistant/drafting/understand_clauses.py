@@ -60,7 +60,13 @@ def split_joined_work(clause: str, words: dict) -> list[str]:
     verbs = tuple(words["activity_verbs"])
     for m in _JOIN_RE.finditer(clause):
         left, right = clause[: m.start()], clause[m.end() :]
-        head = right[:_VERB_REACH].split("、")[0]
-        if any(v in left for v in verbs) and any(v in head for v in verbs):
+        if any(v in left for v in verbs) and _own_work(right, verbs):
             return [left, *split_joined_work(right, words)]
     return [clause]
+
+
+def _own_work(text: str, verbs: tuple[str, ...]) -> bool:
+    """An activity verb soon, with an object of its own after it: '春节前到敬老院慰问休养员' is
+    work, '联合检查' (开展专项整治和联合检查) is a second object of the first verb."""
+    head = text[:_VERB_REACH].split("、")[0]
+    return any(v in head and text.find(v) + len(v) < len(text.split("、")[0]) for v in verbs)

@@ -189,6 +189,9 @@ def _grouped(
     head = re.fullmatch(r"“[^”]+”(?P<h>[\u4e00-\u9fa5]{2,8})", parts[-1])
     if head and all(re.fullmatch(r"“[^”]+”", p) for p in parts[:-1]):
         return Activity(verb=verb, object=head["h"], count=len(parts), unit="次", text=clause)
+    kinds = re.fullmatch(r"[^等]{2,12}等(?P<h>[\u4e00-\u9fa5]{2,6})", parts[-1])
+    if kinds and not any(count_re.search(p) for p in parts):  # '口蹄疫、禽流感等疫苗': 疫苗, 2种
+        return Activity(verb=verb, object=kinds["h"], count=len(parts), unit="种", text=clause)
     people = (*words["people_nouns"], *words["people_endings"])
     if not all(_strip_counts(p, count_re).endswith(people) for p in parts):
         return None
@@ -259,10 +262,12 @@ def _verb(clause: str, words: dict) -> tuple[str, int]:
 
 def _strip_counts(text: str, count_re: re.Pattern) -> str:
     text = re.sub(
-        r"(?:为期|历时)?[\d一二三四五六七八九十]+个月的?|(?:为期|历时)[\d一二三四五六七八九十]+个?(?:天|日|周|月|年)的?|的?(?:工作|任务)$|^(?:对|为|给|向)",
+        r"(?:为期|历时)?[\d一二三四五六七八九十]+个月的?|(?:为期|历时)[\d一二三四五六七八九十]+个?(?:天|日|周|月|年)的?|的?(?:工作|任务)$",
         "",
         text,
     )
+    if text[:1] and text[0] in "对为给向" and jieba.lcut(text[:4])[0] == text[0]:
+        text = text[1:]  # '对8所学校…' loses its 对, '对讲机' keeps it
     text = count_re.sub("", text)
     return re.sub(r"[（(][^）)]*[）)]", "", text).strip("的等")
 
