@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import jieba
 import jieba.posseg as posseg
 
 from assistant.drafting.amounts import MONEY_RE
@@ -50,11 +51,12 @@ def count_figures(text: str) -> list[Figure]:
             r"\s*(?:年|月|周岁)", text[match.end("unit") :]
         ):  # '租赁周期为36个月' is a period, not 36个 of anything
             continue
+        before = _whole_words(text, match.start("before"), match.end("before"))
         figure = Figure(
             number=float(match["num"]) * (10000 if match["wan"] else 1),
             unit=match["unit"],
-            noun=_noun(match["before"], match["after"]),
-            text=match.group(0),
+            noun=_noun(before, match["after"]),
+            text=text[match.end("before") - len(before) : match.end()],
         )
         if not any((f.number, f.unit) == (figure.number, figure.unit) for f in figures):
             figures.append(figure)
@@ -69,6 +71,22 @@ def time_limits(text: str) -> list[Figure]:
         if not any((f.number, f.unit) == (figure.number, figure.unit) for f in limits):
             limits.append(figure)
     return limits
+
+
+def _whole_words(text: str, start: int, end: int) -> str:
+    """text[start:end] with the word cut at its start made whole ('园食堂…' -> '幼儿园食堂…')."""
+    if start == 0 or not re.match(r"[\u4e00-\u9fa5]", text[start - 1]):
+        return text[start:end]
+    position = max(0, start - 4)
+    for word in jieba.lcut(text[position:end]):
+        if position + len(word) > start:
+            return (
+                text[min(position, start) : end]
+                if re.match(r"[\u4e00-\u9fa5]", word)
+                else text[start:end]
+            )
+        position += len(word)
+    return text[start:end]
 
 
 def _noun(before: str, after: str) -> str:
@@ -91,7 +109,7 @@ def row_name(figure: Figure) -> str:
     """A 三级 name for a brief figure: 供餐人次, 河道数量, 道路长度, 养护面积."""
     noun, unit = figure.noun or "主要工作", figure.unit
     if unit.endswith("次"):
-        return noun + unit
+        return noun + ("次数" if unit == "次" else unit)
     if unit in ("公里", "千米", "米"):
         return re.sub(r"(?:全长|长度)$", "", noun).replace("总长", "总") + "长度"
     if unit in ("平方米", "亩"):

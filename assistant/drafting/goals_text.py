@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.drafting.adapt import money_text
-from assistant.drafting.facts import ProjectFacts
+from assistant.drafting.facts import Activity, ProjectFacts
 from assistant.schema import Budget, Indicator
 from assistant.taxonomy import slot_of
 
@@ -52,11 +52,20 @@ def goal_text(
 
 
 def _measures(facts: ProjectFacts) -> str:
-    acts = [a.phrase for a in facts.activities if a.count is None][:MAX_MEASURES]
+    acts = _by_verb([a for a in facts.activities if a.count is None])[:MAX_MEASURES]
     if not acts and facts.costs:
         lines = [c for c in facts.costs if not c.unit_cost][:MAX_MEASURES]
         acts = [re.sub(r"(?:服务)?费$", "", c.name) + "服务" for c in lines]
     return _join(acts)
+
+
+def _by_verb(acts: list[Activity]) -> list[str]:
+    """'负责清扫保洁、负责垃圾收集' reads '负责清扫保洁、垃圾收集': one verb over its objects."""
+    groups: dict[str, list[str]] = {}
+    for act in acts:
+        verb = "" if act.verb in act.object else act.verb
+        groups.setdefault(verb, []).append(act.object if verb else act.phrase)
+    return [verb + "、".join(objects) for verb, objects in groups.items()]
 
 
 def _outputs(rows: list[Indicator]) -> str:

@@ -17,10 +17,13 @@ from assistant.drafting.adapt import brief_words
 from assistant.drafting.facts import ProjectFacts
 from assistant.drafting.project_types import classify
 from assistant.schema import ProjectBrief, ProjectHit, TargetTable
-from assistant.taxonomy import TUNING, load_data
+from assistant.taxonomy import NOUN_GROUPS, TUNING, load_data
 
 _WORDS = load_data("brief_words")
 _GENERIC = frozenset(_WORDS["generic_words"])
+# What is done (检查, 宣传, 运维) says what kind of project it is, not what it is about: a gas
+# inspection and a school-canteen inspection share 检查 and nothing else.
+_DOING = frozenset(_WORDS["activity_verbs"])
 _GENERIC_END = re.compile(rf"(?:{'|'.join(_WORDS['generic_endings'])})$")
 # A sibling is one of the closest tables and shares this many specific words of its name.
 SIBLING_TOP = TUNING["sibling_top"]
@@ -47,7 +50,11 @@ def subject_words(text: str) -> frozenset[str]:
     words = _jieba_words(text)
     # bigrams inside a long word ('燃气管' -> 燃气, 气管), never across words ('果园路|建设' has no 路建)
     words |= {w[i : i + 2] for w in words if len(w) >= 3 for i in range(len(w) - 1)}
-    return frozenset(w for w in words if w not in _GENERIC and not _GENERIC_END.search(w))
+    # '环保宣传' and '生态环境…宣传' are about one thing: a group's words share its first word
+    words |= {g[0] for g in NOUN_GROUPS if not _DOING & set(g) and any(w in text for w in g)}
+    return frozenset(
+        w for w in words if w not in _GENERIC and w not in _DOING and not _GENERIC_END.search(w)
+    )
 
 
 def _jieba_words(text: str) -> set[str]:

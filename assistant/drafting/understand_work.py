@@ -96,7 +96,11 @@ def _count_re(units: list[str]) -> re.Pattern:
 
 
 def _effect(clause: str, words: dict) -> str:
-    """The clause as an effect when it starts with an effect verb or a purpose word."""
+    """The clause as an effect when it starts with an effect verb or a purpose word, or says
+    what must not happen ('全年不发生因地质灾害造成的人员伤亡')."""
+    negated = re.search(rf"(?:{'|'.join(words['negated_effects'])}).+", clause)
+    if negated:
+        return negated.group(0)[:24]
     if _RESULT_END_RE.search(clause) and not re.search(r"\d", clause):
         return clause[:24]
     body = re.sub(rf"^(?:{'|'.join(words['purpose_words'])})", "", clause)
@@ -110,16 +114,22 @@ def _effect(clause: str, words: dict) -> str:
 def _quality(clause: str, words: dict) -> list[QualityTarget]:
     """'合格率达到95%', '取证率达到80%', '工程质量验收合格': stated standards."""
     found = []
-    rate = r"(?:[\u4e00-\u9fa5]{1,3}率|" + "|".join(words["quality_words"]) + ")"
+    rate = r"(?:[\u4e00-\u9fa5]{1,3}率|比例|密度|" + "|".join(words["quality_words"]) + ")"
     for m in re.finditer(
-        rf"(?P<n>[\u4e00-\u9fa5]{{0,8}}?{rate})(?:要|需|控制)?(?:达到|达|不低于|保持在|在|为|≥|>=|不超过|低于|以下)?\s*(?P<v>\d+(?:\.\d+)?)\s*[%％](?P<after>以下|以内)?",
+        rf"(?P<n>[\u4e00-\u9fa5]{{0,8}}?{rate})(?:要|需|控制)?(?:达到|达|不低于|保持在|控制在|在|为|≥|>=|不超过|低于|以下)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<u>[%％‰])(?P<after>以下|以内)?",
         clause,
     ):
-        name = re.sub(r"^(?:确保|保证|力争|要求|且|并|使|其中|系统)?", "", m["n"])
+        name = re.sub(r"^(?:确保|保证|力争|要求|且|并|使|其中|系统|全年|年内)*", "", m["n"])
         name = name.replace("结束", "")
-        sign = "≤" if m["after"] or re.search(r"(?:故障|差错|误差|投诉|事故)率$", name) else "≥"
-        value = "=100%" if float(m["v"]) == 100 and sign == "≥" else f"{sign}{m['v']}%"
+        sign = "≤" if m["after"] or re.search(r"(?:故障|差错|误差|投诉|事故|受害)率$", name) else "≥"
+        unit = "‰" if m["u"] == "‰" else "%"
+        value = "=100%" if float(m["v"]) == 100 and sign == "≥" else f"{sign}{m['v']}{unit}"
         found.append(QualityTarget(name=name, value=value, text=m.group(0)))
+    found += [
+        QualityTarget(name=name, value=value, text=phrase)
+        for phrase, (name, value) in words["quality_phrases"].items()
+        if phrase in clause and not found
+    ]
     standard = _STANDARD_RE.search(clause)
     if standard and not found:  # '防洪标准达到20年一遇'
         found.append(QualityTarget(name=standard["n"], value=standard["v"], text=standard[0]))
