@@ -66,6 +66,8 @@ def activity_name(act: Activity) -> str:
     '巡检 网络设备 次' -> 巡检网络设备次数 (a verb that says what is done stays)."""
     obj, unit = act.object, act.unit
     verb = "" if act.verb in _PLAIN_VERBS or act.verb in obj else act.verb
+    if len(obj) > 10:  # '“世界麻风病日”宣传活动' -> 宣传活动: a name never ends inside a quotation
+        obj = re.sub(r"“[^”]*”", "", obj) or obj
     obj = obj if len(obj) <= 10 else _tail_words(obj)
     head = f"{verb}{obj}" if len(verb + obj) <= 12 else obj
     if unit.endswith("亩") or unit.endswith("平方米"):

@@ -92,17 +92,23 @@ def _whole_words(text: str, start: int, end: int) -> str:
 def _noun(before: str, after: str) -> str:
     """What the figure counts: the noun after it ('12条河道') or the activity before it."""
     after = re.split(r"[的和及与、]|开展|进行|完成|提供", after)[0]
-    if len(after) >= 2 and not _starts_with_verb(after):
-        return after
+    nouns = _leading_nouns(after)
+    if len(nouns) >= 2:  # a bare 项目 says less than '项目补助尾款结算'
+        return after if nouns in ("项目", "工作", "任务") else nouns
     before = re.split(r"开展|进行|对", before)[-1]
     before = _LEAD_WORDS.sub("", before)
     return _VERB_END.sub("", before) or before
 
 
-def _starts_with_verb(text: str) -> bool:
-    """'5座实行区…': the words after the figure are a verb's, so the figure counts what is before."""
-    first = next(iter(posseg.cut(text)), None)
-    return first is not None and first.flag.startswith("v")
+def _leading_nouns(text: str) -> str:
+    """The words after a figure up to the first verb or preposition: '10个合作社为入股贫困户…' ->
+    合作社; '5座实行区…' -> '' (the figure counts what is before it)."""
+    out = ""
+    for token in posseg.cut(text):
+        if token.flag[:1] in ("v", "p", "c", "d", "u"):
+            break
+        out += token.word
+    return out
 
 
 def row_name(figure: Figure) -> str:

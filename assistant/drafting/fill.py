@@ -25,6 +25,7 @@ from assistant.drafting.retriever import indicator_hit
 from assistant.drafting.reword import reword_quantities
 from assistant.drafting.slots import Candidate, pick, score_candidates, topic_bigrams, usable
 from assistant.drafting.subject import brief_topic, find_sibling, same_subject, subject_words
+from assistant.drafting.understand import WORDS
 from assistant.rules.values import has_glued_text
 from assistant.schema import (
     BENEFIT,
@@ -48,6 +49,7 @@ OBJECT_OVERLAP = 0.3
 MAX_FIGURE_ROWS = 2
 # 效益: the brief's effects are words; up to two measurable real rows of the type join them.
 EXTRA_ROWS = {"效益": 1}
+PEOPLE_UNITS = frozenset(WORDS["people_units"])
 # The drafter's own defaults (year-end deadline, the type's usual benefit) give way to real rows.
 FALLBACK_CODES = frozenset({"A-PERIOD-YEAR-END", "A-BENEFIT-TYPE"})
 
@@ -123,6 +125,8 @@ class _Filler:
         self.taken += [c.hit.indicator.name for c in picked]
         borrowed = [_clean(adapt_row(c, self.brief, self.year)) for c in picked]
         borrowed = [r for r in borrowed if not has_glued_text(r.value) and self._own_year(r)]
+        if slot == "效益":  # '受益建档立卡贫困人口数 ≥29人' counts another project's people
+            borrowed = [r for r in borrowed if self._not_their_people(r)]
         if borrowed:  # real rows beat the drafter's own defaults for this slot
             dropped = {r.name for r in self.rows if slot_of(r) == slot and r.name in fallback}
             self.rows = [r for r in self.rows if r.name not in dropped]
@@ -153,6 +157,11 @@ class _Filler:
         return [
             c for c in fits if IndicatorValue.parse(c.hit.indicator.value.raw).unit not in units
         ]
+
+    def _not_their_people(self, row: Indicator) -> bool:
+        """A borrowed 效益 count of people or places is that project's; the sibling's may stay."""
+        own = self.sibling is not None and row.source and row.source.table_id == self.sibling.id
+        return bool(own) or row.value.unit not in PEOPLE_UNITS
 
     def _own_year(self, row: Indicator) -> bool:
         """A borrowed date must be in the draft's year: another project's '2023年底' moved four

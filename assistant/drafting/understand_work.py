@@ -51,7 +51,8 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
     purposes = purpose_clauses(text, words)
     clauses = split_clauses(text, unit, words)
     for clause, header in clauses:
-        if _effect(clause, words):
+        measured = re.search(r"\d\s*[%％‰]", clause) and _quality(clause, words)
+        if _effect(clause, words) and not measured:  # '确保…比例不低于85%' is a standard
             work.effects.append(_effect(clause, words))
             continue
         if clause.startswith(tuple(words["purpose_words"])) or clause in purposes:
@@ -121,7 +122,9 @@ def _quality(clause: str, words: dict) -> list[QualityTarget]:
     ):
         name = re.sub(r"^(?:确保|保证|力争|要求|且|并|使|其中|系统|全年|年内)*", "", m["n"])
         name = name.replace("结束", "")
-        sign = "≤" if m["after"] or re.search(r"(?:故障|差错|误差|投诉|事故|受害)率$", name) else "≥"
+        sign = (
+            "≤" if m["after"] or re.search(r"(?:故障|差错|误差|投诉|事故|受害)率$", name) else "≥"
+        )
         unit = "‰" if m["u"] == "‰" else "%"
         value = "=100%" if float(m["v"]) == 100 and sign == "≥" else f"{sign}{m['v']}{unit}"
         found.append(QualityTarget(name=name, value=value, text=m.group(0)))
@@ -206,6 +209,11 @@ def _grouped(
     if not all(_strip_counts(p, count_re).endswith(people) for p in parts):
         return None
     place = count_re.search(before)
+    counted = next((m for p in parts if (m := count_re.search(p))), None)
+    if place is None and counted is not None:  # '慰问休养员、康复者和现症病人32人': 32 of them all
+        first = _strip_counts(parts[0], count_re)
+        count, unit = _number(counted["num"]), _unit(counted["num"], counted["unit"])
+        return Activity(verb=verb, object=f"{first}等", count=count, unit=unit, text=clause)
     if place is None:
         return Activity(verb=verb, object=_strip_counts(parts[0], count_re), text=clause)
     noun = jieba.lcut(before[place.end() :])[0] if before[place.end() :] else ""
@@ -304,7 +312,10 @@ def _people(text: str, words: dict) -> Beneficiary | None:
     )
     if m:
         count, unit = _number(m["num"]), _unit(m["num"], m["unit"])
-        return Beneficiary(who=m["who"], count=count, unit=unit, text=m.group(0))
+        # '10个合作社为入股贫困户…': the counted ones are the 合作社, not whom they serve
+        first = re.split(r"[为对向给]", m["who"])[0]
+        who = first if first.endswith(tuple(words["people_nouns"])) else m["who"]
+        return Beneficiary(who=who, count=count, unit=unit, text=m.group(0))
     m = re.search(
         rf"(?:^对|^为|面向|服务于|覆盖|惠及|帮助|资助|救助)(?:全[区县市镇]|辖区|本[区县市镇])?"
         rf"(?P<who>[\u4e00-\u9fa5\d、]{{0,10}}(?:{nouns}))",

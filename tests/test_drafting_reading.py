@@ -1,0 +1,149 @@
+"""What the drafter reads in a brief and where it may borrow from: work joined by 和 or led by
+每年, named lists, counts in 头/羽, standards in ‰/比例/密度, effects that something does not
+happen, sibling tables of the same unit, and what it must not borrow (another project's people,
+rows that share only the kind of work)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.drafting import Drafter
+from assistant.drafting.figures import count_figures
+from assistant.drafting.understand import understand
+from assistant.schema import SearchFilters
+from assistant.taxonomy import slot_of
+from evals.fidelity import brief_from_table
+
+TODAY = date(2025, 6, 1)
+LEPROSY = (
+    "区疾控中心2021年麻风病防治经费4万元。每年开展“世界麻风病日”、“中国麻风节”宣传活动和春节前到两个"
+    "敬老院看望慰问院内休养员、村外康复者和现症患者,实现慰问全覆盖。"
+)
+IMMUNISATION = (
+    "县动物疫病预防控制中心2026年重大动物疫病强制免疫，预算160万元，采购口蹄疫、高致病性禽流感等疫苗，"
+    "春秋两季集中免疫，免疫猪牛羊85万头（只）、家禽300万羽，应免畜禽免疫密度保持在90%以上。"
+)
+FIRE_PATROL = (
+    "某县林业局2026年森林防火专项经费86万元。聘用护林员120名开展巡山护林；购置风力灭火机50台、对讲机80部；"
+    "全年森林火灾受害率控制在0.9‰以内。"
+)
+
+
+@pytest.fixture(scope="module")
+def drafter(corpus_index):
+    return Drafter(corpus_index)
+
+
+def _acts(facts):
+    return [(a.verb, a.object, a.count, a.unit) for a in facts.activities]
+
+
+def test_work_led_by_meinian_and_joined_by_he_is_two_counted_activities():
+    facts = understand(LEPROSY)
+    assert _acts(facts) == [("开展", "宣传活动", 2, "次"), ("慰问", "敬老院", 2, "个")]
+    # the project's title is no activity once the brief says what is done
+    assert all(a.object != "麻风病防治" for a in facts.activities)
+
+
+def test_a_list_under_one_verb_stays_one_piece_of_work():
+    facts = understand("区禁毒办2024年禁毒经费，预算60万元。开展专项整治和联合检查。")
+    assert [(a.verb, a.object) for a in facts.activities] == [
+        ("开展", "专项整治"),
+        ("开展", "联合检查"),
+    ]
+
+
+def test_named_kinds_animal_counts_and_density():
+    facts = understand(IMMUNISATION)
+    acts = _acts(facts)
+    assert ("采购", "疫苗", 2, "种") in acts
+    assert ("免疫", "猪牛羊", 85, "万头") in [(a, b.split("（")[0], c, d) for a, b, c, d in acts]
+    assert any(a.count == 300 and a.unit == "万羽" for a in facts.activities)
+    assert [(q.name, q.value) for q in facts.quality] == [("应免畜禽免疫密度", "≥90%")]
+
+
+def test_a_word_starting_with_dui_keeps_it_and_per_mille_is_a_ceiling():
+    facts = understand(FIRE_PATROL)
+    assert ("购置", "对讲机", 80, "部") in _acts(facts)
+    assert [(q.name, q.value) for q in facts.quality] == [("森林火灾受害率", "≤0.9‰")]
+
+
+def test_what_must_not_happen_is_an_effect_not_work():
+    facts = understand(
+        "县自然资源局2026年地质灾害监测经费95万元，全年不发生因地质灾害造成的人员伤亡。"
+    )
+    assert facts.effects == ["不发生因地质灾害造成的人员伤亡"]
+    assert not any("发生" in a.verb + a.object for a in facts.activities)
+
+
+def test_fixed_phrase_standard_and_ratio():
+    facts = understand("某镇2026年保洁外包386万元，生活垃圾日产日清，确保优良中等路比例不低于85%。")
+    assert {(q.name, q.value) for q in facts.quality} == {
+        ("优良中等路比例", "≥85%"),
+        ("垃圾日产日清率", "=100%"),
+    }
+
+
+def test_a_figure_counts_whole_words_and_the_noun_before_a_verb():
+    text = "对全区46所中小学、幼儿园食堂每学期检查不少于2次；全区河道28条、湖库5座实行河长制"
+    nouns = {(f.number, f.unit): f.noun for f in count_figures(text)}
+    assert nouns[(2, "次")].startswith("幼儿园食堂")
+    assert nouns[(5, "座")] == "湖库"
+    assert [f.noun for f in count_figures("10个合作社为入股贫困户返本分红")] == ["合作社"]
+
+
+def test_leprosy_draft_rows_and_goal_text(drafter):
+    result = drafter.draft(LEPROSY, today=TODAY)
+    rows = {i.name: i.value.raw for i in result.table.indicators}
+    assert rows.get("宣传活动次数") == "≥2次"
+    assert rows.get("慰问敬老院数量") == "≥2个"
+    # a yearly budget's 每年 is no 时效 value; no blanket acceptance rate for a visit round
+    assert not any(slot_of(i) == "时效" and i.value.raw == "每年" for i in result.table.indicators)
+    assert "项目验收合格率" not in rows
+
+
+def test_a_type_quality_row_replaces_the_generic_acceptance_rate(drafter):
+    result = drafter.draft("区疾控中心2026年麻风病防治宣传经费3万元。", today=TODAY)
+    quality = [i for i in result.table.indicators if slot_of(i) == "质量"]
+    assert [i.name for i in quality] == ["防控任务完成率"]
+    assert "A-QUALITY-TYPE" in {a.code for a in result.assumptions}
+
+
+def test_a_sibling_of_the_same_unit_and_kind_lends_its_rows(drafter, corpus_tables):
+    """用气报装平台运维, its own table hidden: the same unit's 智慧供热平台运维 table gives the
+    response time, the cost split and the measurable effects; its 建设 table (-5) does not."""
+    table = next(t for t in corpus_tables if t.id == "000_0a362c379c5850c5-4")
+    filters = SearchFilters(exclude_table_ids=[table.id])
+    result = drafter.draft(brief_from_table(table), filters=filters, today=TODAY)
+    cited = {i.source.table_id for i in result.table.indicators if i.source.table_id}
+    assert "000_0a362c379c5850c5-3" in cited
+    assert "000_0a362c379c5850c5-5" not in cited
+    names = [i.name for i in result.table.indicators]
+    assert "系统故障响应时间" in names and "软件系统维护成本" in names
+
+
+def test_construction_does_not_take_the_om_siblings_rows(drafter, corpus_tables):
+    table = next(t for t in corpus_tables if t.id == "000_0a362c379c5850c5-5")
+    filters = SearchFilters(exclude_table_ids=[table.id])
+    result = drafter.draft(brief_from_table(table), filters=filters, today=TODAY)
+    assert not any("驻场" in i.name for i in result.table.indicators)
+
+
+def test_sharing_only_the_kind_of_work_borrows_nothing(drafter):
+    text = (
+        "区市场监管局2026年校园食品安全专项检查，经费12万元，对全区46所中小学、幼儿园食堂每学期检查"
+        "不少于2次，开展食材快检3000批次，问题整改率100%。"
+    )
+    result = drafter.draft(text, today=TODAY)
+    assert not any("燃气" in i.name or "家次" in i.value.raw for i in result.table.indicators)
+
+
+def test_another_projects_people_count_is_not_borrowed(drafter, corpus_tables):
+    table = next(t for t in corpus_tables if "zichan-shouyi" in t.id)
+    filters = SearchFilters(exclude_table_ids=[table.id])
+    result = drafter.draft(brief_from_table(table), filters=filters, today=TODAY)
+    benefit = [i for i in result.table.indicators if slot_of(i) == "效益"]
+    assert not any(i.value.unit == "人" and i.source.table_id for i in benefit)
+    assert any(i.name == "合作社数量" and i.value.raw == "≥10个" for i in result.table.indicators)
