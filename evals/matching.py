@@ -80,6 +80,12 @@ def slot_of(indicator: Indicator) -> str:
     return taxonomy.slot_of(indicator) or indicator.level2
 
 
+def slot_order(slots) -> list[str]:
+    """The slots in the taxonomy's order (数量 … 满意度), other 二级 after them, sorted."""
+    present = set(slots)
+    return [s for s in taxonomy.SLOTS if s in present] + sorted(present - set(taxonomy.SLOTS))
+
+
 def rows_by_slot(table: TargetTable) -> dict[str, list[tuple[int, Indicator]]]:
     """(1-based row, indicator) pairs grouped by slot."""
     groups: dict[str, list[tuple[int, Indicator]]] = defaultdict(list)

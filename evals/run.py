@@ -18,9 +18,11 @@ from evals.baselines import GenericTemplateBaseline, NearestTableBaseline
 from evals.casefiles import (
     load_briefs,
     load_facts_cases,
+    load_heldout_facts,
     load_name_pairs,
     load_retrieval_cases,
 )
+from evals.ceiling import retrieval_ceiling
 from evals.drafters import ProductDrafter, TableDrafter
 from evals.facts_recall import run_facts
 from evals.fidelity import leave_one_out
@@ -120,6 +122,7 @@ def evaluate(settings: Settings, index, tables: list[TargetTable], use_llm: bool
     fidelity = leave_one_out(tables, drafters, similarity)
     log.info("brief facts …")
     facts = run_facts(load_facts_cases(), drafters)
+    heldout = run_facts(load_heldout_facts(), drafters)
     log.info("retrieval …")
     retrieval = run_retrieval(index, load_retrieval_cases())
     return EvalRun(
@@ -133,5 +136,7 @@ def evaluate(settings: Settings, index, tables: list[TargetTable], use_llm: bool
         retrieval=retrieval,
         matcher=check_matcher(similarity, load_name_pairs()),
         facts=facts,
+        facts_heldout=heldout,
+        ceiling=retrieval_ceiling(tables, list(corpus.values()), similarity),
         notes=notes,
     )
