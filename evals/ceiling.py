@@ -15,7 +15,7 @@ from collections import defaultdict
 import numpy as np
 
 from assistant.schema import Indicator, TargetTable
-from evals.matching import NameSimilarity, slot_of, slot_order
+from evals.matching import NameSimilarity, match_name, slot_of, slot_order
 from evals.metrics import mean
 from evals.models import FidelityScores, RowCeiling, TableCeiling
 
@@ -36,7 +36,9 @@ def retrieval_ceiling(
         left = [m for m in members if m[0] in scored_ids]
         if not left:
             continue
-        scores = similarity.matrix([m[2].name for m in left], [m[2].name for m in members])
+        scores = similarity.matrix(
+            [match_name(m[2]) for m in left], [match_name(m[2]) for m in members]
+        )
         owners = np.array([m[0] for m in members])
         scores = np.where(np.array([m[0] for m in left])[:, None] == owners, _OWN, scores)
         for (table_id, row_no, indicator), line in zip(left, scores, strict=True):

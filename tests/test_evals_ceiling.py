@@ -154,3 +154,24 @@ def test_held_out_briefs_are_scored_and_reported_on_their_own(tmp_path, corpus_i
 @pytest.fixture(scope="module")
 def tables_by_id(corpus_tables):
     return {t.id: t for t in corpus_tables}
+
+
+HUANGSHAN = "anhui-huangshan_2025_xueliang-gongcheng-jifang-zulin-1"  # every name「指标1:…」
+JINZHAI = "anhui-luan-jinzhaixian_2021_kaifaqu-wuye-guanli-1"  # the same numbering, other project
+NANYUE_SHARES = "hunan-hengyang-nanyuequ_2018_zichan-shouyi-fupin-1"  # 「…(≥**人)」 template marks
+
+
+def test_numbering_and_template_marks_do_not_decide_a_match(tables_by_id, embedding_similarity):
+    from evals.matching import match_name, match_rows
+
+    huangshan, nanyue = tables_by_id[HUANGSHAN], tables_by_id[NANYUE_SHARES]
+    names = {i.name: match_name(i) for i in [*huangshan.indicators, *nanyue.indicators]}
+    assert names["指标1:机柜数量"] == "机柜数量"
+    assert names["资产入股贫困人口总数(≥**人)"] == "资产入股贫困人口总数"
+    assert names["*资产股权年收益率( ≥**% )"] == "资产股权年收益率"
+    # Compared with their 「指标1:」, a property fee and a count of server racks scored 0.52.
+    pairs = {
+        (m.draft.name, m.real.name)
+        for m in match_rows(tables_by_id[JINZHAI], huangshan, embedding_similarity)
+    }
+    assert ("指标1:安置小区物业费", "指标1:机柜数量") not in pairs
