@@ -11,12 +11,13 @@ from evals.models import EvalRun
 WEAK_SLOTS = 3  # how many of the worst slots the weak-spots sentence names
 
 CEILING_MEANING = (
-    "A real row is matchable when a row of the same slot in another corpus table (partial tables "
-    "included) scores ≥ the matcher threshold against it: a drafter that only copies rows of "
-    "other tables cannot match any other row, so per table its recall is at most matchable / real "
-    "rows and, copying exactly one partner per matchable row and nothing else (precision 1), its "
-    "F1 is 2R/(1+R). Rows composed from the brief or the indicator library are not bounded by "
-    "this and can match rows no other table has."
+    "A drafter matches a real row only by copying a similar row of another table or by composing "
+    "it from the brief and the indicator library, so the rows no other table has (not matchable "
+    "below) must come from the brief or the library. Matchable: a row of the same slot in "
+    "another corpus table (partial tables included) scores ≥ the matcher threshold. Bound for a "
+    "drafter that only copies: per table recall R ≤ matchable / real rows; copying exactly one "
+    "partner per matchable row and nothing else (precision 1) gives F1 = 2R/(1+R); the F1 bound "
+    "is its mean over the scored tables, like F1 above."
 )
 
 
