@@ -126,8 +126,9 @@ HELDOUT_YAML = """\
 
 
 def test_held_out_briefs_are_scored_and_reported_on_their_own(tmp_path, corpus_index):
+    assert load_heldout_facts(), "evals/cases/facts_heldout.yaml is read by default"
     path = tmp_path / "facts_heldout.yaml"
-    assert load_heldout_facts(path) == []  # no file yet: nothing run, nothing reported
+    assert load_heldout_facts(path) == []  # no file: nothing run, nothing reported
     path.write_text(HELDOUT_YAML, encoding="utf-8")
     cases = load_heldout_facts(path)
     assert [c.id for c in cases] == ["h01-culture-training", "h02-river-patrol"]
