@@ -52,7 +52,17 @@ def load_name_pairs(path: Path | None = None) -> list[NamePair]:
 
 def load_facts_cases(path: Path | None = None) -> list[FactsCase]:
     """The brief-facts cases (evals/cases/facts_briefs.yaml); ids must be unique."""
-    cases = _load_list(path or CASES_DIR / "facts_briefs.yaml", FactsCase)
+    path = path or CASES_DIR / "facts_briefs.yaml"
+    cases = _load_list(path, FactsCase)
     if len({c.id for c in cases}) != len(cases):
-        raise AssistantError("facts_briefs.yaml 中有重复的用例 id。")
+        raise AssistantError(f"{path.name} 中有重复的用例 id。")
     return cases
+
+
+HELDOUT_FACTS = CASES_DIR / "facts_heldout.yaml"
+
+
+def load_heldout_facts(path: Path = HELDOUT_FACTS) -> list[FactsCase]:
+    """Brief-facts cases written after the drafter was built and never tuned on; none when the
+    file does not exist (yet)."""
+    return load_facts_cases(path) if path.is_file() else []

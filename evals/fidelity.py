@@ -10,9 +10,9 @@ from assistant.errors import AssistantError
 from assistant.schema import ProjectBrief, TargetTable
 from evals.costs import money_cost_sum, within_budget
 from evals.drafters import TableDrafter
-from evals.matching import VALUE_TOLERANCE, NameSimilarity, match_rows
+from evals.matching import VALUE_TOLERANCE, NameSimilarity, match_rows, slot_of, slot_order
 from evals.metrics import precision_recall_f1
-from evals.models import FidelityScores
+from evals.models import FidelityScores, SlotFidelity
 
 # A draft whose money costs add up to less than this share of the budget leaves money unplanned.
 COST_CLOSE_RATIO = 0.8
@@ -84,6 +84,7 @@ def compare_tables(
             None if cost_sum is None or not budget else cost_sum >= COST_CLOSE_RATIO * budget
         ),
         matches=matches,
+        slots=slot_counts(draft, real, [m.slot for m in matches]),
     )
 
 
@@ -120,3 +121,27 @@ def leave_one_out(
 ) -> list[FidelityScores]:
     """evaluate_table for every table and every drafter, table by table."""
     return [evaluate_table(t, d, similarity) for t in tables for d in drafters]
+
+
+def slot_counts(
+    draft: TargetTable, real: TargetTable, matched_slots: list[str]
+) -> list[SlotFidelity]:
+    """Draft, real and matched rows per slot (the matches' slots given)."""
+    counts: dict[str, SlotFidelity] = {}
+    for side, table in (("draft", draft), ("real", real)):
+        for indicator in table.indicators:
+            entry = counts.setdefault(slot_of(indicator), SlotFidelity(slot=slot_of(indicator)))
+            setattr(entry, side, getattr(entry, side) + 1)
+    for slot in matched_slots:
+        counts[slot].matched += 1
+    return [counts[slot] for slot in slot_order(counts)]
+
+
+def fidelity_by_slot(scores: list[FidelityScores], drafter: str) -> dict[str, SlotFidelity]:
+    """One drafter's draft, real and matched rows per slot, summed over the left-out tables."""
+    totals: dict[str, SlotFidelity] = {}
+    for entry in (e for s in scores if s.drafter == drafter for e in s.slots):
+        total = totals.setdefault(entry.slot, SlotFidelity(slot=entry.slot))
+        total.draft, total.real = total.draft + entry.draft, total.real + entry.real
+        total.matched += entry.matched
+    return {slot: totals[slot] for slot in slot_order(totals)}

@@ -37,6 +37,9 @@ class DrafterFigures(Model):
     f1: float | None = Field(None, description="Mean leave-one-out row F1.")
     cost_within_budget: float | None = None
     facts_recall: float | None = None
+    facts_recall_heldout: float | None = Field(
+        None, description="Brief-facts recall on the held-out briefs (facts_heldout.yaml)."
+    )
     unit_in_header: float | None = None
     off_topic: float | None = None
 
@@ -49,6 +52,7 @@ class Headline(Model):
     validity_briefs: int
     scored_tables: int = Field(description="Tables left out one at a time and scored.")
     facts_briefs: int
+    facts_heldout_briefs: int = Field(0, description="Held-out briefs; 0 when not run.")
     retrieval_queries: int
     drafters: list[DrafterFigures]
     retrieval: dict[str, dict[str, float]] = Field(description="recall@1, recall@5 per mode.")
@@ -60,6 +64,7 @@ def headline_of(run: EvalRun) -> Headline:
     for name in run.drafters:
         valid, fidelity = validity_overall(run.validity, name), fidelity_overall(run.fidelity, name)
         facts = facts_summary(run.facts, name)
+        heldout = facts_summary(run.facts_heldout, name)
         drafters.append(
             DrafterFigures(
                 name=name,
@@ -68,6 +73,7 @@ def headline_of(run: EvalRun) -> Headline:
                 f1=fidelity["F1"],
                 cost_within_budget=fidelity["cost ≤ budget"],
                 facts_recall=facts["recall"],
+                facts_recall_heldout=heldout["recall"],
                 unit_in_header=facts["unit"],
                 off_topic=facts["off-topic"],
             )
@@ -78,6 +84,7 @@ def headline_of(run: EvalRun) -> Headline:
         validity_briefs=len({r.case_id for r in run.validity}),
         scored_tables=len({s.table_id for s in run.fidelity}),
         facts_briefs=len({r.case_id for r in run.facts}),
+        facts_heldout_briefs=len({r.case_id for r in run.facts_heldout}),
         retrieval_queries=len({(r.query, r.kind) for r in run.retrieval}),
         drafters=drafters,
         retrieval={
@@ -119,6 +126,13 @@ def eval_rows(h: Headline) -> list[tuple[str, str]]:
     modes = " · ".join(
         f"{mode} {m['recall@1']:.2f} / {m['recall@5']:.2f}" for mode, m in h.retrieval.items()
     )
+    heldout = [
+        (
+            f"brief-facts recall, {h.facts_heldout_briefs} held-out briefs written after the "
+            "drafter was built",
+            f"**{_pct(mine.facts_recall_heldout)}** drafter{beside('facts_recall_heldout', _pct)}",
+        )
+    ]
     return [
         (
             f"draft validity, embedded drafter ({h.validity_briefs} briefs)",
@@ -128,6 +142,7 @@ def eval_rows(h: Headline) -> list[tuple[str, str]]:
             f"brief-facts recall ({h.facts_briefs} briefs; target ≥ 85%)",
             f"**{_pct(mine.facts_recall)}** drafter{beside('facts_recall', _pct)}",
         ),
+        *(heldout if h.facts_heldout_briefs else []),
         (
             "unit named in the brief reaches the header",
             f"**{_pct(mine.unit_in_header)}** drafter{beside('unit_in_header', _pct)}",

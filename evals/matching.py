@@ -7,6 +7,7 @@ at most once; pairs below the similarity threshold are not matches.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Protocol
 
@@ -75,9 +76,26 @@ class EmbeddingSimilarity:
         return np.clip(self._centred(left) @ self._centred(right).T, -1.0, 1.0)
 
 
+# Some real tables print numbering and template marks inside the 三级 name (「指标1:机柜数量」,
+# 「资产入股贫困人口总数(≥**人)」, a leading 「*」) where the drafter writes the bare name. They say
+# nothing about which indicator a row is, so rows are compared without them.
+_NAME_NOISE = re.compile(r"^(?:\s*\*|\s*指标\s*\d+\s*[:：])+|[（(]\s*[≥≤>=<]*\s*\*\*[^)）]*[)）]")
+
+
+def match_name(indicator: Indicator) -> str:
+    """The 三级 name as the matcher compares it: without numbering and template marks."""
+    return _NAME_NOISE.sub("", indicator.name).strip() or indicator.name
+
+
 def slot_of(indicator: Indicator) -> str:
     """The required slot a row fills; a 二级 outside the taxonomy is its own slot."""
     return taxonomy.slot_of(indicator) or indicator.level2
+
+
+def slot_order(slots) -> list[str]:
+    """The slots in the taxonomy's order (数量 … 满意度), other 二级 after them, sorted."""
+    present = set(slots)
+    return [s for s in taxonomy.SLOTS if s in present] + sorted(present - set(taxonomy.SLOTS))
 
 
 def rows_by_slot(table: TargetTable) -> dict[str, list[tuple[int, Indicator]]]:
@@ -123,7 +141,9 @@ def match_rows(
     matches: list[RowMatch] = []
     for slot in draft_slots.keys() & real_slots.keys():
         left, right = draft_slots[slot], real_slots[slot]
-        scores = similarity.matrix([i.name for _, i in left], [i.name for _, i in right])
+        scores = similarity.matrix(
+            [match_name(i) for _, i in left], [match_name(i) for _, i in right]
+        )
         for li, ri in zip(*linear_sum_assignment(scores, maximize=True), strict=True):
             if scores[li, ri] < similarity.threshold:
                 continue

@@ -107,6 +107,15 @@ class RowMatch(Model):
     value_agrees: bool
 
 
+class SlotFidelity(Model):
+    """Rows of one slot in a draft and in the real table, and how many of them matched."""
+
+    slot: str
+    draft: int = 0
+    real: int = 0
+    matched: int = 0
+
+
 class FidelityScores(Model):
     """How close one drafted table is to the real one."""
 
@@ -131,6 +140,27 @@ class FidelityScores(Model):
     seconds: float = 0.0
     problem: str = Field("", description="Drafting failed, or the draft cited the left-out table.")
     matches: list[RowMatch] = Field(default_factory=list)
+    slots: list[SlotFidelity] = Field(
+        default_factory=list, description="Draft, real and matched rows per slot."
+    )
+
+
+class RowCeiling(Model):
+    """One real row and its most similar row of the same slot in any other corpus table."""
+
+    row: int = Field(description="1-based row in the real table.")
+    slot: str
+    name: str
+    best: float | None = Field(None, description="Similarity of the best partner; None: no row.")
+    partner: str = Field("", description="'table id: 三级 name' of the best partner.")
+    matchable: bool = Field(description="best ≥ the matcher threshold.")
+
+
+class TableCeiling(Model):
+    """Which rows of a scored table a drafter copying other tables' rows could match at all."""
+
+    table_id: str
+    rows: list[RowCeiling] = Field(default_factory=list)
 
 
 class RankedQuery(Model):
@@ -204,6 +234,13 @@ class EvalRun(Model):
     matcher: MatcherCheck | None = None
     facts: list[FactsResult] = Field(
         default_factory=list, description="Brief-facts recall and off-topic rows per case."
+    )
+    facts_heldout: list[FactsResult] = Field(
+        default_factory=list,
+        description="The same on the held-out briefs (facts_heldout.yaml), when the file exists.",
+    )
+    ceiling: list[TableCeiling] = Field(
+        default_factory=list, description="Matchable rows of every scored table."
     )
     notes: list[str] = Field(
         default_factory=list, description="Chinese or English remarks for the report."

@@ -11,8 +11,16 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from evals.facts_recall import facts_summary  # noqa: E402
 from evals.metrics import mean, rate  # noqa: E402
-from evals.models import EvalRun, FidelityScores, ValidityResult  # noqa: E402
+from evals.models import EvalRun, FactsResult, FidelityScores, ValidityResult  # noqa: E402
 from evals.retrieval import summarize  # noqa: E402
+from evals.slot_report import (  # noqa: E402
+    CEILING_MEANING,
+    ceiling_console,
+    ceiling_rows,
+    ceiling_text,
+    slot_fidelity_rows,
+    weak_slots_text,
+)
 
 _VALIDITY_CHECKS = (
     ("valid", "有效"),
@@ -123,6 +131,9 @@ def _fidelity_section(run: EvalRun) -> list[str]:
             + ("; ".join(m.wrong) or "none"),
             "",
         ]
+    lines += ["Per slot (matched/draft rows/real rows, summed over the left-out tables):", ""]
+    lines += _table(*slot_fidelity_rows(run))
+    lines += weak_slots_text(run)
     lines += ["Per table (matched/draft rows/real rows, F1, 二级 coverage, value agreement):", ""]
     header = ["table", *run.drafters]
     rows = []
@@ -137,6 +148,12 @@ def _fidelity_section(run: EvalRun) -> list[str]:
     return lines + _table(header, rows)
 
 
+def _ceiling_section(run: EvalRun) -> list[str]:
+    """How many real rows other tables could supply at all: the bound on copying rows."""
+    lines = ["## 2b. Retrieval ceiling (leave-one-out)", "", CEILING_MEANING, ""]
+    return [*lines, *_table(*ceiling_rows(run)), *ceiling_text(run), ""]
+
+
 def _fidelity_cell(s: FidelityScores | None) -> str:
     if s is None:
         return "–"
@@ -148,12 +165,15 @@ def _fidelity_cell(s: FidelityScores | None) -> str:
 FACTS_TARGETS = "targets: recall ≥ 0.85, unit in header whenever named, off-topic ≤ 0.05"
 
 
+_FACTS_HEADER = ["drafter", "cases", "recall", "unit", "off-topic", "s/draft"]
+
+
 def _facts_section(run: EvalRun) -> list[str]:
     """Brief-facts recall, unit in header and off-topic rows, overall and per project type."""
     lines = ["## 4. Brief facts (facts_briefs.yaml)", "", FACTS_TARGETS, ""]
-    header = ["drafter", "cases", "recall", "unit", "off-topic", "s/draft"]
     rows = [[n, *facts_summary(run.facts, n).values()] for n in run.drafters]
-    lines += _table(header, rows)
+    lines += _table(_FACTS_HEADER, rows)
+    lines += _heldout_lines(run)
     lines += ["Per project type (recall / off-topic):", ""]
     kinds = list(dict.fromkeys(r.kind for r in run.facts))
     rows = []
@@ -166,11 +186,27 @@ def _facts_section(run: EvalRun) -> list[str]:
     lines += _table(["type", "cases", *run.drafters], rows)
     misses = [r for r in run.facts if r.drafter == run.drafters[0] and (r.missed or r.off_topic)]
     lines += [f"Where `{run.drafters[0]}` is still weak (missed facts; off-topic rows):", ""]
-    lines += [
+    return [*lines, *_missed_lines(misses), ""]
+
+
+def _missed_lines(results: list[FactsResult]) -> list[str]:
+    return [
         f"- {r.case_id}: missed {'、'.join(r.missed) or '–'}; off-topic {'、'.join(r.off_topic) or '–'}"
-        for r in misses
+        for r in results
     ] or ["- none"]
-    return [*lines, ""]
+
+
+def _heldout_lines(run: EvalRun) -> list[str]:
+    """The held-out briefs (written after the drafter was built) as their own table."""
+    title = "Held-out briefs, written after the drafter was built (facts_heldout.yaml)"
+    if not run.facts_heldout:
+        return [f"{title}: file not present, not run.", ""]
+    rows = [[n, *facts_summary(run.facts_heldout, n).values()] for n in run.drafters]
+    lines = [f"{title}:", "", *_table(_FACTS_HEADER, rows)]
+    first = run.drafters[0]
+    misses = [r for r in run.facts_heldout if r.drafter == first and (r.missed or r.off_topic)]
+    lines += [f"Held-out briefs where `{first}` missed facts or added off-topic rows:", ""]
+    return [*lines, *_missed_lines(misses), ""]
 
 
 def _retrieval_section(run: EvalRun) -> list[str]:
@@ -210,6 +246,7 @@ def write_report(run: EvalRun, out_dir: Path) -> Path:
         *_fidelity_section(run),
         "![F1 per table](f1_per_table.png)",
         "",
+        *_ceiling_section(run),
         *_retrieval_section(run),
         *_facts_section(run),
     ]
@@ -260,6 +297,13 @@ def console_summary(run: EvalRun) -> str:
             f"  {name:18s} facts recall {_fmt(o['recall'])}  unit {_fmt(o['unit'])}  "
             f"off-topic {_fmt(o['off-topic'])}"
         )
+    for name in run.drafters if run.facts_heldout else []:
+        o = facts_summary(run.facts_heldout, name)
+        lines.append(
+            f"  {name:18s} held-out facts recall {_fmt(o['recall'])}  unit {_fmt(o['unit'])}  "
+            f"off-topic {_fmt(o['off-topic'])} ({o['cases']} briefs)"
+        )
+    lines += ceiling_console(run)
     for mode, m in summarize(run.retrieval).items():
         lines.append(
             f"  retrieval {mode:8s} R@1 {m['recall@1']:.2f}  R@5 {m['recall@5']:.2f}  MRR {m['MRR']:.2f}"

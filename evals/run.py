@@ -18,13 +18,15 @@ from evals.baselines import GenericTemplateBaseline, NearestTableBaseline
 from evals.casefiles import (
     load_briefs,
     load_facts_cases,
+    load_heldout_facts,
     load_name_pairs,
     load_retrieval_cases,
 )
+from evals.ceiling import retrieval_ceiling
 from evals.drafters import ProductDrafter, TableDrafter
 from evals.facts_recall import run_facts
 from evals.fidelity import leave_one_out
-from evals.matching import EmbeddingSimilarity, check_matcher
+from evals.matching import EmbeddingSimilarity, check_matcher, match_name
 from evals.models import EvalRun
 from evals.retrieval import run_retrieval
 from evals.validity import run_validity
@@ -41,7 +43,8 @@ NOTES = [
     "left out and scored: {partial} of {tables} corpus tables.",
     "Rows are matched only within the same slot (数量/质量/时效/成本/效益/满意度), one-to-one "
     "(Hungarian, scipy linear_sum_assignment) on the cosine of the 三级 names' embeddings "
-    "centred on the corpus' mean name vector, threshold {threshold}. Values agree when operator "
+    "centred on the corpus' mean name vector, threshold {threshold}; names are compared without "
+    "numbering and template marks (「指标1:」, 「(≥**人)」). Values agree when operator "
     "and unit are the same and the numbers are within 20%; word values when one contains the other.",
     "Validity counts a draft as valid when it round-trips the schema, review() finds no error, every "
     "slot the national review profile asks for is filled (满意度 only for public services), every money cost is ≤ the brief's budget and every row cites an existing "
@@ -59,7 +62,7 @@ def corpus_tables(settings: Settings) -> list[TargetTable]:
 
 def name_similarity(settings: Settings, tables: list[TargetTable]) -> EmbeddingSimilarity:
     """The row matcher: the configured embedder, centred on the corpus' 三级 names."""
-    names = [i.name for t in tables for i in t.indicators]
+    names = [match_name(i) for t in tables for i in t.indicators]
     return EmbeddingSimilarity(make_embedder(settings), names)
 
 
@@ -120,6 +123,7 @@ def evaluate(settings: Settings, index, tables: list[TargetTable], use_llm: bool
     fidelity = leave_one_out(tables, drafters, similarity)
     log.info("brief facts …")
     facts = run_facts(load_facts_cases(), drafters)
+    heldout = run_facts(load_heldout_facts(), drafters)
     log.info("retrieval …")
     retrieval = run_retrieval(index, load_retrieval_cases())
     return EvalRun(
@@ -133,5 +137,7 @@ def evaluate(settings: Settings, index, tables: list[TargetTable], use_llm: bool
         retrieval=retrieval,
         matcher=check_matcher(similarity, load_name_pairs()),
         facts=facts,
+        facts_heldout=heldout,
+        ceiling=retrieval_ceiling(tables, list(corpus.values()), similarity),
         notes=notes,
     )

@@ -22,7 +22,6 @@ from evals.fidelity import brief_from_table, compare_tables, leave_one_out
 from evals.matching import FuzzySimilarity, check_matcher, match_rows, values_agree
 from evals.metrics import mean, precision_recall_f1, recall_at_k, reciprocal_rank
 from evals.retrieval import run_retrieval, summarize
-from evals.run import name_similarity
 from evals.validity import check_draft, missing_slots, run_validity
 
 GAS_CHECK = "000_0a362c379c5850c5-2"  # 燃气行业设施运行安全监督检查
@@ -34,15 +33,6 @@ DEMOLITION = "shanghai_putuo_2026_chengguan_chaiwei-1"  # new layout, 成本指�
 @pytest.fixture(scope="module")
 def tables_by_id(corpus_tables) -> dict[str, TargetTable]:
     return {t.id: t for t in corpus_tables}
-
-
-@pytest.fixture(scope="module")
-def embedding_similarity(tmp_path_factory, corpus_tables):
-    from assistant.settings import Settings
-
-    data_dir = tmp_path_factory.mktemp("evals-embed")
-    settings = Settings(profile="test", data_dir=data_dir, llm="none", _env_file=None)
-    return name_similarity(settings, corpus_tables)
 
 
 # ---------------------------------------------------------------- metrics
