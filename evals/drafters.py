@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from assistant.drafting import Drafter, Refiner
+from assistant.drafting.library import hiding
 from assistant.schema import Draft, ProjectBrief, SearchFilters, TargetTable
 
 
@@ -62,4 +63,5 @@ class ProductDrafter:
 
     def draft(self, brief: ProjectBrief, exclude: list[str]) -> Draft:
         retriever = ExcludingRetriever(self.index, exclude)
-        return Drafter(retriever, refiner=self.refiner).draft(brief)
+        with hiding(exclude):  # nor may the indicator library mined from them
+            return Drafter(retriever, refiner=self.refiner).draft(brief)

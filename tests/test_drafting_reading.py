@@ -147,3 +147,14 @@ def test_another_projects_people_count_is_not_borrowed(drafter, corpus_tables):
     benefit = [i for i in result.table.indicators if slot_of(i) == "效益"]
     assert not any(i.value.unit == "人" and i.source.table_id for i in benefit)
     assert any(i.name == "合作社数量" and i.value.raw == "≥10个" for i in result.table.indicators)
+
+
+def test_hidden_tables_are_hidden_from_the_library_too():
+    from assistant.drafting.library import hiding, standard_entries
+
+    entry = next(e for e in standard_entries(["培训"], "数量") if e.count == 1)
+    table_id = entry.sources[0].split("#")[0]
+    with hiding([table_id]):
+        names = [e.name for e in standard_entries(["培训"], "数量")]
+    assert entry.name not in names
+    assert entry.name in [e.name for e in standard_entries(["培训"], "数量")]

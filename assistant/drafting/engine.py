@@ -19,6 +19,7 @@ from assistant.drafting.edits import apply_edit, chat_edit
 from assistant.drafting.facts import Assumption, ProjectFacts
 from assistant.drafting.fill import fill_slots
 from assistant.drafting.finalize import finalize
+from assistant.drafting.library import hiding
 from assistant.drafting.refiner import Refiner
 from assistant.drafting.repair import order_rows
 from assistant.drafting.retriever import Retriever, bigrams, indicator_hit
@@ -119,7 +120,8 @@ class Drafter:
         if isinstance(brief, str):
             brief = parse_brief(brief, today=today)
         retrieved = self.retrieve(brief, filters)
-        draft = self.compose(brief, retrieved, today)
+        with hiding(filters.exclude_table_ids if filters else ()):
+            draft = self.compose(brief, retrieved, today)
         if self.refiner is not None:
             draft = finalize(self.refiner.refine(draft, retrieved), profile=self.profile)
         return draft

@@ -7,6 +7,9 @@ from it; the search tab's indicator mode lists it (`library_rows`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 
 import yaml
@@ -46,10 +49,38 @@ def library() -> dict[str, tuple[LibraryEntry, ...]]:
     return {k: tuple(LibraryEntry(**e) for e in v) for k, v in data.items()}
 
 
+# Tables a draft must not learn from (leave-one-out hides the table being drafted): library
+# entries mined from them lose those sources, and an entry mined only from them is gone.
+_HIDDEN: ContextVar[frozenset[str]] = ContextVar("hidden_library_tables", default=frozenset())
+
+
+@contextmanager
+def hiding(table_ids: Iterable[str]) -> Iterator[None]:
+    """Within the block the library behaves as if it were mined without these tables (and
+    those an enclosing block hides)."""
+    token = _HIDDEN.set(_HIDDEN.get() | frozenset(table_ids))
+    try:
+        yield
+    finally:
+        _HIDDEN.reset(token)
+
+
 def standard_entries(types: list[str], slot: str | None = None) -> list[LibraryEntry]:
     """Entries of the given project types (and slot), most used first."""
     entries = [e for kind in types for e in library().get(kind, ()) if slot in (None, e.slot)]
+    hidden = _HIDDEN.get()
+    if hidden:
+        entries = [kept for e in entries if (kept := _without(e, hidden)) is not None]
     return sorted(entries, key=lambda e: -e.count)
+
+
+def _without(entry: LibraryEntry, hidden: frozenset[str]) -> LibraryEntry | None:
+    if entry.count == 0:
+        return entry  # the 共性指标 reference, not the corpus
+    kept = [s for s in entry.sources if s.split("#")[0] not in hidden]
+    if len(kept) == len(entry.sources):
+        return entry
+    return entry.model_copy(update={"sources": kept, "count": len(kept)}) if kept else None
 
 
 def is_standard(name: str, types: list[str], slot: str | None = None) -> bool:
