@@ -158,3 +158,18 @@ def test_hidden_tables_are_hidden_from_the_library_too():
         names = [e.name for e in standard_entries(["培训"], "数量")]
     assert entry.name not in names
     assert entry.name in [e.name for e in standard_entries(["培训"], "数量")]
+
+
+def test_a_system_the_brief_builds_is_one_and_no_unit_stays_in_a_name(drafter):
+    text = (
+        "市档案馆2026年数字档案馆建设（二期），预算260万元，建设档案管理系统和在线利用平台，"
+        "采购存储设备1套（容量500TB）。"
+    )
+    rows = {i.name: i.value.raw for i in drafter.draft(text, today=TODAY).table.indicators}
+    assert rows.get("建设档案管理系统数量") == "≥1套"
+    assert rows.get("建设在线利用平台数量") == "≥1套"
+    elderly = drafter.draft(
+        "2026年县疾控中心开展老年人健康体检和慢病随访，体检老年人1.2万人次，预算85万元", today=TODAY
+    )
+    counts = [i for i in elderly.table.indicators if i.value.unit.endswith("人次")]
+    assert [(i.name, i.value.raw) for i in counts] == [("体检老年人人次", "≥1.2万人次")]

@@ -20,6 +20,7 @@ from assistant.drafting.compose_outcome import (
 from assistant.drafting.compose_period import time_rows
 from assistant.drafting.facts import Activity, Assumption, ProjectFacts
 from assistant.drafting.library import LibraryEntry, library_source, standard_entries
+from assistant.drafting.understand import WORDS
 from assistant.schema import (
     QUALITY,
     QUANTITY,
@@ -28,6 +29,8 @@ from assistant.schema import (
 )
 
 MAX_ACTIVITY_ROWS = 6
+SINGLE_OBJECTS: dict[str, str] = WORDS["single_objects"]
+_BUILD_VERBS = ("建设", "新建", "开发", "搭建", "采购", "购置", "购买", "升级", "改造")
 NO_COUNT_RULE = "项目描述未给数量，按至少完成一次（项）填写"
 _PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供")
 _EVENT_VERBS = (
@@ -74,12 +77,14 @@ def activity_name(act: Activity) -> str:
         return f"{head}面积"
     if unit in ("公里", "千米", "米"):
         return re.sub(r"长$", "", head) + "长度"  # '治理河长' -> 治理河长度
-    if unit.endswith("次"):
-        return head + ("次数" if unit == "次" else unit)
+    if unit.endswith("次"):  # '接待读者20万人次' -> 接待读者人次
+        return head + ("次数" if unit == "次" else unit.removeprefix("万"))
     if unit in ("场", "期", "班", "批"):
         return head + ("场次" if unit == "场" else unit + "数")
     if unit in ("名", "人", "位"):
         return f"{head}人数"
+    if unit in ("天", "日"):  # '开放不少于300天' -> 开放天数
+        return f"{head}天数"
     if unit in ("种", "轮"):  # '采购口蹄疫、禽流感等疫苗' -> 采购疫苗种类; '暗访4轮' -> 暗访轮次
         return head + {"种": "种类", "轮": "轮次"}[unit]
     if not unit and obj.endswith("班"):
@@ -103,6 +108,7 @@ def _quantity_rows(
     for act in _distinct(facts.activities)[:MAX_ACTIVITY_ROWS]:
         if act.object == act.verb in _PLAIN_VERBS and act.count and facts.main_type:
             act = act.model_copy(update={"object": facts.main_type})  # '举办4期' -> 培训期数
+        act = _one_named(act)
         name = activity_name(act)
         if act.count is not None:
             value, text = f"≥{num(act.count)}{act.unit}", f"按项目描述：{act.text}"
@@ -112,6 +118,14 @@ def _quantity_rows(
         rows.append(row)
         assumed.append(note)
     return unique(rows), assumed
+
+
+def _one_named(act: Activity) -> Activity:
+    """'建设档案管理系统' builds one system: the brief's own count, not an assumed one."""
+    unit = next((u for end, u in SINGLE_OBJECTS.items() if act.object.endswith(end)), "")
+    if act.count is not None or not unit or act.verb not in _BUILD_VERBS:
+        return act
+    return act.model_copy(update={"count": 1.0, "unit": unit})
 
 
 def _assumed_count(facts: ProjectFacts, act: Activity, name: str) -> tuple[Indicator, Assumption]:

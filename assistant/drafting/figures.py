@@ -115,7 +115,7 @@ def row_name(figure: Figure) -> str:
     """A 三级 name for a brief figure: 供餐人次, 河道数量, 道路长度, 养护面积."""
     noun, unit = figure.noun or "主要工作", figure.unit
     if unit.endswith("次"):
-        return noun + ("次数" if unit == "次" else unit)
+        return noun + ("次数" if unit == "次" else unit.removeprefix("万"))
     if unit in ("公里", "千米", "米"):
         return re.sub(r"(?:全长|长度)$", "", noun).replace("总长", "总") + "长度"
     if unit in ("平方米", "亩"):
