@@ -92,7 +92,7 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
 def _count_re(units: list[str]) -> re.Pattern:
     alternatives = "|".join(sorted(set(units), key=len, reverse=True))
     return re.compile(
-        rf"(?:不少于|不低于|至少|达到|超过|约|共|累计|完成)?(?P<num>{_NUM})\s*(?P<unit>{alternatives})(?![\u4e00-\u9fa5]*?[元])(?<!个(?=月))"
+        rf"(?:不少于|不低于|至少|达到|超过|约|共|合计|总计|累计|完成)?(?P<num>{_NUM})\s*(?P<unit>{alternatives})(?![\u4e00-\u9fa5]*?[元])(?<!个(?=月))"
     )
 
 
@@ -182,7 +182,7 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
             not count_re.search(part) and obj.endswith(tuple(words["abstract_nouns"]))
         ):
             continue
-        count = count_re.search(part)
+        count = _total(part, count_re)
         if _not_work(verb, obj, count, words):
             continue
         act = Activity(verb=verb or obj, object=obj[:16], text=clause)
@@ -221,6 +221,13 @@ def _grouped(
         return None
     count, unit = _number(place["num"]), _unit(place["num"], place["unit"])
     return Activity(verb=verb, object=noun, count=count, unit=unit, text=clause)
+
+
+def _total(part: str, count_re: re.Pattern) -> re.Match | None:
+    """'每个网格配备专职网格员1名共64名': the total (共/合计/累计) beats the count per place."""
+    counts = list(count_re.finditer(part))
+    total = next((m for m in counts if re.match(r"共|合计|累计|总计", m.group(0))), None)
+    return total or (counts[0] if counts else None)
 
 
 def _single_count(acts: list[Activity], clause: str, count_re: re.Pattern) -> list[Activity]:
