@@ -173,3 +173,15 @@ def test_a_system_the_brief_builds_is_one_and_no_unit_stays_in_a_name(drafter):
     )
     counts = [i for i in elderly.table.indicators if i.value.unit.endswith("人次")]
     assert [(i.name, i.value.raw) for i in counts] == [("体检老年人人次", "≥1.2万人次")]
+
+
+def test_people_are_counted_by_what_is_done_for_them(drafter):
+    text = (
+        "区残联2023年残疾人精准康复，预算80万元，签约康复服务18000人，为4000名残疾人适配辅助器具。"
+    )
+    rows = {i.name: i.value.raw for i in drafter.draft(text, today=TODAY).table.indicators}
+    assert rows.get("适配辅助器具残疾人人数") == "≥4000名"
+    assert not any(name.startswith("适配辅助器具") and v.endswith("项") for name, v in rows.items())
+    repair = "某县教育局2026年薄弱学校改造，预算450万元，对8所中小学的屋面防水、门窗和卫生间进行维修改造。"
+    names = [i.name for i in drafter.draft(repair, today=TODAY).table.indicators]
+    assert "维修中小学数量" in names or "维修改造中小学数量" in names

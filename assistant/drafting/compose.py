@@ -32,7 +32,7 @@ MAX_ACTIVITY_ROWS = 6
 SINGLE_OBJECTS: dict[str, str] = WORDS["single_objects"]
 _BUILD_VERBS = ("建设", "新建", "开发", "搭建", "采购", "购置", "购买", "升级", "改造")
 NO_COUNT_RULE = "项目描述未给数量，按至少完成一次（项）填写"
-_PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供")
+_PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供", "负责")
 _EVENT_VERBS = (
     "召开",
     "举办",
@@ -98,14 +98,16 @@ def _quantity_rows(
     facts: ProjectFacts, year: int, layout: str
 ) -> tuple[list[Indicator], list[Assumption]]:
     """A row per counted beneficiary and per activity; an uncounted one is assumed (coded)."""
-    rows, assumed = [], []
+    rows, assumed, served = [], [], []
     for who in facts.beneficiaries:
         if who.count is not None:
             kind = "人数" if who.unit in ("名", "人", "位", "人次") else "数量"
-            name = f"{'培训' if '培训' in facts.types else ''}{who.who}{kind}"
+            name, act = _served_name(facts, who, kind)
+            served += [act] if act else []
             value, text = f"≥{num(who.count)}{who.unit}", f"按项目描述：{who.text}"
             rows.append(make_row(QUANTITY, name, value, text, brief_source(who.text)))
-    for act in _distinct(facts.activities)[:MAX_ACTIVITY_ROWS]:
+    acts = [a for a in _distinct(facts.activities) if a not in served]
+    for act in acts[:MAX_ACTIVITY_ROWS]:
         if act.object == act.verb in _PLAIN_VERBS and act.count and facts.main_type:
             act = act.model_copy(update={"object": facts.main_type})  # '举办4期' -> 培训期数
         act = _one_named(act)
@@ -118,6 +120,19 @@ def _quantity_rows(
         rows.append(row)
         assumed.append(note)
     return unique(rows), assumed
+
+
+def _served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, Activity | None]:
+    """'为4000名残疾人适配辅助器具' -> 适配辅助器具残疾人人数 (and that activity needs no row of its
+    own); '对8所中小学的屋面、门窗进行维修' -> 维修中小学数量 (one verb over several objects)."""
+    acts = [a for a in facts.activities if a.count is None and who.text in a.text]
+    lead = "培训" if "培训" in facts.types else ""
+    if len(acts) > 1:
+        lead = "" if acts[0].verb in _PLAIN_VERBS else acts[0].verb
+    elif acts:
+        lead = acts[0].phrase
+    name = f"{lead}{kind}" if who.who in lead else f"{lead}{who.who}{kind}"
+    return (name if len(name) <= 14 else f"{who.who}{kind}"), (acts[0] if len(acts) == 1 else None)
 
 
 def _one_named(act: Activity) -> Activity:
