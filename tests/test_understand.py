@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.drafting.organisations import find_department
 from assistant.drafting.project_types import classify, project_types
-from assistant.drafting.understand import find_period, find_unit, understand
+from assistant.drafting.understand import find_period, understand
 
 TRAINING = (
     "区委党校2024年举办村组干部培训班，对全区230名村组干部开展为期5天的集中轮训，培训费用18万元，"
@@ -111,7 +112,7 @@ def test_public_health_reads_checkups_followups_and_frequency():
     ],
 )
 def test_unit_names_end_in_any_organisation_suffix(text, unit):
-    assert find_unit(text) == unit
+    assert find_department(text).name == unit
 
 
 def test_period_deadline_and_limits():

@@ -11,9 +11,10 @@ import re
 from datetime import date
 
 from assistant.drafting.amounts import BARE_BUDGET_RE, MONEY_RE, NUM, find_budget, to_number
+from assistant.drafting.organisations import CODE_RE, UNIT_SUFFIX, find_department
 from assistant.errors import AssistantError
 from assistant.schema import Department, ProjectBrief
-from assistant.taxonomy import RELATIVE_YEARS, load_data
+from assistant.taxonomy import RELATIVE_YEARS
 from assistant.textclean import clean_text, looks_like_instruction
 
 
@@ -28,29 +29,11 @@ _BUDGET_YEAR_RE = re.compile(
     r"(?:^|(?<=[计划拟将要在于是们的]))(?:(?:19|20)\d{2}|[二两][〇零][〇零一二三四五六七八九]{2})年度?(?:的)?"
 )
 
-# The organisation endings are shared with the brief reader (assistant/data/brief_words.yaml).
-_UNIT_SUFFIX = "(?:{})".format(
-    "|".join(sorted(load_data("brief_words")["unit_suffixes"], key=len, reverse=True))
-)
-_DEPT_RE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fa5]{{2,24}}?{_UNIT_SUFFIX})(?=$|[，。；,;、\s\d（(由负将拟计需要在对承开组实])"
-)
-_LABELLED_DEPT_RE = re.compile(
-    rf"(?:主管部门|实施单位|申报单位|单位|部门)[：:是为]?\s*(?:\d{{6}}\s*)?"
-    rf"(?P<name>[\u4e00-\u9fa5]{{2,30}}{_UNIT_SUFFIX})"
-)
-_BRACKETED_DEPT_RE = re.compile(rf"[（(](?P<name>[\u4e00-\u9fa5]{{2,30}}{_UNIT_SUFFIX})[）)]")
-_DEPT_LEAD_RE = re.compile(
-    r"^(?:我们是|我们|我单位是|我单位|本单位|单位是|单位|部门|主管部门|由|是)"
-)
-_CLAUSE_LEAD_RE = re.compile(r"^(?:\d{6}\s*)?(?:(?:19|20)\d{2}\s*年度?\s*)?")
 # '2023年7月至2024年1月为…': a service period is no part of a project's name.
 _SPAN_LEAD_RE = re.compile(
     r"^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:至|到|—|-|~)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?"
     r"|^(?:19|20)\d{2}年(?=\d{1,2}月)"
 )
-_PLACE_RE = re.compile(r"^[\u4e00-\u9fa5]{1,6}?[省市区县镇街]")
-_CODE_RE = re.compile(r"(?<![\d.])(\d{6})(?![\d.元万亿千])")
 
 _ADMIN_LABELS = "项目名称|主管部门|实施单位|申报单位|单位|部门|年度|预算数|预算|资金来源|资金"
 _CONTENT_LABELS = "主要内容|建设内容|工作内容|内容|用途"
@@ -86,7 +69,7 @@ def parse_brief(text: str, today: date | None = None) -> ProjectBrief:
         )
     today = today or date.today()
     year = _find_year(raw, today)
-    department = _find_department(raw)
+    department = find_department(raw)
     explicit = _explicit_name(raw)
     clauses = _content_clauses(raw, department)
     brief = ProjectBrief(
@@ -114,7 +97,7 @@ def missing_fields(brief: ProjectBrief) -> list[str]:
     return [label for label, value in checks if not value]
 
 
-# ---------------------------------------------------------------- year, unit, name
+# ---------------------------------------------------------------- year, name
 
 
 def _ends_range(text: str, start: int) -> bool:
@@ -138,28 +121,6 @@ def _find_year(text: str, today: date) -> int | None:
         if word in text:
             return today.year + offset
     return None
-
-
-def _find_department(text: str) -> Department:
-    """A labelled unit ('主管部门：…'), a bracketed one ('我们中心（…中心）'), else a unit name
-    that starts a clause or carries a place name."""
-    code_match = _CODE_RE.search(text)
-    code = code_match.group(1) if code_match else ""
-    for pattern in (_LABELLED_DEPT_RE, _BRACKETED_DEPT_RE):
-        match = pattern.search(text)
-        if match:
-            return Department(code=code, name=match["name"])
-    for clause in _CLAUSE_SPLIT_RE.split(text):
-        # '2026年县疾控中心…': the year is no part of the unit's name
-        clause = _CLAUSE_LEAD_RE.sub("", (clause or "").strip())
-        for match in _DEPT_RE.finditer(clause):
-            name = _DEPT_LEAD_RE.sub("", match["name"])
-            at_clause_start = match.start() == 0 or clause[: match.start()].endswith(
-                ("由", "是", "：")
-            )
-            if len(name) >= 3 and (at_clause_start or _PLACE_RE.match(name)):
-                return Department(code=code, name=name)
-    return Department(code=code)
 
 
 def _explicit_name(text: str) -> str:
@@ -191,14 +152,14 @@ def _is_admin_clause(clause: str) -> bool:
 def _clean_clause(clause: str, department: Department) -> str:
     """Cut what is not the project itself: unit, code, the budget year, money, fillers."""
     clause = _CONTENT_LABEL_RE.sub("", re.sub(r"项目名称\s*[:：是为]?", "", clause))
-    clause = _CODE_RE.sub("", clause)
+    clause = CODE_RE.sub("", clause)
     if department.name:
         clause = clause.replace(department.name, "")
     clause = re.sub(r"^\s*由", "", re.sub(r"\s+", "", clause))
     # What brackets held is gone (unit, code) or is the year again: '项目（2025年）', '中心（）'.
     clause = re.sub(r"[（(]\s*(?:(?:19|20)\d{2}年度?)?\s*[）)]", "", clause)
     clause = re.sub(
-        r"^[\u4e00-\u9fa5]{2,24}?" + _UNIT_SUFFIX + r"(?=[\d由负将拟计需要在对承开组实])",
+        r"^[\u4e00-\u9fa5]{2,24}?" + UNIT_SUFFIX + r"(?=[\d由负将拟计需要在对承开组实])",
         "",
         clause,
     )

@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 
 from assistant.drafting.amounts import check_amounts, parse_amount_wan
-from assistant.drafting.brief import _ACTION_WORDS, _UNIT_SUFFIX, BriefInvalid, parse_brief
+from assistant.drafting.brief import _ACTION_WORDS, BriefInvalid, parse_brief
+from assistant.drafting.organisations import UNIT_SUFFIX
 from assistant.schema import (
     COST,
     COST_L2,
@@ -63,7 +64,7 @@ _BARE_AMOUNT_RE = re.compile(
     r"^(?:是|共|总共|预算)?\s*(?P<amount>\d[\d,.]*\s*(?:万元|万|元|亿元))$"
 )
 _BARE_UNIT_RE = re.compile(
-    rf"^(?:是|单位是|我们是|由)?(?P<name>[\u4e00-\u9fa5]{{2,30}}{_UNIT_SUFFIX})$"
+    rf"^(?:是|单位是|我们是|由)?(?P<name>[\u4e00-\u9fa5]{{2,30}}{UNIT_SUFFIX})$"
 )
 _BARE_YEAR_RE = re.compile(r"^(?:是|年度是|属于)?(?P<year>(?:19|20)\d{2})\s*年度?(?:的|预算)?$")
 _GOALS_RE = re.compile(

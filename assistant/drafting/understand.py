@@ -13,27 +13,13 @@ from functools import lru_cache
 from assistant.drafting.amounts import MONEY_RE, to_number
 from assistant.drafting.brief import parse_brief
 from assistant.drafting.facts import CostLine, Period, ProjectFacts
+from assistant.drafting.organisations import find_department, implementing_unit
 from assistant.drafting.project_types import classify, type_of
 from assistant.drafting.understand_work import read_work
 from assistant.schema import ProjectBrief
 from assistant.taxonomy import load_data
 
 WORDS = load_data("brief_words")
-# Organisation suffixes, longest first so 管理委员会 wins over 委员会 and 街道办事处 over 街道.
-UNIT_SUFFIXES = sorted(WORDS["unit_suffixes"], key=len, reverse=True)
-_SUFFIX = "|".join(UNIT_SUFFIXES)
-_LABELLED_UNIT_RE = re.compile(
-    rf"(?:主管部门|实施单位|申报单位|责任单位|单位|部门)\s*[：:是为]?\s*(?:\d{{6}}\s*)?"
-    rf"(?P<u>[\u4e00-\u9fa5（）()]{{2,30}}?(?:{_SUFFIX}))(?![\u4e00-\u9fa5]{{0,2}}(?:{_SUFFIX}))"
-)
-_IMPLEMENTING_RE = re.compile(
-    rf"(?:实施单位|由)\s*[：:为是]?\s*(?P<u>[\u4e00-\u9fa5（）()]{{2,30}}?(?:{_SUFFIX}))(?=实施|负责|承担|$|[，。；,;\s])"
-)
-_LEAD_UNIT_RE = re.compile(
-    rf"^(?:我们|我单位|本单位|我局|我中心|由)?(?:是)?(?P<u>[\u4e00-\u9fa5]{{2,24}}?(?:{_SUFFIX}))"
-    rf"(?=\s*[（(]|\s*\d{{6}}|\s*(?:19|20)\d{{2}}|[，,。\s]|拟|计划|将|要|需|申请|负责|牵头|组织|开展|实施|承担|对|为|在|的|今年|明年|20)"
-)
-_NOT_UNIT = re.compile(r"^(?:项目|工程|全市|全区|全县|辖区|本市|我们|计划|服务|运行|培训|活动)")
 _CM = r"(?:\d{1,2}月(?:\d{1,2}日)?|(?:上|下)半年)"
 _DATE = rf"(?:(?:19|20)\d{{2}}年(?:{_CM})?|{_CM})"
 _SPAN_RE = re.compile(rf"(?P<s>{_DATE})\s*(?:至|到|—|－|-|~|～)\s*(?P<e>{_DATE})")
@@ -67,13 +53,12 @@ def understand(brief: ProjectBrief | str) -> ProjectFacts:
 @lru_cache(maxsize=256)
 def _read(text: str, name: str, department: str, budget: float | None) -> ProjectFacts:
     """Cached: a draft reads its brief again for the 绩效目标 text after every edit."""
-    unit = find_unit(text) or department
+    unit = find_department(text).name or department
     work = read_work(text, WORDS, unit, name)
     types = classify(text, name)
-    implementing = _IMPLEMENTING_RE.search(text)
     return ProjectFacts(
         unit=unit,
-        implementing_unit=implementing["u"] if implementing and implementing["u"] != unit else "",
+        implementing_unit=implementing_unit(text, unit),
         types=types,
         activities=work.activities,
         beneficiaries=work.beneficiaries,
@@ -84,28 +69,6 @@ def _read(text: str, name: str, department: str, budget: float | None) -> Projec
         effects=work.effects,
         public_served=_serves_public(types, work.beneficiaries),
     )
-
-
-def find_unit(text: str) -> str:
-    """The organisation named as 主管部门/实施单位, or the one the brief starts with."""
-    match = _LABELLED_UNIT_RE.search(text)
-    if match:
-        return match["u"]
-    for clause in re.split(r"[，。；,;\n]", text):
-        clause = re.sub(r"^\s*(?:\d{6}\s*)?(?:(?:19|20)\d{2}\s*年度?\s*)?", "", clause)
-        match = _LEAD_UNIT_RE.match(clause)
-        if match and not _NOT_UNIT.match(match["u"]) and len(match["u"]) >= 3:
-            return match["u"]
-    return _first_unit(text)
-
-
-def _first_unit(text: str) -> str:
-    """'黄山市公安局雪亮工程…': the shortest organisation name the brief starts with (5+ chars)."""
-    head = re.sub(r"^\s*(?:\d{6}\s*)?", "", text)[:20]
-    for end in range(5, len(head) + 1):
-        if head[:end].endswith(tuple(UNIT_SUFFIXES)) and not _NOT_UNIT.match(head):
-            return head[:end] if re.fullmatch(r"[\u4e00-\u9fa5]+", head[:end]) else ""
-    return ""
 
 
 def find_period(text: str) -> Period:

@@ -1,0 +1,98 @@
+"""Organisation names in a brief: the unit that files the table (主管部门) and the one that does the
+work (实施单位). Both the brief parser and the fact reader take the unit from `find_department`.
+
+A name ends in one of the organisation endings of `assistant/data/brief_words.yaml`
+(`unit_suffixes`). A station, school or 合作社 the work is done on is no unit: an unlabelled name
+counts only where the brief starts a clause with it or it carries a place name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.schema import Department
+from assistant.taxonomy import load_data
+
+_WORDS = load_data("brief_words")
+# Longest first, so 管理委员会 wins over 委员会 and 街道办事处 over 街道.
+UNIT_SUFFIX = "(?:{})".format("|".join(sorted(_WORDS["unit_suffixes"], key=len, reverse=True)))
+# A longer ending follows within two characters: '…委员会办公室', '…街道社区卫生服务中心'.
+_LONGER_NAME = rf"[\u4e00-\u9fa5]{{0,2}}{UNIT_SUFFIX}"
+
+_LABELLED_RE = re.compile(
+    rf"(?:主管部门|实施单位|申报单位|单位|部门)[：:是为]?\s*(?:\d{{6}}\s*)?"
+    rf"(?P<name>[\u4e00-\u9fa5]{{2,30}}{UNIT_SUFFIX})"
+)
+_BRACKETED_RE = re.compile(rf"[（(](?P<name>[\u4e00-\u9fa5]{{2,30}}{UNIT_SUFFIX})[）)]")
+# What may follow a unit that starts a clause: an end, a code or year, or the verb of its work.
+_CLAUSE_UNIT_RE = re.compile(
+    rf"(?P<name>[\u4e00-\u9fa5]{{2,24}}?{UNIT_SUFFIX})"
+    r"(?=$|[，。；,;、\s\d（(由负将拟计需要在对承开组实申牵为今明])"
+)
+# '黄山市公安局雪亮工程…': a place-led name that runs straight into the project name
+# ('天津燃气供热站的安全检查' is about the stations).
+_RUN_ON_RE = re.compile(rf"[\u4e00-\u9fa5]{{2,20}}?{UNIT_SUFFIX}(?!{_LONGER_NAME}|的)")
+_IMPLEMENTING_RE = re.compile(
+    rf"(?:实施单位|由)\s*[：:为是]?\s*(?P<u>[\u4e00-\u9fa5（）()]{{2,30}}?{UNIT_SUFFIX})"
+    r"(?=实施|负责|承担|$|[，。；,;\s])"
+)
+_LEAD_WORDS_RE = re.compile(
+    r"^(?:我们是|我们|我单位是|我单位|本单位|单位是|单位|部门|主管部门|由|是)"
+)
+_CLAUSE_LEAD_RE = re.compile(r"^\s*(?:\d{6}\s*)?(?:(?:19|20)\d{2}\s*年度?\s*)?")
+_CLAUSE_SPLIT_RE = re.compile(r"[，。；！？,;!?\n]+|\s+(?=[\u4e00-\u9fa5]{2,4}[：:])")
+_PLACE_RE = re.compile(r"^[\u4e00-\u9fa5]{1,6}?[省市区县镇街]")
+# A name that starts with the work is the object of the work ('巡检燃气管道和场站').
+_NOT_UNIT_STARTS = [*"项目 工程 全市 全区 全县 辖区 本市 计划".split(), *_WORDS["activity_verbs"]]
+_NOT_UNIT_RE = re.compile("^(?:{})".format("|".join(_NOT_UNIT_STARTS)))
+CODE_RE = re.compile(r"(?<![\d.])(\d{6})(?![\d.元万亿千])")
+
+
+def find_department(text: str) -> Department:
+    """The unit of a brief with its 6-digit code: a labelled one ('主管部门：…'), a bracketed one
+    ('我们中心（…中心）'), a clause that starts with it, else a place-led name the brief opens with."""
+    code_match = CODE_RE.search(text)
+    code = code_match.group(1) if code_match else ""
+    for pattern in (_LABELLED_RE, _BRACKETED_RE):
+        match = pattern.search(text)
+        if match:
+            return Department(code=code, name=match["name"])
+    return Department(code=code, name=_clause_unit(text) or _run_on_unit(text))
+
+
+def _clause_unit(text: str) -> str:
+    for clause in _CLAUSE_SPLIT_RE.split(text):
+        # '2026年县疾控中心…': the year is no part of the unit's name
+        clause = _CLAUSE_LEAD_RE.sub("", clause or "")
+        for match in _CLAUSE_UNIT_RE.finditer(clause):
+            name = _LEAD_WORDS_RE.sub("", match["name"])
+            at_start = match.start() == 0 or clause[: match.start()].endswith(("由", "是", "："))
+            if (
+                len(name) >= 3
+                and (at_start or _PLACE_RE.match(name))
+                and not _NOT_UNIT_RE.match(name)
+            ):
+                return name
+    return ""
+
+
+def _run_on_unit(text: str) -> str:
+    """A unit name the brief opens with after a place name, ending where a word ends (jieba):
+    '黄山市公安局' of '黄山市公安局雪亮工程', but no '…监测站' of '…监测站点运维'."""
+    head = _CLAUSE_LEAD_RE.sub("", text)[:30]
+    match = _RUN_ON_RE.match(head)
+    if not match:
+        return ""
+    import jieba.posseg  # loaded on first need: only briefs that run the unit into the name get here
+
+    words = list(jieba.posseg.cut(head, HMM=False))
+    if not (words[0].flag == "ns" or re.fullmatch(r"某[省市区县州镇乡]", words[0].word)):
+        return ""  # '今年要做社区…': no place, no unit
+    ends = {sum(len(w.word) for w in words[: n + 1]) for n in range(len(words))}
+    return match.group(0) if match.end() in ends else ""
+
+
+def implementing_unit(text: str, unit: str) -> str:
+    """The unit that does the work ('由区市政工程建设中心实施'), when it is not `unit` itself."""
+    match = _IMPLEMENTING_RE.search(text)
+    return match["u"] if match and match["u"] != unit else ""
