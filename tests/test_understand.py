@@ -140,3 +140,22 @@ def test_implementing_unit_apart_from_the_department():
         "某区建设和管理委员会2027年道路下立交工程，预算15000万元，由区市政工程建设中心实施"
     )
     assert road.implementing_unit == "区市政工程建设中心"
+
+
+def test_time_limits_read_alike_for_the_period_and_the_figures():
+    """One pattern: the period keeps the verb after a limit, the figures its number and unit."""
+    from assistant.drafting.figures import time_limits
+
+    text = "受理后5个工作日内办结，故障30分钟以内响应，整改3个月之内完成，2.5 小时内到场，12月31日内完成"
+    assert find_period(text).limits == [
+        "5个工作日内办结",
+        "30分钟以内响应",
+        "3个月之内完成",
+        "2.5 小时内到场",
+    ]
+    assert [(f.number, f.unit, f.text) for f in time_limits(text)] == [
+        (5, "个工作日", "5个工作日内"),
+        (30, "分钟", "30分钟以内"),
+        (3, "个月", "3个月之内"),
+        (2.5, "小时", "2.5 小时内"),
+    ]

@@ -22,8 +22,12 @@ _COUNT_RE = re.compile(
     rf"(?P<num>{_NUMBER})\s*(?P<wan>万)?(?P<unit>{'|'.join(sorted(COUNT_UNITS, key=len, reverse=True))})"
     rf"(?P<after>[\u4e00-\u9fa5]{{0,8}})"
 )
-_TIME_LIMIT_RE = re.compile(
-    rf"(?P<num>{_NUMBER})\s*(?P<unit>{'|'.join(TIME_UNITS)})(?:以内|之内|内)"
+# A time limit as briefs write it ('30日内', '2小时以内'; units: assistant/data/units.yaml `time`),
+# then the verb it limits ('响应'). '12月31日内' is a date, not 31 days.
+TIME_LIMIT_RE = re.compile(
+    rf"(?P<limit>(?<![月\d.])(?P<num>{_NUMBER})\s*"
+    rf"(?P<unit>{'|'.join(sorted(TIME_UNITS, key=len, reverse=True))})(?:以内|之内|内))"
+    r"(?P<verb>[\u4e00-\u9fa5]{0,2})"
 )
 _LEAD_WORDS = re.compile(
     r"^(?:对|为|给|向|在|辖区|全年|每日|每天|每年|共|约|累计|其中|全[区县市镇乡]|全街道)+"
@@ -66,8 +70,8 @@ def count_figures(text: str) -> list[Figure]:
 def time_limits(text: str) -> list[Figure]:
     """Time limits in the brief ('30日内反馈', '30分钟内响应')."""
     limits: list[Figure] = []
-    for match in _TIME_LIMIT_RE.finditer(text or ""):
-        figure = Figure(number=float(match["num"]), unit=match["unit"], text=match.group(0))
+    for match in TIME_LIMIT_RE.finditer(text or ""):
+        figure = Figure(number=float(match["num"]), unit=match["unit"], text=match["limit"])
         if not any((f.number, f.unit) == (figure.number, figure.unit) for f in limits):
             limits.append(figure)
     return limits

@@ -13,6 +13,7 @@ from functools import lru_cache
 from assistant.drafting.amounts import MONEY_RE, to_number
 from assistant.drafting.brief import parse_brief
 from assistant.drafting.facts import CostLine, Period, ProjectFacts
+from assistant.drafting.figures import TIME_LIMIT_RE
 from assistant.drafting.organisations import find_department, implementing_unit
 from assistant.drafting.project_types import classify, type_of
 from assistant.drafting.understand_work import read_work
@@ -33,9 +34,6 @@ _DEADLINE_RE = re.compile(
 _FREQ_RE = re.compile(
     r"(?P<f>(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)(?:[\u4e00-\u9fa5]{0,4}?(?:\d+|[一二两三四五六七八九十])次|"
     r"(?:开展|进行)?[\u4e00-\u9fa5]{0,8}?(?:巡查|巡检|检查|监测|随访|通报|报送|更新|保洁))?)"
-)
-_LIMIT_RE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:个工作日|工作日|分钟|小时|日|天|周|个月)(?:以内|之内|内)[\u4e00-\u9fa5]{0,2}"
 )
 _UNIT_COST_RE = re.compile(r"^(?:人均|每人|每户|每村|每生|每亩|每个|每名|单价|平均)|标准$")
 _COST_NAME_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5A-Za-z（）()]{2,16}?)(?:约|共|为|计|需|合计)?$")
@@ -86,7 +84,7 @@ def find_period(text: str) -> Period:
     frequency = _FREQ_RE.search(text)
     if frequency:
         period.frequency = frequency["f"]
-    period.limits = [m.group(0) for m in _LIMIT_RE.finditer(text)]
+    period.limits = [m.group(0) for m in TIME_LIMIT_RE.finditer(text)]
     return period
 
 
