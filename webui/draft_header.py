@@ -1,10 +1,12 @@
-"""The draft's header fields and 绩效目标 in the page: shown for the current draft, editable."""
+"""The current draft in the page: its header fields and 绩效目标 (shown, editable), and the view
+of grid, header + review and status every 起草 handler returns."""
 
 from __future__ import annotations
 
 import gradio as gr
 
 from assistant.workbench.models import DraftSession, HeaderForm
+from webui.render import draft_rows, findings_html, md_text, table_header_html
 
 # Several project types, so a new user sees the assistant is not only for gas inspections.
 EXAMPLE_BRIEFS = [
@@ -83,3 +85,16 @@ def form_from(name, department, unit, year, total, fiscal, other, goals) -> Head
         other=other,
         goals=goals or "",
     )
+
+
+def draft_view(session: DraftSession) -> tuple[list[list[str]], str, str]:
+    """Grid rows, the header + review HTML and a status line for a session."""
+    draft = session.draft
+    if draft is None:
+        return [], "<p>还没有草稿。在左侧描述项目即可开始。</p>", "尚未起草"
+    saved = f"已保存为第 {session.version} 版" if session.draft_id else "未保存"
+    if session.unsaved:
+        saved = "有未保存的手工修改"
+    status = f"**{md_text(draft.table.name)}** · {len(draft.table.indicators)} 行 · {saved}"
+    header = table_header_html(draft.table)
+    return draft_rows(draft.table), header + findings_html(draft.findings), status

@@ -9,54 +9,39 @@ import gradio as gr
 from assistant.errors import AssistantError
 from assistant.workbench.models import DraftSession
 from webui.common import UiContext, as_session, current_owner, ensure_token, user_errors
-from webui.draft_header import EXAMPLE_BRIEFS, GREETING, HeaderPanel, form_from, header_values
-from webui.render import (
-    GRID_HEADERS,
-    display_time,
-    draft_choices,
-    draft_rows,
-    findings_html,
-    md_text,
-    source_row_html,
-    table_header_html,
+from webui.draft_files import DraftFiles
+from webui.draft_header import (
+    EXAMPLE_BRIEFS,
+    GREETING,
+    HeaderPanel,
+    draft_view,
+    form_from,
+    header_values,
 )
+from webui.render import GRID_HEADERS, source_row_html
 
 EXAMPLE_BRIEF = EXAMPLE_BRIEFS[0][1]
 WORKING = "正在检索往年表并起草，请稍候……"
 
 
-def draft_view(session: DraftSession) -> tuple[list[list[str]], str, str]:
-    """Grid rows, the header + review HTML and a status line for a session."""
-    draft = session.draft
-    if draft is None:
-        return [], "<p>还没有草稿。在左侧描述项目即可开始。</p>", "尚未起草"
-    saved = f"已保存为第 {session.version} 版" if session.draft_id else "未保存"
-    if session.unsaved:
-        saved = "有未保存的手工修改"
-    status = f"**{md_text(draft.table.name)}** · {len(draft.table.indicators)} 行 · {saved}"
-    header = table_header_html(draft.table)
-    return draft_rows(draft.table), header + findings_html(draft.findings), status
-
-
 class DraftTab:
-    """The tab's components and their handlers (each handler is one user action)."""
+    """The tab's components and their handlers (each handler is one user action); saving,
+    saved drafts, export and preview are `DraftFiles` (webui/draft_files.py)."""
 
     def __init__(self, ctx: UiContext):
         self.ctx, self.wb = ctx, ctx.workbench
+        self.files = DraftFiles(ctx)
         with gr.Row():
             with gr.Column(scale=2, min_width=320):
                 self._chat_column()
             with gr.Column(scale=3, min_width=420):
                 self._draft_column()
                 with gr.Accordion("我的草稿", open=False):
-                    self._drafts_panel()
-        # Full width below the chat and grid: the A4 sheets at their real size.
-        # Gradio's prose styles would change the printed cells: the sheets bring their own CSS.
-        self.preview = gr.HTML(elem_id="draft-preview", visible=False, apply_default_css=False)
+                    self.files.build_panel()
+        self.files.build_preview()
         self.view = [self.grid, self.review, self.status]
         self._wire_chat()
         self._wire_draft_actions()
-        self._wire_saved_drafts()
         self._wire_header_and_undo()
 
     # ------------------------------------------------------------ layout
@@ -111,31 +96,7 @@ class DraftTab:
         self.source_row = gr.HTML(elem_id="draft-source", visible=False)  # shown on a click
         self.review = gr.HTML(elem_id="draft-review")
         self.apply_fixes = gr.Button("应用全部审核建议修改", size="sm", elem_id="draft-apply-fixes")
-        with gr.Row():
-            self.save_note = gr.Textbox(
-                show_label=False, placeholder="保存说明（可选）", max_lines=1, scale=2
-            )
-            self.save = gr.Button("保存", variant="secondary", elem_id="draft-save", scale=1)
-            self.export_xlsx = gr.Button("导出 .xlsx", elem_id="export-xlsx", scale=1)
-            self.export_docx = gr.Button("导出 .docx", elem_id="export-docx", scale=1)
-            self.export_preview = gr.Button("打印预览", elem_id="export-preview", scale=1)
-        self.download = gr.File(
-            label="下载", interactive=False, visible=False, elem_id="draft-download"
-        )
-
-    def _drafts_panel(self) -> None:
-        self.drafts = gr.Dropdown(
-            label="已保存的草稿（可输入名称筛选）",
-            choices=[],
-            allow_custom_value=True,
-            filterable=True,
-            elem_id="my-drafts",
-        )
-        self.version = gr.Number(label="版本（留空为最新）", precision=0, value=None)
-        with gr.Row():
-            self.refresh = gr.Button("刷新列表")
-            self.open = gr.Button("打开", elem_id="draft-open")
-        self.versions = gr.Markdown()
+        self.files.build_buttons()
 
     # ------------------------------------------------------------ events
 
@@ -146,7 +107,7 @@ class DraftTab:
             self.message,
             ctx.session,
             *self.view,
-            self.drafts,
+            self.files.drafts,
             ctx.token,
             *self.header.fields,
         ]
@@ -162,12 +123,7 @@ class DraftTab:
 
     def _wire_draft_actions(self) -> None:
         ctx = self.ctx
-        self.save.click(
-            self.on_save,
-            [ctx.session, self.save_note, ctx.token],
-            [ctx.session, *self.view, self.drafts, self.save_note],
-            api_name="save",
-        )
+        self.files.wire_save(self.view)
         self.apply_fixes.click(
             self.on_apply_fixes,
             [ctx.session, ctx.token],
@@ -177,40 +133,11 @@ class DraftTab:
         self.new.click(
             self.on_new,
             None,
-            [ctx.session, self.chatbot, *self.view, self.download, *self.header.fields],
+            [ctx.session, self.chatbot, *self.view, self.files.download, *self.header.fields],
             api_name="new_draft",
         )
-        for button, suffix in ((self.export_xlsx, ".xlsx"), (self.export_docx, ".docx")):
-            # The API returns the plain file; showing the (hidden) download box is a second step.
-            button.click(
-                user_errors(lambda session, s=suffix: str(self.wb.export(as_session(session), s))),
-                [ctx.session],
-                [self.download],
-                api_name=f"export_{suffix[1:]}",
-            ).success(
-                lambda: gr.update(visible=True), None, [self.download], api_visibility="private"
-            )
-        self.export_preview.click(
-            self.on_preview,
-            [ctx.session],
-            [self.preview, self.download],
-            api_name="preview",
-            scroll_to_output=True,  # the sheets show below the chat and the grid
-        )
-        # A preview shows the draft as it was: any change empties it (in the browser, no round
-        # trip), so nobody prints an old version.
-        for shown in (self.grid, self.review, self.status, *self.header.fields):
-            shown.change(None, None, [self.preview], js="() => ''", api_visibility="private")
-
-    def _wire_saved_drafts(self) -> None:
-        ctx = self.ctx
-        self.refresh.click(self.on_refresh, [ctx.token], [self.drafts], api_name="list_drafts")
-        self.open.click(
-            self.on_open,
-            [self.drafts, self.version, ctx.token],
-            [ctx.session, self.chatbot, *self.view, self.versions, *self.header.fields],
-            api_name="open_draft",
-        )
+        self.files.wire_exports(self.view, self.header.fields)
+        self.files.wire_saved_drafts(self.view, self.chatbot, self.header.fields)
 
     def _wire_header_and_undo(self) -> None:
         ctx, fields = self.ctx, self.header.fields
@@ -244,7 +171,7 @@ class DraftTab:
             for new_session, reply in self.wb.chat(session, text, owner):
                 chat = [*history, {"role": "assistant", "content": escape(reply)}]
                 choices = gr.update(
-                    choices=self._choices(token, request), value=new_session.draft_id
+                    choices=self.files.choices(token, request), value=new_session.draft_id
                 )
                 yield (
                     chat,
@@ -277,55 +204,16 @@ class DraftTab:
         return edited, *draft_view(edited)  # rows are re-ordered and re-numbered by finalize
 
     @user_errors
-    def on_save(self, session, note, token, request: gr.Request):
-        before = as_session(session)
-        saved, info = self.wb.save(before, current_owner(token, request), note or "")
-        when, author = display_time(info.saved_at), escape(info.author)  # toasts are HTML
-        if info.version == before.version:
-            gr.Info(f"没有修改，未产生新版本（仍是第 {info.version} 版）。")
-        else:
-            gr.Info(f"已保存：第 {info.version} 版（{when}，{author}）")
-        choices = gr.update(choices=self._choices(token, request), value=saved.draft_id)
-        return saved, *draft_view(saved), choices, ""
-
-    @user_errors
     def on_apply_fixes(self, session, token, request: gr.Request):
         owner = current_owner(token, request)
         fixed, notes = self.wb.apply_fixes(as_session(session), owner)
         gr.Info("已按审核建议修改：" + "；".join(notes))
         return fixed, *draft_view(fixed)
 
-    @user_errors
-    def on_preview(self, session):
-        """The draft as it prints (A4 sheets, review last) and the same as an .html to print."""
-        sheets, path = self.wb.preview(as_session(session))
-        return gr.update(value=sheets, visible=True), gr.update(value=str(path), visible=True)
-
     def on_new(self):
         fresh = DraftSession()
         hidden = gr.File(None, visible=False)
         return fresh, greeting(), *draft_view(fresh), hidden, *header_values(fresh)
-
-    @user_errors
-    def on_refresh(self, token, request: gr.Request):
-        return gr.update(choices=self._choices(token, request))
-
-    @user_errors
-    def on_open(self, draft_id, version_no, token, request: gr.Request):
-        if not draft_id:
-            raise gr.Error("请先在列表中选择一个草稿。")
-        owner = current_owner(token, request)
-        session = self.wb.open_draft(owner, draft_id, version_no or None)
-        lines = [
-            f"- 第{v.version}版 · {display_time(v.saved_at)} · {md_text(v.author)} · {md_text(v.note)}"
-            for v in self.wb.versions(owner, draft_id)
-        ]
-        title = session.draft.table.name
-        note = {
-            "role": "assistant",
-            "content": escape(f"已打开「{title}」第 {session.version} 版。"),
-        }
-        return session, [note], *draft_view(session), "\n".join(lines), *header_values(session)
 
     @user_errors
     def on_header(self, session, history, *fields):
@@ -346,9 +234,6 @@ class DraftTab:
         row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
         source, table = self.wb.source_of_row(as_session(session), int(row) + 1)
         return gr.update(value=source_row_html(source, table), visible=True)
-
-    def _choices(self, token, request) -> list[tuple[str, str]]:
-        return draft_choices(self.wb.drafts(current_owner(token, request)))
 
 
 def greeting() -> list[dict]:

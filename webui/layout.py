@@ -39,7 +39,9 @@ def build_ui(workbench: Workbench, settings: Settings) -> gr.Blocks:
             with gr.Tab("导入", id="import"):
                 import_tab.build(ctx)
         loaded = demo.load(ensure_token, [token], [token], api_name="ensure_token")
-        loaded.then(drafting.on_refresh, [token], [drafting.drafts], api_visibility="private")
+        loaded.then(
+            drafting.files.on_refresh, [token], [drafting.files.drafts], api_visibility="private"
+        )
     # Gradio runs one request per event at a time by default: one user drafting would hold up
     # every other user's chat.
     demo.queue(default_concurrency_limit=settings.concurrency)
