@@ -74,6 +74,8 @@ def test_units_the_two_old_finders_each_missed(text, unit):
         "改善农村义务教育薄弱学校办学条件",
         "贫困户资产入股合作社返本分红",
         "扶贫基地乡村旅游景点和基础设施建设",
+        "2026年静安区供热站安全应急检查，预算37.5万元",  # benchmarks/bench_load.py briefs
+        "2026年对静安区供热站开展安全检查，预算30万元",
     ],
 )
 def test_objects_of_the_work_are_no_unit(text):

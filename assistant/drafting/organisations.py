@@ -29,9 +29,9 @@ _CLAUSE_UNIT_RE = re.compile(
     rf"(?P<name>[\u4e00-\u9fa5]{{2,24}}?{UNIT_SUFFIX})"
     r"(?=$|[，。；,;、\s\d（(由负将拟计需要在对承开组实申牵为今明])"
 )
-# '黄山市公安局雪亮工程…': a place-led name that runs straight into the project name
-# ('天津燃气供热站的安全检查' is about the stations).
-_RUN_ON_RE = re.compile(rf"[\u4e00-\u9fa5]{{2,20}}?{UNIT_SUFFIX}(?!{_LONGER_NAME}|的)")
+# '黄山市公安局雪亮工程…': a place-led agency name that runs straight into the project name.
+_AGENCY_SUFFIX = "(?:{})".format("|".join(sorted(_WORDS["agency_suffixes"], key=len, reverse=True)))
+_RUN_ON_RE = re.compile(rf"[\u4e00-\u9fa5]{{2,20}}?{_AGENCY_SUFFIX}(?!{_LONGER_NAME}|的)")
 _IMPLEMENTING_RE = re.compile(
     rf"(?:实施单位|由)\s*[：:为是]?\s*(?P<u>[\u4e00-\u9fa5（）()]{{2,30}}?{UNIT_SUFFIX})"
     r"(?=实施|负责|承担|$|[，。；,;\s])"
@@ -42,8 +42,12 @@ _LEAD_WORDS_RE = re.compile(
 _CLAUSE_LEAD_RE = re.compile(r"^\s*(?:\d{6}\s*)?(?:(?:19|20)\d{2}\s*年度?\s*)?")
 _CLAUSE_SPLIT_RE = re.compile(r"[，。；！？,;!?\n]+|\s+(?=[\u4e00-\u9fa5]{2,4}[：:])")
 _PLACE_RE = re.compile(r"^[\u4e00-\u9fa5]{1,6}?[省市区县镇街]")
-# A name that starts with the work is the object of the work ('巡检燃气管道和场站').
-_NOT_UNIT_STARTS = [*"项目 工程 全市 全区 全县 辖区 本市 计划".split(), *_WORDS["activity_verbs"]]
+# A name that starts with the work or a preposition is what the work is on ('巡检燃气管道和场站',
+# '对静安区供热站').
+_NOT_UNIT_STARTS = [
+    *"项目 工程 全市 全区 全县 辖区 本市 计划 对 为 给 向 在".split(),
+    *_WORDS["activity_verbs"],
+]
 _NOT_UNIT_RE = re.compile("^(?:{})".format("|".join(_NOT_UNIT_STARTS)))
 CODE_RE = re.compile(r"(?<![\d.])(\d{6})(?![\d.元万亿千])")
 
