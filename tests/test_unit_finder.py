@@ -1,5 +1,6 @@
-"""The one unit finder (主管部门 from a brief) on real briefs: the eval cases' units, the units the
-validity briefs name, and the phrasings where the brief parser and the fact reader used to differ."""
+"""The one unit finder (主管部门 from a brief) on real briefs: the eval cases' units (held-out ones
+too), the units the validity briefs name, and the phrasings where the brief parser and the fact
+reader used to differ."""
 
 from __future__ import annotations
 
@@ -7,9 +8,13 @@ import pytest
 import yaml
 
 from assistant.drafting.organisations import find_department
-from evals.casefiles import CASES_DIR, load_facts_cases
+from evals.casefiles import CASES_DIR, load_facts_cases, load_heldout_facts
 
-FACTS_CASES = [(c.id, c.text, c.expected.unit) for c in load_facts_cases() if c.expected.unit]
+FACTS_CASES = [
+    (c.id, c.text, c.expected.unit)
+    for c in load_facts_cases() + load_heldout_facts()
+    if c.expected.unit
+]
 VALIDITY_UNITS = {
     "b01-gas-facility-inspection": "天津市供热燃气管理事务中心",
     "b02-heating-station-emergency-check": "天津市供热燃气管理事务中心",  # 我们中心（…中心）
@@ -43,6 +48,9 @@ def test_the_unit_of_every_eval_brief(case_id, text, unit):
     [
         # The unit runs straight into the project name: a place-led name is still the unit.
         ("黄山市公安局雪亮工程市本级机房租赁服务，2025年预算168.17万元", "黄山市公安局"),
+        ("县退役军人事务局春节、八一走访慰问经费35万元", "县退役军人事务局"),
+        # A one-character place before a two-character ending.
+        ("区残联2026年困难残疾人生活补贴，预算1190万元", "区残联"),
         # A clause of its own in the middle of the brief.
         (
             "2024年全省禁毒工作经费，省禁毒委员会办公室，预算60万元。召开全体会议",

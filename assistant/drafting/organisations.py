@@ -26,7 +26,7 @@ _LABELLED_RE = re.compile(
 _BRACKETED_RE = re.compile(rf"[（(](?P<name>[\u4e00-\u9fa5]{{2,30}}{UNIT_SUFFIX})[）)]")
 # What may follow a unit that starts a clause: an end, a code or year, or the verb of its work.
 _CLAUSE_UNIT_RE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fa5]{{2,24}}?{UNIT_SUFFIX})"
+    rf"(?P<name>[\u4e00-\u9fa5]{{1,24}}?{UNIT_SUFFIX})"
     r"(?=$|[，。；,;、\s\d（(由负将拟计需要在对承开组实申牵为今明])"
 )
 # '黄山市公安局雪亮工程…': a place-led agency name that runs straight into the project name.
@@ -90,7 +90,7 @@ def _run_on_unit(text: str) -> str:
     import jieba.posseg  # loaded on first need: only briefs that run the unit into the name get here
 
     words = list(jieba.posseg.cut(head, HMM=False))
-    if not (words[0].flag == "ns" or re.fullmatch(r"某[省市区县州镇乡]", words[0].word)):
+    if not (words[0].flag == "ns" or re.fullmatch(r"某?[省市区县州镇乡]", words[0].word)):
         return ""  # '今年要做社区…': no place, no unit
     ends = {sum(len(w.word) for w in words[: n + 1]) for n in range(len(words))}
     return match.group(0) if match.end() in ends else ""
