@@ -12,8 +12,17 @@ import jieba.posseg as posseg
 
 from assistant.drafting.amounts import MONEY_RE
 from assistant.drafting.facts import Activity, Beneficiary, QualityTarget
+from assistant.drafting.figures import TIME_LIMIT_RE
 from assistant.drafting.understand_clauses import clauses as split_clauses
 from assistant.drafting.understand_clauses import purpose_clauses
+from assistant.drafting.understand_targets import (
+    NUM,
+    count_unit,
+    deliverables,
+    read_people,
+    read_quality,
+    to_count,
+)
 from assistant.schema import Model
 
 jieba.setLogLevel(60)
@@ -21,17 +30,12 @@ _LEAD_RE = re.compile(
     r"^(?:分(?=\d)|主要|计划|拟|将|需要|要|全年|年内|每年|同时|并|并且|还要|还|另外|以及|通过|负责|用于|包括|其中|共|累计|预计|由|进行|"
     r"该项目为|本项目为|项目|内容|为|是|在|今年|明年|本年度)+"
 )
-_NUM = r"\d+(?:\.\d+)?(?:万)?|[一二两三四五六七八九十百千]+(?:万)?"
 _FREQ_START_RE = re.compile(r"^(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)")
 _MEASURE_AFTER_RE = re.compile(r"(\d)万(?=[\u4e00-\u9fa5])(?!元)")
-_LIMIT_RE = re.compile(r"\d+(?:\.\d+)?(?:个工作日|工作日|分钟|小时|日|天|周|个月)(?:以内|之内|内)")
 _DEADLINE_END_RE = re.compile(
     r"(?:前|内|底|末)(?:全部|全面)?[\u4e00-\u9fa5]{0,4}(?:完成|完工|竣工|上线|提交|到位|办完|拨付)$"
 )
 _AGE_RE = re.compile(r"[\d.]*(?:名|人|位)?\d+周?岁(?:以上|以下)?|^以?上(?=[\u4e00-\u9fa5]{2})")
-_STANDARD_RE = re.compile(
-    r"(?P<n>[\u4e00-\u9fa5]{2,6}标准)(?:达到|为|不低于)(?P<v>[\d一二三四五六七八九十]+年一遇|[\u4e00-\u9fa5\d]{2,8})"
-)
 _RESULT_END_RE = re.compile(r"(?:提高|提升|改善|增加|减少|降低|增强|明显|显著)$")
 
 
@@ -51,7 +55,7 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
     purposes = purpose_clauses(text, words)
     clauses = split_clauses(text, unit, words)
     for clause, header in clauses:
-        measured = re.search(r"\d\s*[%％‰]", clause) and _quality(clause, words)
+        measured = re.search(r"\d\s*[%％‰]", clause) and read_quality(clause, words)
         if _effect(clause, words) and not measured:  # '确保…比例不低于85%' is a standard
             work.effects.append(_effect(clause, words))
             continue
@@ -59,9 +63,9 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
             continue  # why, not what: '为了更好的适应…体系' is no activity
         if re.sub(adverbs, "", clause).startswith(tuple(words["management_verbs"])):
             continue  # '更好地落实…工作要求': a routine management item
-        quality = _quality(clause, words)
+        quality = read_quality(clause, words)
         work.quality += quality
-        who = _people(clause, words)
+        who = read_people(clause, words)
         if who is not None and all(b.who != who.who for b in work.beneficiaries):
             work.beneficiaries.append(who)
         if (
@@ -71,7 +75,7 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
                 _FREQ_START_RE.match(clause)
                 and not _starts_with_verb(_LEAD_RE.sub("", clause), words)
             )
-            or _LIMIT_RE.search(clause)
+            or TIME_LIMIT_RE.search(clause)
             or _DEADLINE_END_RE.search(clause)
             or (header and len(clauses) > 1 and not _starts_with_verb(clause, words))
         ):
@@ -84,7 +88,7 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
     # The project's title ('麻风病防治') is the work only when the brief says nothing more.
     said = [a for a in work.activities if a.count is not None or not name or a.text not in name]
     work.activities = said or work.activities
-    work.deliverables = _deliverables(text)
+    work.deliverables = deliverables(text)
     work.effects = _unique(work.effects)[:4]
     return work
 
@@ -92,7 +96,7 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
 def _count_re(units: list[str]) -> re.Pattern:
     alternatives = "|".join(sorted(set(units), key=len, reverse=True))
     return re.compile(
-        rf"(?:不少于|不低于|至少|达到|超过|约|共|合计|总计|累计|完成)?(?P<num>{_NUM})\s*(?P<unit>{alternatives})(?![\u4e00-\u9fa5]*?[元])(?<!个(?=月))"
+        rf"(?:不少于|不低于|至少|达到|超过|约|共|合计|总计|累计|完成)?(?P<num>{NUM})\s*(?P<unit>{alternatives})(?![\u4e00-\u9fa5]*?[元])(?<!个(?=月))"
     )
 
 
@@ -110,43 +114,6 @@ def _effect(clause: str, words: dict) -> str:
         if any(body.startswith(v) for v in words["effect_verbs"]):
             return body[:24]
     return ""
-
-
-def _quality(clause: str, words: dict) -> list[QualityTarget]:
-    """'合格率达到95%', '取证率达到80%', '工程质量验收合格': stated standards."""
-    found = []
-    rate = r"(?:[\u4e00-\u9fa5]{1,3}率|比例|密度|" + "|".join(words["quality_words"]) + ")"
-    for m in re.finditer(
-        rf"(?P<n>[\u4e00-\u9fa5]{{0,8}}?{rate})(?:要|需|控制)?(?:达到|达|不低于|保持在|控制在|在|为|≥|>=|不超过|低于|以下)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<u>[%％‰])(?P<after>以下|以内)?",
-        clause,
-    ):
-        name = re.sub(r"^(?:确保|保证|力争|要求|且|并|使|其中|系统|全年|年内)*", "", m["n"])
-        name = name.replace("结束", "")
-        sign = (
-            "≤" if m["after"] or re.search(r"(?:故障|差错|误差|投诉|事故|受害)率$", name) else "≥"
-        )
-        unit = "‰" if m["u"] == "‰" else "%"
-        value = "=100%" if float(m["v"]) == 100 and sign == "≥" else f"{sign}{m['v']}{unit}"
-        found.append(QualityTarget(name=name, value=value, text=m.group(0)))
-    found += [
-        QualityTarget(name=name, value=value, text=phrase)
-        for phrase, (name, value) in words["quality_phrases"].items()
-        if phrase in clause and not found
-    ]
-    standard = _STANDARD_RE.search(clause)
-    if standard and not found:  # '防洪标准达到20年一遇'
-        found.append(QualityTarget(name=standard["n"], value=standard["v"], text=standard[0]))
-        return found
-    grade = re.search(
-        r"(?P<n>工程|质量|验收|考核|检测)[^，。]{0,6}?(?P<v>优良|合格|达标|通过)", clause
-    )
-    if grade and not found:
-        name = {"工程": "工程质量等级", "质量": "质量达标情况"}.get(
-            grade["n"], grade["n"] + "合格率"
-        )
-        value = "=100%" if name.endswith("率") else grade["v"]
-        found.append(QualityTarget(name=name, value=value, text=grade.group(0)))
-    return found
 
 
 def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity]:
@@ -187,7 +154,7 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
             continue
         act = Activity(verb=verb or obj, object=obj[:16], text=clause)
         if count:
-            act.count, act.unit = _number(count["num"]), _unit(count["num"], count["unit"])
+            act.count, act.unit = to_count(count["num"]), count_unit(count["num"], count["unit"])
         acts.append(act)
     return _single_count(acts, clause, count_re)
 
@@ -212,14 +179,14 @@ def _grouped(
     counted = next((m for p in parts if (m := count_re.search(p))), None)
     if place is None and counted is not None:  # '慰问休养员、康复者和现症病人32人': 32 of them all
         first = _strip_counts(parts[0], count_re)
-        count, unit = _number(counted["num"]), _unit(counted["num"], counted["unit"])
+        count, unit = to_count(counted["num"]), count_unit(counted["num"], counted["unit"])
         return Activity(verb=verb, object=f"{first}等", count=count, unit=unit, text=clause)
     if place is None:
         return Activity(verb=verb, object=_strip_counts(parts[0], count_re), text=clause)
     noun = jieba.lcut(before[place.end() :])[0] if before[place.end() :] else ""
     if len(noun) < 2:
         return None
-    count, unit = _number(place["num"]), _unit(place["num"], place["unit"])
+    count, unit = to_count(place["num"]), count_unit(place["num"], place["unit"])
     return Activity(verb=verb, object=noun, count=count, unit=unit, text=clause)
 
 
@@ -234,8 +201,8 @@ def _single_count(acts: list[Activity], clause: str, count_re: re.Pattern) -> li
     """The one count of a clause whose objects had none goes to its first activity."""
     counts = list(count_re.finditer(clause))
     if acts and len(counts) == 1 and all(a.count is None for a in acts):
-        acts[0].count = _number(counts[0]["num"])
-        acts[0].unit = _unit(counts[0]["num"], counts[0]["unit"])
+        acts[0].count = to_count(counts[0]["num"])
+        acts[0].unit = count_unit(counts[0]["num"], counts[0]["unit"])
     return acts
 
 
@@ -311,59 +278,9 @@ def _add_activity(work: Work, act: Activity, who: Beneficiary | None) -> None:
         work.activities.append(act)
 
 
-def _people(text: str, words: dict) -> Beneficiary | None:
-    units = "|".join(sorted(words["people_units"], key=len, reverse=True))
-    nouns = "|".join(sorted(words["people_nouns"], key=len, reverse=True))
-    m = re.search(
-        rf"(?P<num>{_NUM})\s*(?P<unit>{units})(?P<who>[\u4e00-\u9fa5]{{0,6}}(?:{nouns}))", text
-    )
-    if m:
-        count, unit = _number(m["num"]), _unit(m["num"], m["unit"])
-        # '10个合作社为入股贫困户…': the counted ones are the 合作社, not whom they serve
-        first = re.split(r"[为对向给]", m["who"])[0]
-        who = first if first.endswith(tuple(words["people_nouns"])) else m["who"]
-        return Beneficiary(who=who, count=count, unit=unit, text=m.group(0))
-    m = re.search(
-        rf"(?:^对|^为|面向|服务于|覆盖|惠及|帮助|资助|救助)(?:全[区县市镇]|辖区|本[区县市镇])?"
-        rf"(?P<who>[\u4e00-\u9fa5\d、]{{0,10}}(?:{nouns}))",
-        text,
-    )
-    return Beneficiary(who=_after_verb(m["who"]), text=m.group(0)) if m else None
-
-
-def _after_verb(who: str) -> str:
-    """'为水濂村带来观光游客' -> 观光游客: the people are what follows the clause's verb."""
-    tokens = posseg.lcut(who)
-    cut = max(
-        (i for i, t in enumerate(tokens[1:-1], 1) if t.flag == "v" and len(t.word) >= 2), default=0
-    )
-    rest = "".join(t.word for t in tokens[cut + 1 :]) if cut else who
-    return rest if len(rest) >= 2 else who
-
-
-def _deliverables(text: str) -> list[str]:
-    found = re.findall(
-        r"(?:形成|编制|出具|提交|完成|制定|编写|出版|印制)(?:一份|一套|[\d一二三四五六七八九十]+(?:份|篇|套|本|册))?"
-        r"(?P<d>[\u4e00-\u9fa5《》“”]{2,14}?(?:报告|方案|规划|手册|台账|数据库|标准|办法|清单|图册|年鉴|专报))",
-        text,
-    )
-    return _unique(found)[:4]
-
-
 def _money_free(clause: str) -> str:
     """The clause with measure quantities hidden: '1.2万亩' is land, not money."""
     return _MEASURE_AFTER_RE.sub(r"\1", clause)
-
-
-def _number(text: str) -> float | None:
-    from assistant.drafting.amounts import to_number
-
-    return to_number(text.removesuffix("万"))
-
-
-def _unit(num: str, unit: str) -> str:
-    """'1.2万' + '亩' -> '万亩': the brief's own way of writing the figure is kept."""
-    return "万" + unit if num.endswith("万") and not unit.startswith("万") else unit
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -1,0 +1,103 @@
+"""What a brief clause states besides its work: quality standards ('合格率达到95%', '日产日清',
+'防洪标准达到20年一遇'), the people or places it serves ('230名村组干部', '为65岁以上老年人') and the
+deliverables it names ('形成调研报告'); and the counts they are written in."""
+
+from __future__ import annotations
+
+import re
+
+import jieba.posseg as posseg
+
+from assistant.drafting.amounts import to_number
+from assistant.drafting.facts import Beneficiary, QualityTarget
+
+NUM = r"\d+(?:\.\d+)?(?:万)?|[一二两三四五六七八九十百千]+(?:万)?"
+_STANDARD_RE = re.compile(
+    r"(?P<n>[\u4e00-\u9fa5]{2,6}标准)(?:达到|为|不低于)(?P<v>[\d一二三四五六七八九十]+年一遇|[\u4e00-\u9fa5\d]{2,8})"
+)
+
+
+def read_quality(clause: str, words: dict) -> list[QualityTarget]:
+    """'合格率达到95%', '取证率达到80%', '工程质量验收合格': stated standards."""
+    found = []
+    rate = r"(?:[\u4e00-\u9fa5]{1,3}率|比例|密度|" + "|".join(words["quality_words"]) + ")"
+    for m in re.finditer(
+        rf"(?P<n>[\u4e00-\u9fa5]{{0,8}}?{rate})(?:要|需|控制)?(?:达到|达|不低于|保持在|控制在|在|为|≥|>=|不超过|低于|以下)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<u>[%％‰])(?P<after>以下|以内)?",
+        clause,
+    ):
+        name = re.sub(r"^(?:确保|保证|力争|要求|且|并|使|其中|系统|全年|年内)*", "", m["n"])
+        name = name.replace("结束", "")
+        sign = (
+            "≤" if m["after"] or re.search(r"(?:故障|差错|误差|投诉|事故|受害)率$", name) else "≥"
+        )
+        unit = "‰" if m["u"] == "‰" else "%"
+        value = "=100%" if float(m["v"]) == 100 and sign == "≥" else f"{sign}{m['v']}{unit}"
+        found.append(QualityTarget(name=name, value=value, text=m.group(0)))
+    found += [
+        QualityTarget(name=name, value=value, text=phrase)
+        for phrase, (name, value) in words["quality_phrases"].items()
+        if phrase in clause and not found
+    ]
+    standard = _STANDARD_RE.search(clause)
+    if standard and not found:  # '防洪标准达到20年一遇'
+        found.append(QualityTarget(name=standard["n"], value=standard["v"], text=standard[0]))
+        return found
+    grade = re.search(
+        r"(?P<n>工程|质量|验收|考核|检测)[^，。]{0,6}?(?P<v>优良|合格|达标|通过)", clause
+    )
+    if grade and not found:
+        name = {"工程": "工程质量等级", "质量": "质量达标情况"}.get(
+            grade["n"], grade["n"] + "合格率"
+        )
+        value = "=100%" if name.endswith("率") else grade["v"]
+        found.append(QualityTarget(name=name, value=value, text=grade.group(0)))
+    return found
+
+
+def read_people(text: str, words: dict) -> Beneficiary | None:
+    units = "|".join(sorted(words["people_units"], key=len, reverse=True))
+    nouns = "|".join(sorted(words["people_nouns"], key=len, reverse=True))
+    m = re.search(
+        rf"(?P<num>{NUM})\s*(?P<unit>{units})(?P<who>[\u4e00-\u9fa5]{{0,6}}(?:{nouns}))", text
+    )
+    if m:
+        count, unit = to_count(m["num"]), count_unit(m["num"], m["unit"])
+        # '10个合作社为入股贫困户…': the counted ones are the 合作社, not whom they serve
+        first = re.split(r"[为对向给]", m["who"])[0]
+        who = first if first.endswith(tuple(words["people_nouns"])) else m["who"]
+        return Beneficiary(who=who, count=count, unit=unit, text=m.group(0))
+    m = re.search(
+        rf"(?:^对|^为|面向|服务于|覆盖|惠及|帮助|资助|救助)(?:全[区县市镇]|辖区|本[区县市镇])?"
+        rf"(?P<who>[\u4e00-\u9fa5\d、]{{0,10}}(?:{nouns}))",
+        text,
+    )
+    return Beneficiary(who=after_verb(m["who"]), text=m.group(0)) if m else None
+
+
+def after_verb(who: str) -> str:
+    """'为水濂村带来观光游客' -> 观光游客: the people are what follows the clause's verb."""
+    tokens = posseg.lcut(who)
+    cut = max(
+        (i for i, t in enumerate(tokens[1:-1], 1) if t.flag == "v" and len(t.word) >= 2), default=0
+    )
+    rest = "".join(t.word for t in tokens[cut + 1 :]) if cut else who
+    return rest if len(rest) >= 2 else who
+
+
+def deliverables(text: str) -> list[str]:
+    found = re.findall(
+        r"(?:形成|编制|出具|提交|完成|制定|编写|出版|印制)(?:一份|一套|[\d一二三四五六七八九十]+(?:份|篇|套|本|册))?"
+        r"(?P<d>[\u4e00-\u9fa5《》“”]{2,14}?(?:报告|方案|规划|手册|台账|数据库|标准|办法|清单|图册|年鉴|专报))",
+        text,
+    )
+    return list(dict.fromkeys(f for f in found if f))[:4]
+
+
+def to_count(text: str) -> float | None:
+    """'1.2万' -> 1.2 (the 万 stays with the unit, see count_unit); '两' -> 2."""
+    return to_number(text.removesuffix("万"))
+
+
+def count_unit(num: str, unit: str) -> str:
+    """'1.2万' + '亩' -> '万亩': the brief's own way of writing the figure is kept."""
+    return "万" + unit if num.endswith("万") and not unit.startswith("万") else unit
