@@ -69,6 +69,8 @@ def activity_name(act: Activity) -> str:
     '巡检 网络设备 次' -> 巡检网络设备次数 (a verb that says what is done stays)."""
     obj, unit = act.object, act.unit
     verb = "" if act.verb in _PLAIN_VERBS or act.verb in obj else act.verb
+    if not re.fullmatch(r"[^“”]*(?:“[^“”]*”[^“”]*)*", obj):  # '美丽天津“建设': quotes cut apart
+        obj = re.sub(r"[“”]", "", obj)
     if len(obj) > 10:  # '“世界麻风病日”宣传活动' -> 宣传活动: a name never ends inside a quotation
         obj = re.sub(r"“[^”]*”", "", obj) or obj
     obj = obj if len(obj) <= 10 else _tail_words(obj)
