@@ -22,9 +22,10 @@ from assistant.taxonomy import TUNING, load_data
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MAX_TYPES = 3
 _DATA = load_data("project_types")
-# Words a project name may end on that say nothing of its kind (…建设项目, …（二期）, …2024至2027).
 _CLAUSE = re.compile(r"[，。；,;\n]")
-_NAME_TAIL = re.compile(r"(?:%s|（[^（）]*）|\([^()]*\)|[\d至年度—-]+)+$" % "|".join(_DATA["_name_tail"]))
+# Words a project name may end on that say nothing of its kind (…建设项目, …（二期）, …2024至2027).
+_TAIL_WORDS = "|".join(_DATA["_name_tail"])
+_NAME_TAIL = re.compile(rf"(?:{_TAIL_WORDS}|（[^（）]*）|\([^()]*\)|[\d至年度—-]+|[》」”\"])+$")
 
 
 class ProjectType(Model):
@@ -82,7 +83,9 @@ def _words() -> tuple[dict[str, list[tuple[str, bool]]], tuple[str, ...]]:
 def _found(text: str) -> dict[str, int]:
     """Trigger words in the text that are not only part of a longer word → their last end."""
     owners, words = _words()
-    spans = [(m.start(), m.start() + len(w), w) for w in words for m in re.finditer(re.escape(w), text)]
+    spans = [
+        (m.start(), m.end(), w) for w in words if w in text for m in re.finditer(re.escape(w), text)
+    ]
     found: dict[str, int] = {}
     for start, end, word in spans:
         inside = any(s <= start and end <= e and e - s > end - start for s, e, _ in spans)
