@@ -101,6 +101,10 @@ def test_every_corpus_table_keeps_its_hand_checked_type(corpus_tables):
             "重大动物疫病强制免疫",
             "动物防疫",
         ),
+        # a weak word is no head on its own: 防治 of pine wilt is forestry, 养护 of a reservoir no road
+        ("某县林业局松材线虫病防治，除治病死松树2万株", "松材线虫病防治", "林业"),
+        ("维修养护小型水库12座", "小型水库维修养护", "维修改造"),
+        ("畜禽粪污资源化利用，建设堆粪场20个", "畜禽粪污资源化利用", "农业"),
         # 配备 and 农村 alone say nothing
         ("每个网格配备专职网格员1名，补贴每人每月2800元", "", "人员报酬"),
     ],

@@ -4,7 +4,8 @@ A brief is typed by its trigger words. The project name weighs more because it s
 project is, where the rest of the brief may mention side matters (a 联席会议 line inside a 河长制
 brief), and the word the name ends on (its head: …设备**购置**, …专项**检查**) weighs most. A word
 inside a longer trigger does not count on its own (防治 in 地质灾害防治), and a word that is
-ambiguous alone (the type's `weak` list: 防治, 农村, 采购) counts only beside a clear one.
+ambiguous alone (the type's `weak` list: 防治, 农村, 采购) counts only beside a clear one, even
+as the head (…松材线虫病**防治** is no disease control).
 """
 
 from __future__ import annotations
@@ -120,8 +121,9 @@ def type_scores(text: str, name: str = "") -> dict[str, float]:
             for key, weak in owners[word]:
                 if not weak or key in clear:
                     scores[key] += weight * len(word) * (TUNING["type_weak_share"] if weak else 1)
-    for key, _ in owners.get(head, ()):
-        scores[key] += TUNING["type_head_weight"] * len(head)
+    for key, weak in owners.get(head, ()):
+        if not weak or key in clear:
+            scores[key] += TUNING["type_head_weight"] * len(head)
     return dict(scores)
 
 
