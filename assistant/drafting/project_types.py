@@ -111,12 +111,15 @@ def type_scores(text: str, name: str = "") -> dict[str, float]:
     in_text, in_name = _found(text), _found(name)
     lead = next(filter(None, map(_found, _CLAUSE.split(text))), {})
     head = _head(name)
-    if head:  # the words before the head only say whose or what kind (中小学教师|培训)
-        in_name = {head: 0}
-    clear = {k for w in [*in_text, *in_name] for k, weak in owners[w] if not weak}
+    # the words before the head only say whose or what field (中小学教师|培训): they weigh less
+    modifiers = {w: e for w, e in in_name.items() if w != head} if head else {}
+    in_name = {head: 0} if head else in_name
+    clear = {k for w in [*in_text, *in_name, *modifiers] for k, weak in owners[w] if not weak}
     scores: dict[str, float] = defaultdict(float)
-    weights = (1, TUNING["type_lead_weight"], TUNING["type_name_weight"])
-    for found, weight in zip((in_text, lead, in_name), weights, strict=True):
+    weights = [1, TUNING["type_lead_weight"], TUNING["type_name_weight"]]
+    for found, weight in zip(
+        (in_text, lead, in_name, modifiers), [*weights, TUNING["type_modifier_weight"]], strict=True
+    ):
         for word in found:
             for key, weak in owners[word]:
                 if not weak or key in clear:
