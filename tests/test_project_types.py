@@ -106,7 +106,7 @@ def test_every_corpus_table_keeps_its_hand_checked_type(corpus_tables):
         ("维修养护小型水库12座", "小型水库维修养护", "维修改造"),
         ("畜禽粪污资源化利用，建设堆粪场20个", "畜禽粪污资源化利用", "农业"),
         # 配备 and 农村 alone say nothing
-        ("每个网格配备专职网格员1名，补贴每人每月2800元", "", "人员报酬"),
+        ("每个网格配备专职网格员1名，补贴每人每月2800元", "", "网格化管理"),
     ],
 )
 def test_side_words_do_not_decide_the_type(text, name, first):
