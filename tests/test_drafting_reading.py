@@ -105,9 +105,10 @@ def test_leprosy_draft_rows_and_goal_text(drafter):
 
 
 def test_a_type_quality_row_replaces_the_generic_acceptance_rate(drafter):
+    # 麻风病防治宣传 is publicity (the name's head) in the field of disease control (second type)
     result = drafter.draft("区疾控中心2026年麻风病防治宣传经费3万元。", today=TODAY)
     quality = [i for i in result.table.indicators if slot_of(i) == "质量"]
-    assert [i.name for i in quality] == ["防控任务完成率"]
+    assert [i.name for i in quality] == ["宣传活动计划完成率"]
     assert "A-QUALITY-TYPE" in {a.code for a in result.assumptions}
 
 

@@ -98,9 +98,11 @@ def test_remove_row(drafter, base):
 
 
 def test_removing_the_only_row_of_a_slot_is_refused(drafter, base):
-    new, reply = chat(drafter, base, "删除第3行")  # the only 时效 row
+    slots = [slot_of(i) for i in base.table.indicators]
+    row, slot = next((n, s) for n, s in enumerate(slots, 1) if s and slots.count(s) == 1)
+    new, reply = chat(drafter, base, f"删除第{row}行")
     assert new is base
-    assert "唯一的时效类指标" in reply and "重新生成时效指标" in reply
+    assert f"唯一的{slot}类指标" in reply and f"重新生成{slot}指标" in reply
 
 
 def test_add_an_eco_benefit_row(drafter, base):
