@@ -111,9 +111,7 @@ def mine(tables: list[TargetTable], dropped: set[str]) -> dict[str, list[Library
             if not types or slot is None or _unusable(ind.name, dropped):
                 continue
             clean = _with_name_unit(ind.model_copy(update={"name": clean_name(ind.name)}))
-            # a 平台运行维护 table is 信息系统建设 and 运维: its rows count for both
-            for kind in types:
-                _group(groups[(kind, slot)], (table.id, row, clean))
+            _group(groups[(types[0], slot)], (table.id, row, clean))
     library: dict[str, list[LibraryEntry]] = defaultdict(list)
     for (kind, slot), clusters in sorted(groups.items()):
         library[kind] += [_entry(slot, cluster) for cluster in clusters]
