@@ -186,3 +186,12 @@ def test_people_are_counted_by_what_is_done_for_them(drafter):
     repair = "某县教育局2026年薄弱学校改造，预算450万元，对8所中小学的屋面防水、门窗和卫生间进行维修改造。"
     names = [i.name for i in drafter.draft(repair, today=TODAY).table.indicators]
     assert "维修中小学数量" in names or "维修改造中小学数量" in names
+
+
+def test_one_shared_word_does_not_bring_another_projects_effect(drafter):
+    """Animal immunisation shares 疫苗 with the human-vaccine table; its 效益/时效 rows are about
+    居民 and stay out (a borrowed 效益/时效 row must be mostly about the brief's objects)."""
+    result = drafter.draft(IMMUNISATION, today=TODAY)
+    cited = {i.source.table_id for i in result.table.indicators if i.source.table_id}
+    assert not any("yimiao" in table_id for table_id in cited)
+    assert not any("居民" in i.name for i in result.table.indicators)

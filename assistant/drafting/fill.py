@@ -189,7 +189,7 @@ def _fits(cand: Candidate, topic: str, facts: ProjectFacts, strict: bool) -> boo
     if strict:
         kind = type_of(facts.main_type)
         shared -= set(kind.triggers) if kind else set()
-    if shared and (cand.slot not in ("数量", "质量") or _mostly_about(name, topic)):
+    if shared and (cand.slot not in ("数量", "质量", "时效", "效益") or _mostly_about(name, topic)):
         return True
     return not strict and is_standard(name, facts.types, cand.slot)
 
