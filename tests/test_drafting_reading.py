@@ -195,3 +195,10 @@ def test_one_shared_word_does_not_bring_another_projects_effect(drafter):
     cited = {i.source.table_id for i in result.table.indicators if i.source.table_id}
     assert not any("yimiao" in table_id for table_id in cited)
     assert not any("居民" in i.name for i in result.table.indicators)
+
+
+def test_the_types_own_effect_stated_with_a_figure_is_an_effect_row(drafter):
+    rows = drafter.draft(FIRE_PATROL, today=TODAY).table.indicators
+    rate = next(i for i in rows if i.name == "森林火灾受害率")
+    assert slot_of(rate) == "效益" and rate.value.raw == "≤0.9‰"
+    assert not any(i.name == "项目目标实现程度" for i in rows)  # no generic filler

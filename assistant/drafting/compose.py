@@ -20,10 +20,12 @@ from assistant.drafting.compose_outcome import (
 from assistant.drafting.compose_period import time_rows
 from assistant.drafting.facts import Activity, Assumption, ProjectFacts
 from assistant.drafting.library import LibraryEntry, library_source, standard_entries
+from assistant.drafting.project_types import type_of
 from assistant.drafting.understand import WORDS
 from assistant.schema import (
     QUALITY,
     QUANTITY,
+    SOCIAL_BENEFIT,
     Indicator,
     SourceRef,
 )
@@ -195,12 +197,23 @@ def _typical_entry(facts: ProjectFacts, act: Activity) -> LibraryEntry | None:
 def _quality_rows(
     facts: ProjectFacts, year: int, layout: str
 ) -> tuple[list[Indicator], list[Assumption]]:
+    effect = _type_effect_name(facts)
     rows = [
-        make_row(QUALITY, q.name, q.value, f"按项目描述：{q.text}", brief_source(q.text))
+        make_row(
+            SOCIAL_BENEFIT if q.name == effect else QUALITY,  # the type's effect, as stated
+            q.name, q.value, f"按项目描述：{q.text}", brief_source(q.text),
+        )
         for q in facts.quality
         if "满意" not in q.name
-    ]
+    ]  # fmt: skip
     return rows, []
+
+
+def _type_effect_name(facts: ProjectFacts) -> str:
+    """'森林火灾受害率' is what a fire-patrol project achieves: a brief that states it with a
+    figure states the project's effect (效益), not a quality standard of its work."""
+    kind = type_of(facts.main_type)
+    return kind.benefit[0] if kind and kind.benefit else ""
 
 
 def _cost_rows(
