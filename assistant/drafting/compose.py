@@ -206,7 +206,8 @@ def _quality_rows(
 def _cost_rows(
     facts: ProjectFacts, year: int, layout: str
 ) -> tuple[list[Indicator], list[Assumption]]:
-    """Each spending line a row; unit costs apart; the rest of the budget as 其他费用."""
+    """Each spending line a row; standards apart (no 其他费用 is made of the budget minus a
+    standard: with standards alone the budget stays one total row)."""
     level1, level2 = cost_level(layout)
     lines = [c for c in facts.costs if not c.unit_cost]
     rows = [_unit_cost_row(c, level1, level2) for c in facts.costs if c.unit_cost]
@@ -241,8 +242,9 @@ def _money_row(name: str, amount: float, description: str, source, layout: str) 
 
 
 def _unit_cost_row(line, level1: str, level2: str) -> Indicator:
-    """'人均月报酬2500元' -> 人均月报酬 ≤2500元: a spending standard, outside the budget split."""
+    """'补贴标准每人每月90元' -> 补贴标准 =90元/人·月: a spending standard the brief fixes,
+    outside the budget split (the budget stays one total row)."""
     return Indicator(
         level1=level1, level2=level2, name=line.name[:16], description=f"按项目描述：{line.text}",
-        value=f"≤{line.unit_cost}", source=brief_source(line.text),
+        value=f"={line.unit_cost}", source=brief_source(line.text),
     )  # fmt: skip
