@@ -12,7 +12,10 @@ import pytest
 from assistant.drafting import Drafter, MemoryRetriever
 from assistant.drafting.amounts import find_budget
 from assistant.drafting.compose import compose_rows
+from assistant.drafting.facts import Period
+from assistant.drafting.facts_check import checked
 from assistant.drafting.understand import find_costs, find_period, understand
+from assistant.drafting.understand_period import frequency_parts
 from assistant.rules import has_errors, review
 from assistant.taxonomy import slot_of
 from evals.casefiles import CASES_DIR, load_facts_cases
@@ -65,9 +68,19 @@ def test_the_deadline_row_states_the_brief_and_assumes_no_year_end():
     assert _slot(rows, "时效") == [("数据审核上报完成时间", "2026年12月底前完成")]
 
 
-def test_no_festival_word_inside_another_word_is_a_deadline():
-    assert not find_period("更换季节前后的防护用品，采购口罩").deadline
-    assert not find_period("防火期内每日巡护").deadline
+@pytest.mark.parametrize(
+    ("text", "deadline", "task"),
+    [
+        ("汛前完成河道清淤", "汛前", "完成河道清淤"),
+        ("在节前发放慰问品", "节前", "发放慰问品"),
+        ("元旦、春节前走访慰问", "元旦、春节前", "走访慰问"),
+        ("更换季节前后的防护用品", "", ""),  # 节 inside a word
+        ("防火期内每日巡护", "", ""),  # a stretch of time with no deadline verb
+    ],
+)
+def test_festival_words_are_deadlines_only_before_前(text, deadline, task):
+    period = find_period(text)
+    assert (period.deadline, period.deadline_task) == (deadline, task)
 
 
 # ---------------------------------------------------------------- frequencies
@@ -98,6 +111,31 @@ def test_each_frequency_keeps_its_verb_and_count():
     assert _slot(rows, "时效") == [("资金发放频次", "按月发放")]
 
 
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("每两周巡查一次", ("", "", "每两周", "巡查", "1", "")),
+        ("每季度开展一次安全培训", ("", "", "每季度", "安全培训", "1", "")),
+        ("网格员每天巡查不少于2小时", ("", "网格员", "每天", "巡查", "", "2小时")),
+        ("汛期群测群防员每日巡查", ("汛期", "群测群防员", "每日", "巡查", "", "")),
+    ],
+)
+def test_frequency_parts(text, parts):
+    (phrase,) = find_period(text).frequencies
+    assert tuple(frequency_parts(phrase)) == parts
+
+
+def test_an_llm_frequency_or_deadline_the_brief_does_not_state_is_dropped():
+    text = _brief("h13")  # no period at all
+    rules = understand(text)
+    invented = Period(frequency="每月巡回咨询2次", frequencies=["每月巡回咨询2次"])
+    llm = rules.model_copy(update={"period": invented})
+    assert checked(llm, rules, text).period == rules.period
+    stated = Period(deadline="春节前", deadline_task="发放到位")
+    llm = rules.model_copy(update={"period": stated})
+    assert checked(llm, rules, _brief("h06")).period == stated
+
+
 # ---------------------------------------------------------------- standards and cost lines
 
 
@@ -122,6 +160,13 @@ def test_a_per_person_standard_is_a_standard_row_and_no_remainder(key, row):
 def test_cost_line_names_lose_the_settlement_verb_and_a_stray_measure_word():
     lines = find_costs(_brief("f25"), 919)
     assert [(c.name, c.amount) for c in lines] == [("审查咨询费", 532), ("项目补助尾款", 387)]
+
+
+def test_a_standard_is_named_from_its_own_words():
+    (line,) = find_costs("补助标准为每亩200元", None)
+    assert (line.name, line.unit_cost) == ("补助标准", "200元/亩")
+    (line,) = find_costs("聘用专职人员，人均月报酬2500元", None)
+    assert (line.name, line.unit_cost) == ("报酬标准", "2500元/人·月")
 
 
 def test_an_amount_after_a_bare_year_is_the_budget():

@@ -62,6 +62,7 @@ def _standard(name: str, before: str, match: re.Match, number: float) -> CostLin
     per = [_PER_UNIT[w] for w in _PER_UNIT if w in name]
     every = [_PER_PERIOD[w] for w in sorted(_PER_PERIOD, key=len, reverse=True) if w in name]
     core = re.sub(rf"{'|'.join(_PER_WORDS)}|标准|单价|平均|^按", "", name)
+    core = re.sub(r"(?:为|是|按)+$", "", core)  # '补助标准为每亩' -> 补助
     if re.match(r"[月年](?=[\u4e00-\u9fa5]{2})", core):  # '人均月报酬'
         every, core = [*every, core[0]], core[1:]
     core = core or _payout(before)

@@ -55,7 +55,7 @@ _DEADLINE_RE = re.compile(
 _PERIODS = _alternatives(TIME["frequency_periods"])
 _SEASONS = _alternatives(TIME["season_frequencies"])
 _FREQ_RE = re.compile(
-    rf"(?:(?P<lead>每|按)(?:个)?(?P<p>{_PERIODS})|(?P<season>{_SEASONS}))"
+    rf"(?:(?P<lead>每|按)(?:[两半]?个?)(?P<p>{_PERIODS})|(?P<season>{_SEASONS}))"
     r"(?P<tail>[^，。；,;、\n]{0,18})"
 )
 _COUNT_RE = re.compile(
@@ -124,9 +124,11 @@ def _frequencies(text: str) -> list[str]:
 
 
 def _phrase_end(tail: str) -> int:
-    """Where the frequency's own words end in the rest of the clause: after its count or hours,
-    or before any other figure."""
+    """Where the frequency's own words end in the rest of the clause: after its count or hours
+    (after the work when it follows the count: '每季度开展一次安全培训'), or before any other figure."""
     count = _COUNT_RE.search(tail) or _HOURS_RE.search(tail)
+    if count and not _PLAIN_LEAD_RE.sub("", tail[: count.start()]):
+        return len(tail)
     if count:
         return count.end()
     digit = re.search(r"\d", tail)
@@ -146,6 +148,8 @@ def frequency_parts(phrase: str) -> Frequency:
     cut = min(m.start() for m in (count, hours) if m) if count or hours else len(tail)
     verb = _PLAIN_LEAD_RE.sub("", tail[:cut]).strip()
     verb = re.sub(r"(?:不少于|不低于|至少|达到|共)$", "", verb)
+    if not verb and count:  # '每季度开展一次安全培训'
+        verb = tail[count.end() :].strip()
     number = count["n"] if count else ""
     return Frequency(
         when,
