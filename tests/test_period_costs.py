@@ -145,7 +145,7 @@ def test_an_llm_frequency_or_deadline_the_brief_does_not_state_is_dropped():
         ("h02", ("补贴标准", "=90元/人·月")),
         ("h08", ("补贴标准", "=2800元/人·月")),
         ("h06", ("慰问标准", "=500元/人")),
-        ("f30", ("就学补助标准", "=1500元/生·学期")),
+        ("f30", ("每学期就学补助标准", "=1500元/生")),  # a unit of 6 characters reads as words
         ("f31", ("扶助金标准", "=1000元/人")),
     ],
 )
@@ -185,6 +185,8 @@ def test_the_drafts_keep_the_rows_and_pass_review(corpus_tables):
     grid = drafter.draft(_brief("h08")).table.indicators
     assert "其他费用" not in {i.name for i in grid}
     assert ("入户走访巡查频次", "每日入户走访巡查≥1次") in [(i.name, i.value.raw) for i in grid]
+    aid = drafter.draft(_brief("f30")).table.indicators  # the review keeps the standard
+    assert ("每学期就学补助标准", "=1500元/生") in [(i.name, i.value.raw) for i in aid]
     upkeep = drafter.draft(_brief("h09")).table
     assert upkeep.budget.total == 8.6
     assert [i.value.raw for i in upkeep.indicators if slot_of(i) == "成本"] == ["≤8.6万元"]

@@ -18,6 +18,8 @@ _PER_UNIT: dict[str, str] = WORDS["per_unit_words"]
 _PER_PERIOD: dict[str, str] = WORDS["per_period_words"]
 _PER_WORDS = sorted([*_PER_UNIT, *_PER_PERIOD], key=len, reverse=True)
 _STANDARD_RE = re.compile(rf"{'|'.join(_PER_WORDS)}|标准$|^(?:单价|平均)")
+# The review reads a longer 'unit' as words glued to the number (R-VALUE-TEXT-GLUED).
+_MAX_UNIT_CHARS = 5
 _COST_NAME_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5A-Za-z（）()]{2,16}?)(?:约|共|为|计|需|合计)?$")
 _PAYOUT_RE = re.compile(
     rf"(?:发放|给予|支付|兑现|落实)?(?P<n>[\u4e00-\u9fa5]{{0,2}}"
@@ -66,13 +68,15 @@ def _standard(name: str, before: str, match: re.Match, number: float) -> CostLin
     if re.match(r"[月年](?=[\u4e00-\u9fa5]{2})", core):  # '人均月报酬'
         every, core = [*every, core[0]], core[1:]
     core = core or _payout(before)
+    money, every_word = match.group(0).strip(), ""
     per_what = "·".join(dict.fromkeys([*per, *every[:1]]))
-    amount = round(number * MONEY_IN_WAN[match["unit"]], 6)
+    if per and every and len(f"{match['unit']}/{per_what}") > _MAX_UNIT_CHARS:
+        per_what, every_word = "·".join(dict.fromkeys(per)), f"每{every[0]}"  # 每学期就学补助标准
     return CostLine(
-        name=f"{core}标准" if core else "支出标准",
-        amount=amount,
-        text=f"{name}{match.group(0)}",
-        unit_cost=f"{match.group(0).strip()}/{per_what}" if per_what else match.group(0).strip(),
+        name=f"{every_word}{core or '支出'}标准",
+        amount=round(number * MONEY_IN_WAN[match["unit"]], 6),
+        text=f"{name}{money}",
+        unit_cost=f"{money}/{per_what}" if per_what else money,
     )
 
 
