@@ -60,12 +60,14 @@ def test_a_festival_or_a_date_before_any_verb_is_a_deadline(key, deadline, task)
 
 def test_the_deadline_row_states_the_brief_and_assumes_no_year_end():
     rows, codes = _composed("h06")
-    assert _slot(rows, "时效") == [("资金发放时间", "2026年春节前发放到位")]
+    assert _slot(rows, "时效") == [("慰问金发放时间", "2026年春节前发放到位")]
     rows, codes_15 = _composed("h15")
     assert _slot(rows, "时效") == [("测评通过时间", "2026年10月底前")]
     assert "A-PERIOD-YEAR-END" not in codes | codes_15
     rows, _ = _composed("h11")  # the deadline of the data, not of the survey's training
     assert _slot(rows, "时效") == [("数据审核上报完成时间", "2026年12月底前完成")]
+    rows, _ = _composed("f37")  # '年底前完成': a year the review can read
+    assert _slot(rows, "时效") == [("档案整理完成时间", "2026年底前完成")]
 
 
 @pytest.mark.parametrize(
@@ -108,7 +110,7 @@ def test_each_frequency_keeps_its_verb_and_count():
     rows, _ = _composed("h03")  # '每周开放56小时' is opening hours
     assert ("每周开放时长", "≥56小时") in _slot(rows, "时效")
     rows, _ = _composed("h02")
-    assert _slot(rows, "时效") == [("资金发放频次", "按月发放")]
+    assert _slot(rows, "时效") == [("补贴发放频次", "按月发放")]
 
 
 @pytest.mark.parametrize(
