@@ -110,7 +110,7 @@ def test_each_frequency_keeps_its_verb_and_count():
     rows, _ = _composed("h03")  # '每周开放56小时' is opening hours
     assert ("每周开放时长", "≥56小时") in _slot(rows, "时效")
     rows, _ = _composed("h02")
-    assert _slot(rows, "时效") == [("补贴发放频次", "按月发放")]
+    assert _slot(rows, "时效") == [("补贴发放频次", "按月发放（每月1次）")]
 
 
 @pytest.mark.parametrize(

@@ -122,9 +122,11 @@ def _frequency_name(part: Frequency, paid: str) -> str:
 
 def _frequency_value(part: Frequency) -> str:
     """101号 wants a frequency with a count: '防火期内每日巡护' -> 防火期内每日巡护≥1次;
-    '按月发放' and '春秋两季集中免疫' as written."""
+    '按月发放' -> 按月发放（每月1次）; '春秋两季集中免疫' as written."""
     if part.hours:
         return f"≥{part.hours}"
+    if part.every.startswith("按"):
+        return f"{part.when}{part.every}{part.verb}（每{part.every[1:]}1次）"
     if not part.every.startswith("每"):
         return f"{part.when}{part.every}{part.verb}"
     return f"{part.when}{part.every}{part.verb}≥{part.count or 1}次"
