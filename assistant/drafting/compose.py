@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 
-import jieba
-
 from assistant.drafting.adapt import cost_level, cost_rows, money_text
-from assistant.drafting.compose_base import brief_source, make_row, num, unique
+from assistant.drafting.compose_base import brief_source, make_row, num, tail_words, unique
 from assistant.drafting.compose_outcome import (
     effect_rows,
     satisfaction_rows,
@@ -73,7 +71,7 @@ def activity_name(act: Activity) -> str:
         obj = re.sub(r"[“”]", "", obj)
     if len(obj) > 10:  # '“世界麻风病日”宣传活动' -> 宣传活动: a name never ends inside a quotation
         obj = re.sub(r"“[^”]*”", "", obj) or obj
-    obj = obj if len(obj) <= 10 else _tail_words(obj)
+    obj = obj if len(obj) <= 10 else tail_words(obj)
     head = f"{verb}{obj}" if len(verb + obj) <= 12 else obj
     if unit.endswith("亩") or unit.endswith("平方米"):
         return f"{head}面积"
@@ -156,17 +154,6 @@ def _assumed_count(facts: ProjectFacts, act: Activity, name: str) -> tuple[Indic
     row = make_row(QUANTITY, name, value, f"按项目描述「{act.phrase}」设置", source)
     text = f"项目描述未写「{act.phrase}」的数量，暂按{value}填写（{why}），请按实际工作量修改。"
     return row, Assumption(code="A-COUNT-TYPICAL", row=name, message=text)
-
-
-def _tail_words(text: str, limit: int = 8) -> str:
-    """The last whole words of a long object, at most `limit` characters ('…环境风险隐患排查')."""
-    words = jieba.lcut(text)
-    tail = ""
-    for word in reversed(words):
-        if len(tail) + len(word) > limit:
-            break
-        tail = word + tail
-    return tail or text[-limit:]
 
 
 def _distinct(acts: list[Activity]) -> list[Activity]:

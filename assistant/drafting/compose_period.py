@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-import jieba
-
-from assistant.drafting.compose_base import brief_source, make_row, unique
+from assistant.drafting.compose_base import brief_source, make_row, tail_words, unique
 from assistant.drafting.facts import Assumption, Period, ProjectFacts
 from assistant.drafting.project_types import type_of
 from assistant.drafting.understand_period import Frequency, frequency_parts
@@ -87,7 +85,7 @@ def _deadline(period: Period, year: int, word: str, paid: str) -> tuple[str, str
     if verb and verb in word:  # '上线试运行' of a 系统上线 project
         return f"{word}时间", f"{date}{task}", said
     if verb and len(obj) >= 2:
-        return f"{_tail_words(obj, 4)}{verb}时间", date, said
+        return f"{tail_words(obj, 4)}{verb}时间", date, said
     if verb:  # '暑期内完工', '12月底前分红': the project's own word names the row
         return f"{word}时间", f"{date}{task}", said
     lead = next((v for v in _ACTIVITY_VERBS if task.startswith(v)), "")
@@ -112,7 +110,7 @@ def _frequencies(period: Period, paid: str) -> list[tuple[str, str, str]]:
 
 
 def _frequency_name(part: Frequency, paid: str) -> str:
-    verb = _tail_words(part.verb, 8) if part.verb else ""
+    verb = tail_words(part.verb, 8) if part.verb else ""
     if part.hours:
         return f"{part.every}{verb}时长"
     if part.every.startswith("按") and verb in _DEADLINE_OBJECTS:
@@ -142,16 +140,6 @@ def _paid(facts: ProjectFacts) -> str:
 def _payout_object(verb: str, paid: str) -> str:
     """'发放' with no object of its own: what the standard pays, else 资金."""
     return paid if paid and verb in ("发放", "拨付", "兑付", "支付") else _DEADLINE_OBJECTS[verb]
-
-
-def _tail_words(text: str, limit: int) -> str:
-    """The last whole words of text, at most `limit` characters ('省级数字档案馆测评' -> 测评)."""
-    tail = ""
-    for piece in reversed(jieba.lcut(text)):
-        if len(tail) + len(piece) > limit:
-            break
-        tail = piece + tail
-    return tail or text[-limit:]
 
 
 _LIMIT_NAMES = {
