@@ -107,13 +107,17 @@ def _money_mentions(text: str) -> list[tuple[str, float, bool]]:
 
 
 def _money_role(context: str) -> str:
+    """total, fiscal or other by the words before an amount; 'loose' after a bare year or a
+    space ('办公楼消防设施维保 2026年 8.6万元'): the budget when no amount is called one."""
     if any(word in context for word in _OTHER_WORDS):
         return "other"
     if any(word in context for word in _FISCAL_WORDS) and "预算" not in context:
         return "fiscal"
     if any(word in context for word in _TOTAL_WORDS) or not context.strip():
         return "total"
-    return "total" if re.search(r"(约|共|为|是|花|用|需|要)$", context) else ""
+    if re.search(r"(约|共|为|是|花|用|需|要)$", context):
+        return "total"
+    return "loose" if re.search(r"(?:(?:19|20)\d{2}\s*年度?|\s)\s*$", context) else ""
 
 
 def _stated_budgets(text: str) -> list[float]:
@@ -148,6 +152,8 @@ def find_budget(text: str) -> Budget:
         if number:
             mentions = [("total", number if number < 100000 else number / 10000, False)]
     first = {role: (value, hint) for role, value, hint in reversed(mentions)}
+    if first.keys() == {"loose"}:
+        first["total"] = first["loose"]
     total, all_fiscal = first.get("total", (None, False))
     fiscal, other = first.get("fiscal", (None,))[0], first.get("other", (None,))[0]
     if total is None and (fiscal is not None or other is not None):

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 
-import jieba
-
 from assistant.drafting.adapt import cost_level, cost_rows, money_text
-from assistant.drafting.compose_base import brief_source, make_row, num, unique
+from assistant.drafting.compose_base import brief_source, make_row, num, tail_words, unique
 from assistant.drafting.compose_outcome import (
     effect_rows,
     satisfaction_rows,
@@ -75,7 +73,7 @@ def activity_name(act: Activity) -> str:
         obj = re.sub(r"[“”]", "", obj)
     if len(obj) > 10:  # '“世界麻风病日”宣传活动' -> 宣传活动: a name never ends inside a quotation
         obj = re.sub(r"“[^”]*”", "", obj) or obj
-    obj = obj if len(obj) <= 10 else _tail_words(obj)
+    obj = obj if len(obj) <= 10 else tail_words(obj)
     head = f"{verb}{obj}" if len(verb + obj) <= 12 else obj
     if unit.endswith("亩") or unit.endswith("平方米"):
         return f"{head}面积"
@@ -160,17 +158,6 @@ def _assumed_count(facts: ProjectFacts, act: Activity, name: str) -> tuple[Indic
     return row, Assumption(code="A-COUNT-TYPICAL", row=name, message=text)
 
 
-def _tail_words(text: str, limit: int = 8) -> str:
-    """The last whole words of a long object, at most `limit` characters ('…环境风险隐患排查')."""
-    words = jieba.lcut(text)
-    tail = ""
-    for word in reversed(words):
-        if len(tail) + len(word) > limit:
-            break
-        tail = word + tail
-    return tail or text[-limit:]
-
-
 def _distinct(acts: list[Activity]) -> list[Activity]:
     """An uncounted activity that a counted one names again is the same work
     ('开展安全监督检查' + '检查不少于220家次'): only the counted one stays."""
@@ -219,7 +206,8 @@ def _type_effect_name(facts: ProjectFacts) -> str:
 def _cost_rows(
     facts: ProjectFacts, year: int, layout: str
 ) -> tuple[list[Indicator], list[Assumption]]:
-    """Each spending line a row; unit costs apart; the rest of the budget as 其他费用."""
+    """Each spending line a row; standards apart (no 其他费用 is made of the budget minus a
+    standard: with standards alone the budget stays one total row)."""
     level1, level2 = cost_level(layout)
     lines = [c for c in facts.costs if not c.unit_cost]
     rows = [_unit_cost_row(c, level1, level2) for c in facts.costs if c.unit_cost]
@@ -254,8 +242,9 @@ def _money_row(name: str, amount: float, description: str, source, layout: str) 
 
 
 def _unit_cost_row(line, level1: str, level2: str) -> Indicator:
-    """'人均月报酬2500元' -> 人均月报酬 ≤2500元: a spending standard, outside the budget split."""
+    """'补贴标准每人每月90元' -> 补贴标准 =90元/人·月: a spending standard the brief fixes,
+    outside the budget split (the budget stays one total row)."""
     return Indicator(
         level1=level1, level2=level2, name=line.name[:16], description=f"按项目描述：{line.text}",
-        value=f"≤{line.unit_cost}", source=brief_source(line.text),
+        value=f"={line.unit_cost}", source=brief_source(line.text),
     )  # fmt: skip

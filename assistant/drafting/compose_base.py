@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import jieba
+
 from assistant.schema import (
     BENEFIT,
     OUTPUT,
@@ -32,6 +34,17 @@ def make_row(level2: str, name: str, value: str, description: str, source: Sourc
 
 def num(number: float) -> str:
     return f"{number:.6f}".rstrip("0").rstrip(".")
+
+
+def tail_words(text: str, limit: int = 8) -> str:
+    """The last whole words of text, at most `limit` characters ('…环境风险隐患排查',
+    '省级数字档案馆测评' -> 测评 at 4)."""
+    tail = ""
+    for word in reversed(jieba.lcut(text)):
+        if len(tail) + len(word) > limit:
+            break
+        tail = word + tail
+    return tail or text[-limit:]
 
 
 def unique(rows: list[Indicator]) -> list[Indicator]:

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import re
 
-from assistant.drafting.compose_base import brief_source, make_row, unique
+from assistant.drafting.compose_base import brief_source, make_row, tail_words, unique
 from assistant.drafting.facts import Assumption, Period, ProjectFacts
 from assistant.drafting.project_types import type_of
+from assistant.drafting.understand_period import Frequency, frequency_parts
 from assistant.schema import (
     TIMELINESS,
     Indicator,
     SourceRef,
 )
+from assistant.taxonomy import load_data
 
 _YEARLY = ("每年", "每年度")
-_PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供")
+_TIME = load_data("time_words")
+_DEADLINE_VERBS = sorted(_TIME["deadline_verbs"], key=len, reverse=True)
+_DEADLINE_OBJECTS: dict[str, str] = _TIME["deadline_objects"]
+_PAYOUT_MONEY: dict[str, str] = load_data("brief_words")["payout_money"]
+_ACTIVITY_VERBS = sorted(load_data("brief_words")["activity_verbs"], key=len, reverse=True)
 
 
 def time_rows(
@@ -45,14 +51,11 @@ def _stated(facts: ProjectFacts, year: int, word: str) -> list[tuple[str, str, s
         span = f"{_with_year(period.start, year)}至{period.end}"
         found.append(("服务周期" if service else "实施周期", span, period.text))
     if period.deadline:
-        deadline = _with_year(period.deadline, year)
-        value = deadline if deadline.endswith("完成") else f"{deadline}完成"
-        found.append((f"{word}时间", value, f"{period.deadline}完成"))
+        found.append(_deadline(period, year, word, _paid(facts)))
     if period.duration and not found:
         label = f"{facts.main_type}时长" if facts.main_type in ("培训", "会议") else "实施周期"
         found.append((label, f"≤{period.duration}", f"为期{period.duration}"))
-    if period.frequency and period.frequency not in _YEARLY:  # a yearly budget says 每年 anyway
-        found.append((_frequency_name(period, facts), period.frequency, period.frequency))
+    found += _frequencies(period, _paid(facts))
     for limit in period.limits[:2]:
         value = f"≤{re.sub(r'(?:以内|之内|内).*$', '', limit)}"
         found.append((_limit_name(facts, limit), value, limit))
@@ -60,21 +63,83 @@ def _stated(facts: ProjectFacts, year: int, word: str) -> list[tuple[str, str, s
 
 
 def _with_year(text: str, year: int) -> str:
-    return (
-        text
-        if re.match(r"(?:19|20)\d{2}年", text) or not re.match(r"\d{1,2}月", text)
-        else f"{year}年{text}"
-    )
+    """'10月底前' -> 2026年10月底前, '春节前' -> 2026年春节前, '年底前' -> 2026年底前 (a date the
+    review can read); '2023年底前' stays."""
+    if re.match(r"(?:19|20)\d{2}年|底|末", text):
+        return text
+    return f"{year}{text}" if text.startswith("年") else f"{year}年{text}"
 
 
-def _frequency_name(period: Period, facts: ProjectFacts) -> str:
-    verb = re.sub(
-        r"^(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)(?:开展|进行)?|[\d一二两三四五六七八九十]+次$",
-        "",
-        period.frequency,
-    )
-    verb = verb or next((a.verb for a in facts.activities if a.verb not in _PLAIN_VERBS), "")
+def _deadline(period: Period, year: int, word: str, paid: str) -> tuple[str, str, str]:
+    """'10月底前通过省级数字档案馆测评' -> 测评通过时间 2026年10月底前; '春节前发放到位' (每人500元
+    慰问) -> 慰问金发放时间 2026年春节前发放到位; '12月底前完成数据审核上报' -> 数据审核上报完成时间."""
+    date, task = _with_year(period.deadline, year), period.deadline_task
+    said = f"{period.deadline}{task}"
+    verb = next((v for v in _DEADLINE_VERBS if task.startswith(v)), "")
+    obj = re.sub(r"(?:到位|完毕|工作)$", "", task[len(verb) :]) if verb else ""
+    if verb == "完成":
+        name = f"{obj}完成时间" if 2 <= len(obj) <= 8 else f"{word}时间"
+        return name, f"{date}完成", said
+    if verb in _DEADLINE_OBJECTS and len(obj) < 2:  # '春节前发放到位' -> 慰问金发放时间
+        return f"{_payout_object(verb, paid)}{verb}时间", f"{date}{task}", said
+    if verb and verb in word:  # '上线试运行' of a 系统上线 project
+        return f"{word}时间", f"{date}{task}", said
+    if verb and len(obj) >= 2:
+        return f"{tail_words(obj, 4)}{verb}时间", date, said
+    if verb:  # '暑期内完工', '12月底前分红': the project's own word names the row
+        return f"{word}时间", f"{date}{task}", said
+    lead = next((v for v in _ACTIVITY_VERBS if task.startswith(v)), "")
+    if lead and len(task) <= 10:  # '春节前慰问麻风村休养员'
+        return f"{lead}时间", f"{date}{task}", said
+    return f"{word}时间", date if date.endswith("完成") else f"{date}完成", said
+
+
+def _frequencies(period: Period, paid: str) -> list[tuple[str, str, str]]:
+    """A row per frequency the brief states, named after its own verb ('每周巡河1次' ->
+    巡河频次 每周巡河≥1次); two of the same verb are told apart by their subject (区级河长)."""
+    phrases = period.frequencies or ([period.frequency] if period.frequency else [])
+    parts = [(p, frequency_parts(p)) for p in phrases[:3]]
+    parts = [(p, f) for p, f in parts if f.count or f.hours or f.every not in _YEARLY]
+    names = [_frequency_name(f, paid) for _, f in parts]
+    rows = []
+    for (phrase, part), name in zip(parts, names, strict=True):
+        if names.count(name) > 1 and part.subject:
+            name = part.subject + name
+        rows.append((name, _frequency_value(part), phrase))
+    return rows
+
+
+def _frequency_name(part: Frequency, paid: str) -> str:
+    verb = tail_words(part.verb, 8) if part.verb else ""
+    if part.hours:
+        return f"{part.every}{verb}时长"
+    if part.every.startswith("按") and verb in _DEADLINE_OBJECTS:
+        return f"{_payout_object(verb, paid)}{verb}频次"  # '按月发放' -> 补贴发放频次
     return f"{verb}频次" if verb else "工作频次"
+
+
+def _frequency_value(part: Frequency) -> str:
+    """101号 wants a frequency with a count: '防火期内每日巡护' -> 防火期内每日巡护≥1次;
+    '按月发放' -> 按月发放（每月1次）; '春秋两季集中免疫' as written."""
+    if part.hours:
+        return f"≥{part.hours}"
+    if part.every.startswith("按"):
+        return f"{part.when}{part.every}{part.verb}（每{part.every[1:]}1次）"
+    if not part.every.startswith("每"):
+        return f"{part.when}{part.every}{part.verb}"
+    return f"{part.when}{part.every}{part.verb}≥{part.count or 1}次"
+
+
+def _paid(facts: ProjectFacts) -> str:
+    """What the project pays out, by its standard ('慰问标准' -> 慰问金, '补贴标准' -> 补贴)."""
+    core = next((c.name.removesuffix("标准") for c in facts.costs if c.unit_cost), "")
+    core = re.sub(r"^每[\u4e00-\u9fa5]{1,2}?(?=[\u4e00-\u9fa5]{2})", "", core)  # 每学期…
+    return _PAYOUT_MONEY.get(core, core) if core != "支出" else ""
+
+
+def _payout_object(verb: str, paid: str) -> str:
+    """'发放' with no object of its own: what the standard pays, else 资金."""
+    return paid if paid and verb in ("发放", "拨付", "兑付", "支付") else _DEADLINE_OBJECTS[verb]
 
 
 _LIMIT_NAMES = {

@@ -72,8 +72,15 @@ class Period(Model):
     start: str = Field("", description="开始，如 2023年7月。")
     end: str = Field("", description="结束，如 2024年1月。")
     duration: str = Field("", description="时长，如 5天、3个月。")
-    deadline: str = Field("", description="完成时限，如 2026年6月底前、暑期内。")
+    deadline: str = Field("", description="完成时限，如 2026年6月底前、暑期内、春节前。")
+    deadline_task: str = Field(
+        "", description="时限内要做的事（简报原文），如 发放到位、通过省级数字档案馆测评。"
+    )
     frequency: str = Field("", description="频次，如 每月1次、每日巡查。")
+    frequencies: list[str] = Field(
+        default_factory=list,
+        description="简报写的每个频次（第一个即 frequency，可带主语），如 村级河长每周巡河1次。",
+    )
     limits: list[str] = Field(
         default_factory=list, description="响应/反馈时限原文，如 30日内反馈、1小时内响应。"
     )

@@ -30,7 +30,8 @@ def checked(llm: ProjectFacts, rules: ProjectFacts, text: str) -> ProjectFacts:
     unit = llm.unit if llm.unit and _in_text(llm.unit, text) else rules.unit
     types = [t for t in llm.types if t in project_types()] or rules.types
     period = rules.period if not rules.period.is_empty() else llm.period
-    if not all(_in_text(v, text) for v in (period.start, period.end, period.deadline)):
+    said = (period.start, period.end, period.deadline, period.deadline_task, period.frequency)
+    if not all(_in_text(v, text) for v in (*said, *period.frequencies)):
         period = rules.period
     return rules.model_copy(
         update={

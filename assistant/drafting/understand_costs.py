@@ -1,0 +1,107 @@
+"""The cost lines of a brief ('保安服务费191万元') and its spending standards ('补贴标准每人每月90元').
+
+A standard is paid per person, household, month…: it is a 成本 row of its own (补贴标准
+=90元/人·月) and never a part of the budget, so no remainder is made of the budget minus it.
+The words (budget, income, per-unit and payout words) are data in `brief_words.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.drafting.amounts import MONEY_RE, to_number
+from assistant.drafting.facts import CostLine
+from assistant.taxonomy import MONEY_IN_WAN, load_data
+
+WORDS = load_data("brief_words")
+_PER_UNIT: dict[str, str] = WORDS["per_unit_words"]
+_PER_PERIOD: dict[str, str] = WORDS["per_period_words"]
+_PER_WORDS = sorted([*_PER_UNIT, *_PER_PERIOD], key=len, reverse=True)
+_STANDARD_RE = re.compile(rf"{'|'.join(_PER_WORDS)}|标准$|^(?:单价|平均)")
+# The review reads a longer 'unit' as words glued to the number (R-VALUE-TEXT-GLUED).
+_MAX_UNIT_CHARS = 5
+_COST_NAME_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5A-Za-z（）()]{2,16}?)(?:约|共|为|计|需|合计)?$")
+_PAYOUT_RE = re.compile(
+    rf"(?:发放|给予|支付|兑现|落实)?(?P<n>[\u4e00-\u9fa5]{{0,2}}"
+    rf"(?:{'|'.join(sorted(WORDS['payout_words'], key=len, reverse=True))}))(?!经费|资金)"
+)
+
+
+def find_costs(text: str, budget: float | None) -> list[CostLine]:
+    """Named spending lines ('保安服务费191万元') and standards ('每人500元'); the budget total
+    and its 财政/自筹 split are not."""
+    lines: list[CostLine] = []
+    for match in MONEY_RE.finditer(text):
+        number = to_number(match["num"])
+        before = re.split(r"[，。；,;、：:\n（(]|其中", text[: match.start()])[-1].strip()
+        name_match = _COST_NAME_RE.search(before)
+        if number is None or not name_match or _measure_follows(text, match):
+            continue
+        name = name_match["name"]
+        if re.search(r"\d$", before[: name_match.start()]):  # '3个项目补助尾款' -> 项目补助尾款
+            name = re.sub(r"^[个名所座处批]", "", name)
+        name = re.sub(r"^(?:年度?|用于|包括|含|及|和|另|支付|主要|其中|是)+", "", name)
+        if _STANDARD_RE.search(name):  # '人均月报酬2500元' is a standard, not a spending line
+            lines.append(_standard(name, text[: match.start()], match, number))
+            continue
+        if len(name) < 2 or any(w in name for w in WORDS["budget_words"]) and not _is_fee(name):
+            continue
+        if any(w in name for w in WORDS["income_words"]):
+            continue  # money the project brings in, not money it spends
+        amount = round(number * MONEY_IN_WAN[match["unit"]], 6)
+        if (
+            budget is not None
+            and abs(amount - budget) < 1e-6
+            and (not _is_fee(name) or re.search(r"(?:经费|资金)$", name))
+        ):
+            continue  # '会议经费50万元' is the budget itself
+        lines.append(CostLine(name=_fee_name(name), amount=amount, text=f"{name}{match.group(0)}"))
+    return lines
+
+
+def _standard(name: str, before: str, match: re.Match, number: float) -> CostLine:
+    """'补贴标准每人每月' + 90元 -> 补贴标准 =90元/人·月; '每人' + 500元 after '慰问…700人' -> 慰问标准."""
+    per = [_PER_UNIT[w] for w in _PER_UNIT if w in name]
+    every = [_PER_PERIOD[w] for w in sorted(_PER_PERIOD, key=len, reverse=True) if w in name]
+    core = re.sub(rf"{'|'.join(_PER_WORDS)}|标准|单价|平均|^按", "", name)
+    core = re.sub(r"(?:为|是|按)+$", "", core)  # '补助标准为每亩' -> 补助
+    if re.match(r"[月年](?=[\u4e00-\u9fa5]{2})", core):  # '人均月报酬'
+        every, core = [*every, core[0]], core[1:]
+    core = core or _payout(before)
+    money, every_word = match.group(0).strip(), ""
+    per_what = "·".join(dict.fromkeys([*per, *every[:1]]))
+    if per and every and len(f"{match['unit']}/{per_what}") > _MAX_UNIT_CHARS:
+        per_what, every_word = "·".join(dict.fromkeys(per)), f"每{every[0]}"  # 每学期就学补助标准
+    return CostLine(
+        name=f"{every_word}{core or '支出'}标准",
+        amount=round(number * MONEY_IN_WAN[match["unit"]], 6),
+        text=f"{name}{money}",
+        unit_cost=f"{money}/{per_what}" if per_what else money,
+    )
+
+
+def _payout(before: str) -> str:
+    """The last thing paid out in the sentence before a bare standard ('发放就学补助' -> 就学补助)."""
+    sentence = re.split(r"[。；;\n]", before)[-1]
+    found = list(_PAYOUT_RE.finditer(sentence))
+    return found[-1]["n"] if found else ""
+
+
+def _measure_follows(text: str, match: re.Match) -> bool:
+    """'1.2万亩': a bare 万 before a measure word is a quantity, not money."""
+    after = text[match.end() : match.end() + 1]
+    return match["unit"] in ("万", "亿") and bool(re.match(r"[\u4e00-\u9fa5]", after))
+
+
+def _is_fee(name: str) -> bool:
+    return bool(re.search(r"(?:费|费用|款|资金|支出)$", name)) and not re.search(
+        r"(?:财政|自筹|预算|总)(?:资金|经费)?$", name
+    )
+
+
+def _fee_name(name: str) -> str:
+    """'培训费用' -> '培训费'; '审查咨询费结算' -> 审查咨询费; a line without a fee word gets one
+    ('水电气及维修' -> '水电气及维修费')."""
+    name = re.sub(r"费用$", "费", name)
+    name = re.sub(r"(?<=[费款])(?:结算|支付|拨付)$", "", name)
+    return name if re.search(r"(?:费|款|资金|支出|成本)$", name) else name + "费"

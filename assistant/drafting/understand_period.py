@@ -1,0 +1,161 @@
+"""The period of a brief: its span, duration, deadline (with what is due by it) and frequencies.
+
+The words (festivals and seasons a deadline is set by, deadline verbs, frequency periods) are
+data in `assistant/data/time_words.yaml`; the patterns are built from them here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from assistant.drafting.amounts import to_number
+from assistant.drafting.facts import Period
+from assistant.drafting.figures import TIME_LIMIT_RE
+from assistant.taxonomy import load_data
+
+TIME = load_data("time_words")
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _events() -> str:
+    """Festival and season words; a one-character word ('节', '汛') only at a clause start or
+    after 在/于/年, so '季节前' or '防汛前' is no deadline."""
+    long = [w for w in TIME["deadline_events"] if len(w) > 1]
+    short = [w for w in TIME["deadline_events"] if len(w) == 1]
+    alts = [_alternatives(long)] + [
+        rf"(?:(?<![\u4e00-\u9fa5])|(?<=[在于年])){re.escape(w)}" for w in short
+    ]
+    event = "|".join(alts)
+    return rf"(?:(?:{event})[、和与及])?(?:{event})"
+
+
+_CM = r"(?:\d{1,2}月(?:\d{1,2}日)?|(?:上|下)半年)"
+_DATE = rf"(?:(?:19|20)\d{{2}}年(?:{_CM})?|{_CM})"
+_SPAN_RE = re.compile(rf"(?P<s>{_DATE})\s*(?:至|到|—|－|-|~|～)\s*(?P<e>{_DATE})")
+_DURATION_RE = re.compile(
+    r"(?:为期|历时|会期|每期|周期为?|工期为?|服务期为?|期限为?)\s*(?!(?:19|20)\d{2}年)(?P<d>[\d一二三四五六七八九十两半]+(?:个)?(?:天|日|周|个月|月|年|学时|课时))"
+)
+_MONTH = (
+    r"(?:(?:19|20)\d{2}年(?=底|末))?(?:(?:(?:19|20)\d{2}年)?\d{1,2}月(?:底|末|中旬|上旬|下旬|\d{1,2}日)?"
+    r"|年底|年末|底|末)"
+)
+_VERBS = _alternatives(TIME["deadline_verbs"])
+# 'N月底前' or '春节前' is a deadline whatever is due by it ('10月底前通过测评'); 'N月底' or
+# '暑期内' only with a deadline verb after it ('暑期内完工'; '防火期内每日巡护' is no deadline).
+_DEADLINE_RE = re.compile(
+    rf"(?P<d>(?:{_MONTH}|{_events()})(?:前|之前|以前)"
+    rf"|(?:{_MONTH}(?:内|结束前)?|(?:{_alternatives(TIME['deadline_spans'])})(?:内|结束前))"
+    rf"(?=\s*(?:全部|全面|基本)?[\u4e00-\u9fa5]{{0,4}}?(?:{_VERBS})))"
+    r"\s*(?:全部|全面|基本)?(?P<task>[^，。；,;、\n]{0,20})"
+)
+_PERIODS = _alternatives(TIME["frequency_periods"])
+_SEASONS = _alternatives(TIME["season_frequencies"])
+_FREQ_RE = re.compile(
+    rf"(?:(?P<lead>每|按)(?:[两半]?个?)(?P<p>{_PERIODS})|(?P<season>{_SEASONS}))"
+    r"(?P<tail>[^，。；,;、\n]{0,18})"
+)
+_COUNT_RE = re.compile(
+    r"(?:不少于|不低于|至少|达到|共)?(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:次|轮|遍|趟)"
+)
+_HOURS_RE = re.compile(
+    r"(?:不少于|不低于|至少|达到)?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>个?小时|分钟|天|日)"
+)
+_PER_UNIT_BEFORE_RE = re.compile(r"(?:每|[人户生亩]均)[\u4e00-\u9fa5]$")
+_PLAIN_LEAD_RE = re.compile(r"^(?:开展|进行|组织|实行|实施|落实)")
+_WHEN_RE = re.compile(r"^(?:全年|[\u4e00-\u9fa5]{1,4}?(?:期内|期间|期))")
+
+
+class Frequency(NamedTuple):
+    """'区级河长每月巡河不少于1次' -> subject 区级河长, 每月, 巡河, count 1; '防火期内每日巡护' ->
+    when 防火期内; '每周开放56小时' -> hours 56小时; '春秋两季集中免疫' -> every 春秋两季."""
+
+    when: str
+    subject: str
+    every: str
+    verb: str
+    count: str = ""
+    hours: str = ""
+
+
+def find_period(text: str) -> Period:
+    """Span (2023年7月至2024年1月), duration (为期5天), deadline (6月底前完成, 春节前发放到位),
+    frequencies (每月巡河不少于1次, 按月发放) and limits (7日内处治)."""
+    period = Period()
+    span = _SPAN_RE.search(text)
+    if span:
+        period.start, period.end, period.text = span["s"], span["e"], span.group(0)
+    duration = _DURATION_RE.search(text)
+    if duration:
+        period.duration = duration["d"]
+    for deadline in _DEADLINE_RE.finditer(text):
+        if not (span and span.start() <= deadline.start() < span.end()):
+            period.deadline, period.deadline_task = deadline["d"], deadline["task"].strip()
+            break
+    period.frequencies = _frequencies(text)
+    if period.frequencies:
+        first = frequency_parts(period.frequencies[0])
+        period.frequency = period.frequencies[0][len(first.when + first.subject) :]
+    period.limits = [m.group(0) for m in TIME_LIMIT_RE.finditer(text)]
+    return period
+
+
+def _frequencies(text: str) -> list[str]:
+    """Each frequency as written, with what its clause says before it ('村级河长每周巡河1次',
+    '防火期内每日巡护'). Not one: a pay standard ('每人每月2800元'), a yearly budget's 每年, 按
+    without a verb ('按年度预算')."""
+    found = []
+    for match in _FREQ_RE.finditer(text):
+        tail = match["tail"]
+        standard = _PER_UNIT_BEFORE_RE.search(text[: match.start()])
+        if standard or re.match(r"\s*[\d.]+\s*[万千]?元", tail) or match["p"] == "年":
+            continue
+        if match["lead"] == "按" and not re.match(rf"(?:{_VERBS}|考核|巡查|检查)", tail):
+            continue
+        phrase = match.group(0)[: len(match.group(0)) - len(tail) + _phrase_end(tail)]
+        clause = re.split(r"[，。；,;、\n]", text[: match.start()])[-1].strip()
+        found.append(
+            clause + phrase if len(clause) <= 10 and not re.search(r"\d", clause) else phrase
+        )
+    return list(dict.fromkeys(found))
+
+
+def _phrase_end(tail: str) -> int:
+    """Where the frequency's own words end in the rest of the clause: after its count or hours
+    (after the work when it follows the count: '每季度开展一次安全培训'), or before any other figure."""
+    count = _COUNT_RE.search(tail) or _HOURS_RE.search(tail)
+    if count and not _PLAIN_LEAD_RE.sub("", tail[: count.start()]):
+        return len(tail)
+    if count:
+        return count.end()
+    digit = re.search(r"\d", tail)
+    return digit.start() if digit else len(tail)
+
+
+def frequency_parts(phrase: str) -> Frequency:
+    """The parts of a frequency phrase that `find_period` kept (or an LLM wrote)."""
+    match = _FREQ_RE.search(phrase)
+    if not match:
+        return Frequency("", "", "", phrase)
+    before, tail = phrase[: match.start()], match["tail"]
+    when = _WHEN_RE.match(before)
+    when = when.group(0) if when else ""
+    every = phrase[match.start() : match.start("tail")]
+    count, hours = _COUNT_RE.search(tail), _HOURS_RE.search(tail)
+    cut = min(m.start() for m in (count, hours) if m) if count or hours else len(tail)
+    verb = _PLAIN_LEAD_RE.sub("", tail[:cut]).strip()
+    verb = re.sub(r"(?:不少于|不低于|至少|达到|共)$", "", verb)
+    if not verb and count:  # '每季度开展一次安全培训'
+        verb = tail[count.end() :].strip()
+    number = count["n"] if count else ""
+    return Frequency(
+        when,
+        before[len(when) :],
+        every,
+        verb,
+        count=f"{to_number(number):g}" if number else "",
+        hours=f"{hours['n']}{hours['u']}" if hours and not count else "",
+    )
