@@ -202,3 +202,16 @@ def test_the_types_own_effect_stated_with_a_figure_is_an_effect_row(drafter):
     rate = next(i for i in rows if i.name == "森林火灾受害率")
     assert slot_of(rate) == "效益" and rate.value.raw == "≤0.9‰"
     assert not any(i.name == "项目目标实现程度" for i in rows)  # no generic filler
+
+
+def test_no_borrowed_timeliness_row_is_a_rate_or_a_bare_word(drafter):
+    from evals.casefiles import load_facts_cases
+
+    for case in load_facts_cases():
+        if case.derived_from is None:
+            continue
+        filters = SearchFilters(exclude_table_ids=[case.derived_from])
+        rows = drafter.draft(case.text, filters=filters, today=TODAY).table.indicators
+        for row in rows:
+            if slot_of(row) == "时效" and row.source.table_id:
+                assert row.value.unit != "%" and row.value.raw != "及时", (case.id, row.name)

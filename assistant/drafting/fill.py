@@ -50,6 +50,7 @@ MAX_FIGURE_ROWS = 2
 # 效益: the brief's effects are words; up to two measurable real rows of the type join them.
 EXTRA_ROWS = {"效益": 1}
 PEOPLE_UNITS = frozenset(WORDS["people_units"])
+_TIMED = re.compile(r"\d\s*(?:年|月|日|天|小时|分钟|周|个工作日)|[前底末]")
 # The drafter's own defaults (year-end deadline, the type's usual benefit) give way to real rows.
 FALLBACK_CODES = frozenset({"A-PERIOD-YEAR-END", "A-BENEFIT-TYPE"})
 
@@ -127,6 +128,8 @@ class _Filler:
         borrowed = [r for r in borrowed if not has_glued_text(r.value) and self._own_year(r)]
         if slot == "效益":  # '受益建档立卡贫困人口数 ≥29人' counts another project's people
             borrowed = [r for r in borrowed if self._not_their_people(r)]
+        if slot == "时效":  # a rate or a bare '及时' is what the review flags in a 时效 row
+            borrowed = [r for r in borrowed if _TIMED.search(r.value.raw)]
         if borrowed:  # real rows beat the drafter's own defaults for this slot
             dropped = {r.name for r in self.rows if slot_of(r) == slot and r.name in fallback}
             self.rows = [r for r in self.rows if r.name not in dropped]
