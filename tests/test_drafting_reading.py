@@ -12,7 +12,7 @@ import pytest
 from assistant.drafting import Drafter
 from assistant.drafting.figures import count_figures
 from assistant.drafting.understand import understand
-from assistant.schema import SearchFilters
+from assistant.schema import IndicatorValue, SearchFilters
 from assistant.taxonomy import slot_of
 from evals.fidelity import brief_from_table
 
@@ -215,3 +215,28 @@ def test_no_borrowed_timeliness_row_is_a_rate_or_a_bare_word(drafter):
         for row in rows:
             if slot_of(row) == "时效" and row.source.table_id:
                 assert row.value.unit != "%" and row.value.raw != "及时", (case.id, row.name)
+
+
+def test_facts_recall_counts_a_figure_only_where_a_value_states_it(drafter):
+    from evals.facts_recall import recall_items
+    from evals.models import ExpectedFacts, FactsCase
+
+    case = FactsCase(
+        id="t",
+        kind="农业",
+        text=IMMUNISATION,
+        expected=ExpectedFacts(figures=["85万头", "90%"], periods=[]),
+    )
+    draft = drafter.draft(IMMUNISATION, today=TODAY)
+    assert recall_items(case, draft)[:2] == (2, 2)
+    # the figure glued into a name with a placeholder value, and a default ≥90% elsewhere: missed
+    rows = []
+    for row in draft.table.indicators:
+        if row.value.raw == "≥85万头":
+            value = IndicatorValue.parse("≥1项")
+            row = row.model_copy(update={"name": "免疫猪牛羊85万头数量", "value": value})
+        if row.name == "应免畜禽免疫密度":
+            continue
+        rows.append(row)
+    broken = draft.model_copy(update={"table": draft.table.model_copy(update={"indicators": rows})})
+    assert recall_items(case, broken) == (0, 2, ["85万头", "90%"])
