@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.drafting.compose_base import brief_source, make_row, unique
-from assistant.drafting.facts import Assumption, ProjectFacts
+from assistant.drafting.compose_base import brief_source, make_row, num, unique
+from assistant.drafting.effect_wording import MAX_EFFECT_ROWS, stated_effects
+from assistant.drafting.facts import Assumption, Outcome, ProjectFacts
 from assistant.drafting.project_types import type_of
 from assistant.schema import (
     SATISFACTION_L2,
@@ -14,20 +15,16 @@ from assistant.schema import (
     Indicator,
     SourceRef,
 )
+from assistant.taxonomy import load_data
 
 SATISFACTION_DEFAULT = "≥90%"  # real tables: ≥85%, mostly ≥90% (review rule R-SATISFACTION-LOW)
 # Review profiles that want a 满意度 row in every table; 'national' follows 101号 (only where
 # the public is served). The active profile is passed in by the Drafter.
 PROFILES_REQUIRING_SATISFACTION = frozenset({"strict"})
-# At most this many 效益 rows from the brief's purpose phrases; real rows add measurable ones.
-MAX_EFFECT_ROWS = 2
-# Effect verb -> the word of the row's name; the value is graded (好), since 101号 allows a word
-# value only as a graded scale and reviewers flag 明显提升 as unmeasurable.
-_EFFECT_WORD = {
-    "提高": "提升", "提升": "提升", "改善": "改善", "增强": "提升", "减少": "减少",
-    "降低": "降低", "保障": "保障", "遏制": "遏制", "压实": "落实",
-}  # fmt: skip
-GRADED_TARGET = "好"
+# Every result figure is the brief's own (recall), but one table rarely has more than four.
+MAX_OUTCOME_ROWS = 4
+WORDS = load_data("outcome_words")
+_PEOPLE_NOUNS = sorted(load_data("brief_words")["people_nouns"], key=len, reverse=True)
 
 
 def satisfaction_wanted(facts: ProjectFacts, profile: str) -> bool:
@@ -38,27 +35,79 @@ def satisfaction_wanted(facts: ProjectFacts, profile: str) -> bool:
 def effect_rows(
     facts: ProjectFacts, year: int, layout: str
 ) -> tuple[list[Indicator], list[Assumption]]:
-    """The brief's effects (graded), else the type's usual benefit; capital types add their
+    """The brief's result figures (with its values), then its effects (a measure where real
+    tables have one, else graded), else the type's usual benefit; capital types add their
     long-term row (101号: 工程/修缮/购置 state the effect in the following years)."""
-    rows, notes = _stated_effects(facts) if facts.effects else _type_row(facts, "benefit")
+    rows = [outcome_row(o) for o in facts.outcomes[:MAX_OUTCOME_ROWS]]
+    stated, notes = stated_effects(facts, max(0, MAX_EFFECT_ROWS - len(rows)))
+    rows += stated
+    if not rows:
+        rows, notes = (
+            _object_benefit(facts) or _service_benefit(facts) or _type_row(facts, "benefit")
+        )
     longterm, more = _type_row(facts, "longterm")
     return unique(rows + longterm), notes + more
 
 
-def _stated_effects(facts: ProjectFacts) -> tuple[list[Indicator], list[Assumption]]:
-    rows = []
-    for effect in facts.effects[:MAX_EFFECT_ROWS]:
-        verb = next((v for v in _EFFECT_WORD if effect.startswith(v) or effect.endswith(v)), "")
-        obj = _short_effect(effect.removeprefix(verb).removesuffix(verb) if verb else effect)
-        name = obj if len(obj) > 10 else f"{obj}{_EFFECT_WORD.get(verb, '实现')}情况"
-        text = f"按项目描述：{effect}"
-        rows.append(make_row(SOCIAL_BENEFIT, name, GRADED_TARGET, text, brief_source(effect)))
-    return rows, []
+def outcome_row(outcome: Outcome) -> Indicator:
+    """'带来观光游客不少于6万人次' -> 接待观光游客人次 ≥6万人次 (社会效益); '村集体增收6万元' ->
+    增加村集体收入 ≥6万元 (经济效益)."""
+    word = WORDS["outcome_name_verbs"].get(outcome.verb, outcome.verb)
+    obj = outcome.object
+    head = obj if not word or word in obj or obj.startswith(outcome.verb) else word + obj
+    unit = outcome.unit.removeprefix("万") if outcome.unit != "万元" else "万元"
+    measure = WORDS["outcome_measures"].get(unit, "")
+    if unit.endswith("元") and outcome.verb in WORDS["income_verbs"]:
+        measure = WORDS["income_measure"]
+    if measure in WORDS["people_measures"] and obj.endswith(tuple(WORDS["people_endings"])):
+        measure = "数"
+    if head.endswith(tuple(WORDS["measure_endings"])) and measure != "数":
+        measure = ""
+    value = f"≥{num(outcome.count)}{outcome.unit}"
+    text = f"按项目描述：{outcome.text}"
+    return make_row(outcome.level2, head + measure, value, text, brief_source(outcome.text))
+
+
+def _object_benefit(facts: ProjectFacts) -> tuple[list[Indicator], list[Assumption]] | None:
+    """A road's usual benefit (道路通行能力提升情况) when the work names a road."""
+    work = " ".join(a.text or a.phrase for a in facts.activities)
+    for entry in WORDS["benefit_by_object"]:
+        if facts.main_type not in entry["types"]:
+            continue
+        obj = next((name for w, name in entry["objects"].items() if w in work), "")
+        if obj or any(w in work for w in entry["words"]):
+            return _usual_benefit(
+                entry["row"][0].format(obj=obj or entry["object"]), entry["row"][1]
+            )
+    return None
+
+
+def _usual_benefit(name: str, value: str) -> tuple[list[Indicator], list[Assumption]]:
+    source = SourceRef(rule="同类项目常用效益指标")
+    row = make_row(SOCIAL_BENEFIT, name, value, f"{name}（同类项目常用效益指标）", source)
+    text = f"项目描述未写效益，按同类项目常用效益「{name}{value}」填写，请按实际修改。"
+    return [row], [Assumption(code="A-BENEFIT-TYPE", row=name, message=text)]
+
+
+def _service_benefit(facts: ProjectFacts) -> tuple[list[Indicator], list[Assumption]] | None:
+    """The usual benefit of the public service the brief names (雪亮工程 -> 社会治安防控能力)."""
+    service = next((s for s in WORDS["public_services"] if s["row"] == facts.satisfaction_row), {})
+    if not service.get("benefit"):
+        return None
+    name, value = service["benefit"]
+    return _usual_benefit(name, value)
 
 
 def _type_row(facts: ProjectFacts, field: str) -> tuple[list[Indicator], list[Assumption]]:
-    """The `benefit` or `longterm` row of the first of the project's types that has one."""
-    kind = next((k for k in map(type_of, facts.types) if k and getattr(k, field)), None)
+    """The `benefit` or `longterm` row of the first of the project's types that has one (a 培训
+    first: a 中小学教师培训's benefit is the trainees', not the schools'; a 购买服务 of a public service
+    last: its benefit is the public's, not the contract's)."""
+    types = facts.types
+    if field == "benefit":
+        first = [t for t in types if t in WORDS["benefit_types_first"]]
+        last = [t for t in types if t in WORDS["benefit_types_last"] and facts.public_served]
+        types = list(dict.fromkeys([*first, *[t for t in types if t not in last], *last]))
+    kind = next((k for k in map(type_of, types) if k and getattr(k, field)), None)
     if kind is None:
         return [], []
     name, value = getattr(kind, field)
@@ -70,57 +119,65 @@ def _type_row(facts: ProjectFacts, field: str) -> tuple[list[Indicator], list[As
     return [row], [Assumption(code=code, row=name, message=text)]
 
 
-def _short_effect(text: str) -> str:
-    """'推动实现城市治理体系和治理能力现代化' -> '城市治理体系'; '本市燃气经营企业的安全管理水平' ->
-    '燃气经营企业安全管理水平': a 三级 name stays short and whole."""
-    text = re.sub(
-        r"^(?:了|推动|实现|促进|加强|提高|提升|遏制和防范|遏制|防范|压实|确保|保障|和|及)+",
-        "",
-        text,
-    )
-    text = re.sub(r"^(?:本市|全市|全区|全县|辖区|我市|我区)", "", text).replace("的", "")
-    return re.split(r"和|及|与|、", text)[0] if len(text) > 14 else text
-
-
 def satisfaction_rows(
     facts: ProjectFacts, profile: str
 ) -> tuple[list[Indicator], list[Assumption]]:
     stated = [q for q in facts.quality if "满意" in q.name]
     if stated:
-        q = stated[0]
-        return [
-            make_row(
-                SATISFACTION_L2, q.name, q.value, f"按项目描述：{q.text}", brief_source(q.text)
-            )
-        ], []
+        q = stated[0]  # the survey is named: 101号 asks a project that declares 满意度 to run one
+        text = f"按项目描述：{q.text}；开展满意度调查，满意及基本满意的比例"
+        return [make_row(SATISFACTION_L2, q.name, q.value, text, brief_source(q.text))], []
     if not satisfaction_wanted(facts, profile):
         return [], [
             Assumption(
                 code="A-NO-SATISFACTION", message="项目不直接服务公众，按101号未设满意度指标。"
             )
         ]
-    kind = type_of(facts.main_type)
-    if facts.public_served:
-        named = next((s for s in map(_subject, facts.beneficiaries) if s), "")
-        subject = named or (kind.subject if kind else "服务对象")
-        code = "A-SATISFACTION-TARGET"
-    else:
-        subject, code = (kind.internal if kind else "使用人员"), "A-SATISFACTION-INTERNAL"
-    name = f"{subject}满意度"
+    name, code = _satisfaction_name(facts)
+    subject, survey = re.match(r"(.*?)((?:安全感|获得感|幸福感)?满意度)$", name).groups()
     row = make_row(
         SATISFACTION_L2,
         name,
         SATISFACTION_DEFAULT,
-        f"对{subject}开展满意度调查，满意及基本满意的比例",
+        f"对{subject}开展{survey}调查，满意及基本满意的比例",
         SourceRef(rule="满意度调查对象按项目服务对象确定"),
     )
     return [row], [
         Assumption(
             code=code,
             row=name,
-            message=f"项目描述未写满意度目标，按{SATISFACTION_DEFAULT}填写，需开展{subject}满意度调查。",
+            message=f"项目描述未写满意度目标，按{SATISFACTION_DEFAULT}填写，需开展{subject}{survey}调查。",
         )
     ]
+
+
+def _satisfaction_name(facts: ProjectFacts) -> tuple[str, str]:
+    """The people the brief names (村组干部满意度), else the public service it names (雪亮工程 ->
+    群众安全感满意度; a 培训 asks its trainees), else the type's subject; internal when no public."""
+    kind = type_of(facts.main_type)
+    if not facts.public_served:
+        return f"{kind.internal if kind else '使用人员'}满意度", "A-SATISFACTION-INTERNAL"
+    named = next((s for s in map(_subject, facts.beneficiaries) if s), "")
+    if named.endswith(tuple(WORDS["intermediaries"])):
+        named = _served_by(facts) or named
+    if named:
+        return f"{named}满意度", "A-SATISFACTION-TARGET"
+    if facts.satisfaction_row:  # a 中小学教师培训 asks its trainees, not the pupils' parents
+        own = next((type_of(t) for t in facts.types if t in WORDS["types_first"]), None)
+        return f"{own.subject}满意度" if own else facts.satisfaction_row, "A-SATISFACTION-TARGET"
+    return f"{kind.subject if kind else '服务对象'}满意度", "A-SATISFACTION-TARGET"
+
+
+def _served_by(facts: ProjectFacts) -> str:
+    """'合作社为1102名入股贫困人口返本分红' -> 入股贫困人口: whom the intermediary serves."""
+    nouns = "|".join([*_PEOPLE_NOUNS, *WORDS["people_endings"]])
+    for text in [a.text for a in facts.activities] + [b.text for b in facts.beneficiaries]:
+        match = re.search(
+            rf"为(?:[\d.]+[名人户位个])?(?P<who>[\u4e00-\u9fa5]{{0,6}}?(?:{nouns}))", text
+        )
+        if match:
+            return match["who"]
+    return ""
 
 
 _PLACES = ("乡镇", "行政村", "村", "社区", "县市", "街道", "镇街", "乡镇街", "学校", "中小学")
@@ -129,4 +186,8 @@ _PLACES = ("乡镇", "行政村", "村", "社区", "县市", "街道", "镇街",
 def _subject(who) -> str:
     """'3200名65岁以上老年人' -> 老年人; places (18个乡镇) are not asked about satisfaction."""
     name = re.sub(r"[\d.]+(?:名|人|位|户|个)?|\d*周?岁(?:以上|以下)?|^以?上", "", who.who)
-    return "" if not name or name.endswith(_PLACES) or len(name) < 2 else name
+    name = re.split(r"为|向", name)[-1]  # '合作社为入股贫困户' -> 入股贫困户
+    generic = name in ("单位", "人员", "对象")
+    if generic or name.endswith(_PLACES) or len(name) < 2:
+        return ""
+    return f"{name}家长" if name.endswith(tuple(WORDS["guardian_of"])) else name

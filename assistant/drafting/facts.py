@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from assistant.schema import Model, Note
+from assistant.schema import SOCIAL_BENEFIT, Model, Note
 
 __all__ = [
     "Activity",
     "Assumption",
     "Beneficiary",
     "CostLine",
+    "Outcome",
     "Period",
     "ProjectFacts",
     "QualityTarget",
@@ -101,6 +102,19 @@ class CostLine(Model):
     )
 
 
+class Outcome(Model):
+    """A result the brief states with a figure: 带来观光游客不少于6万人次, 村集体增收6万元 (a 效益 row)."""
+
+    verb: str = Field("", description="结果动词，如 带来、带动、增收、惠及。")
+    object: str = Field(description="结果对象，如 观光游客、就业、村集体。")
+    count: float = Field(description="数值，如 6（单位万人次）。")
+    unit: str = Field("", description="计量单位（按简报写法），如 万人次、万元、亩。")
+    level2: str = Field(
+        SOCIAL_BENEFIT, description="二级指标：经济效益指标、社会效益指标或生态效益指标。"
+    )
+    text: str = Field("", description="简报原文片段。")
+
+
 class ProjectFacts(Model):
     """What the brief says about the project, in the terms a reviewer checks a table against."""
 
@@ -128,8 +142,15 @@ class ProjectFacts(Model):
     effects: list[str] = Field(
         default_factory=list, description="预期效果，如 提高群众安全感、改善河道水环境。"
     )
+    outcomes: list[Outcome] = Field(
+        default_factory=list, description="带数字的预期结果（效益指标），如 村集体增收6万元。"
+    )
     public_served: bool = Field(
         False, description="是否直接服务公众或特定群体（决定是否设满意度指标）。"
+    )
+    satisfaction_row: str = Field(
+        "",
+        description="按简报所写公共服务确定的满意度指标名称，如 学生家长满意度、群众安全感满意度。",
     )
 
     @property

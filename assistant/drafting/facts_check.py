@@ -11,6 +11,7 @@ import re
 
 from assistant.drafting.facts import Activity, Beneficiary, CostLine, ProjectFacts, QualityTarget
 from assistant.drafting.project_types import project_types
+from assistant.drafting.understand_outcome import without_outcomes
 
 
 def _said(number: float | None, text: str) -> bool:
@@ -33,14 +34,17 @@ def checked(llm: ProjectFacts, rules: ProjectFacts, text: str) -> ProjectFacts:
     said = (period.start, period.end, period.deadline, period.deadline_task, period.frequency)
     if not all(_in_text(v, text) for v in (*said, *period.frequencies)):
         period = rules.period
+    activities, beneficiaries = without_outcomes(  # a result figure is a 效益 row, not a 数量 row
+        rules.outcomes,
+        _merge(rules.activities, [_activity(a, text) for a in llm.activities]),
+        _merge(rules.beneficiaries, [_beneficiary(b, text) for b in llm.beneficiaries]),
+    )
     return rules.model_copy(
         update={
             "unit": unit,
             "types": list(dict.fromkeys([*rules.types, *types]))[:3],
-            "activities": _merge(rules.activities, [_activity(a, text) for a in llm.activities]),
-            "beneficiaries": _merge(
-                rules.beneficiaries, [_beneficiary(b, text) for b in llm.beneficiaries]
-            ),
+            "activities": activities,
+            "beneficiaries": beneficiaries,
             "quality": _merge(rules.quality, [q for q in llm.quality if _quality_ok(q, text)]),
             "costs": rules.costs or [c for c in llm.costs if _cost_ok(c, text)],
             "period": period,

@@ -86,7 +86,7 @@ def _without(entry: LibraryEntry, hidden: frozenset[str]) -> LibraryEntry | None
 def is_standard(name: str, types: list[str], slot: str | None = None) -> bool:
     """A row name that is a standard indicator of one of the types: in the 共性指标 reference or
     in at least two real tables (one table's own row is that project's wording, not a standard)."""
-    if name in universal_names():
+    if name in universal_names() or name in service_rows():
         return True
     kinds = [kind for kind in map(type_of, types) if kind]
     if any(name in kind.standard_names() for kind in kinds):
@@ -99,6 +99,16 @@ def is_standard(name: str, types: list[str], slot: str | None = None) -> bool:
 def universal_names() -> frozenset[str]:
     """Rows that fit any project (assistant/data/library_review.yaml)."""
     return frozenset(load_data("library_review").get("universal", []))
+
+
+@cache
+def service_rows() -> frozenset[str]:
+    """The 满意度 and usual 效益 rows of public services (学生家长满意度, 群众安全感满意度, 社会治安防控能力
+    提升情况: outcome_words.yaml), standard wherever the brief names the service."""
+    services = load_data("outcome_words")["public_services"]
+    return frozenset(
+        [s["row"] for s in services] + [s["benefit"][0] for s in services if s.get("benefit")]
+    )
 
 
 def matching_entry(name: str, types: list[str], slot: str | None = None) -> LibraryEntry | None:

@@ -14,6 +14,12 @@ from assistant.drafting.facts import ProjectFacts
 from assistant.drafting.organisations import find_department, implementing_unit
 from assistant.drafting.project_types import classify, type_of
 from assistant.drafting.understand_costs import find_costs
+from assistant.drafting.understand_outcome import (
+    internal_only,
+    read_outcomes,
+    service_row,
+    without_outcomes,
+)
 from assistant.drafting.understand_period import find_period
 from assistant.drafting.understand_work import read_work
 from assistant.schema import ProjectBrief
@@ -37,23 +43,32 @@ def _read(text: str, name: str, department: str, budget: float | None) -> Projec
     unit = find_department(text).name or department
     work = read_work(text, WORDS, unit, name)
     types = classify(text, name)
+    outcomes = read_outcomes(text, types)
+    activities, beneficiaries = without_outcomes(outcomes, work.activities, work.beneficiaries)
     return ProjectFacts(
         unit=unit,
         implementing_unit=implementing_unit(text, unit),
         types=types,
-        activities=work.activities,
-        beneficiaries=work.beneficiaries,
+        activities=activities,
+        beneficiaries=beneficiaries,
         deliverables=work.deliverables,
         quality=work.quality,
         period=find_period(text),
         costs=find_costs(text, budget),
         effects=work.effects,
-        public_served=_serves_public(types, work.beneficiaries),
+        outcomes=outcomes,
+        public_served=_serves_public(types, beneficiaries, text, name),
+        satisfaction_row=service_row(text),
     )
 
 
-def _serves_public(types: list[str], beneficiaries: list) -> bool:
-    if beneficiaries:
+def _serves_public(types: list[str], beneficiaries: list, text: str, name: str = "") -> bool:
+    """101号: 满意度 where the public is served. A project named for a settled contract (尾款)
+    serves no one this year; a public service the brief names (学校, 雪亮工程, 用气报装, 送戏) or
+    people it names do; else the project type says."""
+    if internal_only(name or text):
+        return False
+    if beneficiaries or service_row(text):
         return True
     kind = type_of(types[0]) if types else None
     return bool(kind and kind.public)

@@ -66,8 +66,12 @@ class TableFacts:
     def serves_public(self) -> bool:
         """Serves the public or people's direct interest (101号: then 满意度 is expected)."""
         # name and 资金用途 only: a drafter decides its slots before it writes the 年度目标
-        words = review_words().project_types.public_words
-        return any(word in f"{self.table.name}\n{self.table.purpose}" for word in words)
+        kinds = review_words().project_types
+        if any(word in self.table.name for word in kinds.not_public_words):
+            return False  # '…技术服务合同尾款' settles a past contract
+        return any(
+            word in f"{self.table.name}\n{self.table.purpose}" for word in kinds.public_words
+        )
 
     @property
     def budget_total(self) -> float | None:

@@ -40,6 +40,7 @@ class ProjectTypes(_Data):
     capital_words: tuple[str, ...]
     not_capital_words: tuple[str, ...]
     public_words: tuple[str, ...]
+    not_public_words: tuple[str, ...] = ()
 
 
 class Satisfaction(_Data):

@@ -1,0 +1,147 @@
+"""Results a brief states with a figure, and who it serves.
+
+'为水濂村带来观光游客不少于6万人次，村集体收入达6万元' states two results (效益 rows with the brief's
+values: 接待观光游客人次 ≥6万人次, 村集体收入 ≥6万元), not two things the project does (数量 rows).
+The word lists are data (`outcome_words.yaml`, `brief_words.yaml: outcome_verbs`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from assistant.drafting.amounts import to_number
+from assistant.drafting.facts import Activity, Beneficiary, Outcome
+from assistant.schema import SOCIAL_BENEFIT
+from assistant.taxonomy import load_data
+
+WORDS = load_data("outcome_words")
+_NUM = r"\d+(?:\.\d+)?万?|[一二两三四五六七八九十百千]+万?"
+_QUAL = r"(?:不少于|不低于|至少|达到|达|超过|约|共计|共|累计|近|逾|为)?"
+_CLAUSE_RE = re.compile(r"[，。；,;、\n：:！？!?]+")
+_AFTER_RE = re.compile(r"^(?:以上|左右|多)")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    verbs = "|".join(sorted(load_data("brief_words")["outcome_verbs"], key=len, reverse=True))
+    units = "|".join(sorted(WORDS["outcome_units"], key=len, reverse=True))
+    tail = rf"{_QUAL}\s*(?P<num>{_NUM})\s*(?P<unit>{units})(?P<after>[\u4e00-\u9fa5]{{0,10}})"
+    by_verb = re.compile(
+        rf"(?P<pre>[\u4e00-\u9fa5]{{0,10}}?)(?P<verb>{verbs})(?P<obj>[\u4e00-\u9fa5（）()]{{0,14}}?){tail}"
+    )
+    income = "|".join(load_data("brief_words")["income_words"])  # '村集体收入达6万元'
+    by_income = re.compile(
+        rf"(?P<pre>)(?P<verb>)(?P<obj>[\u4e00-\u9fa5]{{2,12}}?(?:{income})){_QUAL}\s*"
+        rf"(?P<num>{_NUM})\s*(?P<unit>亿元|万元|元)(?P<after>)"
+    )
+    return by_verb, by_income
+
+
+def read_outcomes(text: str, types: list[str] | None = None) -> list[Outcome]:
+    """Every result figure of the brief, in order, each once. In a subsidy (补助发放) the people
+    it reaches (惠及困难残疾人4200人) are its recipients, an output: no result."""
+    recipients = bool(types) and types[0] in WORDS["recipient_types"]
+    found: list[Outcome] = []
+    for clause in _CLAUSE_RE.split(re.sub(r"\s+", "", text)):
+        outcome = _outcome(clause)
+        if outcome is None or recipients and outcome.verb in WORDS["beneficiary_verbs"]:
+            continue
+        if all(o.text != outcome.text for o in found):
+            found.append(outcome)
+    return found
+
+
+def without_outcomes(
+    outcomes: list[Outcome], activities: list[Activity], beneficiaries: list[Beneficiary]
+) -> tuple[list[Activity], list[Beneficiary]]:
+    """The activities and counts that are not results: a result figure is a 效益 row, never also
+    a 数量 row; the people it names stay (uncounted) as who is served."""
+
+    def said(text: str, count: float | None, unit: str) -> bool:
+        figure = f"{count:g}{unit.removeprefix('万')}" if count is not None else ""
+        return bool(figure) and any(
+            (text in o.text or o.text in text)
+            and figure in f"{o.count:g}{o.unit}".replace("万", "")
+            for o in outcomes
+        )
+
+    acts = [a for a in activities if not said(a.text, a.count, a.unit)]
+    people = [
+        b.model_copy(update={"count": None, "unit": ""}) if said(b.text, b.count, b.unit) else b
+        for b in beneficiaries
+    ]
+    return acts, people
+
+
+def _outcome(clause: str) -> Outcome | None:
+    by_verb, by_income = _patterns()
+    for pattern in (by_verb, by_income):
+        match = pattern.search(clause)
+        if match and _is_result(match):
+            return _read(match)
+    return None
+
+
+def _is_result(match: re.Match) -> bool:
+    """A generic verb ('新增', '增加') needs a result word; money needs a word of income or saving."""
+    phrase = (
+        match["verb"] + match["obj"] + match["after"] + (match["pre"] if not match["obj"] else "")
+    )
+    if match["unit"].endswith("元") and not any(w in phrase for w in WORDS["money_result_words"]):
+        return False
+    if match["verb"] in WORDS["generic_outcome_verbs"]:
+        return any(w in phrase for w in WORDS["result_words"])
+    return True
+
+
+def _read(match: re.Match) -> Outcome | None:
+    number = to_number(match["num"].removesuffix("万"))
+    if number is None:
+        return None
+    unit = match["unit"]
+    if match["num"].endswith("万") and not unit.startswith("万"):
+        unit = "万" + unit  # '6万人次': the brief's own way of writing the figure
+    obj = re.sub(r"^(?:了|的)", "", match["obj"])
+    after = _AFTER_RE.sub("", match["after"])
+    if len(after) >= 2:  # '带动300人就业', '带动周边300人就业': the object goes on after the figure
+        obj += after
+    elif not obj:  # '村集体增收6万元': the object is before the verb
+        obj = re.sub(r"^(?:为|使|让|给|助|力争)", "", match["pre"])
+    if len(obj) < 2:
+        return None
+    return Outcome(
+        verb=match["verb"],
+        object=obj,
+        count=number,
+        unit=unit,
+        level2=result_level2(match["verb"] + obj, unit),
+        text=match.group(0).removeprefix(match["pre"]) if match["obj"] else match.group(0),
+    )
+
+
+def result_level2(phrase: str, unit: str = "") -> str:
+    """经济效益 for money, income and grain; 生态效益 for irrigation, greening, emissions and the
+    environment (outcome_words.yaml); 社会效益 otherwise."""
+    for level2, marks in WORDS["outcome_kinds"].items():
+        if unit.removeprefix("万") in marks["units"] or unit in marks["units"]:
+            return level2
+        if any(w in phrase for w in marks["words"]):
+            return level2
+    return SOCIAL_BENEFIT
+
+
+# ---------------------------------------------------------------- who is served
+
+
+def internal_only(title: str) -> bool:
+    """A project named for a settled contract (尾款) or the office's own service serves no public
+    this year (the review reads the project's name alike)."""
+    return any(w in title for w in WORDS["internal_only"])
+
+
+def service_row(text: str) -> str:
+    """The 满意度 row of the public service the brief names ('雪亮工程' -> 群众安全感满意度), '' if none."""
+    return next(
+        (s["row"] for s in WORDS["public_services"] if any(w in text for w in s["words"])), ""
+    )
