@@ -242,16 +242,12 @@ def test_an_llm_reading_cannot_bring_a_result_figure_back_as_an_activity():
             ("社会效益指标", "地质灾害造成人员伤亡人数", "=0人"),
         ),
         (
-            "某县林业局2026年森林防火专项经费86万元。聘用护林员120名开展巡山护林，组织扑火演练2次。",
-            ("社会效益指标", "森林资源安全保障情况", "好"),
-        ),
-        (
             "区市场监管局2026年校园食品安全专项检查，经费12万元，对全区46所中小学、幼儿园食堂"
             "每学期检查不少于2次，开展食材快检3000批次。",
             ("社会效益指标", "校园食品安全保障情况", "好"),  # not the schools' 办学条件
         ),
     ],
-    ids=["subsidy-recipients", "geohazard", "forest-fire", "canteen-inspection"],
+    ids=["subsidy-recipients", "geohazard", "canteen-inspection"],
 )
 def test_effects_of_briefs_unlike_the_corpus(text, benefit):
     facts = understand(text)
@@ -285,7 +281,7 @@ def test_an_outsourced_public_service_states_the_publics_benefit_not_the_contrac
         "全镇18个行政村的清扫保洁、垃圾收集和清运，群众满意度不低于90%。"
     )
     rows, _ = compose_rows(understand(text), 2026, "old", "national")
-    assert "服务合同履约率" not in [r.name for r in rows if slot_of(r) == "效益"]
+    assert [r.name for r in rows if slot_of(r) == "效益"] == ["城乡环境卫生改善情况"]
     balance = "天津市供热燃气管理事务中心2025年支付《2024年燃气供热站安全工作检查技术服务合同》尾款64.8万元。"
     rows, _ = compose_rows(understand(balance), 2025, "old", "national")
     assert [r.name for r in rows if slot_of(r) == "效益"] == ["服务合同履约率"]

@@ -162,7 +162,8 @@ def _satisfaction_name(facts: ProjectFacts) -> tuple[str, str]:
         named = _served_by(facts) or named
     if named:
         return f"{named}满意度", "A-SATISFACTION-TARGET"
-    if facts.satisfaction_row:  # a 中小学教师培训 asks its trainees, not the pupils' parents
+    generic = kind is None or not kind.public or kind.subject in WORDS["overridable_subjects"]
+    if facts.satisfaction_row and generic:  # a 中小学教师培训 asks its trainees, not the parents
         own = next((type_of(t) for t in facts.types if t in WORDS["types_first"]), None)
         return f"{own.subject}满意度" if own else facts.satisfaction_row, "A-SATISFACTION-TARGET"
     return f"{kind.subject if kind else '服务对象'}满意度", "A-SATISFACTION-TARGET"
