@@ -106,7 +106,7 @@ def test_work_and_routine_items_are_no_effects_and_coverage_is_a_rate(tables):
     gas = _rows(
         _loo(tables, "000_0a362c379c5850c5-2"), "效益"
     )  # 提高本市燃气经营企业的安全管理水平
-    assert ("社会效益指标", "燃气企业安全管理水平提升情况", "好") in gas
+    assert ("社会效益指标", "燃气经营企业安全管理水平", "好") in gas
     assert not any("责任" in name for name in names)
     assert "A-EFFECT-MEASURE" in {a.code for a in check.assumptions}
 

@@ -135,7 +135,8 @@ def _library_effect(effect: str, facts: ProjectFacts) -> tuple[Indicator | None,
 
 
 def _graded(effect: str) -> Indicator | None:
-    """'提高义务教育均衡发展水平' -> 义务教育均衡发展水平提升情况 好 (a graded target)."""
+    """'提高义务教育均衡发展水平' -> 义务教育均衡发展水平提升情况 好 (a graded target); a subject too
+    long for the tail keeps its words whole and drops the tail (燃气经营企业安全管理水平 好)."""
     verb = next((v for v in _EFFECT_WORD if effect.startswith(v) or effect.endswith(v)), "")
     obj = _effect_object(effect.removeprefix(verb).removesuffix(verb) if verb else effect)
     tail = f"{_EFFECT_WORD.get(verb, '实现')}情况"
@@ -143,7 +144,12 @@ def _graded(effect: str) -> Indicator | None:
         obj, tail = obj[: obj.index("从")], "转变情况"
     if len(obj) < 2:
         return None
-    name = _shorten(obj, MAX_NAME - len(tail)) + tail
+    if len(obj + tail) <= MAX_NAME:
+        name = obj + tail
+    elif len(obj) <= MAX_NAME:  # '农村义务教育薄弱学校办学条件': the whole subject, graded as it stands
+        name = obj
+    else:
+        name = _shorten(obj, MAX_NAME - len(tail)) + tail
     return make_row(
         result_level2(effect), name, GRADED_TARGET, f"按项目描述：{effect}", brief_source(effect)
     )
