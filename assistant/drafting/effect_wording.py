@@ -146,7 +146,9 @@ def _graded(effect: str) -> Indicator | None:
         return None
     if len(obj + tail) <= MAX_NAME:
         name = obj + tail
-    elif len(obj) <= MAX_NAME:  # '农村义务教育薄弱学校办学条件': the whole subject, graded as it stands
+    elif (
+        len(obj) <= MAX_NAME
+    ):  # '农村义务教育薄弱学校办学条件': the whole subject, graded as it stands
         name = obj
     else:
         name = _shorten(obj, MAX_NAME - len(tail)) + tail
