@@ -10,14 +10,11 @@ from __future__ import annotations
 import re
 
 from assistant.drafting.adapt import adapt_row, brief_words, cost_rows
-from assistant.drafting.compose_outcome import SATISFACTION_DEFAULT
 from assistant.drafting.facts import Assumption, ProjectFacts
 from assistant.drafting.figures import count_figures, number_text, row_name
+from assistant.drafting.fill_defaults import library_rows
 from assistant.drafting.library import (
-    LibraryEntry,
     is_standard,
-    library_source,
-    standard_entries,
 )
 from assistant.drafting.library_names import MAX_NAME, clean_name
 from assistant.drafting.project_types import type_of
@@ -26,12 +23,10 @@ from assistant.drafting.reword import reword_quantities
 from assistant.drafting.slots import Candidate, pick, score_candidates, topic_bigrams, usable
 from assistant.drafting.subject import brief_topic, find_sibling, same_subject, subject_words
 from assistant.drafting.understand import WORDS
+from assistant.rules.relevance import mixed_slot
 from assistant.rules.values import has_glued_text
 from assistant.schema import (
-    BENEFIT,
-    LEVEL2_PARENTS,
     OUTPUT,
-    QUALITY,
     QUANTITY,
     Indicator,
     IndicatorHit,
@@ -119,13 +114,17 @@ class _Filler:
             self._fits(slot, strict=bool(mine) and slot != "效益"), need, self.taken
         )
         if not mine and picked and not any(self._about(c) for c in picked):
-            typed, notes = _library_rows(self.facts, slot, self.taken, universal=False)
+            typed, notes = library_rows(self.facts, slot, self.taken, universal=False)
             if typed:  # the type's own standard row ('会议出勤率') beats a universal one
                 self.rows, self.assumed = self.rows + typed, self.assumed + notes
                 return
         self.taken += [c.hit.indicator.name for c in picked]
         borrowed = [_clean(adapt_row(c, self.brief, self.year)) for c in picked]
-        borrowed = [r for r in borrowed if not has_glued_text(r.value) and self._own_year(r)]
+        borrowed = [
+            r
+            for r in borrowed
+            if not has_glued_text(r.value) and self._own_year(r) and mixed_slot(r) is None
+        ]  # '检查燃气用户数量' under 效益 is an output another table misfiled
         if slot == "效益":  # '受益建档立卡贫困人口数 ≥29人' counts another project's people
             borrowed = [r for r in borrowed if self._not_their_people(r)]
         if slot == "时效":  # a rate or a bare '及时' is what the review flags in a 时效 row
@@ -135,7 +134,7 @@ class _Filler:
             self.rows = [r for r in self.rows if r.name not in dropped]
             self.assumed = [a for a in self.assumed if a.row not in dropped]
         elif not any(slot_of(r) == slot for r in self.rows):
-            borrowed, notes = _library_rows(self.facts, slot, self.taken)
+            borrowed, notes = library_rows(self.facts, slot, self.taken)
             self.assumed += notes
         self.rows += borrowed
 
@@ -259,69 +258,3 @@ def _costs(
         on_topic = [c for c in scored if c.hit.table_id == sibling.id] or on_topic
     sources: list[IndicatorHit] = cost_source(on_topic) if on_topic else []
     return cost_rows(facts.budget, sources, layout)
-
-
-def _library_rows(
-    facts: ProjectFacts, slot: str, taken: list[str], universal: bool = True
-) -> tuple[list[Indicator], list[Assumption]]:
-    """The type's most used standard row with a value; else (`universal`) its default row."""
-    for entry in standard_entries(facts.types[:1], slot):
-        if entry.count == 1:
-            continue  # one table's own row
-        value = _entry_value(entry, slot)
-        if value and entry.name not in taken:
-            row = _entry_row(entry, value)
-            note = Assumption(
-                code="A-LIBRARY-ROW",
-                row=row.name,
-                message=f"项目描述未涉及{slot}，按同类项目常用指标「{row.name}」{value}填写，请核实。",
-            )
-            return [row], [note]
-    return _type_default(facts, slot) if universal else ([], [])
-
-
-# slot -> (ProjectType field, assumption code, what the brief did not say)
-_TYPE_DEFAULTS = {
-    "数量": (QUANTITY, "quantity", "A-QUANTITY-TYPE", "具体工作量"),
-    "质量": (QUALITY, "quality", "A-QUALITY-TYPE", "质量要求"),
-}
-
-
-def _type_default(facts: ProjectFacts, slot: str) -> tuple[list[Indicator], list[Assumption]]:
-    """The project type's own 数量 or 质量 row (project_types.yaml) when nothing else fits."""
-    kind = type_of(facts.main_type)
-    level2, field, code, unsaid = _TYPE_DEFAULTS.get(slot, ("", "", "", ""))
-    pair = getattr(kind, field, None) if kind and field else None
-    if pair is None:
-        return [], []
-    name, value = pair
-    row = Indicator(
-        level1=OUTPUT, level2=level2, name=name, description=f"{facts.main_type}类项目常用{slot}指标",
-        value=value, source=SourceRef(rule=f"项目类型（{facts.main_type}）的常用{slot}指标"),
-    )  # fmt: skip
-    note = Assumption(
-        code=code, row=name,
-        message=f"项目描述未写{unsaid}，按{facts.main_type}类项目常用指标「{name}」{value}填写，请按实际修改。",
-    )  # fmt: skip
-    return [row], [note]
-
-
-def _entry_value(entry: LibraryEntry, slot: str) -> str:
-    if entry.value and entry.median is not None:
-        return entry.value
-    if entry.unit == "%":
-        return SATISFACTION_DEFAULT if slot == "满意度" else "=100%" if slot == "质量" else ""
-    return entry.value if entry.value and slot == "效益" else ""
-
-
-def _entry_row(entry: LibraryEntry, value: str) -> Indicator:
-    source = library_source(entry)
-    level1 = LEVEL2_PARENTS.get(entry.level2, (BENEFIT,))[0]
-    return Indicator(
-        level1=level1,
-        level2=entry.level2,
-        name=entry.name,
-        description=entry.name,
-        value=value,
-        source=source,
-    )
