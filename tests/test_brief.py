@@ -297,3 +297,15 @@ def test_names_leave_out_service_periods_and_take_the_title_before_a_colon():
     assert (service.year, service.name) == (2023, "2023年开发区物业管理服务项目")
     titled = parse_brief("县禁毒委2025年禁毒工作经费：召开全体会议，组织宣传、培训，预算60万元")
     assert (titled.name, titled.department.name) == ("2025年禁毒工作经费", "县禁毒委")
+
+
+def test_a_brief_opening_with_its_money_line_is_named_by_it():
+    """'某县林业局2026年森林防火专项经费86万元。聘用护林员…' was named after its first work clause
+    (「2026年聘用护林员120名巡山护林项目」)."""
+    brief = parse_brief("某县林业局2026年森林防火专项经费86万元。聘用护林员120名开展巡山护林。")
+    assert brief.name == "2026年森林防火专项经费"
+    river = parse_brief(
+        "区河长制办公室2026年河湖长制工作经费40万元。全区河道28条、湖库5座实行河长制。"
+    )
+    assert river.name == "2026年河湖长制工作经费"
+    assert parse_brief("2026年经费10万元，开展普法宣传").name != "2026年经费"

@@ -240,3 +240,8 @@ def test_facts_recall_counts_a_figure_only_where_a_value_states_it(drafter):
         rows.append(row)
     broken = draft.model_copy(update={"table": draft.table.model_copy(update={"indicators": rows})})
     assert recall_items(case, broken) == (0, 2, ["85万头", "90%"])
+
+
+def test_a_count_per_place_before_its_total_is_no_figure():
+    text = "每个网格配备专职网格员1名共64名"
+    assert [(f.number, f.unit) for f in count_figures(text)] == [(64, "名")]

@@ -74,7 +74,7 @@ def parse_brief(text: str, today: date | None = None) -> ProjectBrief:
     clauses = _content_clauses(raw, department)
     brief = ProjectBrief(
         text=raw,
-        name=explicit or _derive_name(clauses, year),
+        name=explicit or _funded_title(raw, department, year) or _derive_name(clauses, year),
         department=department,
         year=year,
         budget=find_budget(raw),
@@ -205,6 +205,25 @@ def _noun_phrase(clause: str) -> str:
     clause = re.sub(r"(?:工作|任务)$", "", clause)
     clause = re.sub(r"(?<=[\u4e00-\u9fa5])\d+(?:\.\d+)?[期场次批项个]$", "", clause)  # '…培训班4期'
     return re.sub(r"\s+", "", clause)
+
+
+def _funded_title(text: str, department: Department, year: int | None) -> str:
+    """'某县林业局2026年森林防火专项经费86万元。聘用…' -> 2026年森林防火专项经费: a brief that opens
+    with the money line names the project in it (the work clauses after it are not the name)."""
+    first = _CLAUSE_SPLIT_RE.split(text.strip(), maxsplit=1)[0]
+    match = _FUNDED_RE.match(first)
+    if not match:
+        return ""
+    title = _clean_clause(match["t"], department)
+    if len(re.findall(r"[\u4e00-\u9fa5]", title)) < 5:
+        return ""  # '经费' or '专项资金' alone names nothing
+    has_year = _YEAR_RE.match(title) or (year and f"{year}年" in title)
+    return f"{year}年{title}" if year and not has_year else title
+
+
+_FUNDED_RE = re.compile(
+    rf"(?P<t>.+?(?:专项经费|工作经费|补助资金|专项资金|经费|资金))\s*(?:{NUM})\s*(?:亿元|万元|元)"
+)
 
 
 def _derive_name(clauses: list[str], year: int | None) -> str:

@@ -51,6 +51,8 @@ def count_figures(text: str) -> list[Figure]:
     for match in _COUNT_RE.finditer(text or ""):
         if any(start <= match.start("num") < end for start, end in money_spans):
             continue
+        if match["after"].startswith(("共", "合计", "总计")):
+            continue  # '每个网格1名共64名': the total that follows is the figure
         if match["unit"] in ("日", "天") or re.match(
             r"\s*(?:年|月|周岁)", text[match.end("unit") :]
         ):  # '租赁周期为36个月' is a period, not 36个 of anything
