@@ -245,3 +245,11 @@ def test_facts_recall_counts_a_figure_only_where_a_value_states_it(drafter):
 def test_a_count_per_place_before_its_total_is_no_figure():
     text = "每个网格配备专职网格员1名共64名"
     assert [(f.number, f.unit) for f in count_figures(text)] == [(64, "名")]
+
+
+def test_another_projects_effect_count_stays_out(drafter, corpus_tables):
+    table = next(t for t in corpus_tables if t.id == "003_e87aba6a1a806e89-4")
+    filters = SearchFilters(exclude_table_ids=[table.id])
+    rows = drafter.draft(brief_from_table(table), filters=filters, today=TODAY).table.indicators
+    borrowed = [i for i in rows if slot_of(i) == "效益" and i.source.table_id]
+    assert not any(i.value.unit in ("件", "人", "户", "个") for i in borrowed)

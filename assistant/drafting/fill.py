@@ -22,7 +22,6 @@ from assistant.drafting.retriever import indicator_hit
 from assistant.drafting.reword import reword_quantities
 from assistant.drafting.slots import Candidate, pick, score_candidates, topic_bigrams, usable
 from assistant.drafting.subject import brief_topic, find_sibling, same_subject, subject_words
-from assistant.drafting.understand import WORDS
 from assistant.rules.relevance import mixed_slot
 from assistant.rules.values import has_glued_text
 from assistant.schema import (
@@ -44,7 +43,8 @@ OBJECT_OVERLAP = 0.3
 MAX_FIGURE_ROWS = 2
 # 效益: the brief's effects are words; up to two measurable real rows of the type join them.
 EXTRA_ROWS = {"效益": 1}
-PEOPLE_UNITS = frozenset(WORDS["people_units"])
+# Units of a 效益 value another project's row may lend (a rate, a length of time, a life span).
+_PORTABLE_UNITS = frozenset({"%", "‰", "年", "天", "日", "小时", "个月", "分钟"})
 _TIMED = re.compile(r"\d\s*(?:年|月|日|天|小时|分钟|周|个工作日)|[前底末]")
 # The drafter's own defaults (year-end deadline, the type's usual benefit) give way to real rows.
 FALLBACK_CODES = frozenset({"A-PERIOD-YEAR-END", "A-BENEFIT-TYPE"})
@@ -161,9 +161,12 @@ class _Filler:
         ]
 
     def _not_their_people(self, row: Indicator) -> bool:
-        """A borrowed 效益 count of people or places is that project's; the sibling's may stay."""
+        """A borrowed 效益 count (people, places, cases: '≥29人', '<9件') is that project's own
+        figure; rates, words and lengths of time travel, and the sibling's counts may stay."""
         own = self.sibling is not None and row.source and row.source.table_id == self.sibling.id
-        return bool(own) or row.value.unit not in PEOPLE_UNITS
+        value = row.value
+        counted = value.kind == "quantitative" and value.unit not in _PORTABLE_UNITS
+        return bool(own) or not counted
 
     def _own_year(self, row: Indicator) -> bool:
         """A borrowed date must be in the draft's year: another project's '2023年底' moved four
