@@ -182,6 +182,17 @@ def set_cell(row: int, column: int, text: str):
     return change
 
 
+def set_cost_cell(column: int, text: str):
+    """Change a cell of the draft's first 成本 row, wherever the drafter put it."""
+
+    def change(rows):
+        row = next(n for n, cells in enumerate(rows) if "成本" in cells[0] + cells[1])
+        rows[row][column] = text
+        return rows
+
+    return change
+
+
 def sane_values(session: DraftSession) -> bool:
     """No 指标值 in the draft is absurd (an absurd one is an error the repair step removes)."""
     return all(abs(i.value.number or 0) <= 1e12 for i in session.draft.table.indicators)
