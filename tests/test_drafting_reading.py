@@ -253,3 +253,13 @@ def test_another_projects_effect_count_stays_out(drafter, corpus_tables):
     rows = drafter.draft(brief_from_table(table), filters=filters, today=TODAY).table.indicators
     borrowed = [i for i in rows if slot_of(i) == "效益" and i.source.table_id]
     assert not any(i.value.unit in ("件", "人", "户", "个") for i in borrowed)
+
+
+def test_the_types_quality_measure_read_as_an_effect_moves_to_quality(drafter):
+    text = "县司法局2026年公共法律服务经费30万元，提供免费法律咨询，实现村（居）法律顾问全覆盖。"
+    rows = drafter.draft(text, today=TODAY).table.indicators
+    coverage = next(i for i in rows if i.name == "村（居）法律顾问覆盖率")
+    assert slot_of(coverage) == "质量"
+    benefit = [i for i in rows if slot_of(i) == "效益"]
+    assert benefit and not any(i.name == "项目目标实现程度" for i in benefit)
+    assert not any(i.source.rule.startswith("通用规则") for i in rows)

@@ -21,12 +21,14 @@ from assistant.drafting.library import LibraryEntry, library_source, standard_en
 from assistant.drafting.project_types import type_of
 from assistant.drafting.understand import WORDS
 from assistant.schema import (
+    OUTPUT,
     QUALITY,
     QUANTITY,
     SOCIAL_BENEFIT,
     Indicator,
     SourceRef,
 )
+from assistant.taxonomy import slot_of
 
 MAX_ACTIVITY_ROWS = 6
 SINGLE_OBJECTS: dict[str, str] = WORDS["single_objects"]
@@ -61,7 +63,20 @@ def compose_rows(
         rows += made
         assumed += notes
     made, notes = satisfaction_rows(facts, profile)
-    return rows + made, assumed + notes
+    return _as_type_quality(rows, facts) + made, assumed + notes
+
+
+def _as_type_quality(rows: list[Indicator], facts: ProjectFacts) -> list[Indicator]:
+    """'实现村（居）法律顾问全覆盖' read as an effect is the type's own quality measure (村（居）
+    法律顾问覆盖率): it moves to 质量, so the type's usual effect can fill 效益."""
+    kind = type_of(facts.main_type)
+    name = kind.quality[0] if kind and kind.quality else ""
+    return [
+        r.model_copy(update={"level1": OUTPUT, "level2": QUALITY})
+        if name and r.name == name and slot_of(r) == "效益"
+        else r
+        for r in rows
+    ]
 
 
 def activity_name(act: Activity) -> str:

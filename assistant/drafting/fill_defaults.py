@@ -11,9 +11,9 @@ from assistant.drafting.project_types import type_of
 from assistant.schema import (
     BENEFIT,
     LEVEL2_PARENTS,
-    OUTPUT,
     QUALITY,
     QUANTITY,
+    SOCIAL_BENEFIT,
     Indicator,
     SourceRef,
 )
@@ -35,18 +35,26 @@ def library_rows(
                 message=f"项目描述未涉及{slot}，按同类项目常用指标「{row.name}」{value}填写，请核实。",
             )
             return [row], [note]
-    return _type_default(facts, slot) if universal else ([], [])
+    rows, notes = _type_default(facts, slot) if universal else ([], [])
+    if any(r.name in taken for r in rows):
+        return (
+            [],
+            [],
+        )  # the brief's own row already says it ('村（居）法律顾问覆盖率' as its effect)
+    return rows, notes
 
 
 # slot -> (ProjectType field, assumption code, what the brief did not say)
 _TYPE_DEFAULTS = {
     "数量": (QUANTITY, "quantity", "A-QUANTITY-TYPE", "具体工作量"),
     "质量": (QUALITY, "quality", "A-QUALITY-TYPE", "质量要求"),
+    "效益": (SOCIAL_BENEFIT, "benefit", "A-BENEFIT-TYPE", "可衡量的效果"),
 }
 
 
 def _type_default(facts: ProjectFacts, slot: str) -> tuple[list[Indicator], list[Assumption]]:
-    """The project type's own 数量 or 质量 row (project_types.yaml) when nothing else fits."""
+    """The project type's own 数量, 质量 or 效益 row (project_types.yaml) when nothing else fits:
+    never the generic 项目目标实现程度 where the type knows its usual effect."""
     kind = type_of(facts.main_type)
     level2, field, code, unsaid = _TYPE_DEFAULTS.get(slot, ("", "", "", ""))
     pair = getattr(kind, field, None) if kind and field else None
@@ -54,7 +62,7 @@ def _type_default(facts: ProjectFacts, slot: str) -> tuple[list[Indicator], list
         return [], []
     name, value = pair
     row = Indicator(
-        level1=OUTPUT, level2=level2, name=name, description=f"{facts.main_type}类项目常用{slot}指标",
+        level1=LEVEL2_PARENTS[level2][0], level2=level2, name=name, description=f"{facts.main_type}类项目常用{slot}指标",
         value=value, source=SourceRef(rule=f"项目类型（{facts.main_type}）的常用{slot}指标"),
     )  # fmt: skip
     note = Assumption(
