@@ -263,3 +263,12 @@ def test_the_types_quality_measure_read_as_an_effect_moves_to_quality(drafter):
     benefit = [i for i in rows if slot_of(i) == "效益"]
     assert benefit and not any(i.name == "项目目标实现程度" for i in benefit)
     assert not any(i.source.rule.startswith("通用规则") for i in rows)
+
+
+def test_a_counted_row_never_takes_another_projects_object_in_its_name(drafter):
+    text = (
+        "某县教育局2026年中小学教师全员培训项目，预算36万元，培训教师1200人次，举办学科培训班15期。"
+    )
+    rows = {i.name: i.value.raw for i in drafter.draft(text, today=TODAY).table.indicators}
+    assert rows.get("培训教师人次") == "≥1200人次"
+    assert not any("主体班" in name for name in rows)

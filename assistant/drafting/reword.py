@@ -13,6 +13,7 @@ from assistant.drafting.compose import NO_COUNT_RULE
 from assistant.drafting.facts import Assumption
 from assistant.drafting.library_names import MAX_NAME, clean_name
 from assistant.drafting.slots import Candidate, topic_bigrams
+from assistant.drafting.subject import subject_words
 from assistant.schema import Indicator, ProjectBrief
 from assistant.taxonomy import slot_of
 
@@ -63,6 +64,8 @@ def _match(row, candidates, brief, year, used) -> tuple[Candidate, Indicator] | 
             continue
         if counted and adapted.value.unit != row.value.unit:
             continue
+        if subject_words(adapted.name) - subject_words(brief.text or brief.name):
+            continue  # '主体班培训人次' names another school's class: not the brief's teachers
         theirs = topic_bigrams(adapted.name)
         if own and theirs and len(set(own) & set(theirs)) / len(theirs) >= SAME_OBJECT:
             return cand, adapted

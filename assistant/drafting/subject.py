@@ -17,13 +17,13 @@ from assistant.drafting.adapt import brief_words
 from assistant.drafting.facts import ProjectFacts
 from assistant.drafting.project_types import classify
 from assistant.schema import ProjectBrief, ProjectHit, TargetTable
-from assistant.taxonomy import NOUN_GROUPS, TUNING, load_data
+from assistant.taxonomy import COUNT_UNITS, NOUN_GROUPS, TUNING, load_data
 
 _WORDS = load_data("brief_words")
 _GENERIC = frozenset(_WORDS["generic_words"])
 # What is done (检查, 宣传, 运维) says what kind of project it is, not what it is about: a gas
 # inspection and a school-canteen inspection share 检查 and nothing else.
-_DOING = frozenset(_WORDS["activity_verbs"])
+_DOING = frozenset(_WORDS["activity_verbs"]) | frozenset(COUNT_UNITS)  # 家次, 人次: no subject
 _GENERIC_END = re.compile(rf"(?:{'|'.join(_WORDS['generic_endings'])})$")
 # A sibling is one of the closest tables and shares this many specific words of its name.
 SIBLING_TOP = TUNING["sibling_top"]
