@@ -122,6 +122,8 @@ def row_name(figure: Figure) -> str:
     noun, unit = figure.noun or "主要工作", figure.unit
     if unit.endswith("次"):
         return noun + ("次数" if unit == "次" else unit.removeprefix("万"))
+    if unit == "TB":  # '容量500TB' -> 存储容量
+        return "存储容量" if noun in ("容量", "主要工作") else re.sub(r"容量$", "", noun) + "容量"
     if unit in ("公里", "千米", "米"):
         return re.sub(r"(?:全长|长度)$", "", noun).replace("总长", "总") + "长度"
     if unit in ("平方米", "亩"):
