@@ -125,8 +125,8 @@ class _Filler:
             for r in borrowed
             if not has_glued_text(r.value) and self._own_year(r) and mixed_slot(r) is None
         ]  # '检查燃气用户数量' under 效益 is an output another table misfiled
-        if slot == "效益":  # '受益建档立卡贫困人口数 ≥29人' counts another project's people
-            borrowed = [r for r in borrowed if self._not_their_people(r)]
+        if slot == "效益":  # "受益建档立卡贫困人口数 ≥29人" is another project's own count
+            borrowed = [r for r in borrowed if self._portable(r)]
         if slot == "时效":  # a rate or a bare '及时' is what the review flags in a 时效 row
             borrowed = [r for r in borrowed if _TIMED.search(r.value.raw)]
         if borrowed:  # real rows beat the drafter's own defaults for this slot
@@ -160,7 +160,7 @@ class _Filler:
             c for c in fits if IndicatorValue.parse(c.hit.indicator.value.raw).unit not in units
         ]
 
-    def _not_their_people(self, row: Indicator) -> bool:
+    def _portable(self, row: Indicator) -> bool:
         """A borrowed 效益 count (people, places, cases: '≥29人', '<9件') is that project's own
         figure; rates, words and lengths of time travel, and the sibling's counts may stay."""
         own = self.sibling is not None and row.source and row.source.table_id == self.sibling.id
