@@ -272,3 +272,8 @@ def test_a_counted_row_never_takes_another_projects_object_in_its_name(drafter):
     rows = {i.name: i.value.raw for i in drafter.draft(text, today=TODAY).table.indicators}
     assert rows.get("培训教师人次") == "≥1200人次"
     assert not any("主体班" in name for name in rows)
+
+
+def test_a_person_named_after_a_verb_is_no_second_piece_of_work():
+    facts = understand("县统计局2026年人口抽样调查经费45万元，选聘调查指导员和调查员210人。")
+    assert [(a.verb, a.count, a.unit) for a in facts.activities] == [("选聘", 210, "人")]

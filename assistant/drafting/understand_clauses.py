@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import jieba
+
 from assistant.drafting.amounts import MONEY_RE
 
 CLAUSE_RE = re.compile(r"[，。；！？,;!?\n：:…]+|并(?=[\u4e00-\u9fa5]{2})(?!且|不)")
@@ -68,5 +70,14 @@ def split_joined_work(clause: str, words: dict) -> list[str]:
 def _own_work(text: str, verbs: tuple[str, ...]) -> bool:
     """An activity verb soon, with an object of its own after it: '春节前到敬老院慰问休养员' is
     work, '联合检查' (开展专项整治和联合检查) is a second object of the first verb."""
-    head = text[:_VERB_REACH].split("、")[0]
-    return any(v in head and text.find(v) + len(v) < len(text.split("、")[0]) for v in verbs)
+    first = text.split("、")[0]
+    tokens = jieba.lcut(first)
+    position = 0
+    for token in tokens:
+        # a verb as a word of its own ('调查员' is a person, not 调查) with words after it
+        if position >= _VERB_REACH:
+            return False
+        if token in verbs and position + len(token) < len(first):
+            return True
+        position += len(token)
+    return False
