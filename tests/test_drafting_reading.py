@@ -277,3 +277,13 @@ def test_a_counted_row_never_takes_another_projects_object_in_its_name(drafter):
 def test_a_person_named_after_a_verb_is_no_second_piece_of_work():
     facts = understand("县统计局2026年人口抽样调查经费45万元，选聘调查指导员和调查员210人。")
     assert [(a.verb, a.count, a.unit) for a in facts.activities] == [("选聘", 210, "人")]
+
+
+def test_people_counted_under_a_subsidy_title_are_its_recipients(drafter):
+    text = (
+        "区残联2026年困难残疾人生活补贴和重度残疾人护理补贴，预算1190万元，惠及困难残疾人4200人、"
+        "重度残疾人6800人，补贴标准每人每月90元，按月发放。"
+    )
+    rows = {i.name: i.value.raw for i in drafter.draft(text, today=TODAY).table.indicators}
+    assert rows.get("困难残疾人生活补贴发放人数") == "≥4200人"
+    assert rows.get("重度残疾人护理补贴发放人数") == "≥6800人"

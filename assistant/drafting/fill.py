@@ -22,6 +22,7 @@ from assistant.drafting.retriever import indicator_hit
 from assistant.drafting.reword import reword_quantities
 from assistant.drafting.slots import Candidate, pick, score_candidates, topic_bigrams, usable
 from assistant.drafting.subject import brief_topic, find_sibling, same_subject, subject_words
+from assistant.drafting.understand import WORDS
 from assistant.rules.relevance import mixed_slot
 from assistant.rules.values import has_glued_text
 from assistant.schema import (
@@ -231,7 +232,7 @@ def _uncovered_figures(
             Indicator(
                 level1=OUTPUT,
                 level2=QUANTITY,
-                name=row_name(figure),
+                name=_paid_name(figure, brief.name) or row_name(figure),
                 description=f"按项目描述：{figure.text}",
                 value=value,
                 source=source,
@@ -239,6 +240,21 @@ def _uncovered_figures(
         )
     names = {x.name for x in rows}
     return [r for r in made if r.name not in names]
+
+
+def _paid_name(figure, title: str) -> str:
+    """'惠及困难残疾人4200人' in a brief titled 困难残疾人生活补贴和…: the people counted are those the
+    subsidy is paid to (困难残疾人生活补贴发放人数), not a bare 惠及困难残疾人数量."""
+    if figure.unit not in ("人", "名", "户", "人次"):
+        return ""
+    for start in range(max(0, len(figure.noun) - 2)):
+        match = re.search(re.escape(figure.noun[start:]) + _PAID, title)
+        if match:
+            return f"{match.group(0)}发放{'户数' if figure.unit == '户' else '人数'}"
+    return ""
+
+
+_PAID = rf"[\u4e00-\u9fa5]{{0,4}}?(?:{'|'.join(WORDS['paid_words'])})"
 
 
 def _costs(
