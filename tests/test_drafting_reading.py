@@ -36,6 +36,13 @@ def drafter(corpus_index):
     return Drafter(corpus_index)
 
 
+def _left_out_draft(drafter, corpus_tables, table_id: str):
+    """The draft of a corpus table's own brief with that table hidden (leave-one-out)."""
+    table = next(t for t in corpus_tables if table_id in t.id)
+    filters = SearchFilters(exclude_table_ids=[table.id])
+    return drafter.draft(brief_from_table(table), filters=filters, today=TODAY)
+
+
 def _acts(facts):
     return [(a.verb, a.object, a.count, a.unit) for a in facts.activities]
 
@@ -115,9 +122,7 @@ def test_a_type_quality_row_replaces_the_generic_acceptance_rate(drafter):
 def test_a_sibling_of_the_same_unit_and_kind_lends_its_rows(drafter, corpus_tables):
     """用气报装平台运维, its own table hidden: the same unit's 智慧供热平台运维 table gives the
     response time, the cost split and the measurable effects; its 建设 table (-5) does not."""
-    table = next(t for t in corpus_tables if t.id == "000_0a362c379c5850c5-4")
-    filters = SearchFilters(exclude_table_ids=[table.id])
-    result = drafter.draft(brief_from_table(table), filters=filters, today=TODAY)
+    result = _left_out_draft(drafter, corpus_tables, "000_0a362c379c5850c5-4")
     cited = {i.source.table_id for i in result.table.indicators if i.source.table_id}
     assert "000_0a362c379c5850c5-3" in cited
     assert "000_0a362c379c5850c5-5" not in cited
@@ -126,9 +131,7 @@ def test_a_sibling_of_the_same_unit_and_kind_lends_its_rows(drafter, corpus_tabl
 
 
 def test_construction_does_not_take_the_om_siblings_rows(drafter, corpus_tables):
-    table = next(t for t in corpus_tables if t.id == "000_0a362c379c5850c5-5")
-    filters = SearchFilters(exclude_table_ids=[table.id])
-    result = drafter.draft(brief_from_table(table), filters=filters, today=TODAY)
+    result = _left_out_draft(drafter, corpus_tables, "000_0a362c379c5850c5-5")
     assert not any("驻场" in i.name for i in result.table.indicators)
 
 
@@ -142,9 +145,7 @@ def test_sharing_only_the_kind_of_work_borrows_nothing(drafter):
 
 
 def test_another_projects_people_count_is_not_borrowed(drafter, corpus_tables):
-    table = next(t for t in corpus_tables if "zichan-shouyi" in t.id)
-    filters = SearchFilters(exclude_table_ids=[table.id])
-    result = drafter.draft(brief_from_table(table), filters=filters, today=TODAY)
+    result = _left_out_draft(drafter, corpus_tables, "zichan-shouyi")
     benefit = [i for i in result.table.indicators if slot_of(i) == "效益"]
     assert not any(i.value.unit == "人" and i.source.table_id for i in benefit)
     assert any(i.name == "合作社数量" and i.value.raw == "≥10个" for i in result.table.indicators)
@@ -248,9 +249,7 @@ def test_a_count_per_place_before_its_total_is_no_figure():
 
 
 def test_another_projects_effect_count_stays_out(drafter, corpus_tables):
-    table = next(t for t in corpus_tables if t.id == "003_e87aba6a1a806e89-4")
-    filters = SearchFilters(exclude_table_ids=[table.id])
-    rows = drafter.draft(brief_from_table(table), filters=filters, today=TODAY).table.indicators
+    rows = _left_out_draft(drafter, corpus_tables, "003_e87aba6a1a806e89-4").table.indicators
     borrowed = [i for i in rows if slot_of(i) == "效益" and i.source.table_id]
     assert not any(i.value.unit in ("件", "人", "户", "个") for i in borrowed)
 
