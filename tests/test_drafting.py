@@ -84,7 +84,8 @@ def test_leave_one_out_every_corpus_table(drafter, corpus_tables):
     Most drafts take rows from similar tables; a table with no similar one left (the only road
     underpass) is drafted from its brief and the rules alone rather than from unrelated tables
     (送戏进万村 borrows no '农村义务教育学校改造覆盖率', 机房租赁 no '硬件采购（维护）数量', 高标准农田
-    no gas-station '国家强制标准'): 19 of the 34 drafts cite a real row."""
+    no gas-station '国家强制标准', and a 宣传 or 增雨 project takes its type's own 质量 row, not a gas
+    centre's '项目验收合格率'): 13 of the 34 drafts cite a real row."""
     borrowed = 0
     for table in corpus_tables:
         text = f"{table.name}，{table.purpose[:60]}，预算{table.budget.total:.10g}万元"
@@ -95,7 +96,7 @@ def test_leave_one_out_every_corpus_table(drafter, corpus_tables):
         assert result.table.budget.total == pytest.approx(table.budget.total)
         cited = [i.source.table_id for i in result.table.indicators if i.source.table_id]
         borrowed += bool(cited)
-    assert borrowed >= len(corpus_tables) // 2
+    assert borrowed >= len(corpus_tables) // 3
 
 
 def test_gas_inspection_brief_gets_a_household_count_from_the_gas_tables(drafter):

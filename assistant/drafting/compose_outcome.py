@@ -107,6 +107,8 @@ def _type_row(facts: ProjectFacts, field: str) -> tuple[list[Indicator], list[As
         first = [t for t in types if t in WORDS["benefit_types_first"]]
         last = [t for t in types if t in WORDS["benefit_types_last"] and facts.public_served]
         types = list(dict.fromkeys([*first, *[t for t in types if t not in last], *last]))
+    elif facts.main_type in WORDS["service_main_types"]:
+        return [], []  # the system a 运维 or a rented 机房 serves is no capital work of its own
     kind = next((k for k in map(type_of, types) if k and getattr(k, field)), None)
     if kind is None:
         return [], []

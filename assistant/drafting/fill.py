@@ -115,8 +115,10 @@ class _Filler:
             self._fits(slot, strict=bool(mine) and slot != "效益"), need, self.taken
         )
         if not mine and picked and not any(self._about(c) for c in picked):
-            typed, notes = library_rows(self.facts, slot, self.taken, universal=False)
-            if typed:  # the type's own standard row ('会议出勤率') beats a universal one
+            # the type's own standard row ('会议出勤率') beats a universal one, and for 质量 so
+            # does its own measure: a 宣传 project has no 验收 to pass (项目验收合格率)
+            typed, notes = library_rows(self.facts, slot, self.taken, universal=slot == "质量")
+            if typed:
                 self.rows, self.assumed = self.rows + typed, self.assumed + notes
                 return
         self.taken += [c.hit.indicator.name for c in picked]

@@ -21,12 +21,20 @@ _VERB_REACH = 16
 
 
 def purpose_clauses(text: str, words: dict) -> set[str]:
-    """Every clause of a sentence that starts with a purpose word ('为了…，增强…，提高…。')."""
+    """Every clause of a sentence that starts with a purpose word ('为了…，增强…，提高…。'), and
+    each part of a clause that says whom the work supports ('为供热部门编制…提供了数据支撑')."""
     out: set[str] = set()
+    support = re.compile(
+        rf"^为.{{2,40}}(?:{'|'.join(words['support_verbs'])}).{{0,12}}"
+        rf"(?:{'|'.join(words['support_nouns'])})"
+    )
     for sentence in re.split(r"[。；;！？\n]", text):
         sentence = re.sub(r"\s+", "", sentence)
         if sentence.startswith(tuple(words["purpose_words"])):
             out |= {c for c in CLAUSE_RE.split(sentence) if c}
+        for clause in CLAUSE_RE.split(sentence):
+            if support.match(clause):
+                out |= {clause, *split_joined_work(clause, words)}
     return out
 
 

@@ -122,7 +122,7 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     clause = _LEAD_RE.sub("", clause)
     clause = re.sub(r"^对(?P<o>[^，]{2,24}?)(?=开展|进行|实施)", r"\g<o>", clause)
     verb, start = _verb(clause, words)
-    if not verb:
+    if not verb or _condition_first(clause[:start], clause, words, count_re):
         return []
     before, rest = clause[:start], clause[start + len(verb) :]
     rest = re.sub(r"^(?:了|好|各类|各项|相关)", "", rest)
@@ -216,6 +216,13 @@ def _not_work(verb: str, obj: str, count, words: dict) -> bool:
     ):
         return True  # a bare '租赁' or '支付费用': nothing to count
     return count is None and (verb + obj).startswith(tuple(words["non_activity_verbs"]))
+
+
+def _condition_first(before: str, clause: str, words: dict, count_re: re.Pattern) -> bool:
+    """'做到城市燃气安全运行、风险监测的精细化管理': a condition governs the clause, and the
+    监测 inside it is no work of its own (a count would make it one)."""
+    starts = before.startswith(tuple(words["non_activity_verbs"]))
+    return starts and not count_re.search(clause)
 
 
 def _effect_first(clause: str, words: dict) -> bool:
