@@ -20,6 +20,7 @@ from assistant.drafting.facts import Activity, Assumption, ProjectFacts
 from assistant.drafting.library import LibraryEntry, library_source, standard_entries
 from assistant.drafting.project_types import type_of
 from assistant.drafting.understand import WORDS
+from assistant.drafting.understand_period import frequency_parts
 from assistant.schema import (
     OUTPUT,
     QUALITY,
@@ -28,10 +29,12 @@ from assistant.schema import (
     Indicator,
     SourceRef,
 )
-from assistant.taxonomy import slot_of
+from assistant.taxonomy import load_data, slot_of
 
 MAX_ACTIVITY_ROWS = 6
 SINGLE_OBJECTS: dict[str, str] = WORDS["single_objects"]
+PROVIDERS = tuple(WORDS["provider_nouns"])
+_TIMES_A_YEAR: dict[str, int] = load_data("time_words")["times_a_year"]
 _BUILD_VERBS = ("建设", "新建", "开发", "搭建", "采购", "购置", "购买", "升级", "改造")
 NO_COUNT_RULE = "项目描述未给数量，按至少完成一次（项）填写"
 _PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供", "负责")
@@ -87,7 +90,8 @@ def activity_name(act: Activity) -> str:
     if not re.fullmatch(r"[^“”]*(?:“[^“”]*”[^“”]*)*", obj):  # '美丽天津“建设': quotes cut apart
         obj = re.sub(r"[“”]", "", obj)
     if len(obj) > 10:  # '“世界麻风病日”宣传活动' -> 宣传活动: a name never ends inside a quotation
-        obj = re.sub(r"“[^”]*”", "", obj) or obj
+        bare = re.sub(r"[“”]", "", obj)  # '河湖“清四乱”专项行动' keeps what the campaign is
+        obj = bare if len(bare) <= 10 else (re.sub(r"“[^”]*”", "", obj) or obj)
     obj = obj if len(obj) <= 10 else tail_words(obj)
     head = f"{verb}{obj}" if len(verb + obj) <= 12 else obj
     if unit.endswith("亩") or unit.endswith("平方米"):
@@ -131,6 +135,10 @@ def _quantity_rows(
             act = act.model_copy(update={"object": facts.main_type})  # '举办4期' -> 培训期数
         act = _one_named(act)
         name = activity_name(act)
+        yearly = _per_year(act)
+        if yearly is not None:
+            rows.append(yearly)
+            continue
         if act.count is not None:
             value, text = f"≥{num(act.count)}{act.unit}", f"按项目描述：{act.text}"
             rows.append(make_row(QUANTITY, name, value, text, brief_source(act.text)))
@@ -139,6 +147,20 @@ def _quantity_rows(
         rows.append(row)
         assumed.append(note)
     return unique(rows), assumed
+
+
+def _per_year(act: Activity) -> Indicator | None:
+    """'区级河长每月巡河不少于1次' -> 区级河长巡河次数 ≥12次: the year's count of a work done every
+    month (week, quarter); who does it stays in the name unless it is the contractor (单位)."""
+    part = frequency_parts(act.text)
+    times = _TIMES_A_YEAR.get(part.every.removeprefix("每"))
+    if act.count is None or not times or not part.count or not part.verb or act.unit != "次":
+        return None
+    who = part.subject if 2 <= len(part.subject) <= 5 else ""
+    who = "" if who.endswith((*PROVIDERS, "单位")) else who
+    value = f"≥{num(act.count * times)}次"
+    text = f"按项目描述：{act.text}（全年{num(act.count * times)}次）"
+    return make_row(QUANTITY, f"{who}{part.verb}次数", value, text, brief_source(act.text))
 
 
 def _served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, Activity | None]:

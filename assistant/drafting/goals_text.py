@@ -52,7 +52,10 @@ def goal_text(
 
 
 def _measures(facts: ProjectFacts) -> str:
-    acts = _by_verb([a for a in facts.activities if a.count is None])[:MAX_MEASURES]
+    """The uncounted work, not the places a counted row already names ('负责全镇行政村')."""
+    places = [b.who for b in facts.beneficiaries if b.count is not None]
+    acts = [a for a in facts.activities if a.count is None]
+    acts = _by_verb([a for a in acts if not any(p in a.object for p in places)])[:MAX_MEASURES]
     if not acts and facts.costs:
         lines = [c for c in facts.costs if not c.unit_cost][:MAX_MEASURES]
         acts = [re.sub(r"(?:服务)?费$", "", c.name) + "服务" for c in lines]

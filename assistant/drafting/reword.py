@@ -89,6 +89,9 @@ def _renamed(note: Assumption, old: Indicator, new: Indicator) -> Assumption:
     return note.model_copy(update={"row": new.name, "message": message})
 
 
+_EVENT_UNITS = ("次", "期")
+
+
 def _without_padding(
     rows: list[Indicator], assumed: list[Assumption]
 ) -> tuple[list[Indicator], list[Assumption]]:
@@ -97,7 +100,13 @@ def _without_padding(
     ]
     if len(counted) < 2:
         return rows, assumed
-    padding = {r.name for r in rows if r.source and r.source.rule == NO_COUNT_RULE}
+    # '≥1项' beside counted rows is padding; a campaign the brief names ('开展河湖“清四乱”专项行动',
+    # '开展事后质量抽查') happens at least once, and its row says so
+    padding = {
+        r.name
+        for r in rows
+        if r.source and r.source.rule == NO_COUNT_RULE and r.value.unit not in _EVENT_UNITS
+    }
     return (
         [r for r in rows if r.name not in padding],
         [a for a in assumed if a.row not in padding],

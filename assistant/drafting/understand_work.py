@@ -31,6 +31,7 @@ _LEAD_RE = re.compile(
     r"该项目为|本项目为|项目|内容|为|是|在|今年|明年|本年度)+"
 )
 _FREQ_START_RE = re.compile(r"^(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)")
+_FREQ_END_RE = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)$")
 _MEASURE_AFTER_RE = re.compile(r"(\d)万(?=[\u4e00-\u9fa5])(?!元)")
 _DEADLINE_END_RE = re.compile(
     r"(?:前|内|底|末)(?:全部|全面)?[\u4e00-\u9fa5]{0,4}(?:完成|完工|竣工|上线|提交|到位|办完|拨付)$"
@@ -125,6 +126,8 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     if not verb or _condition_first(clause[:start], clause, words, count_re):
         return []
     before, rest = clause[:start], clause[start + len(verb) :]
+    if re.match(r"(?:后|之后|以后)", rest) and _verb(rest, words)[0]:
+        return _activities(re.sub(r"^(?:之|以)?后", "", rest), words, count_re)  # '登记后开展抽查'
     rest = re.sub(r"^(?:了|好|各类|各项|相关)", "", rest)
     parts = _parts(rest)
     verbs = tuple(words["activity_verbs"])
@@ -145,6 +148,7 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     acts = []
     for part in parts:
         obj = _AGE_RE.sub("", _strip_counts(part, count_re)).split("的")[-1]
+        obj = _FREQ_END_RE.sub("", obj)  # '幼儿园食堂每学期': how often is the 时效 row's
         if not _is_object(obj) or (
             not count_re.search(part) and obj.endswith(tuple(words["abstract_nouns"]))
         ):
