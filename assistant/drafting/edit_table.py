@@ -11,9 +11,10 @@ from assistant.drafting.adapt import cost_rows, is_money_row, money_text, shift_
 from assistant.drafting.amounts import check_sane
 from assistant.drafting.brief import missing_fields
 from assistant.drafting.edit_base import EditContext, EditRefused
+from assistant.drafting.edit_model import Edit
 from assistant.drafting.repair import order_rows, recompute_costs
 from assistant.errors import AssistantError
-from assistant.schema import Budget, Draft, Edit, IndicatorValue
+from assistant.schema import Budget, Draft, IndicatorValue
 from assistant.taxonomy import slot_of
 
 

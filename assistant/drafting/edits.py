@@ -16,6 +16,7 @@ from assistant.drafting.adapt import adapt_row, cost_rows, generic_row, is_money
 from assistant.drafting.amounts import parse_amount_wan
 from assistant.drafting.chat_commands import spans_clauses
 from assistant.drafting.edit_base import EditContext, EditRefused, target_row
+from assistant.drafting.edit_model import Edit
 from assistant.drafting.edit_more import MORE_HANDLERS
 from assistant.drafting.edit_rules import HELP, parse_command
 from assistant.drafting.edit_table import TABLE_HANDLERS
@@ -23,7 +24,7 @@ from assistant.drafting.finalize import finalize
 from assistant.drafting.repair import order_rows
 from assistant.drafting.slots import pick
 from assistant.rules.values import MAX_SANE_VALUE
-from assistant.schema import BENEFIT_L2, SOCIAL_BENEFIT, Draft, Edit, IndicatorValue
+from assistant.schema import BENEFIT_L2, SOCIAL_BENEFIT, Draft, IndicatorValue
 from assistant.taxonomy import MAX_ROWS, SLOT_ALIASES, SLOT_DEFAULT_LEVEL2, slot_of
 
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;。]\s*(?:然后|再|并且|同时|另外)?")

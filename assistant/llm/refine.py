@@ -17,6 +17,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from assistant.citations import row_citation
 from assistant.drafting.refiner import Progress
+from assistant.drafting.retriever import Retrieved
 from assistant.llm.lines import (
     LINE_FORMAT,
     clean_block,
@@ -36,7 +37,7 @@ from assistant.llm.repair import (
 from assistant.llm.replies import ask, structured_refiner
 from assistant.prompts import load, render
 from assistant.rules import has_errors, review
-from assistant.schema import Draft, Finding, Note, Retrieved, TargetTable
+from assistant.schema import Draft, Finding, Note, TargetTable
 
 EXAMPLE_TAGS = ("A", "B")
 ROWS_PER_EXAMPLE = 4  # every prompt token costs ~12 ms on 2 cores (1.5B model)
