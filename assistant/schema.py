@@ -343,24 +343,6 @@ class IndicatorHit(Model):
     why: str = ""
 
 
-class IndexReport(Model):
-    """What one `build_index` run did (printed by `python -m assistant index`)."""
-
-    tables: int = 0
-    documents: dict[str, int] = Field(default_factory=dict, description="Docs per granularity.")
-    added: int = Field(0, description="Docs written to the vector store (new or changed).")
-    deleted: int = Field(0, description="Docs removed (changed, or their table left the corpus).")
-    unchanged: int = 0
-    embedded: int = Field(0, description="Texts actually sent to the embedding model.")
-    cache_hits: int = Field(0, description="Texts whose vector was re-used (cache or repeat).")
-    changed: bool = Field(False, description="False when the index was already up to date.")
-    rebuilt: bool = Field(False, description="Started from a missing or broken index.")
-    repaired: bool = Field(False, description="Finished an interrupted earlier build.")
-    embedder: str = ""
-    seconds: float = 0.0
-    messages: list[str] = Field(default_factory=list, description="Chinese notes for the user.")
-
-
 # ---------------------------------------------------------------- drafting
 
 
@@ -406,50 +388,3 @@ class Draft(Model):
     @classmethod
     def _coded(cls, v):
         return _notes(v)
-
-
-class Retrieved(Model):
-    """What the drafter retrieved for one brief; handed to the LLM layer with the draft."""
-
-    query: str = Field("", description="The project-level query text built from the brief.")
-    projects: list[ProjectHit] = Field(default_factory=list)
-    indicators: dict[str, list[IndicatorHit]] = Field(
-        default_factory=dict,
-        description="Candidate rows per slot (数量, 质量, 时效, 成本, 效益, 满意度).",
-    )
-
-
-EditKind = Literal[
-    "set_value",
-    "rename",
-    "add_row",
-    "remove_row",
-    "set_budget",
-    "set_year",
-    "regenerate_slot",
-    "add_named",
-    "set_row",
-    "describe",
-    "move_row",
-    "set_field",
-    "set_goals",
-]
-HeaderFieldKey = Literal["name", "department", "unit"]
-
-
-class Edit(Model):
-    """One change to a draft, from a chat command or an LLM."""
-
-    kind: EditKind
-    row: int | None = Field(None, description="1-based target row.")
-    value: str | None = Field(None, description="New 指标值 (set_value) or 三级 name (rename).")
-    level2: str | None = Field(None, description="Slot for add_row / regenerate_slot.")
-    budget: float | None = Field(None, description="New budget total in 万元 (set_budget).")
-    year: int | None = Field(None, description="New year (set_year).")
-    name: str | None = Field(None, description="三级 name of a new row (add_named) or set_row.")
-    fields: dict[HeaderFieldKey, str] | None = Field(
-        None, description="Header fields and their new text (set_field)."
-    )
-    text: str | None = Field(None, description="New description or goals (one per line).")
-    fiscal: float | None = Field(None, description="其中财政资金 in 万元 (set_budget).")
-    other: float | None = Field(None, description="其他资金 in 万元 (set_budget).")

@@ -21,10 +21,11 @@ import uuid
 from pathlib import Path
 
 import numpy as np
+from pydantic import Field
 from tqdm import tqdm
 
 from assistant.errors import ProviderUnavailable
-from assistant.schema import IndexReport, TargetTable
+from assistant.schema import Model, TargetTable
 from assistant.settings import Settings
 from index import manifest as mf
 from index.catalog import Catalog
@@ -37,6 +38,24 @@ from index.store import VectorStore, chroma_dir, close_client, make_client, rese
 
 log = logging.getLogger(__name__)
 USER_DICT = "userdict.txt"
+
+
+class IndexReport(Model):
+    """What one `build_index` run did (printed by `python -m assistant index`)."""
+
+    tables: int = 0
+    documents: dict[str, int] = Field(default_factory=dict, description="Docs per granularity.")
+    added: int = Field(0, description="Docs written to the vector store (new or changed).")
+    deleted: int = Field(0, description="Docs removed (changed, or their table left the corpus).")
+    unchanged: int = 0
+    embedded: int = Field(0, description="Texts actually sent to the embedding model.")
+    cache_hits: int = Field(0, description="Texts whose vector was re-used (cache or repeat).")
+    changed: bool = Field(False, description="False when the index was already up to date.")
+    rebuilt: bool = Field(False, description="Started from a missing or broken index.")
+    repaired: bool = Field(False, description="Finished an interrupted earlier build.")
+    embedder: str = ""
+    seconds: float = 0.0
+    messages: list[str] = Field(default_factory=list, description="Chinese notes for the user.")
 
 
 def store_location(settings: Settings) -> str:

@@ -78,7 +78,8 @@ def make_draft(tables, budget: float | None):
 
 def make_retrieved(tables):
     """What a drafter would have retrieved: the two source tables + a few slot candidates."""
-    from assistant.schema import IndicatorHit, MatchScores, ProjectHit, Retrieved
+    from assistant.drafting.retriever import Retrieved
+    from assistant.schema import IndicatorHit, MatchScores, ProjectHit
 
     by_id = {t.id: t for t in tables}
     projects = [ProjectHit(table=by_id[i], scores=MatchScores(fused=0.5)) for i in EXAMPLE_IDS]

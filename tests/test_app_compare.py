@@ -24,7 +24,7 @@ def drafted(make_workbench):
 
 
 def test_draft_rows_show_as_new_or_from_this_table_not_deleted(drafted):
-    from webui.render import comparison_html
+    from webui.render_compare import comparison_html
 
     workbench, session = drafted
     session = _chat(workbench, session, "加一条水质合格率，不低于95%")
@@ -42,7 +42,7 @@ def test_draft_rows_show_as_new_or_from_this_table_not_deleted(drafted):
 
 
 def test_header_fields_are_diffed(drafted):
-    from webui.render import comparison_html
+    from webui.render_compare import comparison_html
 
     workbench, session = drafted
     session = _chat(workbench, session, "预算改成90万")

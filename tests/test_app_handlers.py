@@ -281,7 +281,8 @@ def test_rendered_html_escapes_table_and_user_text(seed_tables_000):
     from assistant.compare import compare_tables
     from assistant.rules import review
     from assistant.schema import MatchScores, ProjectHit
-    from webui.render import comparison_html, project_hits_html, table_html
+    from webui.render import project_hits_html, table_html
+    from webui.render_compare import comparison_html
 
     # SYNTHETIC: a real table with markup put into its name and one row name.
     table = seed_tables_000[0]

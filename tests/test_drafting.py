@@ -11,6 +11,7 @@ from assistant.drafting import BriefInvalid, Drafter, MemoryRetriever, draft, pa
 from assistant.drafting.adapt import split_budget
 from assistant.drafting.engine import choose_layout
 from assistant.drafting.repair import repair
+from assistant.drafting.retriever import Retrieved
 from assistant.rules import DEFAULT_PROFILE, drafted_slots, has_errors, review
 from assistant.schema import (
     COST,
@@ -19,7 +20,6 @@ from assistant.schema import (
     MatchScores,
     ProjectBrief,
     ProjectHit,
-    Retrieved,
     SearchFilters,
     TargetTable,
 )

@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from assistant.drafting import Drafter, EditRefused, parse_command
+from assistant.drafting.edit_model import Edit
 from assistant.rules import has_errors, review
-from assistant.schema import ECO_BENEFIT, Draft, Edit
+from assistant.schema import ECO_BENEFIT, Draft
 from assistant.taxonomy import slot_of
 from tests.notes import texts
 

@@ -1,13 +1,15 @@
 """The one unit finder (主管部门 from a brief) on real briefs: the eval cases' units (held-out ones
 too), the units the validity briefs name, and the phrasings where the brief parser and the fact
-reader used to differ."""
+reader used to differ; the 主管部门 of a brief that labels both it and the 实施单位."""
 
 from __future__ import annotations
 
 import pytest
 import yaml
 
+from assistant.drafting.brief import parse_brief
 from assistant.drafting.organisations import find_department
+from assistant.drafting.understand import understand
 from evals.casefiles import CASES_DIR, load_facts_cases, load_heldout_facts
 
 FACTS_CASES = [
@@ -94,3 +96,64 @@ def test_objects_of_the_work_are_no_unit(text):
 def test_the_unit_code_comes_with_the_name():
     found = find_department("主管部门：326301 天津市供热燃气管理事务中心 2026年预算62.5万元")
     assert (found.code, found.name) == ("326301", "天津市供热燃气管理事务中心")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "implementing", "name"),
+    [
+        # The units of corpus tables (金寨 开发区物业, 普陀 兰溪路, 岳阳县 高标准农田).
+        (
+            "实施单位：安徽金寨经济开发区管理委员会 主管部门：县财政局 2021年开发区物业管理，预算300万元",
+            "县财政局",
+            "安徽金寨经济开发区管理委员会",
+            "2021年开发区物业管理项目",
+        ),
+        (
+            "实施单位：上海市普陀区市政工程建设中心\n主管部门名称：上海市普陀区建设和管理委员会\n"
+            "2026年兰溪路道路改造，预算2000万元",
+            "上海市普陀区建设和管理委员会",
+            "上海市普陀区市政工程建设中心",
+            "2026年兰溪路道路改造项目",
+        ),
+        (
+            "实施单位：农田建设服务中心\n主管单位：岳阳县农业农村局\n2022年高标准农田建设，预算854万元",
+            "岳阳县农业农村局",
+            "农田建设服务中心",
+            "2022年高标准农田建设项目",
+        ),
+        (
+            "实施单位：天津市某某区水务局 主管部门：天津市某某区人民政府 2026年河道保洁，预算65万元",
+            "天津市某某区人民政府",
+            "天津市某某区水务局",
+            "2026年河道保洁项目",
+        ),
+        # Labelled the other way round, as before.
+        (
+            "主管部门：岳阳县农业农村局 实施单位：农田建设服务中心 2022年高标准农田建设，预算854万元",
+            "岳阳县农业农村局",
+            "农田建设服务中心",
+            "2022年高标准农田建设项目",
+        ),
+        # Only a 实施单位: it is the unit, and no second one.
+        (
+            "实施单位：上海市普陀区市政工程建设中心 2026年兰溪路道路改造，预算2000万元",
+            "上海市普陀区市政工程建设中心",
+            "",
+            "2026年兰溪路道路改造项目",
+        ),
+    ],
+)
+def test_the_labelled_主管部门_wins_over_an_earlier_实施单位(text, unit, implementing, name):
+    assert find_department(text).name == unit
+    facts = understand(text)
+    assert (facts.unit, facts.implementing_unit) == (unit, implementing)
+    assert parse_brief(text).name == name  # neither unit leaks into the project name
+
+
+def test_a_code_after_the_实施单位_label_is_not_the_主管部门s():
+    """衡阳市南岳区 资产收益扶贫 (corpus): [607001] is the 实施单位's code."""
+    text = "实施单位：607001 衡阳市南岳区南岳镇人民政府 主管部门：南岳镇人民政府 资产收益扶贫，预算50万元"
+    found = find_department(text)
+    assert (found.code, found.name) == ("", "南岳镇人民政府")
+    assert understand(text).implementing_unit == "衡阳市南岳区南岳镇人民政府"
+    assert parse_brief(text).work_items == ["资产收益扶贫"]

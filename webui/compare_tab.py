@@ -5,7 +5,8 @@ from __future__ import annotations
 import gradio as gr
 
 from webui.common import UiContext, as_session, current_owner, ensure_token, user_errors
-from webui.render import comparison_html, display_time, draft_choices
+from webui.render import display_time, draft_choices
+from webui.render_compare import comparison_html
 
 VERSIONS_LISTED = 10  # per draft, newest first: older ones stay reachable from 我的草稿
 

@@ -1,4 +1,5 @@
-"""HTML and table rows for the app, with every user- or corpus-supplied text escaped.
+"""HTML and table rows for the app, with every user- or corpus-supplied text escaped (the
+comparison of two tables is in `render_compare.py`).
 
 Gradio shows gr.HTML as markup, so nothing from a table, a file or a user reaches it without
 html.escape: a cell `<script>` must show as text. No gradio import here (pure functions).
@@ -11,26 +12,19 @@ from datetime import datetime
 from html import escape
 
 from assistant.citations import source_label
-from assistant.compare import pair_label
 from assistant.rules.card import report_card
 from assistant.schema import Finding, IndicatorHit, ProjectHit, SourceRef, TargetTable
-from assistant.workbench.models import DraftSummary, RowPair, TableComparison, ValueSpread
+from assistant.workbench.models import DraftSummary, ValueSpread
 
 DRAFT_HEADERS = ["一级指标", "二级指标", "三级指标", "指标描述", "指标值", "来源"]
 # The grid's last column is the row's id in the draft (its 1-based row when shown): a hand edit
 # finds the row's citation by it, not by the text of its 来源 cell. New lines have none.
 GRID_HEADERS = [*DRAFT_HEADERS, "编号"]
 SEVERITY_LABELS = {"error": "错误", "warning": "警告"}
-ROLE_CLASSES = {"own": "cmp-added", "unused": "cmp-unused"}
-STATUS_CLASSES = {
-    "same": "cmp-same",
-    "changed": "cmp-changed",
-    "added": "cmp-added",
-    "removed": "cmp-removed",
-}
 
 
-def _e(value: object) -> str:
+def esc(value: object) -> str:
+    """A value as escaped HTML text (None as nothing)."""
     return escape("" if value is None else str(value))
 
 
@@ -85,29 +79,29 @@ def table_header_html(table: TargetTable) -> str:
         ("预算数", money(table.budget.total)),
         ("来源", table.source.file or table.id or "草稿"),
     ]
-    items = "".join(f"<span class='fact'><b>{_e(k)}</b>：{_e(v)}</span> " for k, v in facts)
-    return f"<div class='table-head'><h4>{_e(table.name)}</h4>{items}</div>"
+    items = "".join(f"<span class='fact'><b>{esc(k)}</b>：{esc(v)}</span> " for k, v in facts)
+    return f"<div class='table-head'><h4>{esc(table.name)}</h4>{items}</div>"
 
 
 def source_row_html(source: SourceRef | None, table: TargetTable | None) -> str:
     """The past table row a draft row was taken from, or the rule that made the row."""
     if table is None or source is None or not source.row:
         why = source.rule if source and source.rule else "手工填写"
-        return f"<div class='source-row'><b>来源</b>：这一行不是照往年表写的（{_e(why)}）。</div>"
+        return f"<div class='source-row'><b>来源</b>：这一行不是照往年表写的（{esc(why)}）。</div>"
     if not 1 <= source.row <= len(table.indicators):
-        return f"<div class='source-row'>来源表《{_e(table.name)}》没有第{source.row}行。</div>"
+        return f"<div class='source-row'>来源表《{esc(table.name)}》没有第{source.row}行。</div>"
     i = table.indicators[source.row - 1]
     cells = [source.row, i.level1, i.level2, i.name, i.description, i.value.raw]
     head = "".join(f"<th>{h}</th>" for h in ["行", *DRAFT_HEADERS[:5]])
-    row = "".join(f"<td>{_e(c)}</td>" for c in cells)
+    row = "".join(f"<td>{esc(c)}</td>" for c in cells)
     place = " · ".join(
-        _e(x)
+        esc(x)
         for x in (table.department.name, f"{table.year}年" if table.year else "", table.id)
         if x
     )
-    changed = f"<p>改写说明：{_e(source.rule)}</p>" if source.rule else ""
+    changed = f"<p>改写说明：{esc(source.rule)}</p>" if source.rule else ""
     return (
-        f"<div class='source-row'><b>来源</b>：《{_e(table.name)}》第{source.row}行（{place}）"
+        f"<div class='source-row'><b>来源</b>：《{esc(table.name)}》第{source.row}行（{place}）"
         f"<table class='target'><tr>{head}</tr><tr>{row}</tr></table>{changed}</div>"
     )
 
@@ -118,16 +112,16 @@ def findings_html(findings: list[Finding]) -> str:
     card = report_card(findings)
     ok = " ok" if card.verdict == "审核通过" else ""
     grades = " · ".join(
-        f"<span class='grade grade-{_e(d.grade)}'>{_e(d.dimension)} <b>{_e(d.grade)}</b></span>"
+        f"<span class='grade grade-{esc(d.grade)}'>{esc(d.dimension)} <b>{esc(d.grade)}</b></span>"
         for d in card.dimensions
     )
     parts = [
-        f"<div class='findings{ok}'><p class='verdict'><b>{_e(card.verdict)}</b>",
-        f"（综合评定 <b>{_e(card.overall)}</b>）</p><p class='grades'>{grades}</p>",
+        f"<div class='findings{ok}'><p class='verdict'><b>{esc(card.verdict)}</b>",
+        f"（综合评定 <b>{esc(card.overall)}</b>）</p><p class='grades'>{grades}</p>",
     ]
     for dimension in card.dimensions:
         if dimension.findings:
-            parts.append(f"<h5>{_e(dimension.dimension)} · {_e(dimension.grade)}</h5><ul>")
+            parts.append(f"<h5>{esc(dimension.dimension)} · {esc(dimension.grade)}</h5><ul>")
             parts += [_finding_item(f) for f in _ordered(dimension.findings)]
             parts.append("</ul>")
     return "".join(parts) + "</div>"
@@ -139,10 +133,10 @@ def _ordered(findings: list[Finding]) -> list[Finding]:
 
 def _finding_item(finding: Finding) -> str:
     where = f"第{finding.row}行" if finding.row else "整表"
-    fix = f" <span class='fix'>建议：{_e(finding.fix.note)}</span>" if finding.fix else ""
+    fix = f" <span class='fix'>建议：{esc(finding.fix.note)}</span>" if finding.fix else ""
     return (
         f"<li class='finding {finding.severity}'><b>{SEVERITY_LABELS[finding.severity]}</b>"
-        f" · {where} · {_e(finding.message)} <code>{_e(finding.code)}</code>{fix}</li>"
+        f" · {where} · {esc(finding.message)} <code>{esc(finding.code)}</code>{fix}</li>"
     )
 
 
@@ -157,7 +151,7 @@ def table_html(table: TargetTable, findings: list[Finding] | None = None) -> str
         level1 = f"{i.level1}（原文：{i.level1_source}）" if i.level1_source else i.level1
         cells = [n, level1, i.level2, i.name, i.description, i.value.raw]
         cells += [get(i) for _, get in extra] + [source_label(i.source)]
-        body.append(f"<tr{css}>" + "".join(f"<td>{_e(c)}</td>" for c in cells) + "</tr>")
+        body.append(f"<tr{css}>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
     headers = ["行", *DRAFT_HEADERS[:-1], *(h for h, _ in extra), DRAFT_HEADERS[-1]]
     head = "".join(f"<th>{h}</th>" for h in headers)
     rows_html = f"<table class='target'><tr>{head}</tr>{''.join(body)}</table>"
@@ -183,7 +177,7 @@ def _import_notes_html(table: TargetTable) -> str:
     notes = [note.text for note in table.import_notes]
     if table.partial:
         notes.insert(0, "原文不完整（partial）：只有部分指标行，只用于指标检索，不参加整表评测。")
-    items = "".join(f"<li>{_e(text)}</li>" for text in notes)
+    items = "".join(f"<li>{esc(text)}</li>" for text in notes)
     return f"<ul class='import-notes'>{items}</ul>" if notes else ""
 
 
@@ -199,18 +193,18 @@ def project_hits_html(hits: list[ProjectHit]) -> str:
         t = hit.table
         snippet = marked(hit.snippet, hit.scores.matched_terms)
         cards.append(
-            f"<div class='hit'><b>{rank}. {_e(t.name)}</b> <code>{_e(t.id)}</code><br>"
-            f"{_e(t.department.name)} · {_e(f'{t.year}年' if t.year else '年度未知')} · {_e(money(t.budget.total))}"
+            f"<div class='hit'><b>{rank}. {esc(t.name)}</b> <code>{esc(t.id)}</code><br>"
+            f"{esc(t.department.name)} · {esc(f'{t.year}年' if t.year else '年度未知')} · {esc(money(t.budget.total))}"
             f" · {len(t.indicators)} 行指标<br><span class='snippet'>{snippet}</span><br>"
-            f"<i>匹配原因：{_e(hit.why)}</i></div>"
+            f"<i>匹配原因：{esc(hit.why)}</i></div>"
         )
     return "".join(cards)
 
 
 def marked(text: str, terms: list[str]) -> str:
     """Escaped text with the matched words in <mark>."""
-    html = _e(text)
-    for term in sorted({_e(t) for t in terms if t}, key=len, reverse=True):
+    html = esc(text)
+    for term in sorted({esc(t) for t in terms if t}, key=len, reverse=True):
         html = html.replace(term, f"<mark>{term}</mark>")
     return html
 
@@ -221,9 +215,9 @@ def indicator_hits_html(
     """Indicator-mode results: the answer in one line, the spread of values, then the rows."""
     if not hits:
         return "<p>没有找到匹配的指标。</p>"
-    first = f"<p class='answer'><b>{_e(answer)}</b></p>" if answer else ""
+    first = f"<p class='answer'><b>{esc(answer)}</b></p>" if answer else ""
     spread_rows = "".join(
-        f"<tr><td>{_e(s.operator or '（无）')}</td><td>{_e(s.unit or '（无单位）')}</td>"
+        f"<tr><td>{esc(s.operator or '（无）')}</td><td>{esc(s.unit or '（无单位）')}</td>"
         f"<td>{s.count}</td><td>{s.minimum:g}</td><td>{s.median:g}</td><td>{s.maximum:g}</td></tr>"
         for s in spreads
     )
@@ -234,9 +228,9 @@ def indicator_hits_html(
         else "<p>匹配的指标都是定性值，没有数值分布。</p>"
     )
     rows = "".join(
-        f"<tr><td>{_e(h.indicator.name)}</td><td>{_e(h.indicator.value.raw)}</td>"
-        f"<td>{_e(h.indicator.level2)}</td><td>{_e(h.table_name)}</td>"
-        f"<td><code>{_e(h.table_id)}</code> 第{h.row}行</td><td>{_e(h.why)}</td></tr>"
+        f"<tr><td>{esc(h.indicator.name)}</td><td>{esc(h.indicator.value.raw)}</td>"
+        f"<td>{esc(h.indicator.level2)}</td><td>{esc(h.table_name)}</td>"
+        f"<td><code>{esc(h.table_id)}</code> 第{h.row}行</td><td>{esc(h.why)}</td></tr>"
         for h in hits
     )
     listing = (
@@ -244,72 +238,6 @@ def indicator_hits_html(
         f"<th>二级指标</th><th>项目</th><th>来源</th><th>匹配原因</th></tr>{rows}</table>"
     )
     return first + spread + listing
-
-
-def _pair_cells(pair: RowPair) -> str:
-    def side(row, indicator):
-        if indicator is None:
-            return "<td></td><td></td><td></td>"
-        return f"<td>{row}</td><td>{_e(indicator.name)}</td><td>{_e(indicator.value.raw)}</td>"
-
-    notes = "；".join(pair.changes)
-    level2 = (pair.left or pair.right).level2
-    css = ROLE_CLASSES.get(pair.role) or STATUS_CLASSES[pair.status]
-    return (
-        f"<tr class='{css}'><td>{_e(level2)}</td>"
-        f"{side(pair.left_row, pair.left)}<td class='status'>{pair_label(pair)}</td>"
-        f"{side(pair.right_row, pair.right)}<td>{_e(notes)}</td></tr>"
-    )
-
-
-def comparison_html(comparison: TableComparison) -> str:
-    """Side-by-side rows (aligned, status-coloured) and both review reports."""
-    counts = _counts(comparison)
-    head = (
-        "<tr><th>二级指标</th><th>左行</th><th>左：三级指标</th><th>左：指标值</th><th>对比</th>"
-        "<th>右行</th><th>右：三级指标</th><th>右：指标值</th><th>差异说明</th></tr>"
-    )
-    rows = "".join(_pair_cells(pair) for pair in comparison.pairs)
-    reports = (
-        "<div class='cmp-reports'>"
-        f"<div><h4>左：{_e(comparison.left_label)}</h4>{findings_html(comparison.left.findings)}</div>"
-        f"<div><h4>右：{_e(comparison.right_label)}</h4>{findings_html(comparison.right.findings)}</div>"
-        "</div>"
-    )
-    return (
-        f"<div class='cmp'><p><b>左</b>：{_e(comparison.left_label)} ｜ <b>右</b>："
-        f"{_e(comparison.right_label)}</p>{_fields_html(comparison)}<p>{counts}</p>"
-        f"<table class='target cmp-table'>{head}{rows}</table>{reports}</div>"
-    )
-
-
-def _counts(comparison: TableComparison) -> str:
-    if any(pair.role for pair in comparison.pairs):
-        roles = [pair_label(p).removesuffix("（已改写）") for p in comparison.pairs]
-        return "，".join(f"{k} {roles.count(k)}" for k in ("来自本表", "新增", "未采用"))
-    return "，".join(
-        f"{label} {comparison.count(status)}"
-        for status, label in (
-            ("same", "相同"),
-            ("changed", "变化"),
-            ("added", "新增"),
-            ("removed", "删除"),
-        )
-    )
-
-
-def _fields_html(comparison: TableComparison) -> str:
-    """The header fields side by side; differing ones marked."""
-    if not comparison.fields:
-        return ""
-    rows = "".join(
-        f"<tr class='{'cmp-same' if f.same else 'cmp-changed'}'><td>{_e(f.label)}</td>"
-        f"<td>{_e(f.left) or '—'}</td><td>{'相同' if f.same else '不同'}</td>"
-        f"<td>{_e(f.right) or '—'}</td></tr>"
-        for f in comparison.fields
-    )
-    head = "<tr><th>表头</th><th>左</th><th>对比</th><th>右</th></tr>"
-    return f"<table class='target cmp-fields'>{head}{rows}</table>"
 
 
 APP_CSS = """

@@ -35,18 +35,25 @@ _SPAN_LEAD_RE = re.compile(
     r"|^(?:19|20)\d{2}年(?=\d{1,2}月)"
 )
 
-_ADMIN_LABELS = "项目名称|主管部门|实施单位|申报单位|单位|部门|年度|预算数|预算|资金来源|资金"
+_ADMIN_LABELS = (
+    "(?:项目名称|主管部门|主管单位|实施单位|申报单位|单位|部门)(?:名称)?"
+    "|年度|预算数|预算|资金来源|资金"
+)
 _CONTENT_LABELS = "主要内容|建设内容|工作内容|内容|用途"
 # Form-like briefs put several 'label：value' fields on one line, separated by spaces.
 _CLAUSE_SPLIT_RE = re.compile(
     rf"[，。；！？,;!?\n]+|\s+(?=(?:{_ADMIN_LABELS}|{_CONTENT_LABELS})[：:])"
+)
+# The work may follow the last field after a space ('实施单位：某中心 2026年河道保洁').
+_AFTER_FIELD_RE = re.compile(
+    rf"^(?P<field>\s*(?:{_ADMIN_LABELS})[：:]\s*(?:\d{{6}}\s+)?[^\s\d]\S*)\s+(?P<rest>\S.*)$"
 )
 _ADMIN_LABEL_RE = re.compile(rf"^\s*(?:{_ADMIN_LABELS})[：:]")
 _CONTENT_LABEL_RE = re.compile(
     rf"^\s*(?:(?:{_CONTENT_LABELS})[：:]|(?:主要)?(?:内容|用途)(?:为|是|包括))"
 )
 _FILLER_RE = re.compile(
-    r"^(?:由|主管部门|实施单位|实施|承担|我们|我单位|本单位|单位|我们单位|今年|明年|后年|下一年度|本年度|计划|打算|准备|拟|需要|想|要|将|希望|"
+    r"^(?:由|(?:主管部门|主管单位|实施单位)(?:名称)?|实施|承担|我们|我单位|本单位|单位|我们单位|今年|明年|后年|下一年度|本年度|计划|打算|准备|拟|需要|想|要|将|希望|"
     r"主要|一个|这个|该|新的|是|为|做|搞|申请|申报|开展一个|开展|进行|组织|用于|负责)+"
 )
 _ACTION_WORDS = tuple(
@@ -182,7 +189,12 @@ def _clean_clause(clause: str, department: Department) -> str:
 def _content_clauses(text: str, department: Department) -> list[str]:
     """Clauses that say what the project does; if none, what is left of the money clauses
     once the amounts are cut ('拆违经费349.8万元' -> '拆违')."""
-    raw = [c for c in _CLAUSE_SPLIT_RE.split(text) if c.strip() and not looks_like_instruction(c)]
+    raw = [
+        part
+        for clause in _CLAUSE_SPLIT_RE.split(text)
+        for part in _split_field(clause)
+        if part.strip() and not looks_like_instruction(part)
+    ]
     content = [c for c in raw if not _is_admin_clause(c)] or raw
     clauses = []
     for clause in content:
@@ -190,6 +202,11 @@ def _content_clauses(text: str, department: Department) -> list[str]:
         if len(re.findall(r"[\u4e00-\u9fa5]", cleaned)) >= 2:
             clauses.append(cleaned)
     return clauses
+
+
+def _split_field(clause: str) -> tuple[str, ...]:
+    match = _AFTER_FIELD_RE.match(clause)
+    return (match["field"], match["rest"]) if match else (clause,)
 
 
 def _noun_phrase(clause: str) -> str:

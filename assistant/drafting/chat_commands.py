@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from assistant.drafting.amounts import check_amounts, parse_amount_wan
 from assistant.drafting.brief import _ACTION_WORDS, BriefInvalid, parse_brief
+from assistant.drafting.edit_model import Edit
 from assistant.drafting.organisations import UNIT_SUFFIX
 from assistant.schema import (
     COST,
@@ -21,7 +22,6 @@ from assistant.schema import (
     LEVEL2_PARENTS,
     QUANTITY,
     Draft,
-    Edit,
     IndicatorValue,
 )
 from assistant.taxonomy import load_data

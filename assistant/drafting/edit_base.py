@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from assistant.drafting.edit_model import Edit
 from assistant.drafting.refiner import Refiner
 from assistant.drafting.retriever import Retriever
 from assistant.drafting.slots import Candidate
 from assistant.errors import AssistantError
-from assistant.schema import Draft, Edit, IndicatorHit
+from assistant.schema import Draft, IndicatorHit
 
 
 class EditContext(Protocol):

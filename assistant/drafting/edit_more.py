@@ -11,8 +11,9 @@ from rapidfuzz import fuzz
 from assistant.citations import rule_source, with_rule
 from assistant.drafting.chat_commands import chat_words, level1_of, level2_for_name
 from assistant.drafting.edit_base import EditContext, EditRefused, target_row
+from assistant.drafting.edit_model import Edit
 from assistant.drafting.repair import order_rows
-from assistant.schema import Department, Draft, Edit, Indicator, IndicatorValue, SearchFilters
+from assistant.schema import Department, Draft, Indicator, IndicatorValue, SearchFilters
 from assistant.taxonomy import slot_of
 
 USER_RULE = "按用户要求"

@@ -14,7 +14,8 @@ from rapidfuzz import fuzz
 from assistant.drafting.adapt import brief_words, swap_nouns
 from assistant.drafting.amounts import check_amounts, parse_amount_wan, to_number
 from assistant.drafting.chat_commands import parse_more, split_phrase_value
-from assistant.schema import ECO_BENEFIT, ECONOMIC_BENEFIT, SUSTAINABLE, Draft, Edit
+from assistant.drafting.edit_model import Edit
+from assistant.schema import ECO_BENEFIT, ECONOMIC_BENEFIT, SUSTAINABLE, Draft
 from assistant.taxonomy import RELATIVE_YEARS, SLOT_ALIASES, SLOT_DEFAULT_LEVEL2
 
 CHAT_GUIDE = (

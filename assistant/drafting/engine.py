@@ -15,6 +15,7 @@ from assistant.drafting.adapt import money_text
 from assistant.drafting.brief import missing_fields, parse_brief
 from assistant.drafting.compose import compose_rows
 from assistant.drafting.compose_outcome import satisfaction_wanted
+from assistant.drafting.edit_model import Edit
 from assistant.drafting.edits import apply_edit, chat_edit
 from assistant.drafting.facts import Assumption, ProjectFacts
 from assistant.drafting.fill import fill_slots
@@ -22,7 +23,7 @@ from assistant.drafting.finalize import finalize
 from assistant.drafting.library import hiding
 from assistant.drafting.refiner import Refiner
 from assistant.drafting.repair import order_rows
-from assistant.drafting.retriever import Retriever, bigrams, indicator_hit
+from assistant.drafting.retriever import Retrieved, Retriever, bigrams, indicator_hit
 from assistant.drafting.slots import (
     Candidate,
     retrieve_slot,
@@ -34,13 +35,11 @@ from assistant.rules import DEFAULT_PROFILE
 from assistant.schema import (
     Budget,
     Draft,
-    Edit,
     Indicator,
     IndicatorHit,
     Note,
     ProjectBrief,
     ProjectHit,
-    Retrieved,
     SearchFilters,
     TargetTable,
 )

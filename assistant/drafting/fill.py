@@ -18,7 +18,7 @@ from assistant.drafting.library import (
 )
 from assistant.drafting.library_names import MAX_NAME, clean_name
 from assistant.drafting.project_types import type_of
-from assistant.drafting.retriever import indicator_hit
+from assistant.drafting.retriever import Retrieved, indicator_hit
 from assistant.drafting.reword import reword_quantities
 from assistant.drafting.slots import Candidate, pick, score_candidates, topic_bigrams, usable
 from assistant.drafting.subject import brief_topic, find_sibling, same_subject, subject_words
@@ -32,7 +32,6 @@ from assistant.schema import (
     IndicatorHit,
     IndicatorValue,
     ProjectBrief,
-    Retrieved,
     SourceRef,
     TargetTable,
 )

@@ -19,10 +19,14 @@ UNIT_SUFFIX = "(?:{})".format("|".join(sorted(_WORDS["unit_suffixes"], key=len, 
 # A longer ending follows within two characters: '…委员会办公室', '…街道社区卫生服务中心'.
 _LONGER_NAME = rf"[\u4e00-\u9fa5]{{0,2}}{UNIT_SUFFIX}"
 
-_LABELLED_RE = re.compile(
-    rf"(?:主管部门|实施单位|申报单位|单位|部门)[：:是为]?\s*(?:\d{{6}}\s*)?"
+# '主管部门名称：326301 某中心', '单位是某局'.
+_LABEL_VALUE = (
+    rf"(?:名称)?[：:是为]?\s*(?:(?P<code>\d{{6}})\s*)?"
     rf"(?P<name>[\u4e00-\u9fa5]{{2,30}}{UNIT_SUFFIX})"
 )
+# The 主管部门 files the table: its label wins over a 实施单位 written before it.
+_OWNER_LABELLED_RE = re.compile(rf"主管(?:部门|单位){_LABEL_VALUE}")
+_LABELLED_RE = re.compile(rf"(?:实施单位|申报单位|单位|部门){_LABEL_VALUE}")
 _BRACKETED_RE = re.compile(rf"[（(](?P<name>[\u4e00-\u9fa5]{{2,30}}{UNIT_SUFFIX})[）)]")
 # What may follow a unit that starts a clause: an end, a code or year, or the verb of its work.
 _CLAUSE_UNIT_RE = re.compile(
@@ -33,7 +37,7 @@ _CLAUSE_UNIT_RE = re.compile(
 _AGENCY_SUFFIX = "(?:{})".format("|".join(sorted(_WORDS["agency_suffixes"], key=len, reverse=True)))
 _RUN_ON_RE = re.compile(rf"[\u4e00-\u9fa5]{{2,20}}?{_AGENCY_SUFFIX}(?!{_LONGER_NAME}|的)")
 _IMPLEMENTING_RE = re.compile(
-    rf"(?:实施单位|由)\s*[：:为是]?\s*(?P<u>[\u4e00-\u9fa5（）()]{{2,30}}?{UNIT_SUFFIX})"
+    rf"(?:实施单位(?:名称)?|由)\s*[：:为是]?\s*(?:\d{{6}}\s*)?(?P<u>[\u4e00-\u9fa5（）()]{{2,30}}?{UNIT_SUFFIX})"
     r"(?=实施|负责|承担|$|[，。；,;\s])"
 )
 _LEAD_WORDS_RE = re.compile(
@@ -50,17 +54,21 @@ _NOT_UNIT_STARTS = [
 ]
 _NOT_UNIT_RE = re.compile("^(?:{})".format("|".join(_NOT_UNIT_STARTS)))
 CODE_RE = re.compile(r"(?<![\d.])(\d{6})(?![\d.元万亿千])")
+_IMPLEMENTING_CODE_RE = re.compile(r"实施单位(?:名称)?[：:是为]?\s*\d{6}")
 
 
 def find_department(text: str) -> Department:
-    """The unit of a brief with its 6-digit code: a labelled one ('主管部门：…'), a bracketed one
+    """The unit of a brief with its 6-digit code: the labelled 主管部门 ('主管部门：…', even after a
+    '实施单位：…'), else another labelled unit ('实施单位：…', '单位：…'), a bracketed one
     ('我们中心（…中心）'), a clause that starts with it, else a place-led name the brief opens with."""
-    code_match = CODE_RE.search(text)
+    # A code written after the 实施单位 label is that unit's, not the 主管部门's.
+    code_match = CODE_RE.search(_IMPLEMENTING_CODE_RE.sub("", text))
     code = code_match.group(1) if code_match else ""
-    for pattern in (_LABELLED_RE, _BRACKETED_RE):
-        match = pattern.search(text)
-        if match:
-            return Department(code=code, name=match["name"])
+    for pattern in (_OWNER_LABELLED_RE, _LABELLED_RE):
+        if match := pattern.search(text):
+            return Department(code=match["code"] or code, name=match["name"])
+    if match := _BRACKETED_RE.search(text):
+        return Department(code=code, name=match["name"])
     return Department(code=code, name=_clause_unit(text) or _run_on_unit(text))
 
 

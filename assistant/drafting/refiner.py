@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from assistant.schema import Draft, Edit, Indicator, Retrieved
+from assistant.drafting.edit_model import Edit
+from assistant.drafting.retriever import Retrieved
+from assistant.schema import Draft, Indicator
 
 Progress = Callable[[str, list[Indicator]], None]
 

@@ -1,4 +1,5 @@
-"""What the drafter needs from a search index, and a small in-memory one.
+"""What the drafter needs from a search index, what it retrieved for a brief, and a small
+in-memory index.
 
 `index.HybridIndex` satisfies `Retriever`; `MemoryRetriever` (character-bigram overlap over a list of
 tables) is for fast tests of edits and for running without a built index.
@@ -11,14 +12,28 @@ import re
 from collections import Counter
 from typing import Protocol, runtime_checkable
 
+from pydantic import Field
+
 from assistant.schema import (
     IndicatorHit,
     MatchScores,
+    Model,
     ProjectHit,
     SearchFilters,
     TargetTable,
     normalize_level,
 )
+
+
+class Retrieved(Model):
+    """What the drafter retrieved for one brief; handed to the LLM layer with the draft."""
+
+    query: str = Field("", description="The project-level query text built from the brief.")
+    projects: list[ProjectHit] = Field(default_factory=list)
+    indicators: dict[str, list[IndicatorHit]] = Field(
+        default_factory=dict,
+        description="Candidate rows per slot (数量, 质量, 时效, 成本, 效益, 满意度).",
+    )
 
 
 @runtime_checkable

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from langchain_core.language_models import BaseChatModel
 
+from assistant.drafting.edit_model import Edit
 from assistant.drafting.facts import ProjectFacts
 from assistant.drafting.refiner import Progress
+from assistant.drafting.retriever import Retrieved
 from assistant.llm.edit import parse_edit
 from assistant.llm.facts import llm_facts
 from assistant.llm.providers import make_chat_model, warm_up
 from assistant.llm.refine import llm_label, refine
-from assistant.schema import Draft, Edit, Retrieved
+from assistant.schema import Draft
 from assistant.settings import Settings
 
 __all__ = [

@@ -14,9 +14,10 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import ValidationError
 
+from assistant.drafting.edit_model import Edit
 from assistant.llm.lines import clean_cell
 from assistant.prompts import render
-from assistant.schema import LEVEL2_PARENTS, Draft, Edit, normalize_level
+from assistant.schema import LEVEL2_PARENTS, Draft, normalize_level
 
 _JSON_RE = re.compile(r"\{[^{}]*\}")
 _ROW_KINDS = {"set_value", "rename", "remove_row"}

@@ -1,7 +1,7 @@
 """The LLM edits the embedded draft; repairs and the review rules decide what is kept.
 
 Flow: prompt (fixed instructions first, so llama.cpp reuses their KV cache) → streamed reply in
-the compact line format → parse → repair (levels, citations, money) → review → on errors, re-ask
+the compact line format (`replies.py`) → parse → repair (levels, citations, money) → review → on errors, re-ask
 with the error messages (at most `max_retries` times) → else keep the embedded draft with a note.
 An invalid table is never returned.
 """
@@ -12,18 +12,14 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from langchain_core.exceptions import OutputParserException
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
-from langchain_core.runnables import Runnable
-from pydantic import ValidationError
 
 from assistant.citations import row_citation
 from assistant.drafting.refiner import Progress
+from assistant.drafting.retriever import Retrieved
 from assistant.llm.lines import (
     LINE_FORMAT,
-    LineBuffer,
-    ReplyReader,
     clean_block,
     clean_cell,
     format_row,
@@ -38,17 +34,15 @@ from assistant.llm.repair import (
     fix_costs,
     order_rows,
 )
-from assistant.llm.replies import RefineReply
+from assistant.llm.replies import ask, structured_refiner
 from assistant.prompts import load, render
 from assistant.rules import has_errors, review
-from assistant.schema import Draft, Finding, Indicator, Note, Retrieved, TargetTable
+from assistant.schema import Draft, Finding, Note, TargetTable
 
 EXAMPLE_TAGS = ("A", "B")
 ROWS_PER_EXAMPLE = 4  # every prompt token costs ~12 ms on 2 cores (1.5B model)
 MAX_PROBLEMS_SHOWN = 8
 TITLE_CHARS = 24  # past tables' names only set the scene
-MAX_REPLY_ROWS, MAX_REPEATS = 16, 3
-SCHEMA_REFUSED = (400, 422)  # HTTP status of a server that does not take `response_format`
 _EXAMPLE_LINE_RE = re.compile(r"^[A-Z]\d{1,3}\|[^|]+\|")
 
 
@@ -138,107 +132,6 @@ def citable_rows(draft: Draft, examples: dict[str, Example]) -> dict[str, Citabl
     return citable
 
 
-class _ReplyWatcher:
-    """Follows a streamed reply row by row: reports each row and notices when the reply loops.
-
-    A reply loops when it starts its table again, keeps repeating rows or writes more rows than
-    a table has (small models loop until max_tokens otherwise: most of their time).
-    """
-
-    def __init__(self, shown: dict[str, Indicator] | None, on_progress: Progress | None):
-        self.reader, self.on_progress = ReplyReader(shown), on_progress
-        self.seen: list[tuple] = []
-        self.rows: list[Indicator] = []
-        self.repeats = 0
-
-    def take(self, line: str) -> bool:
-        """Reads one line; False when the reply has started to loop."""
-        parsed = self.reader.read(line)
-        if parsed is None:
-            return True
-        key = (parsed.indicator.level2, parsed.indicator.name, parsed.indicator.value.raw)
-        seen = self.seen
-        if (seen and key == seen[0]) or self.repeats >= MAX_REPEATS or len(seen) >= MAX_REPLY_ROWS:
-            return False
-        self.repeats += key in seen
-        seen.append(key)
-        self.rows.append(parsed.indicator)
-        if self.on_progress is not None:
-            self.on_progress(f"LLM 正在改写：已生成 {len(self.rows)} 行", list(self.rows))
-        return True
-
-
-def stream_reply(
-    chat_model: BaseChatModel,
-    messages: list[BaseMessage],
-    on_progress: Progress | None,
-    shown: dict[str, Indicator] | None = None,
-) -> str:
-    """The model's reply; each complete row is reported to `on_progress` as it arrives.
-
-    Reading stops early when the reply starts to loop (see `_ReplyWatcher`).
-    """
-    buffer, watcher = LineBuffer(), _ReplyWatcher(shown, on_progress)
-    stream = chat_model.stream(messages)
-    try:
-        for chunk in stream:
-            for line in buffer.feed(chunk.text):
-                if not watcher.take(line):
-                    return buffer.text.rsplit(line, 1)[0]
-    finally:
-        stream.close()
-    for line in buffer.flush():
-        watcher.take(line)  # the last row, when the reply ends without a line break
-    return buffer.text
-
-
-def structured_refiner(chat_model: BaseChatModel) -> Runnable | None:
-    """The model with structured output (the server enforces the RefineReply JSON schema), for
-    models that offer it (OpenAI-compatible servers); None for the others (local llama.cpp)."""
-    try:
-        return chat_model.with_structured_output(RefineReply, method="json_schema")
-    except (NotImplementedError, ValueError, TypeError):
-        return None
-
-
-def structured_reply(
-    structured: Runnable,
-    messages: list[BaseMessage],
-    on_progress: Progress | None,
-    shown: dict[str, Indicator] | None = None,
-) -> str:
-    """A structured reply as the lines the parser reads (one repair and review path for both)."""
-    reply = structured.invoke(messages)
-    watcher, lines = _ReplyWatcher(shown, on_progress), []
-    for row in reply.rows:
-        line = "|".join(clean_cell(cell) for cell in (row.ref, row.name, row.value))
-        if not watcher.take(line):
-            break
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def _ask(
-    chat_model: BaseChatModel,
-    structured: Runnable | None,
-    messages: list[BaseMessage],
-    on_progress: Progress | None,
-    shown: dict[str, Indicator],
-) -> tuple[str, Runnable | None]:
-    """One reply, structured when the server takes a JSON schema, else streamed lines; a server
-    that refuses the schema gets the line format from then on."""
-    if structured is not None:
-        try:
-            return structured_reply(structured, messages, on_progress, shown), structured
-        except (OutputParserException, ValidationError):
-            structured = None  # the server ignored the schema
-        except Exception as exc:
-            if getattr(exc, "status_code", None) not in SCHEMA_REFUSED:
-                raise  # down, timed out, unauthorised: asking again in lines would not help
-            structured = None
-    return stream_reply(chat_model, messages, on_progress, shown), None
-
-
 def _error_lines(findings: list[Finding]) -> list[str]:
     """Review errors as lines for the re-ask (the messages already name the row)."""
     return [f"- {f.message}" for f in findings if f.severity == "error"][:MAX_PROBLEMS_SHOWN]
@@ -322,7 +215,7 @@ def refine(
             )
             on_progress(message, [])
         try:
-            reply, structured = _ask(chat_model, structured, messages, on_progress, shown)
+            reply, structured = ask(chat_model, structured, messages, on_progress, shown)
         except Exception as exc:  # the LLM is optional: any failure keeps the embedded draft
             return _keep_embedded(draft, f"调用 LLM 失败：{type(exc).__name__}")
         result = build_candidate(reply, draft, examples)

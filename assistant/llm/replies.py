@@ -1,10 +1,22 @@
-"""The refine reply as JSON, for servers that enforce a JSON schema (structured output)."""
+"""Getting the refine reply from the model: streamed lines, or JSON rows from a server that
+enforces a JSON schema (structured output); either way read row by row and cut off when the
+reply starts to loop. `refine.py` parses, repairs and reviews what comes back.
+"""
 
 from __future__ import annotations
 
-from pydantic import Field
+from langchain_core.exceptions import OutputParserException
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import BaseMessage
+from langchain_core.runnables import Runnable
+from pydantic import Field, ValidationError
 
-from assistant.schema import Model
+from assistant.drafting.refiner import Progress
+from assistant.llm.lines import LineBuffer, ReplyReader, clean_cell
+from assistant.schema import Indicator, Model
+
+MAX_REPLY_ROWS, MAX_REPEATS = 16, 3
+SCHEMA_REFUSED = (400, 422)  # HTTP status of a server that does not take `response_format`
 
 
 class ReplyRow(Model):
@@ -19,3 +31,104 @@ class RefineReply(Model):
     """An LLM's refine reply when the server enforces a JSON schema (structured output)."""
 
     rows: list[ReplyRow] = Field(description="改写后的全部指标行，按草稿顺序。")
+
+
+class _ReplyWatcher:
+    """Follows a streamed reply row by row: reports each row and notices when the reply loops.
+
+    A reply loops when it starts its table again, keeps repeating rows or writes more rows than
+    a table has (small models loop until max_tokens otherwise: most of their time).
+    """
+
+    def __init__(self, shown: dict[str, Indicator] | None, on_progress: Progress | None):
+        self.reader, self.on_progress = ReplyReader(shown), on_progress
+        self.seen: list[tuple] = []
+        self.rows: list[Indicator] = []
+        self.repeats = 0
+
+    def take(self, line: str) -> bool:
+        """Reads one line; False when the reply has started to loop."""
+        parsed = self.reader.read(line)
+        if parsed is None:
+            return True
+        key = (parsed.indicator.level2, parsed.indicator.name, parsed.indicator.value.raw)
+        seen = self.seen
+        if (seen and key == seen[0]) or self.repeats >= MAX_REPEATS or len(seen) >= MAX_REPLY_ROWS:
+            return False
+        self.repeats += key in seen
+        seen.append(key)
+        self.rows.append(parsed.indicator)
+        if self.on_progress is not None:
+            self.on_progress(f"LLM 正在改写：已生成 {len(self.rows)} 行", list(self.rows))
+        return True
+
+
+def stream_reply(
+    chat_model: BaseChatModel,
+    messages: list[BaseMessage],
+    on_progress: Progress | None,
+    shown: dict[str, Indicator] | None = None,
+) -> str:
+    """The model's reply; each complete row is reported to `on_progress` as it arrives.
+
+    Reading stops early when the reply starts to loop (see `_ReplyWatcher`).
+    """
+    buffer, watcher = LineBuffer(), _ReplyWatcher(shown, on_progress)
+    stream = chat_model.stream(messages)
+    try:
+        for chunk in stream:
+            for line in buffer.feed(chunk.text):
+                if not watcher.take(line):
+                    return buffer.text.rsplit(line, 1)[0]
+    finally:
+        stream.close()
+    for line in buffer.flush():
+        watcher.take(line)  # the last row, when the reply ends without a line break
+    return buffer.text
+
+
+def structured_refiner(chat_model: BaseChatModel) -> Runnable | None:
+    """The model with structured output (the server enforces the RefineReply JSON schema), for
+    models that offer it (OpenAI-compatible servers); None for the others (local llama.cpp)."""
+    try:
+        return chat_model.with_structured_output(RefineReply, method="json_schema")
+    except (NotImplementedError, ValueError, TypeError):
+        return None
+
+
+def structured_reply(
+    structured: Runnable,
+    messages: list[BaseMessage],
+    on_progress: Progress | None,
+    shown: dict[str, Indicator] | None = None,
+) -> str:
+    """A structured reply as the lines the parser reads (one repair and review path for both)."""
+    reply = structured.invoke(messages)
+    watcher, lines = _ReplyWatcher(shown, on_progress), []
+    for row in reply.rows:
+        line = "|".join(clean_cell(cell) for cell in (row.ref, row.name, row.value))
+        if not watcher.take(line):
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def ask(
+    chat_model: BaseChatModel,
+    structured: Runnable | None,
+    messages: list[BaseMessage],
+    on_progress: Progress | None,
+    shown: dict[str, Indicator],
+) -> tuple[str, Runnable | None]:
+    """One reply, structured when the server takes a JSON schema, else streamed lines; a server
+    that refuses the schema gets the line format from then on."""
+    if structured is not None:
+        try:
+            return structured_reply(structured, messages, on_progress, shown), structured
+        except (OutputParserException, ValidationError):
+            structured = None  # the server ignored the schema
+        except Exception as exc:
+            if getattr(exc, "status_code", None) not in SCHEMA_REFUSED:
+                raise  # down, timed out, unauthorised: asking again in lines would not help
+            structured = None
+    return stream_reply(chat_model, messages, on_progress, shown), None

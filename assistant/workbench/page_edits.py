@@ -3,9 +3,10 @@ of a draft row; and the undo stack every change of a tab's session keeps."""
 
 from __future__ import annotations
 
+from assistant.drafting.edit_model import Edit
 from assistant.drafting.edits import apply_edit
 from assistant.errors import AssistantError
-from assistant.schema import Draft, Edit, SourceRef, TargetTable
+from assistant.schema import Draft, SourceRef, TargetTable
 from assistant.textclean import clean_text, within_limit
 from assistant.workbench.common import require
 from assistant.workbench.models import DraftSession, HeaderForm, Owner
