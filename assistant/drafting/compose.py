@@ -11,6 +11,7 @@ import re
 
 from assistant.drafting.adapt import cost_level, cost_rows, money_text
 from assistant.drafting.compose_base import brief_source, make_row, num, tail_words, unique
+from assistant.drafting.compose_counts import per_year, service_list
 from assistant.drafting.compose_outcome import (
     effect_rows,
     satisfaction_rows,
@@ -20,7 +21,6 @@ from assistant.drafting.facts import Activity, Assumption, ProjectFacts
 from assistant.drafting.library import LibraryEntry, library_source, standard_entries
 from assistant.drafting.project_types import type_of
 from assistant.drafting.understand import WORDS
-from assistant.drafting.understand_period import frequency_parts
 from assistant.schema import (
     OUTPUT,
     QUALITY,
@@ -29,12 +29,10 @@ from assistant.schema import (
     Indicator,
     SourceRef,
 )
-from assistant.taxonomy import load_data, slot_of
+from assistant.taxonomy import slot_of
 
 MAX_ACTIVITY_ROWS = 6
 SINGLE_OBJECTS: dict[str, str] = WORDS["single_objects"]
-PROVIDERS = tuple(WORDS["provider_nouns"])
-_TIMES_A_YEAR: dict[str, int] = load_data("time_words")["times_a_year"]
 _BUILD_VERBS = ("建设", "新建", "开发", "搭建", "采购", "购置", "购买", "升级", "改造")
 NO_COUNT_RULE = "项目描述未给数量，按至少完成一次（项）填写"
 _PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供", "负责")
@@ -130,12 +128,15 @@ def _quantity_rows(
             value, text = f"≥{num(who.count)}{who.unit}", f"按项目描述：{who.text}"
             rows.append(make_row(QUANTITY, name, value, text, brief_source(who.text)))
     acts = [a for a in _distinct(facts.activities) if a not in served]
+    listed, acts = service_list(facts, acts, _EVENT_VERBS)
+    rows += listed
+    assumed += [_listed_note(r) for r in listed]
     for act in acts[:MAX_ACTIVITY_ROWS]:
         if act.object == act.verb in _PLAIN_VERBS and act.count and facts.main_type:
             act = act.model_copy(update={"object": facts.main_type})  # '举办4期' -> 培训期数
         act = _one_named(act)
         name = activity_name(act)
-        yearly = _per_year(act)
+        yearly = per_year(act)
         if yearly is not None:
             rows.append(yearly)
             continue
@@ -149,18 +150,9 @@ def _quantity_rows(
     return unique(rows), assumed
 
 
-def _per_year(act: Activity) -> Indicator | None:
-    """'区级河长每月巡河不少于1次' -> 区级河长巡河次数 ≥12次: the year's count of a work done every
-    month (week, quarter); who does it stays in the name unless it is the contractor (单位)."""
-    part = frequency_parts(act.text)
-    times = _TIMES_A_YEAR.get(part.every.removeprefix("每"))
-    if act.count is None or not times or not part.count or not part.verb or act.unit != "次":
-        return None
-    who = part.subject if 2 <= len(part.subject) <= 5 else ""
-    who = "" if who.endswith((*PROVIDERS, "单位")) else who
-    value = f"≥{num(act.count * times)}次"
-    text = f"按项目描述：{act.text}（全年{num(act.count * times)}次）"
-    return make_row(QUANTITY, f"{who}{part.verb}次数", value, text, brief_source(act.text))
+def _listed_note(row: Indicator) -> Assumption:
+    text = f"项目描述列出{row.description}，未写数量，暂按{row.value.raw}填写，请按实际修改。"
+    return Assumption(code="A-QUANTITY-TYPE", row=row.name, message=text)
 
 
 def _served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, Activity | None]:

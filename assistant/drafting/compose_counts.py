@@ -1,0 +1,55 @@
+"""数量 rows of work the brief states as a frequency ('每月巡河不少于1次': counted over the year)
+or as a list of service items with no count (one row for the service, not one '≥1项' per item)."""
+
+from __future__ import annotations
+
+from assistant.drafting.compose_base import brief_source, make_row, num
+from assistant.drafting.facts import Activity, ProjectFacts
+from assistant.drafting.project_types import type_of
+from assistant.drafting.understand import WORDS
+from assistant.drafting.understand_period import frequency_parts
+from assistant.schema import QUANTITY, Indicator, SourceRef
+from assistant.taxonomy import load_data
+
+PROVIDERS = tuple(WORDS["provider_nouns"])
+_TIMES_A_YEAR: dict[str, int] = load_data("time_words")["times_a_year"]
+# A clause listing this many uncounted service items ('维护安全巡逻、环境卫生及物业日常管理') is
+# one service: three '≥1项' rows of its items say nothing a reviewer can check.
+MIN_LISTED = 3
+SERVICE_CONTENT_TYPES = tuple(WORDS["service_content_types"])
+
+
+def per_year(act: Activity) -> Indicator | None:
+    """'区级河长每月巡河不少于1次' -> 区级河长巡河次数 ≥12次: the year's count of a work done every
+    month (week, quarter); who does it stays in the name unless it is the contractor (单位)."""
+    part = frequency_parts(act.text)
+    times = _TIMES_A_YEAR.get(part.every.removeprefix("每"))
+    if act.count is None or not times or not part.count or not part.verb or act.unit != "次":
+        return None
+    who = part.subject if 2 <= len(part.subject) <= 5 else ""
+    who = "" if who.endswith((*PROVIDERS, "单位")) else who
+    value = f"≥{num(act.count * times)}次"
+    text = f"按项目描述：{act.text}（全年{num(act.count * times)}次）"
+    return make_row(QUANTITY, f"{who}{part.verb}次数", value, text, brief_source(act.text))
+
+
+def service_list(
+    facts: ProjectFacts, acts: list[Activity], event_verbs: tuple[str, ...]
+) -> tuple[list[Indicator], list[Activity]]:
+    """The type's own 数量 row for a clause that lists MIN_LISTED or more uncounted service items
+    (物业服务区域数量 for 安全巡逻、环境卫生、物业日常管理), and the activities left to row one by one."""
+    kind = type_of(facts.main_type)
+    if kind is None or kind.quantity is None or kind.key not in SERVICE_CONTENT_TYPES:
+        return [], acts
+    groups: dict[str, list[Activity]] = {}
+    for act in acts:
+        if act.count is None and act.verb not in event_verbs:
+            groups.setdefault(act.text, []).append(act)
+    listed = next((g for g in groups.values() if len(g) >= MIN_LISTED), None)
+    if listed is None:
+        return [], acts
+    name, value = kind.quantity
+    items = "、".join(a.object for a in listed)
+    source = SourceRef(rule=f"项目类型（{kind.key}）的常用数量指标")
+    row = make_row(QUANTITY, name, value, f"{items}等{len(listed)}项服务内容", source)
+    return [row], [a for a in acts if a not in listed]

@@ -1,0 +1,124 @@
+"""What counts as work in a brief and how it is counted: a frequency over the year, a campaign
+the brief names, the purpose and condition clauses that are no work, a list of one service's
+items; and what a silent brief gets (项目完成时间, the type's own 质量 row, no design life for a
+service)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.drafting import Drafter
+from assistant.drafting.understand import understand
+from assistant.schema import SearchFilters
+from assistant.taxonomy import slot_of
+from evals.fidelity import brief_from_table
+
+TODAY = date(2026, 3, 1)
+RIVER = (
+    "某镇河长制办公室2026年河道管护经费20万元，镇级河长每月巡河不少于2次，保洁员每周清理河面1次，"
+    "巡河发现问题整改率100%，召开河长会议2次，开展“清河行动”专项整治。"
+)
+CENSUS = "县统计局2026年农业普查经费30万元，抽中普查小区40个，普查员入户登记后开展数据质量抽查，11月底前完成数据上报。"
+OFFICE_ESTATE = "某区机关事务管理局2026年办公楼物业管理费120万元，含保安、保洁、绿化养护。"
+
+
+@pytest.fixture(scope="module")
+def drafter(corpus_index):
+    return Drafter(corpus_index)
+
+
+def _rows(draft, slot):
+    return {i.name: i.value.raw for i in draft.table.indicators if slot_of(i) == slot}
+
+
+def _left_out(drafter, corpus_tables, table_id):
+    table = next(t for t in corpus_tables if table_id in t.id)
+    filters = SearchFilters(exclude_table_ids=[table.id])
+    return drafter.draft(brief_from_table(table), filters=filters, today=TODAY)
+
+
+def test_work_done_every_month_or_week_is_counted_over_the_year(drafter):
+    quantity = _rows(drafter.draft(RIVER, today=TODAY), "数量")
+    assert quantity["镇级河长巡河次数"] == "≥24次"
+    assert quantity["保洁员清理河面次数"] == "≥52次"
+    assert quantity["河长会议次数"] == "≥2次"
+
+
+def test_a_named_campaign_keeps_its_row_beside_counted_work(drafter):
+    quantity = _rows(drafter.draft(RIVER, today=TODAY), "数量")
+    assert quantity["“清河行动”专项整治次数"] == "≥1次"
+    # how often is the 时效 row's, as written
+    assert "每月巡河≥2次" in _rows(drafter.draft(RIVER, today=TODAY), "时效").values()
+
+
+def test_work_after_an_earlier_step_starts_at_its_own_verb(drafter):
+    facts = understand(CENSUS)
+    assert [(a.verb, a.object) for a in facts.activities if a.count is None] == [
+        ("开展", "数据质量抽查"),
+        ("完成", "数据上报"),
+    ]
+    draft = drafter.draft(CENSUS, today=TODAY)
+    assert "数据质量抽查次数" in _rows(draft, "数量")
+    assert "登记后" not in draft.table.goals[0]
+
+
+def test_purpose_and_condition_clauses_are_no_work():
+    facts = understand(
+        "市质量检测所2026年检测设备运行经费50万元，为市场监管部门开展执法检查提供技术支撑，"
+        "做到检测数据的精细化管理。"
+    )
+    assert facts.activities == []
+    facts = understand("区水务局2026年河长制工作经费10万元，全区河道28条实行区、镇、村三级河长制。")
+    assert all("河长制" not in a.object for a in facts.activities)
+
+
+def test_a_platform_brief_that_only_says_why_gets_no_invented_work(drafter, corpus_tables):
+    """The real brief of the heating platform's 运维 says what the data supports ('为供热部门编制
+    供热规划…提供了强有力的数据支撑'): no 编制供热规划 or 数据支撑 row, and as a 运维 of a system it
+    built nothing: no 系统使用年限."""
+    draft = _left_out(drafter, corpus_tables, "000_0a362c379c5850c5-3")
+    names = " ".join(i.name for i in draft.table.indicators)
+    assert "供热规划" not in names and "数据支撑" not in names
+    assert not any(i.level2 == "可持续影响指标" for i in draft.table.indicators)
+
+
+def test_farmland_construction_keeps_its_design_life(drafter, corpus_tables):
+    draft = _left_out(drafter, corpus_tables, "gaobiaozhun-nongtian")
+    assert _rows(draft, "效益").get("工程设计使用年限") == "≥20年"
+
+
+def test_one_services_items_make_one_row_of_the_type(drafter):
+    draft = drafter.draft(OFFICE_ESTATE, today=TODAY)
+    quantity = [i for i in draft.table.indicators if slot_of(i) == "数量"]
+    assert [(i.name, i.value.raw) for i in quantity] == [("物业服务区域数量", "≥1个")]
+    assert "保安、保洁、绿化" in quantity[0].description
+    assert "A-QUANTITY-TYPE" in {a.code for a in draft.assumptions}
+
+
+def test_a_silent_brief_gets_the_plain_completion_date_or_its_types_milestone(drafter):
+    publicity = drafter.draft(
+        "区文旅局2026年全民阅读宣传经费15万元，开展读书月宣传活动。", today=TODAY
+    )
+    assert _rows(publicity, "时效") == {"项目完成时间": "2026年12月31日前完成"}
+    system = drafter.draft("市档案馆2026年档案管理系统建设项目，预算80万元。", today=TODAY)
+    assert list(_rows(system, "时效")) == ["系统上线时间"]
+
+
+def test_a_publicity_draft_takes_its_types_quality_not_another_tables_acceptance(
+    drafter, corpus_tables
+):
+    draft = _left_out(drafter, corpus_tables, "003_e87aba6a1a806e89-2")
+    assert _rows(draft, "质量") == {"宣传活动计划完成率": "=100%"}
+
+
+def test_street_cleaning_is_sanitation_not_monitoring(drafter):
+    brief = "某街道办事处2026年环境卫生保洁经费80万元，负责辖区12个社区的道路清扫和垃圾清运。"
+    assert understand(brief).main_type == "环卫保洁"
+    draft = drafter.draft(brief, today=TODAY)
+    assert _rows(draft, "质量") == {"生活垃圾清运率": "=100%"}
+    assert "城乡环境卫生改善情况" in _rows(draft, "效益")
+    # an office building's 物业 keeps its own effect, not the streets'
+    estate = drafter.draft(OFFICE_ESTATE, today=TODAY)
+    assert list(_rows(estate, "效益")) == ["服务区域环境整洁度"]
