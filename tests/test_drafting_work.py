@@ -122,3 +122,17 @@ def test_street_cleaning_is_sanitation_not_monitoring(drafter):
     # an office building's 物业 keeps its own effect, not the streets'
     estate = drafter.draft(OFFICE_ESTATE, today=TODAY)
     assert list(_rows(estate, "效益")) == ["服务区域环境整洁度"]
+
+
+def test_a_name_that_ends_in_its_measure_gets_it_once(drafter, corpus_tables):
+    quantity = _rows(_left_out(drafter, corpus_tables, "dangxiao-zhutiban"), "数量")
+    assert quantity["开设课程数量"] == "≥220门"
+    assert quantity["情景教学或外训批次"] == "≥6批次"
+
+
+def test_one_shared_word_does_not_make_another_projects_row_the_briefs(drafter, corpus_tables):
+    """An education infrastructure brief shares 教育 with 麻风病's '宣传教育' and 基础设施建设 with a
+    poverty tourism project's '贫困地区旅游基础设施建设工程': neither is its work."""
+    draft = _left_out(drafter, corpus_tables, "jiaoyu-jichusheshi-shebei")
+    cited = {i.source.table_id for i in draft.table.indicators if i.source.table_id}
+    assert not any("mafengbing" in t or "fupin-lvyou" in t for t in cited), cited

@@ -18,6 +18,7 @@ from assistant.drafting.compose_outcome import (
 )
 from assistant.drafting.compose_period import time_rows
 from assistant.drafting.facts import Activity, Assumption, ProjectFacts
+from assistant.drafting.figures import MEASURE_ENDINGS
 from assistant.drafting.library import LibraryEntry, library_source, standard_entries
 from assistant.drafting.project_types import type_of
 from assistant.drafting.understand import WORDS
@@ -92,6 +93,8 @@ def activity_name(act: Activity) -> str:
         obj = bare if len(bare) <= 10 else (re.sub(r"“[^”]*”", "", obj) or obj)
     obj = obj if len(obj) <= 10 else tail_words(obj)
     head = f"{verb}{obj}" if len(verb + obj) <= 12 else obj
+    if head.endswith(MEASURE_ENDINGS):  # '开设课程数量220门', '情景教学或外训批次6批次'
+        return head
     if unit.endswith("亩") or unit.endswith("平方米"):
         return f"{head}面积"
     if unit in ("公里", "千米", "米"):

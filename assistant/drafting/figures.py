@@ -117,9 +117,28 @@ def _leading_nouns(text: str) -> str:
     return out
 
 
+# A name that already ends in its measure gets no second one ('情景教学或外训批次6批次').
+MEASURE_ENDINGS = (
+    "数量",
+    "批次",
+    "人次",
+    "次数",
+    "人数",
+    "场次",
+    "天数",
+    "面积",
+    "长度",
+    "种类",
+    "轮次",
+    "期数",
+)
+
+
 def row_name(figure: Figure) -> str:
     """A 三级 name for a brief figure: 供餐人次, 河道数量, 道路长度, 养护面积."""
     noun, unit = figure.noun or "主要工作", figure.unit
+    if noun.endswith(MEASURE_ENDINGS):
+        return noun
     if unit.endswith("次"):
         return noun + ("次数" if unit == "次" else unit.removeprefix("万"))
     if unit == "TB":  # '容量500TB' -> 存储容量

@@ -35,11 +35,9 @@ from assistant.schema import (
     SourceRef,
     TargetTable,
 )
-from assistant.taxonomy import MAX_ROWS, SLOTS, slot_of
+from assistant.taxonomy import MAX_ROWS, SLOTS, TUNING, slot_of
 
-# Share of a borrowed 数量/质量 row's topic bigrams that must be the brief's: it counts or grades
-# one object, and one shared word ('农村', '教育') does not make it the brief's object.
-OBJECT_OVERLAP = 0.3
+OBJECT_OVERLAP = TUNING["object_overlap"]
 MAX_FIGURE_ROWS = 2
 # 效益: the brief's effects are words; up to two measurable real rows of the type join them.
 EXTRA_ROWS = {"效益": 1}
