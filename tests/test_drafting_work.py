@@ -136,3 +136,26 @@ def test_one_shared_word_does_not_make_another_projects_row_the_briefs(drafter, 
     draft = _left_out(drafter, corpus_tables, "jiaoyu-jichusheshi-shebei")
     cited = {i.source.table_id for i in draft.table.indicators if i.source.table_id}
     assert not any("mafengbing" in t or "fupin-lvyou" in t for t in cited), cited
+
+
+DEMOLITION = (
+    "普陀区城市管理行政执法局2027年拆违经费360万元，用于拆违现场安全秩序维护第三方服务、无人机巡查、"
+    "无证点位复核和数据库销项，完成年度拆违任务。"
+)
+
+
+def test_a_task_set_from_above_is_done_in_full(drafter):
+    quantity = _rows(drafter.draft(DEMOLITION, today=TODAY), "数量")
+    assert quantity["年度拆违任务完成率"] == "=100%"
+
+
+def test_a_verb_inside_the_first_item_of_a_list_is_that_items_own(drafter):
+    facts = understand(DEMOLITION)
+    assert ("无人机巡查", "无人机巡查") in [(a.verb, a.object) for a in facts.activities]
+    assert all(a.verb != "维护" for a in facts.activities)
+    assert _rows(drafter.draft(DEMOLITION, today=TODAY), "数量")["无人机巡查次数"] == "≥1次"
+
+
+def test_lengthened_service_life_is_an_effect(drafter, corpus_tables):
+    draft = _left_out(drafter, corpus_tables, "003_e87aba6a1a806e89-4")
+    assert _rows(draft, "效益")["设备使用寿命延长情况"] == "好"

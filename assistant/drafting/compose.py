@@ -11,7 +11,7 @@ import re
 
 from assistant.drafting.adapt import cost_level, cost_rows, money_text
 from assistant.drafting.compose_base import brief_source, make_row, num, tail_words, unique
-from assistant.drafting.compose_counts import per_year, service_list
+from assistant.drafting.compose_counts import per_year, service_list, task_rate
 from assistant.drafting.compose_outcome import (
     effect_rows,
     satisfaction_rows,
@@ -113,9 +113,14 @@ def activity_name(act: Activity) -> str:
         return head + {"种": "种类", "轮": "轮次"}[unit]
     if not unit and obj.endswith("班"):
         return f"{obj}期数"
-    if not unit and act.verb in _EVENT_VERBS:
+    if not unit and _is_event(act):
         return f"{head}次数"
     return f"{head}数量"
+
+
+def _is_event(act: Activity) -> bool:
+    """'召开…会议', and work named by its own verb ('无人机巡查'): done so many times."""
+    return act.verb in _EVENT_VERBS or (act.verb == act.object and act.verb.endswith(_EVENT_VERBS))
 
 
 def _quantity_rows(
@@ -139,9 +144,9 @@ def _quantity_rows(
             act = act.model_copy(update={"object": facts.main_type})  # '举办4期' -> 培训期数
         act = _one_named(act)
         name = activity_name(act)
-        yearly = per_year(act)
-        if yearly is not None:
-            rows.append(yearly)
+        stated = per_year(act) or task_rate(act)
+        if stated is not None:
+            rows.append(stated)
             continue
         if act.count is not None:
             value, text = f"≥{num(act.count)}{act.unit}", f"按项目描述：{act.text}"
@@ -185,7 +190,7 @@ def _assumed_count(facts: ProjectFacts, act: Activity, name: str) -> tuple[Indic
     if entry:
         value, source, why = entry.value, library_source(entry), "同类项目典型值"
     else:
-        once = "≥1期" if name.endswith("期数") else "≥1次" if act.verb in _EVENT_VERBS else "≥1项"
+        once = "≥1期" if name.endswith("期数") else "≥1次" if _is_event(act) else "≥1项"
         value, source, why = once, SourceRef(rule=NO_COUNT_RULE), "至少一次/一项"
     row = make_row(QUANTITY, name, value, f"按项目描述「{act.phrase}」设置", source)
     text = f"项目描述未写「{act.phrase}」的数量，暂按{value}填写（{why}），请按实际工作量修改。"

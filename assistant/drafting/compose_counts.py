@@ -1,7 +1,10 @@
-"""数量 rows of work the brief states as a frequency ('每月巡河不少于1次': counted over the year)
-or as a list of service items with no count (one row for the service, not one '≥1项' per item)."""
+"""数量 rows of work the brief states as a frequency ('每月巡河不少于1次': counted over the year),
+as a task set from above ('完成…下达的年度拆违任务': done in full) or as a list of service items
+with no count (one row for the service, not one '≥1项' per item)."""
 
 from __future__ import annotations
+
+import re
 
 from assistant.drafting.compose_base import brief_source, make_row, num
 from assistant.drafting.facts import Activity, ProjectFacts
@@ -53,3 +56,15 @@ def service_list(
     source = SourceRef(rule=f"项目类型（{kind.key}）的常用数量指标")
     row = make_row(QUANTITY, name, value, f"{items}等{len(listed)}项服务内容", source)
     return [row], [a for a in acts if a not in listed]
+
+
+def task_rate(act: Activity) -> Indicator | None:
+    """'完成市、区相关部门下达的年度拆违任务' -> 年度拆违任务完成率 =100%: a task set from above is
+    done in full, a rate the brief states (real tables: 完成年度拆违计划 =100%), not '≥1项'."""
+    if act.count is not None or act.verb != "完成" or len(act.object) < 2:
+        return None
+    said = re.search(rf"{re.escape(act.object)}(?P<w>任务|计划)", act.text)
+    if said is None:
+        return None
+    name = f"{act.object}{said['w']}完成率"
+    return make_row(QUANTITY, name, "=100%", f"按项目描述：{act.text}", brief_source(act.text))

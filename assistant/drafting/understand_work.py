@@ -146,7 +146,7 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     if grouped is not None:
         return [grouped]
     acts = []
-    for part in parts:
+    for index, part in enumerate(parts):
         obj = _AGE_RE.sub("", _strip_counts(part, count_re)).split("的")[-1]
         obj = _FREQ_END_RE.sub("", obj)  # '幼儿园食堂每学期': how often is the 时效 row's
         if not _is_object(obj) or (
@@ -156,7 +156,10 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         count = _total(part, count_re)
         if _not_work(verb, obj, count, words):
             continue
-        act = Activity(verb=verb or obj, object=obj[:16], text=clause)
+        # '拆违现场安全秩序维护第三方服务、无人机巡查、无证点位复核': a verb inside the first item
+        # ('…维护第三方服务') is that item's; a later item with a verb of its own is its own work
+        own = index and before and _verb(obj, words)[0]
+        act = Activity(verb=obj if own else verb or obj, object=obj[:16], text=clause)
         if count:
             act.count, act.unit = to_count(count["num"]), count_unit(count["num"], count["unit"])
         acts.append(act)
