@@ -159,3 +159,21 @@ def test_a_verb_inside_the_first_item_of_a_list_is_that_items_own(drafter):
 def test_lengthened_service_life_is_an_effect(drafter, corpus_tables):
     draft = _left_out(drafter, corpus_tables, "003_e87aba6a1a806e89-4")
     assert _rows(draft, "效益")["设备使用寿命延长情况"] == "好"
+
+
+def test_jishi_and_hexie_are_words_not_joins():
+    facts = understand("区乡村振兴局2026年就学补助，预算7万元，资助学生101人，补助及时发放率100%。")
+    assert [(q.name, q.value) for q in facts.quality] == [("补助及时发放率", "=100%")]
+
+
+def test_one_count_after_a_verbs_objects_counts_them_all(drafter):
+    brief = "区委党校2026年主体班经费170万元，邀请校外名师、领导授课25人次，举办公益讲座和读书分享会40场。"
+    acts = [(a.verb, a.object, a.count) for a in understand(brief).activities]
+    assert ("邀请", "校外名师、领导授课", 25) in acts
+    assert ("举办", "公益讲座、读书分享会", 40) in acts
+    quantity = _rows(drafter.draft(brief, today=TODAY), "数量")
+    assert quantity["邀请校外名师、领导授课人次"] == "≥25人次"
+    assert quantity["公益讲座、读书分享会场次"] == "≥40场"
+    # objects that each have their count keep their own rows
+    fire = understand("某县林业局2026年森林防火经费，购置风力灭火机50台、对讲机80部。")
+    assert [(a.object, a.count) for a in fire.activities] == [("风力灭火机", 50), ("对讲机", 80)]

@@ -91,7 +91,9 @@ def activity_name(act: Activity) -> str:
     if len(obj) > 10:  # '“世界麻风病日”宣传活动' -> 宣传活动: a name never ends inside a quotation
         bare = re.sub(r"[“”]", "", obj)  # '河湖“清四乱”专项行动' keeps what the campaign is
         obj = bare if len(bare) <= 10 else (re.sub(r"“[^”]*”", "", obj) or obj)
-    obj = obj if len(obj) <= 10 else tail_words(obj)
+    if "、" in obj:  # '公益讲座、阅读推广活动40场' counts them all: the name keeps both, or says 等
+        obj = obj if len(obj) <= 12 else obj.split("、")[0] + "等"
+    obj = obj if len(obj) <= 10 or "、" in obj else tail_words(obj)
     head = f"{verb}{obj}" if len(verb + obj) <= 12 else obj
     if head.endswith(MEASURE_ENDINGS):  # '开设课程数量220门', '情景教学或外训批次6批次'
         return head

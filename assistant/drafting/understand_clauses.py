@@ -15,7 +15,7 @@ _DATES_RE = re.compile(
     r"(?:(?:19|20)\d{2}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:(?:至|到|-|—)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?)?)|(?:(?:实施|服务|建设|项目)(?:周期|期)|周期)(?:为)?(?=$|\d|至|[（(])"
 )
 _NAME_ONLY_RE = re.compile(r"(?:经费|项目|资金|专项)$")
-_JOIN_RE = re.compile(r"和|以及|及")
+_JOIN_RE = re.compile(r"和(?!谐)|以及|及(?!时)")  # 及时, 和谐 are words, not joins
 # How far into the right-hand side of a 和 its own verb may start ('春节前到两个敬老院看望慰问').
 _VERB_REACH = 16
 

@@ -15,6 +15,13 @@ from assistant.drafting.facts import Activity, Beneficiary, QualityTarget
 from assistant.drafting.figures import TIME_LIMIT_RE
 from assistant.drafting.understand_clauses import clauses as split_clauses
 from assistant.drafting.understand_clauses import purpose_clauses
+from assistant.drafting.understand_lists import (
+    grouped,
+    shared_count,
+    single_count,
+    strip_counts,
+    total,
+)
 from assistant.drafting.understand_targets import (
     NUM,
     count_unit,
@@ -132,7 +139,7 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     parts = _parts(rest)
     verbs = tuple(words["activity_verbs"])
     if not any(
-        _is_object(_strip_counts(p, count_re)) and (p not in verbs or not before) for p in parts
+        _is_object(strip_counts(p, count_re)) and (p not in verbs or not before) for p in parts
     ):
         # '对屋面、门窗进行维修' / '驻场运维120天' / '新造林3万亩': the object is before or in the verb
         lead = re.sub(r"(?:进行|开展|实施)$", "", before)
@@ -140,20 +147,20 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         if "、" in lead or "和" in lead:
             parts = [p.split("的")[-1] for p in _parts(lead)]
         else:
-            parts = [_strip_counts(lead, count_re).split("的")[-1] + verb + counts]
+            parts = [strip_counts(lead, count_re).split("的")[-1] + verb + counts]
             verb = ""
-    grouped = _grouped(verb, before, parts, clause, words, count_re)
-    if grouped is not None:
-        return [grouped]
+    one = grouped(verb, before, parts, clause, words, count_re)
+    if one is not None:
+        return [one]
     acts = []
     for index, part in enumerate(parts):
-        obj = _AGE_RE.sub("", _strip_counts(part, count_re)).split("的")[-1]
+        obj = _AGE_RE.sub("", strip_counts(part, count_re)).split("的")[-1]
         obj = _FREQ_END_RE.sub("", obj)  # '幼儿园食堂每学期': how often is the 时效 row's
         if not _is_object(obj) or (
             not count_re.search(part) and obj.endswith(tuple(words["abstract_nouns"]))
         ):
             continue
-        count = _total(part, count_re)
+        count = total(part, count_re)
         if _not_work(verb, obj, count, words):
             continue
         # '拆违现场安全秩序维护第三方服务、无人机巡查、无证点位复核': a verb inside the first item
@@ -163,54 +170,7 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         if count:
             act.count, act.unit = to_count(count["num"]), count_unit(count["num"], count["unit"])
         acts.append(act)
-    return _single_count(acts, clause, count_re)
-
-
-def _grouped(
-    verb: str, before: str, parts: list[str], clause: str, words: dict, count_re: re.Pattern
-) -> Activity | None:
-    """One piece of work over a list: '开展“世界麻风病日”、“中国麻风节”宣传活动' is 宣传活动 twice;
-    '到两个敬老院看望慰问休养员、康复者和现症患者' is one visit round to two 敬老院."""
-    if len(parts) < 2 or not verb:
-        return None
-    head = re.fullmatch(r"“[^”]+”(?P<h>[\u4e00-\u9fa5]{2,8})", parts[-1])
-    if head and all(re.fullmatch(r"“[^”]+”", p) for p in parts[:-1]):
-        return Activity(verb=verb, object=head["h"], count=len(parts), unit="次", text=clause)
-    kinds = re.fullmatch(r"[^等]{2,12}等(?P<h>[\u4e00-\u9fa5]{2,6})", parts[-1])
-    if kinds and not any(count_re.search(p) for p in parts):  # '口蹄疫、禽流感等疫苗': 疫苗, 2种
-        return Activity(verb=verb, object=kinds["h"], count=len(parts), unit="种", text=clause)
-    people = (*words["people_nouns"], *words["people_endings"])
-    if not all(_strip_counts(p, count_re).endswith(people) for p in parts):
-        return None
-    place = count_re.search(before)
-    counted = next((m for p in parts if (m := count_re.search(p))), None)
-    if place is None and counted is not None:  # '慰问休养员、康复者和现症病人32人': 32 of them all
-        first = _strip_counts(parts[0], count_re)
-        count, unit = to_count(counted["num"]), count_unit(counted["num"], counted["unit"])
-        return Activity(verb=verb, object=f"{first}等", count=count, unit=unit, text=clause)
-    if place is None:
-        return Activity(verb=verb, object=_strip_counts(parts[0], count_re), text=clause)
-    noun = jieba.lcut(before[place.end() :])[0] if before[place.end() :] else ""
-    if len(noun) < 2:
-        return None
-    count, unit = to_count(place["num"]), count_unit(place["num"], place["unit"])
-    return Activity(verb=verb, object=noun, count=count, unit=unit, text=clause)
-
-
-def _total(part: str, count_re: re.Pattern) -> re.Match | None:
-    """'每个网格配备专职网格员1名共64名': the total (共/合计/累计) beats the count per place."""
-    counts = list(count_re.finditer(part))
-    total = next((m for m in counts if re.match(r"共|合计|累计|总计", m.group(0))), None)
-    return total or (counts[0] if counts else None)
-
-
-def _single_count(acts: list[Activity], clause: str, count_re: re.Pattern) -> list[Activity]:
-    """The one count of a clause whose objects had none goes to its first activity."""
-    counts = list(count_re.finditer(clause))
-    if acts and len(counts) == 1 and all(a.count is None for a in acts):
-        acts[0].count = to_count(counts[0]["num"])
-        acts[0].unit = count_unit(counts[0]["num"], counts[0]["unit"])
-    return acts
+    return shared_count(single_count(acts, clause, count_re), clause, count_re)
 
 
 def _not_work(verb: str, obj: str, count, words: dict) -> bool:
@@ -247,7 +207,7 @@ def _starts_with_verb(clause: str, words: dict) -> bool:
 
 
 def _parts(text: str) -> list[str]:
-    return [p for p in re.split(r"、|和|及|与|以及|并", text) if p]
+    return [p for p in re.split(r"、|和(?!谐)|及(?!时)|与|以及|并", text) if p]
 
 
 def _verb(clause: str, words: dict) -> tuple[str, int]:
@@ -264,18 +224,6 @@ def _verb(clause: str, words: dict) -> tuple[str, int]:
             return token.word, position
         position += len(token.word)
     return "", -1
-
-
-def _strip_counts(text: str, count_re: re.Pattern) -> str:
-    text = re.sub(
-        r"(?:为期|历时)?[\d一二三四五六七八九十]+个月的?|(?:为期|历时)[\d一二三四五六七八九十]+个?(?:天|日|周|月|年)的?|的?(?:工作|任务)$",
-        "",
-        text,
-    )
-    if text[:1] and text[0] in "对为给向" and jieba.lcut(text[:4])[0] == text[0]:
-        text = text[1:]  # '对8所学校…' loses its 对, '对讲机' keeps it
-    text = count_re.sub("", text)
-    return re.sub(r"[（(][^）)]*[）)]", "", text).strip("的等")
 
 
 def _is_object(text: str) -> bool:

@@ -1,0 +1,89 @@
+"""One verb over several objects: a list that is one piece of work ('“世界麻风病日”、“中国麻风节”
+宣传活动' is 宣传活动 twice), a total beside counts per place (每个网格1名共64名), and the one count of
+a clause that belongs to its first or to all of its objects."""
+
+from __future__ import annotations
+
+import re
+
+import jieba
+
+from assistant.drafting.facts import Activity
+from assistant.drafting.understand_targets import count_unit, to_count
+
+
+def grouped(
+    verb: str, before: str, parts: list[str], clause: str, words: dict, count_re: re.Pattern
+) -> Activity | None:
+    """One piece of work over a list: '开展“世界麻风病日”、“中国麻风节”宣传活动' is 宣传活动 twice;
+    '到两个敬老院看望慰问休养员、康复者和现症患者' is one visit round to two 敬老院."""
+    if len(parts) < 2 or not verb:
+        return None
+    head = re.fullmatch(r"“[^”]+”(?P<h>[\u4e00-\u9fa5]{2,8})", parts[-1])
+    if head and all(re.fullmatch(r"“[^”]+”", p) for p in parts[:-1]):
+        return Activity(verb=verb, object=head["h"], count=len(parts), unit="次", text=clause)
+    kinds = re.fullmatch(r"[^等]{2,12}等(?P<h>[\u4e00-\u9fa5]{2,6})", parts[-1])
+    if kinds and not any(count_re.search(p) for p in parts):  # '口蹄疫、禽流感等疫苗': 疫苗, 2种
+        return Activity(verb=verb, object=kinds["h"], count=len(parts), unit="种", text=clause)
+    people = (*words["people_nouns"], *words["people_endings"])
+    if not all(strip_counts(p, count_re).endswith(people) for p in parts):
+        return None
+    place = count_re.search(before)
+    counted = next((m for p in parts if (m := count_re.search(p))), None)
+    if place is None and counted is not None:  # '慰问休养员、康复者和现症病人32人': 32 of them all
+        first = strip_counts(parts[0], count_re)
+        count, unit = to_count(counted["num"]), count_unit(counted["num"], counted["unit"])
+        return Activity(verb=verb, object=f"{first}等", count=count, unit=unit, text=clause)
+    if place is None:
+        return Activity(verb=verb, object=strip_counts(parts[0], count_re), text=clause)
+    noun = jieba.lcut(before[place.end() :])[0] if before[place.end() :] else ""
+    if len(noun) < 2:
+        return None
+    count, unit = to_count(place["num"]), count_unit(place["num"], place["unit"])
+    return Activity(verb=verb, object=noun, count=count, unit=unit, text=clause)
+
+
+def total(part: str, count_re: re.Pattern) -> re.Match | None:
+    """'每个网格配备专职网格员1名共64名': the total (共/合计/累计) beats the count per place."""
+    counts = list(count_re.finditer(part))
+    total = next((m for m in counts if re.match(r"共|合计|累计|总计", m.group(0))), None)
+    return total or (counts[0] if counts else None)
+
+
+def single_count(acts: list[Activity], clause: str, count_re: re.Pattern) -> list[Activity]:
+    """The one count of a clause whose objects had none goes to its first activity."""
+    counts = list(count_re.finditer(clause))
+    if acts and len(counts) == 1 and all(a.count is None for a in acts):
+        acts[0].count = to_count(counts[0]["num"])
+        acts[0].unit = count_unit(counts[0]["num"], counts[0]["unit"])
+    return acts
+
+
+def shared_count(acts: list[Activity], clause: str, count_re: re.Pattern) -> list[Activity]:
+    """'邀请校外名师、领导授课25人次': the one count after the last of a verb's objects counts them
+    all (邀请校外名师、领导授课 25人次), not the last alone beside an uncounted first."""
+    last = acts[-1] if acts else None
+    if (
+        last is None
+        or len(acts) < 2
+        or last.count is None
+        or any(a.count is not None or a.verb != last.verb or a.verb == a.object for a in acts[:-1])
+        or len(list(count_re.finditer(clause))) != 1
+    ):
+        return acts
+    joined = "、".join(a.object for a in acts)
+    if len(joined) > 16:
+        return acts
+    return [last.model_copy(update={"object": joined})]
+
+
+def strip_counts(text: str, count_re: re.Pattern) -> str:
+    text = re.sub(
+        r"(?:为期|历时)?[\d一二三四五六七八九十]+个月的?|(?:为期|历时)[\d一二三四五六七八九十]+个?(?:天|日|周|月|年)的?|的?(?:工作|任务)$",
+        "",
+        text,
+    )
+    if text[:1] and text[0] in "对为给向" and jieba.lcut(text[:4])[0] == text[0]:
+        text = text[1:]  # '对8所学校…' loses its 对, '对讲机' keeps it
+    text = count_re.sub("", text)
+    return re.sub(r"[（(][^）)]*[）)]", "", text).strip("的等")
