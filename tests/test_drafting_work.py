@@ -177,3 +177,15 @@ def test_one_count_after_a_verbs_objects_counts_them_all(drafter):
     # objects that each have their count keep their own rows
     fire = understand("某县林业局2026年森林防火经费，购置风力灭火机50台、对讲机80部。")
     assert [(a.object, a.count) for a in fire.activities] == [("风力灭火机", 50), ("对讲机", 80)]
+
+
+def test_what_the_brief_says_is_completed_is_done_in_full(drafter):
+    brief = "市档案馆2026年数字档案室建设，预算90万元，建设档案管理系统，完成与政务云对接，11月底前完成数据上报。"
+    quantity = _rows(drafter.draft(brief, today=TODAY), "数量")
+    assert quantity["政务云对接完成率"] == "=100%"
+    assert quantity["数据上报完成率"] == "=100%"
+
+
+def test_a_count_ends_what_it_counts_when_more_work_follows(drafter):
+    brief = "某县林业局2026年森林防火经费86万元，聘用护林员120名开展巡山护林，购置对讲机80部。"
+    assert _rows(drafter.draft(brief, today=TODAY), "数量")["聘用护林员人数"] == "≥120名"

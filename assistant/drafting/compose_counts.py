@@ -20,6 +20,7 @@ _TIMES_A_YEAR: dict[str, int] = load_data("time_words")["times_a_year"]
 # one service: three '≥1项' rows of its items say nothing a reviewer can check.
 MIN_LISTED = 3
 SERVICE_CONTENT_TYPES = tuple(WORDS["service_content_types"])
+_COMPLETED = tuple(WORDS["completed_tasks"])
 
 
 def per_year(act: Activity) -> Indicator | None:
@@ -63,8 +64,12 @@ def task_rate(act: Activity) -> Indicator | None:
     done in full, a rate the brief states (real tables: 完成年度拆违计划 =100%), not '≥1项'."""
     if act.count is not None or act.verb != "完成" or len(act.object) < 2:
         return None
-    said = re.search(rf"{re.escape(act.object)}(?P<w>任务|计划)", act.text)
-    if said is None:
-        return None
-    name = f"{act.object}{said['w']}完成率"
+    obj = re.sub(r"^与", "", act.object)  # '完成与政务云对接'
+    if obj.endswith(_COMPLETED):
+        name = f"{obj}完成率"
+    else:
+        said = re.search(rf"{re.escape(obj)}(?P<w>{'|'.join(_COMPLETED)})", act.text)
+        if said is None:
+            return None
+        name = f"{obj}{said['w']}完成率"
     return make_row(QUANTITY, name, "=100%", f"按项目描述：{act.text}", brief_source(act.text))

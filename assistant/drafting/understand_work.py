@@ -154,6 +154,7 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         return [one]
     acts = []
     for index, part in enumerate(parts):
+        part = _before_next_work(part, count_re, words)
         obj = _AGE_RE.sub("", strip_counts(part, count_re)).split("的")[-1]
         obj = _FREQ_END_RE.sub("", obj)  # '幼儿园食堂每学期': how often is the 时效 row's
         if not _is_object(obj) or (
@@ -171,6 +172,14 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
             act.count, act.unit = to_count(count["num"]), count_unit(count["num"], count["unit"])
         acts.append(act)
     return shared_count(single_count(acts, clause, count_re), clause, count_re)
+
+
+def _before_next_work(part: str, count_re: re.Pattern, words: dict) -> str:
+    """'护林员120名开展巡山护林': what is counted ends at its count when more work follows."""
+    count = count_re.search(part)
+    if count and _starts_with_verb(part[count.end() :], words) and count.start() >= 2:
+        return part[: count.end()]
+    return part
 
 
 def _not_work(verb: str, obj: str, count, words: dict) -> bool:
