@@ -189,3 +189,16 @@ def test_what_the_brief_says_is_completed_is_done_in_full(drafter):
 def test_a_count_ends_what_it_counts_when_more_work_follows(drafter):
     brief = "某县林业局2026年森林防火经费86万元，聘用护林员120名开展巡山护林，购置对讲机80部。"
     assert _rows(drafter.draft(brief, today=TODAY), "数量")["聘用护林员人数"] == "≥120名"
+
+
+def test_what_was_done_before_is_no_target_and_a_period_is_quoted_as_written(drafter):
+    brief = (
+        "市公安局2026年雪亮工程机房租赁服务，预算168万元，共计77个机柜，租赁周期为36个月。"
+        "项目已于2024年7月完成招标采购。"
+    )
+    draft = drafter.draft(brief, today=TODAY)
+    timing = {i.name: i for i in draft.table.indicators if slot_of(i) == "时效"}
+    assert "2024年7月" not in " ".join(i.value.raw for i in timing.values())
+    row = timing["服务周期"]
+    assert row.value.raw == "≤36个月"
+    assert "36个月" in row.source.rule and "为期" not in row.source.rule

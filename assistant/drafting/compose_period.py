@@ -52,9 +52,11 @@ def _stated(facts: ProjectFacts, year: int, word: str) -> list[tuple[str, str, s
         found.append(("服务周期" if service else "实施周期", span, period.text))
     if period.deadline:
         found.append(_deadline(period, year, word, _paid(facts)))
-    if period.duration and not found:
+    if period.duration and not found:  # the brief's own words: '租赁周期为36个月' is no '为期…'
+        service = facts.main_type in ("物业后勤", "购买服务", "运维")
         label = f"{facts.main_type}时长" if facts.main_type in ("培训", "会议") else "实施周期"
-        found.append((label, f"≤{period.duration}", f"为期{period.duration}"))
+        label = "服务周期" if service else label
+        found.append((label, f"≤{period.duration}", period.duration))
     found += _frequencies(period, _paid(facts))
     for limit in period.limits[:2]:
         value = f"≤{re.sub(r'(?:以内|之内|内).*$', '', limit)}"

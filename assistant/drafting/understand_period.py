@@ -92,6 +92,8 @@ def find_period(text: str) -> Period:
     if duration:
         period.duration = duration["d"]
     for deadline in _DEADLINE_RE.finditer(text):
+        if re.search(r"已(?:经|于|在)?$", text[max(0, deadline.start() - 3) : deadline.start()]):
+            continue  # '项目已于2024年7月完成招标采购': done before, no target of this year
         if not (span and span.start() <= deadline.start() < span.end()):
             period.deadline, period.deadline_task = deadline["d"], deadline["task"].strip()
             break
