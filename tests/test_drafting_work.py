@@ -202,3 +202,12 @@ def test_what_was_done_before_is_no_target_and_a_period_is_quoted_as_written(dra
     row = timing["服务周期"]
     assert row.value.raw == "≤36个月"
     assert "36个月" in row.source.rule and "为期" not in row.source.rule
+
+
+def test_work_a_frequency_or_a_counted_place_already_rows_gets_no_row_of_its_own(drafter):
+    brief = (
+        "区市场监管局2026年校园食品安全检查经费10万元，对全区30所中小学、幼儿园食堂每学期检查不少于2次，"
+        "汛期巡查员每日巡查，开展食材快检2000批次。"
+    )
+    quantity = _rows(drafter.draft(brief, today=TODAY), "数量")
+    assert quantity == {"检查中小学数量": "≥30所", "食材快检批次": "≥2000批次"}

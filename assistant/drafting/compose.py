@@ -35,6 +35,7 @@ from assistant.taxonomy import slot_of
 MAX_ACTIVITY_ROWS = 6
 SINGLE_OBJECTS: dict[str, str] = WORDS["single_objects"]
 _BUILD_VERBS = ("建设", "新建", "开发", "搭建", "采购", "购置", "购买", "升级", "改造")
+_EVERY_RE = re.compile(r"每(?:日|天|周|旬|月|季度|季|半年|学期)")
 NO_COUNT_RULE = "项目描述未给数量，按至少完成一次（项）填写"
 _PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供", "负责")
 _EVENT_VERBS = (
@@ -120,6 +121,14 @@ def activity_name(act: Activity) -> str:
     return f"{head}数量"
 
 
+def _covered(act: Activity, places: list[str]) -> bool:
+    """An uncounted work that a frequency row times ('汛期群测群防员每日巡查', '…食堂每学期检查不少于2次')
+    or a counted place names ('检查全区中小学' beside 检查中小学数量 ≥46所) has its rows already."""
+    if act.count is not None:
+        return False
+    return bool(_EVERY_RE.search(act.text)) or any(p in act.object for p in places)
+
+
 def _is_event(act: Activity) -> bool:
     """'召开…会议', and work named by its own verb ('无人机巡查'): done so many times."""
     return act.verb in _EVENT_VERBS or (act.verb == act.object and act.verb.endswith(_EVENT_VERBS))
@@ -137,7 +146,8 @@ def _quantity_rows(
             served += [act] if act else []
             value, text = f"≥{num(who.count)}{who.unit}", f"按项目描述：{who.text}"
             rows.append(make_row(QUANTITY, name, value, text, brief_source(who.text)))
-    acts = [a for a in _distinct(facts.activities) if a not in served]
+    places = [b.who for b in facts.beneficiaries if b.count is not None]
+    acts = [a for a in _distinct(facts.activities) if a not in served and not _covered(a, places)]
     listed, acts = service_list(facts, acts, _EVENT_VERBS)
     rows += listed
     assumed += [_listed_note(r) for r in listed]
