@@ -211,3 +211,11 @@ def test_work_a_frequency_or_a_counted_place_already_rows_gets_no_row_of_its_own
     )
     quantity = _rows(drafter.draft(brief, today=TODAY), "数量")
     assert quantity == {"检查中小学数量": "≥30所", "食材快检批次": "≥2000批次"}
+
+
+def test_a_real_rows_not_applicable_placeholder_is_never_borrowed(drafter):
+    """The tennis open's real table fills its 生态效益 slot with '本项目不适用此指标 无'."""
+    brief = "六安市金安区体育局2025年举办金安国际网球公开赛，预算1000万元，参赛运动员不少于200人。"
+    draft = drafter.draft(brief, today=TODAY)
+    assert "anhui-luan-jinanqu_2025_guoji-wangqiu-gongkaisai-1" in draft.based_on
+    assert not any("不适用" in i.name for i in draft.table.indicators)

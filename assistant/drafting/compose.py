@@ -104,7 +104,7 @@ def activity_name(act: Activity) -> str:
         return re.sub(r"长$", "", head) + "长度"  # '治理河长' -> 治理河长度
     if unit.endswith("次"):  # '接待读者20万人次' -> 接待读者人次
         return head + ("次数" if unit == "次" else unit.removeprefix("万"))
-    if unit in ("场", "期", "班", "批"):
+    if unit in ("场", "期", "班", "批", "届"):
         return head + ("场次" if unit == "场" else unit + "数")
     if unit in ("名", "人", "位"):
         return f"{head}人数"

@@ -38,6 +38,7 @@ from assistant.schema import (
 from assistant.taxonomy import MAX_ROWS, SLOTS, TUNING, slot_of
 
 OBJECT_OVERLAP = TUNING["object_overlap"]
+_PLACEHOLDERS = tuple(WORDS["placeholder_words"])
 MAX_FIGURE_ROWS = 2
 # 效益: the brief's effects are words; up to two measurable real rows of the type join them.
 EXTRA_ROWS = {"效益": 1}
@@ -123,7 +124,10 @@ class _Filler:
         borrowed = [
             r
             for r in borrowed
-            if not has_glued_text(r.value) and self._own_year(r) and mixed_slot(r) is None
+            if not has_glued_text(r.value)
+            and self._own_year(r)
+            and mixed_slot(r) is None
+            and not any(w in r.name for w in _PLACEHOLDERS)
         ]  # '检查燃气用户数量' under 效益 is an output another table misfiled
         if slot == "效益":  # "受益建档立卡贫困人口数 ≥29人" is another project's own count
             borrowed = [r for r in borrowed if self._portable(r)]
