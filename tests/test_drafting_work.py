@@ -219,3 +219,16 @@ def test_a_real_rows_not_applicable_placeholder_is_never_borrowed(drafter):
     draft = drafter.draft(brief, today=TODAY)
     assert "anhui-luan-jinanqu_2025_guoji-wangqiu-gongkaisai-1" in draft.based_on
     assert not any("不适用" in i.name for i in draft.table.indicators)
+
+
+def test_counted_places_are_the_service_and_the_items_after_de_its_content(drafter):
+    brief = "某开发区管委会2026年安置小区物业管理经费900万元，维护6个安置小区的安全巡逻、环境卫生及物业日常管理。"
+    acts = [(a.object, a.count) for a in understand(brief).activities]
+    assert ("安置小区", 6) in acts and ("安全巡逻", 6) not in acts
+    draft = drafter.draft(brief, today=TODAY)
+    quantity = [i for i in draft.table.indicators if slot_of(i) == "数量"]
+    assert [(i.name, i.value.raw) for i in quantity] == [("维护安置小区数量", "≥6个")]
+    assert "环境卫生" in quantity[0].description
+    # a stretch of time before 的 is no place: '为期5天的集中轮训'
+    cadres = understand("区委党校2026年村组干部培训，对230名村组干部进行为期5天的集中轮训。")
+    assert all(a.object for a in cadres.activities)

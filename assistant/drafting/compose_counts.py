@@ -49,8 +49,13 @@ def service_list(
     for act in acts:
         if act.count is None and act.verb not in event_verbs:
             groups.setdefault(act.text, []).append(act)
-    listed = next((g for g in groups.values() if len(g) >= MIN_LISTED), None)
+    listed = next((g for g in groups.values() if len(g) >= MIN_LISTED - 1), None)
     if listed is None:
+        return [], acts
+    if any(a.count is not None and a.text == listed[0].text for a in acts):
+        # '维护8个安置小区的安全巡逻、环境卫生…': the counted places are the service, the rest its content
+        return [], [a for a in acts if a not in listed]
+    if len(listed) < MIN_LISTED:
         return [], acts
     name, value = kind.quantity
     items = "、".join(a.object for a in listed)

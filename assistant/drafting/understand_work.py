@@ -37,6 +37,7 @@ _LEAD_RE = re.compile(
     r"^(?:分(?=\d)|主要|计划|拟|将|需要|要|全年|年内|每年|同时|并|并且|还要|还|另外|以及|通过|负责|用于|包括|其中|共|累计|预计|由|进行|"
     r"该项目为|本项目为|项目|内容|包含|含|为|是|在|今年|明年|本年度)+"
 )
+_TIME_UNITS = ("天", "日", "小时", "周", "月", "年")
 _FREQ_START_RE = re.compile(r"^(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)")
 _FREQ_END_RE = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)$")
 _MEASURE_AFTER_RE = re.compile(r"(\d)万(?=[\u4e00-\u9fa5])(?!元)")
@@ -162,6 +163,9 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         ):
             continue
         count = total(part, count_re)
+        owner = part[count.end() :].split("的")[0] if count and "的" in part[count.end() :] else ""
+        if len(owner) >= 2 and count["unit"] not in _TIME_UNITS:
+            obj = owner  # '8个安置小区的安全巡逻': 8 places, not 8 patrols ('为期5天的轮训' stays)
         if _not_work(verb, obj, count, words):
             continue
         # '拆违现场安全秩序维护第三方服务、无人机巡查、无证点位复核': a verb inside the first item
