@@ -232,3 +232,11 @@ def test_counted_places_are_the_service_and_the_items_after_de_its_content(draft
     # a stretch of time before 的 is no place: '为期5天的集中轮训'
     cadres = understand("区委党校2026年村组干部培训，对230名村组干部进行为期5天的集中轮训。")
     assert all(a.object for a in cadres.activities)
+
+
+def test_cloud_seeding_is_its_own_kind_not_emergency_response(drafter):
+    brief = "某市气象局2026年人工增雨作业经费150万元，租用作业飞机1架，开展增雨作业12次。"
+    assert understand(brief).main_type == "人工影响天气"
+    draft = drafter.draft(brief, today=TODAY)
+    assert _rows(draft, "质量") == {"作业安全事故发生次数": "=0次"}
+    assert "突发事件处置率" not in _rows(draft, "效益")
