@@ -11,7 +11,8 @@ import pytest
 
 from assistant.drafting import Drafter
 from assistant.drafting.understand import understand
-from assistant.schema import SearchFilters
+from assistant.rules.values import unusable_value
+from assistant.schema import Indicator, SearchFilters
 from assistant.taxonomy import slot_of
 from evals.fidelity import brief_from_table
 
@@ -240,3 +241,19 @@ def test_cloud_seeding_is_its_own_kind_not_emergency_response(drafter):
     draft = drafter.draft(brief, today=TODAY)
     assert _rows(draft, "质量") == {"作业安全事故发生次数": "=0次"}
     assert "突发事件处置率" not in _rows(draft, "效益")
+
+
+def test_a_forest_draft_keeps_a_real_effect_when_the_similar_tables_rows_are_unusable(drafter):
+    """A forest's effect is the forest's (森林覆盖率, 生态效益), never the generic 项目目标实现程度;
+    real rows whose value the review rejects are never borrowed."""
+    brief = (
+        "固原市原州区自然资源局2022年南部水源涵养林建设，预算6070万元，实施营造林8万亩，"
+        "其中新造林3万亩，修建作业道30公里，苗木成活率85%以上，2023年底前完成。"
+    )
+    draft = drafter.draft(brief, today=TODAY)
+    assert _rows(draft, "效益") == {"森林覆盖率提升情况": "好"}
+    assert all(i.name != "项目目标实现程度" for i in draft.table.indicators)
+    empty = Indicator(level1="效益指标", level2="经济效益指标", name="增加就业机会", value="")
+    bare = Indicator(level1="效益指标", level2="社会效益指标", name="受益人数(人)", value="132")
+    fine = Indicator(level1="效益指标", level2="社会效益指标", name="受益人数", value="≥132人")
+    assert unusable_value(empty) and unusable_value(bare) and not unusable_value(fine)

@@ -8,6 +8,7 @@ from assistant.drafting.compose_base import brief_source, make_row, num, unique
 from assistant.drafting.effect_wording import MAX_EFFECT_ROWS, stated_effects
 from assistant.drafting.facts import Assumption, Outcome, ProjectFacts
 from assistant.drafting.project_types import type_of
+from assistant.drafting.understand_outcome import result_level2
 from assistant.schema import (
     SATISFACTION_L2,
     SOCIAL_BENEFIT,
@@ -113,7 +114,7 @@ def _type_row(facts: ProjectFacts, field: str) -> tuple[list[Indicator], list[As
     if kind is None:
         return [], []
     name, value = getattr(kind, field)
-    level2 = SUSTAINABLE if field == "longterm" else SOCIAL_BENEFIT
+    level2 = SUSTAINABLE if field == "longterm" else result_level2(name)  # 森林覆盖率: 生态效益
     source = SourceRef(rule=f"项目类型（{kind.key}）的常用效益指标")
     row = make_row(level2, name, value, f"{name}（{kind.key}类项目常用效益指标）", source)
     code = "A-LONGTERM-TYPE" if field == "longterm" else "A-BENEFIT-TYPE"

@@ -24,7 +24,7 @@ from assistant.drafting.slots import Candidate, pick, score_candidates, topic_bi
 from assistant.drafting.subject import brief_topic, find_sibling, same_subject, subject_words
 from assistant.drafting.understand import WORDS
 from assistant.rules.relevance import mixed_slot
-from assistant.rules.values import has_glued_text
+from assistant.rules.values import unusable_value
 from assistant.schema import (
     OUTPUT,
     QUANTITY,
@@ -124,7 +124,7 @@ class _Filler:
         borrowed = [
             r
             for r in borrowed
-            if not has_glued_text(r.value)
+            if not unusable_value(r)
             and self._own_year(r)
             and mixed_slot(r) is None
             and not any(w in r.name for w in _PLACEHOLDERS)

@@ -43,6 +43,17 @@ def has_glued_text(value: IndicatorValue) -> bool:
     return len(value.unit) > MAX_UNIT_CHARS or bool(UNIT_TEXT_RE.search(value.unit))
 
 
+def unusable_value(ind: Indicator) -> bool:
+    """A value the review rejects as an error (empty, a template mark, a number without a unit
+    or with a phrase glued to it): another project's row like that is no row to borrow."""
+    raw = ind.value.raw.strip()
+    if not raw or PLACEHOLDER_RE.search(raw):
+        return True
+    if not _quantitative(ind):
+        return False
+    return has_glued_text(ind.value) or (not ind.value.unit and not is_date_serial(ind))
+
+
 @rule(
     "R-VALUE-EMPTY",
     "error",
