@@ -153,29 +153,37 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     one = grouped(verb, before, parts, clause, words, count_re)
     if one is not None:
         return [one]
-    acts = []
-    for index, part in enumerate(parts):
-        part = _before_next_work(part, count_re, words)
-        obj = _AGE_RE.sub("", strip_counts(part, count_re)).split("的")[-1]
-        obj = _FREQ_END_RE.sub("", obj)  # '幼儿园食堂每学期': how often is the 时效 row's
-        if not _is_object(obj) or (
-            not count_re.search(part) and obj.endswith(tuple(words["abstract_nouns"]))
-        ):
-            continue
-        count = total(part, count_re)
-        owner = part[count.end() :].split("的")[0] if count and "的" in part[count.end() :] else ""
-        if len(owner) >= 2 and count["unit"] not in _TIME_UNITS:
-            obj = owner  # '8个安置小区的安全巡逻': 8 places, not 8 patrols ('为期5天的轮训' stays)
-        if _not_work(verb, obj, count, words):
-            continue
-        # '拆违现场安全秩序维护第三方服务、无人机巡查、无证点位复核': a verb inside the first item
-        # ('…维护第三方服务') is that item's; a later item with a verb of its own is its own work
-        own = index and before and _verb(obj, words)[0]
-        act = Activity(verb=obj if own else verb or obj, object=obj[:16], text=clause)
-        if count:
-            act.count, act.unit = to_count(count["num"]), count_unit(count["num"], count["unit"])
-        acts.append(act)
+    acts = [
+        _part_activity(verb, before, p, i > 0, clause, words, count_re) for i, p in enumerate(parts)
+    ]
+    acts = [a for a in acts if a is not None]
     return shared_count(single_count(acts, clause, count_re), clause, count_re)
+
+
+def _part_activity(
+    verb: str, before: str, part: str, later: bool, clause: str, words: dict, count_re: re.Pattern
+) -> Activity | None:
+    """The work one listed object stands for, with its count; None when it is no work."""
+    part = _before_next_work(part, count_re, words)
+    obj = _AGE_RE.sub("", strip_counts(part, count_re)).split("的")[-1]
+    obj = _FREQ_END_RE.sub("", obj)  # '幼儿园食堂每学期': how often is the 时效 row's
+    if not _is_object(obj) or (
+        not count_re.search(part) and obj.endswith(tuple(words["abstract_nouns"]))
+    ):
+        return None
+    count = total(part, count_re)
+    owner = part[count.end() :].split("的")[0] if count and "的" in part[count.end() :] else ""
+    if len(owner) >= 2 and count["unit"] not in _TIME_UNITS:
+        obj = owner  # '8个安置小区的安全巡逻': 8 places, not 8 patrols ('为期5天的轮训' stays)
+    if _not_work(verb, obj, count, words):
+        return None
+    # '拆违现场安全秩序维护第三方服务、无人机巡查、无证点位复核': a verb inside the first item
+    # ('…维护第三方服务') is that item's; a later item with a verb of its own is its own work
+    own = later and before and _verb(obj, words)[0]
+    act = Activity(verb=obj if own else verb or obj, object=obj[:16], text=clause)
+    if count:
+        act.count, act.unit = to_count(count["num"]), count_unit(count["num"], count["unit"])
+    return act
 
 
 def _before_next_work(part: str, count_re: re.Pattern, words: dict) -> str:
