@@ -88,6 +88,16 @@ def parse_amount_wan(text: str) -> float | None:
     return None if number is None else round(number * MONEY_IN_WAN[match["unit"]], 6)
 
 
+def says_amount(amount_wan: float, text: str) -> bool:
+    """Whether text writes this amount as money in any unit ('保洁服务费99万元' for 99, '2500元'
+    for 0.25): an LLM gives amounts in 万元, a brief often in 元."""
+    for match in MONEY_RE.finditer(text):
+        number = to_number(match["num"])
+        if number is not None and abs(number * MONEY_IN_WAN[match["unit"]] - amount_wan) < 1e-6:
+            return True
+    return False
+
+
 def _money_mentions(text: str) -> list[tuple[str, float, bool]]:
     """(role, 万元, says-fiscal) per amount; the role comes from the words just before it
     (fiscal, other, total), says-fiscal from 财政 around a total ('财政预算28万元', '31万元财政资金')."""
