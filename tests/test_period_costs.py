@@ -169,6 +169,9 @@ def test_a_standard_is_named_from_its_own_words():
     assert (line.name, line.unit_cost) == ("补助标准", "200元/亩")
     (line,) = find_costs("聘用专职人员，人均月报酬2500元", None)
     assert (line.name, line.unit_cost) == ("报酬标准", "2500元/人·月")
+    # per item of equipment or works, not only per person: no '每部补贴费' line, no remainder
+    (line,) = find_costs("对6个老旧小区加装电梯20部给予补贴，每部补贴6万元", 120)
+    assert (line.name, line.unit_cost) == ("补贴标准", "6万元/部")
 
 
 def test_an_amount_after_a_bare_year_is_the_budget():

@@ -105,6 +105,8 @@ def test_every_corpus_table_keeps_its_hand_checked_type(corpus_tables):
         ("某县林业局松材线虫病防治，除治病死松树2万株", "松材线虫病防治", "林业"),
         ("维修养护小型水库12座", "小型水库维修养护", "维修改造"),
         ("畜禽粪污资源化利用，建设堆粪场20个", "畜禽粪污资源化利用", "农业"),
+        # performances are judged by the plan of shows kept, not as publicity (a 文化馆 gives them)
+        ("某县文化馆到12个乡镇开展送戏下乡演出120场", "送戏下乡", "文艺演出"),
         # 配备 and 农村 alone say nothing
         ("每个网格配备专职网格员1名，补贴每人每月2800元", "", "网格化管理"),
     ],
