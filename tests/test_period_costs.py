@@ -172,6 +172,8 @@ def test_a_standard_is_named_from_its_own_words():
     # per item of equipment or works, not only per person: no '每部补贴费' line, no remainder
     (line,) = find_costs("对6个老旧小区加装电梯20部给予补贴，每部补贴6万元", 120)
     assert (line.name, line.unit_cost) == ("补贴标准", "6万元/部")
+    (line,) = find_costs("个案补贴每件200元", 25)
+    assert (line.name, line.unit_cost) == ("个案补贴标准", "200元/件")
 
 
 def test_an_amount_after_a_bare_year_is_the_budget():

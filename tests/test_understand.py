@@ -159,3 +159,13 @@ def test_time_limits_read_alike_for_the_period_and_the_figures():
         (3, "个月", "3个月之内"),
         (2.5, "小时", "2.5 小时内"),
     ]
+
+
+def test_a_long_rate_name_and_a_count_of_buildings_are_read_whole():
+    facts = understand(
+        "某区卫生健康委为辖区在校女生免费接种HPV疫苗4500剂次，疑似预防接种异常反应处置率100%。"
+        "委托专业机构对辖区3000栋既有房屋开展安全隐患排查。"
+    )
+    assert ("疑似预防接种异常反应处置率", "=100%") in [(q.name, q.value) for q in facts.quality]
+    counts = {a.object: (a.count, a.unit) for a in facts.activities}
+    assert counts["安全隐患排查"] == (3000, "栋")

@@ -14,7 +14,10 @@ from assistant.drafting.facts import CostLine
 from assistant.taxonomy import MONEY_IN_WAN, load_data
 
 WORDS = load_data("brief_words")
-_PER_UNIT: dict[str, str] = WORDS["per_unit_words"]
+_PER_UNIT: dict[str, str] = {
+    **{f"每{u}": u for u in WORDS["count_units"] if u not in WORDS["per_unit_not"]},
+    **WORDS["per_unit_words"],
+}
 _PER_PERIOD: dict[str, str] = WORDS["per_period_words"]
 _PER_WORDS = sorted([*_PER_UNIT, *_PER_PERIOD], key=len, reverse=True)
 _STANDARD_RE = re.compile(rf"{'|'.join(_PER_WORDS)}|标准$|^(?:单价|平均)")
@@ -62,6 +65,7 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
 def _standard(name: str, before: str, match: re.Match, number: float) -> CostLine:
     """'补贴标准每人每月' + 90元 -> 补贴标准 =90元/人·月; '每人' + 500元 after '慰问…700人' -> 慰问标准."""
     per = [_PER_UNIT[w] for w in _PER_UNIT if w in name]
+    per = [u for u in per if not any(o != u and o.startswith(u) for o in per)]  # 每人次: not 人
     every = [_PER_PERIOD[w] for w in sorted(_PER_PERIOD, key=len, reverse=True) if w in name]
     core = re.sub(rf"{'|'.join(_PER_WORDS)}|标准|单价|平均|^按", "", name)
     core = re.sub(r"(?:为|是|按)+$", "", core)  # '补助标准为每亩' -> 补助
