@@ -106,3 +106,17 @@ def test_goal_text_is_rebuilt_after_an_edit(drafter):
     draft = drafter.draft(TRAINING, today=TODAY)
     edited, _ = drafter.chat_edit(draft, "把培训村组干部人数改为≥250名")
     assert "250名" in edited.table.goals[0] and "230名" not in edited.table.goals[0]
+
+
+def test_places_counted_before_的_make_one_row_and_wages_are_no_measure(drafter):
+    brief = (
+        "某区城市管理局2027年公共厕所运营管护项目，预算130万元，负责辖区内56座公共厕所的日常保洁"
+        "和设施维护，每日保洁不少于2次，设施完好率98%以上，保洁人员工资100万元，耗材及维修费30万元。"
+    )
+    draft = drafter.draft(brief, today=TODAY)
+    assert _rows(draft, "数量") == [("维护公共厕所数量", "≥56座")]  # not 日常保洁 ≥56座 + 设施 ≥1项
+    assert ("设施完好率", "≥98%") in _rows(draft, "质量")
+    assert _rows(draft, "满意度")  # public toilets serve the public
+    goal = draft.table.goals[0]
+    assert "工资服务" not in goal and "维修服务" not in goal and "56座" in goal
+    assert not has_errors(review(draft.table))

@@ -10,10 +10,11 @@ import re
 from assistant.drafting.adapt import money_text
 from assistant.drafting.facts import Activity, ProjectFacts
 from assistant.schema import Budget, Indicator
-from assistant.taxonomy import slot_of
+from assistant.taxonomy import load_data, slot_of
 
 MAX_MEASURES = 4
 MAX_OUTPUTS = 4
+_PAYOUTS = frozenset(load_data("brief_words")["payout_words"])  # 工资, 补贴: paid, not a service
 _EFFECT_STARTS = (
     "提高",
     "提升",
@@ -56,10 +57,19 @@ def _measures(facts: ProjectFacts) -> str:
     places = [b.who for b in facts.beneficiaries if b.count is not None]
     acts = [a for a in facts.activities if a.count is None]
     acts = _by_verb([a for a in acts if not any(p in a.object for p in places)])[:MAX_MEASURES]
-    if not acts and facts.costs:
-        lines = [c for c in facts.costs if not c.unit_cost][:MAX_MEASURES]
-        acts = [re.sub(r"(?:服务)?费$", "", c.name) + "服务" for c in lines]
+    if not acts:
+        stems = [_service(c.name) for c in facts.costs if not c.unit_cost]
+        acts = [f"{s}服务" for s in stems if s][:MAX_MEASURES]
     return _join(acts)
+
+
+def _service(cost_name: str) -> str:
+    """'保安服务费', '培训费' name a service bought, a measure; wages, 耗材及维修 or 样品购置 do not."""
+    stem = re.sub(r"(?:服务)?费$", "", cost_name)
+    if cost_name.endswith("服务费"):
+        return stem
+    plain = len(stem) <= 3 and not re.search(r"[及和、]", stem) and stem not in _PAYOUTS
+    return stem if plain else ""
 
 
 def _by_verb(acts: list[Activity]) -> list[str]:

@@ -145,6 +145,9 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         # '对屋面、门窗进行维修' / '驻场运维120天' / '新造林3万亩': the object is before or in the verb
         lead = re.sub(r"(?:进行|开展|实施)$", "", before)
         counts = "".join(m.group(0) for m in count_re.finditer(rest))
+        places = None if lead != before else _counted_places(verb, lead, clause, count_re)
+        if places:  # ('对8所学校的屋面、门窗进行维修': the listed parts are what is repaired)
+            return [places]
         if "、" in lead or "和" in lead:
             parts = [p.split("的")[-1] for p in _parts(lead)]
         else:
@@ -183,6 +186,18 @@ def _part_activity(
     act = Activity(verb=obj if own else verb or obj, object=obj[:16], text=clause)
     if count:
         act.count, act.unit = to_count(count["num"]), count_unit(count["num"], count["unit"])
+    return act
+
+
+def _counted_places(verb: str, lead: str, clause: str, count_re: re.Pattern) -> Activity | None:
+    """'负责56座公共厕所的日常保洁和设施维护': the count before 的 counts the places the work is
+    done at (one 数量 row, 56座 公共厕所); the items after it are that work, not rows of their own."""
+    count = count_re.search(lead)
+    owner = lead[count.end() :].split("的")[0] if count and "的" in lead[count.end() :] else ""
+    if len(owner) < 2 or count["unit"] in _TIME_UNITS or not _is_object(owner):
+        return None
+    act = Activity(verb=verb, object=owner[:16], text=clause)
+    act.count, act.unit = to_count(count["num"]), count_unit(count["num"], count["unit"])
     return act
 
 
