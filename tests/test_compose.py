@@ -120,3 +120,15 @@ def test_places_counted_before_的_make_one_row_and_wages_are_no_measure(drafter
     goal = draft.table.goals[0]
     assert "工资服务" not in goal and "维修服务" not in goal and "56座" in goal
     assert not has_errors(review(draft.table))
+
+
+def test_a_campaign_into_listed_venues_is_one_counted_row_asked_of_its_public(drafter):
+    brief = (
+        "某县消防救援大队2027年消防宣传进社区活动，预算12万元，开展消防宣传进社区、进学校、"
+        "进企业活动40场，发放宣传资料1万份，组织消防应急疏散演练20次。"
+    )
+    draft = drafter.draft(brief, today=TODAY)
+    quantity = _rows(draft, "数量")
+    assert ("消防宣传进社区等活动场次", "≥40场") in quantity
+    assert not [value for _, value in quantity if value == "≥1次"]  # no 进学校 ≥1次
+    assert _rows(draft, "满意度") == [("参与群众满意度", "≥90%")]  # 进学校 is a venue, not 家长

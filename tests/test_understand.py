@@ -169,3 +169,12 @@ def test_a_long_rate_name_and_a_count_of_buildings_are_read_whole():
     assert ("疑似预防接种异常反应处置率", "=100%") in [(q.name, q.value) for q in facts.quality]
     counts = {a.object: (a.count, a.unit) for a in facts.activities}
     assert counts["安全隐患排查"] == (3000, "栋")
+
+
+def test_placing_people_in_jobs_is_an_effect_not_work():
+    facts = understand(
+        "某镇人民政府2027年村级公益性岗位补贴，预算72万元，开发村级公益性岗位100个，"
+        "安置脱贫劳动力和监测对象就业，岗位补贴每人每月600元，按月发放。"
+    )
+    assert _acts(facts) == [("开发", "村级公益性岗位")]  # no 监测 对象就业 ≥1项
+    assert facts.effects == ["安置脱贫劳动力和监测对象就业"]

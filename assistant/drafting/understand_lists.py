@@ -72,6 +72,9 @@ def shared_count(acts: list[Activity], clause: str, count_re: re.Pattern) -> lis
     ):
         return acts
     joined = "、".join(a.object for a in acts)
+    if len(joined) > 16:  # '消防宣传进社区、进学校、进企业活动40场': 消防宣传进社区等活动
+        head = "活动" if last.object.endswith("活动") else ""
+        joined = f"{acts[0].object}等{head}"
     if len(joined) > 16:
         return acts
     return [last.model_copy(update={"object": joined})]

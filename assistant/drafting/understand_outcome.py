@@ -140,8 +140,14 @@ def internal_only(title: str) -> bool:
     return any(w in title for w in WORDS["internal_only"])
 
 
+_VENUE_RE = re.compile(
+    rf"(?<![推促引先改增前跟并演])进(?:{'|'.join(sorted(WORDS['campaign_venues'], key=len, reverse=True))})"
+)
+
+
 def service_row(text: str) -> str:
     """The 满意度 row of the public service the brief names ('雪亮工程' -> 群众安全感满意度), '' if none."""
+    text = _VENUE_RE.sub("", text)
     return next(
         (s["row"] for s in WORDS["public_services"] if any(w in text for w in s["words"])), ""
     )
