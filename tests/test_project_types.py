@@ -110,7 +110,11 @@ def test_every_corpus_table_keeps_its_hand_checked_type(corpus_tables):
         # cleaning drains builds nothing (no 设计使用年限): upkeep, not 工程建设 for its 管网
         ("清淤疏通排水管网180公里，清掏雨水井8000座，汛期前完成", "城市排水管网清淤疏通", "排水设施养护"),
         # a 清单 written by a study team is research, whatever it is about (大气污染源)
-        ("完成全市大气污染源排放清单编制1套，形成研究报告1份", "大气污染源排放清单编制", "课题研究"),
+        (
+            "某市生态环境局大气污染源排放清单编制，调查企业不少于600家，形成研究报告1份",
+            "大气污染源排放清单编制",
+            "课题研究",
+        ),
         # 配备 and 农村 alone say nothing
         ("每个网格配备专职网格员1名，补贴每人每月2800元", "", "网格化管理"),
     ],
