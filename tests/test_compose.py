@@ -132,3 +132,12 @@ def test_a_campaign_into_listed_venues_is_one_counted_row_asked_of_its_public(dr
     assert ("消防宣传进社区等活动场次", "≥40场") in quantity
     assert not [value for _, value in quantity if value == "≥1次"]  # no 进学校 ≥1次
     assert _rows(draft, "满意度") == [("参与群众满意度", "≥90%")]  # 进学校 is a venue, not 家长
+
+
+def test_an_upkeep_brief_without_a_period_is_timed_by_its_response_not_the_years_end():
+    facts = understand("某区大数据中心2027年政务外网运行维护，预算60万元，运维网络设备120台。")
+    assert facts.main_type == "运维"
+    rows, notes = compose_rows(facts, 2027, "old")
+    timed = [(r.name, r.value.raw) for r in rows if slot_of(r) == "时效"]
+    assert timed == [("故障响应时间", "≤2小时")]
+    assert "A-PERIOD-TYPE" in {n.code for n in notes}

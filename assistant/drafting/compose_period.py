@@ -34,6 +34,12 @@ def time_rows(
         rows = [make_row(TIMELINESS, name, value, f"按项目描述：{text}", brief_source(text))
                 for name, value, text in found]  # fmt: skip
         return unique(rows), []
+    if kind and kind.time_limit:  # 运维 tables print a response limit, not the year's end
+        name, value = kind.time_limit
+        source = SourceRef(rule=f"项目类型（{kind.key}）的常用时效指标")
+        row = make_row(TIMELINESS, name, value, "按同类项目常用时限", source)
+        text = f"项目描述未写时限，按{kind.key}类项目常用「{name}{value}」填写，请按合同约定修改。"
+        return [row], [Assumption(code="A-PERIOD-TYPE", row=name, message=text)]
     value = f"{year}年12月31日前完成"
     source = SourceRef(rule="项目描述未写时间，按预算年度年底前完成")
     row = make_row(TIMELINESS, f"{word}时间", value, "按预算年度安排完成", source)

@@ -46,7 +46,7 @@ EXTRA_ROWS = {"效益": 1}
 _PORTABLE_UNITS = frozenset({"%", "‰", "年", "天", "日", "小时", "个月", "分钟"})
 _TIMED = re.compile(r"\d\s*(?:年|月|日|天|小时|分钟|周|个工作日)|[前底末]")
 # The drafter's own defaults (year-end deadline, the type's usual benefit) give way to real rows.
-FALLBACK_CODES = frozenset({"A-PERIOD-YEAR-END", "A-BENEFIT-TYPE"})
+FALLBACK_CODES = frozenset({"A-PERIOD-YEAR-END", "A-PERIOD-TYPE", "A-BENEFIT-TYPE"})
 
 
 def fill_slots(
@@ -69,7 +69,10 @@ def fill_slots(
     quantity = usable(filler.scored("数量"))
     on_subject = [c for c in quantity if same_subject(table_name(c.hit.table_id), filler.topic)]
     rows, assumed = reword_quantities(rows, quantity, on_subject, brief, year, own_assumed)
-    filler.rows, filler.assumed, filler.taken = rows, assumed, [r.name for r in rows]
+    fallback = {a.row for a in assumed if a.code in FALLBACK_CODES}
+    # a default row gives way to a real one: it must not keep a real row of its name out
+    filler.rows, filler.assumed = rows, assumed
+    filler.taken = [r.name for r in rows if r.name not in fallback]
     for slot in SLOTS:
         if slot == "成本":
             if not any(slot_of(r) == "成本" for r in filler.rows):

@@ -176,6 +176,8 @@ def _typical(values: list[IndicatorValue], unit: str, numbers: list[float]) -> s
         operators = Counter(v.operator for v in values if v.unit == unit and v.operator)
         operator = operators.most_common(1)[0][0] if operators else "≥"
         number = statistics.median(numbers)
+        if unit == "%" and number == 100 and operator in ("≥", ">="):
+            return "=100%"  # the review reads ≥100% as a target no one can exceed
         return f"{operator}{number:.6f}".rstrip("0").rstrip(".") + unit
     return Counter(v.raw for v in values).most_common(1)[0][0]
 

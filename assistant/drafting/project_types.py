@@ -55,12 +55,17 @@ class ProjectType(Model):
     longterm: tuple[str, str] | None = Field(
         None, description="工程/修缮/购置类的可持续影响指标（名称, 指标值），如设计使用年限。"
     )
+    time_limit: tuple[str, str] | None = Field(
+        None, description="简报未写时间时的常用时效指标（名称, 指标值），如 运维 的故障响应时间。"
+    )
 
     def standard_names(self) -> set[str]:
         """Row names this type's own defaults produce (they are standard for the type)."""
         names = {f"{self.subject}满意度", f"{self.internal}满意度", f"{self.deadline_word}时间"}
         return names | {
-            pair[0] for pair in (self.benefit, self.quantity, self.quality, self.longterm) if pair
+            pair[0]
+            for pair in (self.benefit, self.quantity, self.quality, self.longterm, self.time_limit)
+            if pair
         }
 
 
