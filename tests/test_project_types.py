@@ -136,3 +136,9 @@ def test_sub_kinds_belong_to_a_type_and_have_their_own_rows():
         assert kind.benefit and kind.quality and kind.quantity, key
     assert kinds["森林防火"].benefit == ("森林火灾受害率", "≤0.9‰")
     assert kinds["公路养护"].longterm is None  # routine upkeep builds nothing
+
+
+def test_no_type_falls_back_on_the_blanket_acceptance_rate():
+    # 项目验收合格率 says nothing of a lecture or a survey: each type names what it accepts
+    for key, kind in project_types().items():
+        assert kind.quality and kind.quality[0] != "项目验收合格率", key
