@@ -141,3 +141,23 @@ def test_an_upkeep_brief_without_a_period_is_timed_by_its_response_not_the_years
     timed = [(r.name, r.value.raw) for r in rows if slot_of(r) == "时效"]
     assert timed == [("故障响应时间", "≤2小时")]
     assert "A-PERIOD-TYPE" in {n.code for n in notes}
+
+
+def test_money_results_caps_and_long_subjects_read_as_a_reviewer_would(drafter):
+    brief = (
+        "某区科技局2027年科技型中小企业研发补助，预算400万元，对符合条件的科技型中小企业按研发"
+        "投入的10%给予补助，单个企业最高不超过20万元，预计补助企业40家，带动企业研发投入不少于1亿元。"
+    )
+    draft = drafter.draft(brief, today=TODAY)
+    # a cap per firm is a standard, not a spending line rescaled to the budget
+    assert _rows(draft, "成本") == [("单个企业补助上限", "≤20万元/个"), ("项目成本控制", "≤400万元")]
+    # money the project stirs up is a result measured by its amount, not 收入 and not a cost
+    assert ("带动企业研发投入金额", "≥1亿元") in _rows(draft, "效益")
+    assert _rows(draft, "满意度") == [("科技型中小企业满意度", "≥90%")]
+    assert not has_errors(review(draft.table))
+    wages = drafter.draft(
+        "某区人力资源和社会保障局2027年劳动保障监察，预算20万元，检查用人单位不少于500家，"
+        "为劳动者追发工资不少于1000万元。",
+        today=TODAY,
+    )
+    assert ("追发工资金额", "≥1000万元") in _rows(wages, "效益")

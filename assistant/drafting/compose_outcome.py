@@ -58,7 +58,9 @@ def outcome_row(outcome: Outcome) -> Indicator:
     head = obj if not word or word in obj or obj.startswith(outcome.verb) else word + obj
     unit = outcome.unit.removeprefix("万") if outcome.unit != "万元" else "万元"
     measure = WORDS["outcome_measures"].get(unit, "")
-    if unit.endswith("元") and outcome.verb in WORDS["income_verbs"]:
+    if unit.endswith("元") and obj.endswith(tuple(WORDS["money_objects"])):
+        measure = WORDS["money_measure"]
+    elif unit.endswith("元") and outcome.verb in WORDS["income_verbs"]:
         measure = WORDS["income_measure"]
     if measure in WORDS["people_measures"] and obj.endswith(tuple(WORDS["people_endings"])):
         measure = "数"
@@ -191,6 +193,7 @@ def _subject(who) -> str:
     """'3200名65岁以上老年人' -> 老年人; places (18个乡镇) are not asked about satisfaction."""
     name = re.sub(r"[\d.]+(?:名|人|位|户|个)?|\d*周?岁(?:以上|以下)?|^以?上", "", who.who)
     name = re.split(r"为|向", name)[-1]  # '合作社为入股贫困户' -> 入股贫困户
+    name = name.split("的")[-1] if len(name) > 8 else name  # '符合条件的科技型中小企业'
     generic = name in ("单位", "人员", "对象")
     if generic or name.endswith(_PLACES) or len(name) < 2:
         return ""

@@ -20,6 +20,8 @@ _PER_UNIT: dict[str, str] = {
 }
 _PER_PERIOD: dict[str, str] = WORDS["per_period_words"]
 _PER_WORDS = sorted([*_PER_UNIT, *_PER_PERIOD], key=len, reverse=True)
+_TARGET_RE = re.compile(r"(?:不少于|不低于|至少|达到|(?<!不)超过)$")
+_CAP_RE = re.compile(r"(?:最高|最多)(?:不超过|不高于)?$|(?:不超过|不高于)$|上限为?$")
 _STANDARD_RE = re.compile(rf"{'|'.join(_PER_WORDS)}|标准$|^(?:单价|平均)")
 # The review reads a longer 'unit' as words glued to the number (R-VALUE-TEXT-GLUED).
 _MAX_UNIT_CHARS = 5
@@ -44,6 +46,12 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
         if re.search(r"\d$", before[: name_match.start()]):  # '3个项目补助尾款' -> 项目补助尾款
             name = re.sub(r"^[个名所座处批]", "", name)
         name = re.sub(r"^(?:年度?|用于|包括|含|及|和|另|支付|主要|其中|是)+", "", name)
+        if _TARGET_RE.search(name):  # '带动企业研发投入不少于1亿元': a result to reach, not spent
+            continue
+        cap = _CAP_RE.search(name)
+        if cap and len(name[: cap.start()]) >= 2:  # '单个企业最高不超过20万元': a cap, no line
+            lines.append(_cap(name, cap.start(), text[: match.start()], match, number))
+            continue
         if _STANDARD_RE.search(name):  # '人均月报酬2500元' is a standard, not a spending line
             lines.append(_standard(name, text[: match.start()], match, number))
             continue
@@ -81,6 +89,19 @@ def _standard(name: str, before: str, match: re.Match, number: float) -> CostLin
         amount=round(number * MONEY_IN_WAN[match["unit"]], 6),
         text=f"{name}{money}",
         unit_cost=f"{money}/{per_what}" if per_what else money,
+    )
+
+
+def _cap(name: str, at: int, before: str, match: re.Match, number: float) -> CostLine:
+    """'单个企业最高不超过' + 20万元 -> 单个企业补助上限 ≤20万元/个 (what is paid, from the
+    sentence); per one of them, so never a share of the budget."""
+    who = re.sub(r"^(?:单个|每个|每)", "", name[:at])
+    per = who if len(who) == 1 else "个"  # '每户最高' -> /户
+    return CostLine(
+        name=f"{name[:at]}{_payout(before) or '支出'}上限",
+        amount=round(number * MONEY_IN_WAN[match["unit"]], 6),
+        text=f"{name}{match.group(0).strip()}",
+        unit_cost=f"≤{match.group(0).strip()}/{per}",
     )
 
 
