@@ -150,7 +150,10 @@ def test_money_results_caps_and_long_subjects_read_as_a_reviewer_would(drafter):
     )
     draft = drafter.draft(brief, today=TODAY)
     # a cap per firm is a standard, not a spending line rescaled to the budget
-    assert _rows(draft, "成本") == [("单个企业补助上限", "≤20万元/个"), ("项目成本控制", "≤400万元")]
+    assert _rows(draft, "成本") == [
+        ("单个企业补助上限", "≤20万元/个"),
+        ("项目成本控制", "≤400万元"),
+    ]
     # money the project stirs up is a result measured by its amount, not 收入 and not a cost
     assert ("带动企业研发投入金额", "≥1亿元") in _rows(draft, "效益")
     assert _rows(draft, "满意度") == [("科技型中小企业满意度", "≥90%")]
@@ -161,3 +164,20 @@ def test_money_results_caps_and_long_subjects_read_as_a_reviewer_would(drafter):
         today=TODAY,
     )
     assert ("追发工资金额", "≥1000万元") in _rows(wages, "效益")
+
+
+@pytest.mark.parametrize(
+    ("brief", "asked"),
+    [
+        (
+            "某县水利局2027年农村饮水安全工程维修养护，预算150万元，维修养护农村供水工程35处，受益人口8万人。",
+            "受益群众满意度",
+        ),
+        (
+            "某镇人民政府2027年农村生活污水治理，预算350万元，新建污水管网12公里，受益农户1200户。",
+            "受益农户满意度",
+        ),
+    ],
+)
+def test_the_people_a_result_reaches_are_asked(drafter, brief, asked):
+    assert [name for name, _ in _rows(drafter.draft(brief, today=TODAY), "满意度")] == [asked]

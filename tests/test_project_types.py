@@ -115,6 +115,10 @@ def test_every_corpus_table_keeps_its_hand_checked_type(corpus_tables):
             "大气污染源排放清单编制",
             "课题研究",
         ),
+        # guarding standing forest plants nothing: no 造林任务 deadline
+        ("聘用生态护林员200名，管护森林面积45万亩", "森林资源管护", "森林管护"),
+        # traffic lights are equipment upkeep, not an IT system's 运维 (信息安全事故)
+        ("维护全市路口交通信号灯320处，故障30分钟内到场", "交通信号灯维护", "设施维保"),
         # 配备 and 农村 alone say nothing
         ("每个网格配备专职网格员1名，补贴每人每月2800元", "", "网格化管理"),
     ],

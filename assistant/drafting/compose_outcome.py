@@ -163,6 +163,7 @@ def _satisfaction_name(facts: ProjectFacts) -> tuple[str, str]:
     if not facts.public_served:
         return f"{kind.internal if kind else '使用人员'}满意度", "A-SATISFACTION-INTERNAL"
     named = next((s for s in map(_subject, facts.beneficiaries) if s), "")
+    named = named or ("" if facts.satisfaction_row else _reached(facts))  # 小区居民 beats 受益居民
     if named.endswith(tuple(WORDS["intermediaries"])):
         named = _served_by(facts) or named
     if named:
@@ -172,6 +173,15 @@ def _satisfaction_name(facts: ProjectFacts) -> tuple[str, str]:
         own = next((type_of(t) for t in facts.types if t in WORDS["types_first"]), None)
         return f"{own.subject}满意度" if own else facts.satisfaction_row, "A-SATISFACTION-TARGET"
     return f"{kind.subject if kind else '服务对象'}满意度", "A-SATISFACTION-TARGET"
+
+
+def _reached(facts: ProjectFacts) -> str:
+    """'受益农户1200户' -> 受益农户, '受益人口8万人' -> 受益群众: whom a result says it reaches."""
+    for outcome in facts.outcomes:
+        if outcome.verb in WORDS["beneficiary_verbs"] and len(outcome.object) >= 2:
+            who = "群众" if outcome.object.endswith("人口") else outcome.object
+            return who if who.startswith("受益") else f"受益{who}"
+    return ""
 
 
 def _served_by(facts: ProjectFacts) -> str:
