@@ -181,3 +181,21 @@ def test_money_results_caps_and_long_subjects_read_as_a_reviewer_would(drafter):
 )
 def test_the_people_a_result_reaches_are_asked(drafter, brief, asked):
     assert [name for name, _ in _rows(drafter.draft(brief, today=TODAY), "满意度")] == [asked]
+
+
+def test_a_stated_size_replaces_the_assumed_service_row_and_results_are_no_measures(drafter):
+    office = drafter.draft(
+        "某区机关事务管理局2027年办公楼物业管理服务，预算310万元，物业服务面积3.5万平方米，"
+        "包括保安、保洁、绿化、会务和设施设备运行维护，服务期2027年1月至12月，投诉处理率100%。",
+        today=TODAY,
+    )
+    assert _rows(office, "数量") == [("物业服务面积", "≥35000平方米")]  # no 物业服务区域数量 ≥1个
+    assert office.table.goals[0].startswith("2027年，通过提供保安、保洁")
+    pests = drafter.draft(
+        "某县农业农村局2027年农作物病虫害统防统治，预算80万元，开展统防统治作业面积10万亩，"
+        "购置植保无人机5架，防治效果达到85%以上，挽回粮食损失不少于500万公斤。",
+        today=TODAY,
+    )
+    assert ("防治效果", "≥85%") in _rows(pests, "质量")
+    assert ("挽回粮食损失", "≥500万公斤") in _rows(pests, "效益")
+    assert "通过挽回" not in pests.table.goals[0]  # a result is no measure taken

@@ -108,7 +108,11 @@ def test_every_corpus_table_keeps_its_hand_checked_type(corpus_tables):
         # performances are judged by the plan of shows kept, not as publicity (a 文化馆 gives them)
         ("某县文化馆到12个乡镇开展送戏下乡演出120场", "送戏下乡", "文艺演出"),
         # cleaning drains builds nothing (no 设计使用年限): upkeep, not 工程建设 for its 管网
-        ("清淤疏通排水管网180公里，清掏雨水井8000座，汛期前完成", "城市排水管网清淤疏通", "排水设施养护"),
+        (
+            "清淤疏通排水管网180公里，清掏雨水井8000座，汛期前完成",
+            "城市排水管网清淤疏通",
+            "排水设施养护",
+        ),
         # a 清单 written by a study team is research, whatever it is about (大气污染源)
         (
             "某市生态环境局大气污染源排放清单编制，调查企业不少于600家，形成研究报告1份",
@@ -119,6 +123,19 @@ def test_every_corpus_table_keeps_its_hand_checked_type(corpus_tables):
         ("聘用生态护林员200名，管护森林面积45万亩", "森林资源管护", "森林管护"),
         # traffic lights are equipment upkeep, not an IT system's 运维 (信息安全事故)
         ("维护全市路口交通信号灯320处，故障30分钟内到场", "交通信号灯维护", "设施维保"),
+        # a 监察 of lifts and boilers is inspection, not a purchase of 设备
+        (
+            "某区市场监督管理局特种设备安全监察，对辖区电梯、锅炉等特种设备开展监督检查",
+            "特种设备安全监察",
+            "检查执法",
+        ),
+        ("举办乡村旅游节1届，开展特色农产品展销、民俗表演等活动10场", "乡村旅游节", "宣传活动"),
+        # a security test builds nothing: no 系统上线 deadline, no 系统使用年限
+        (
+            "对全县15个政务信息系统开展网络安全等级保护测评",
+            "政务信息化系统等保测评",
+            "网络安全测评",
+        ),
         # 配备 and 农村 alone say nothing
         ("每个网格配备专职网格员1名，补贴每人每月2800元", "", "网格化管理"),
     ],

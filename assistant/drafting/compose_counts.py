@@ -52,8 +52,9 @@ def service_list(
     listed = next((g for g in groups.values() if len(g) >= MIN_LISTED - 1), None)
     if listed is None:
         return [], acts
-    if any(a.count is not None and a.text == listed[0].text for a in acts):
-        # '维护8个安置小区的安全巡逻、环境卫生…': the counted places are the service, the rest its content
+    if any(a.count is not None for a in acts):
+        # '维护8个安置小区的安全巡逻、环境卫生…', '物业服务面积3.5万平方米，包括保安、保洁…': a
+        # counted row already sizes the service; the listed items are its content
         return [], [a for a in acts if a not in listed]
     if len(listed) < MIN_LISTED:
         return [], acts

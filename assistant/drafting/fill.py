@@ -65,7 +65,12 @@ def fill_slots(
     project does not need, e.g. 满意度 where no public is served; `table_name(id)`: the project
     name of a corpus table, to tell tables about the brief's subject)."""
     filler = _Filler(facts, brief, retrieved, year, brief_topic(facts, brief))
-    rows = own + _uncovered_figures(brief, own, facts)
+    figures = _uncovered_figures(brief, own, facts)
+    if figures:  # a count of the brief ('物业服务面积3.5万平方米') sizes the work: no assumed one
+        typed = {a.row for a in own_assumed if a.code == "A-QUANTITY-TYPE"}
+        own = [r for r in own if r.name not in typed]
+        own_assumed = [a for a in own_assumed if a.row not in typed]
+    rows = own + figures
     quantity = usable(filler.scored("数量"))
     on_subject = [c for c in quantity if same_subject(table_name(c.hit.table_id), filler.topic)]
     rows, assumed = reword_quantities(rows, quantity, on_subject, brief, year, own_assumed)

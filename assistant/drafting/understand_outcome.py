@@ -66,7 +66,8 @@ def without_outcomes(
             for o in outcomes
         )
 
-    acts = [a for a in activities if not said(a.text, a.count, a.unit)]
+    results = {o.text for o in outcomes}  # '挽回粮食损失不少于500万公斤' is a result, whole
+    acts = [a for a in activities if not said(a.text, a.count, a.unit) and a.text not in results]
     people = [
         b.model_copy(update={"count": None, "unit": ""}) if said(b.text, b.count, b.unit) else b
         for b in beneficiaries

@@ -128,7 +128,8 @@ def _effect(clause: str, words: dict) -> str:
 def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity]:
     """'组织宣传、培训' -> 组织宣传, 组织培训; '采购冰箱40台、冷藏车2辆' -> two counted objects;
     '对8所学校的屋面、门窗进行维修' -> 维修 屋面, 维修 门窗."""
-    clause = _LEAD_RE.sub("", clause)
+    # '包括保安、保洁…和设施设备运行维护': a service's content, provided (not all 维护)
+    clause = _LEAD_RE.sub("", re.sub(r"^(?:服务内容)?(?:包括|包含)", "提供", clause))
     clause = re.sub(r"^对(?P<o>[^，]{2,24}?)(?=开展|进行|实施)", r"\g<o>", clause)
     verb, start = _verb(clause, words)
     if not verb or _condition_first(clause[:start], clause, words, count_re):
