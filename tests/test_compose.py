@@ -199,3 +199,29 @@ def test_a_stated_size_replaces_the_assumed_service_row_and_results_are_no_measu
     assert ("防治效果", "≥85%") in _rows(pests, "质量")
     assert ("挽回粮食损失", "≥500万公斤") in _rows(pests, "效益")
     assert "通过挽回" not in pests.table.goals[0]  # a result is no measure taken
+
+
+def test_each_listed_screening_gets_the_count_and_the_women_are_asked(drafter):
+    draft = drafter.draft(
+        "某区妇女联合会2027年“两癌”免费筛查项目，预算90万元，为辖区35-64岁适龄妇女免费开展宫颈癌、"
+        "乳腺癌筛查各6000人，筛查结果1个月内反馈，阳性病例随访率100%。",
+        today=TODAY,
+    )
+    assert _rows(draft, "数量") == [("宫颈癌筛查人数", "≥6000人"), ("乳腺癌筛查人数", "≥6000人")]
+    assert _rows(draft, "满意度") == [("适龄妇女满意度", "≥90%")]
+
+
+def test_a_deadline_names_its_own_work_and_a_pupils_survey_asks_parents(drafter):
+    houses = drafter.draft(
+        "某县住房和城乡建设局2027年农村危房改造补助，预算240万元，完成农村危房改造80户，每户补助3万元，"
+        "10月底前全部竣工。",
+        today=TODAY,
+    )
+    assert _rows(houses, "时效") == [("竣工时间", "2027年10月底前竣工")]  # not 资金发放时间
+    meals = drafter.draft(
+        "某区教育局2027年学生营养改善计划，预算520万元，为全区1.3万名农村义务教育学生提供营养膳食"
+        "补助，每生每天5元，按学期拨付。",
+        today=TODAY,
+    )
+    assert [n for n, _ in _rows(meals, "满意度")] == ["农村义务教育学生家长满意度"]
+    assert not any("改造" in n for n, _ in _rows(meals, "数量"))  # another project's 学校改造

@@ -201,7 +201,9 @@ _PLACES = ("乡镇", "行政村", "村", "社区", "县市", "街道", "镇街",
 
 def _subject(who) -> str:
     """'3200名65岁以上老年人' -> 老年人; places (18个乡镇) are not asked about satisfaction."""
-    name = re.sub(r"[\d.]+(?:名|人|位|户|个)?|\d*周?岁(?:以上|以下)?|^以?上", "", who.who)
+    name = re.sub(
+        r"[\d.]+(?:[-—～~至][\d.]+)?(?:名|人|位|户|个)?|\d*周?岁(?:以上|以下)?|^以?上", "", who.who
+    )
     name = re.split(r"为|向", name)[-1]  # '合作社为入股贫困户' -> 入股贫困户
     name = name.split("的")[-1] if len(name) > 8 else name  # '符合条件的科技型中小企业'
     generic = name in ("单位", "人员", "对象")

@@ -19,6 +19,7 @@ _YEARLY = ("每年", "每年度")
 _TIME = load_data("time_words")
 _DEADLINE_VERBS = sorted(_TIME["deadline_verbs"], key=len, reverse=True)
 _DEADLINE_OBJECTS: dict[str, str] = _TIME["deadline_objects"]
+_OWN_WORDS: dict[str, str] = _TIME["deadline_own_words"]
 _PAYOUT_MONEY: dict[str, str] = load_data("brief_words")["payout_money"]
 _ACTIVITY_VERBS = sorted(load_data("brief_words")["activity_verbs"], key=len, reverse=True)
 
@@ -95,7 +96,7 @@ def _deadline(period: Period, year: int, word: str, paid: str) -> tuple[str, str
     if verb and len(obj) >= 2:
         return f"{tail_words(obj, 4)}{verb}时间", date, said
     if verb:  # '暑期内完工', '12月底前分红': the project's own word names the row
-        return f"{word}时间", f"{date}{task}", said
+        return f"{_OWN_WORDS.get(verb, word)}时间", f"{date}{task}", said
     lead = next((v for v in _ACTIVITY_VERBS if task.startswith(v)), "")
     if lead and len(task) <= 10:  # '春节前慰问麻风村休养员'
         return f"{lead}时间", f"{date}{task}", said

@@ -80,6 +80,26 @@ def shared_count(acts: list[Activity], clause: str, count_re: re.Pattern) -> lis
     return [last.model_copy(update={"object": joined})]
 
 
+def each_count(acts: list[Activity], clause: str, count_re: re.Pattern) -> list[Activity]:
+    """'开展宫颈癌、乳腺癌筛查各6000人': 各 gives every listed object the count, and the work the
+    last one names (筛查) is theirs too: 宫颈癌筛查 6000人, 乳腺癌筛查 6000人."""
+    counts = list(count_re.finditer(clause))
+    last = acts[-1] if acts else None
+    if last is None or len(acts) < 2 or len(counts) != 1 or last.count is None:
+        return acts
+    if clause[counts[0].start() - 1 : counts[0].start()] != "各":
+        return acts
+    obj = last.object.removesuffix("各")
+    head = next((w for w in jieba.lcut(obj)[-1:] if len(w) >= 2 and w != obj), "")
+    out = []
+    for act in acts:
+        name = act.object.removesuffix("各")
+        name = name if not head or name.endswith(head) else name + head
+        out.append(act.model_copy(update={"verb": acts[0].verb, "object": name,
+                                          "count": last.count, "unit": last.unit}))  # fmt: skip
+    return out
+
+
 def strip_counts(text: str, count_re: re.Pattern) -> str:
     text = re.sub(
         r"(?:为期|历时)?[\d一二三四五六七八九十]+个月的?|(?:为期|历时)[\d一二三四五六七八九十]+个?(?:天|日|周|月|年)的?|的?(?:工作|任务)$",

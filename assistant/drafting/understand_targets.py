@@ -68,7 +68,7 @@ def read_people(text: str, words: dict) -> Beneficiary | None:
         return Beneficiary(who=who, count=count, unit=unit, text=m.group(0))
     m = re.search(
         rf"(?:^对|^为|面向|服务于|覆盖|惠及|帮助|资助|救助)(?:全[区县市镇]|辖区|本[区县市镇])?"
-        rf"(?P<who>[\u4e00-\u9fa5\d、]{{0,10}}(?:{nouns}))",
+        rf"(?P<who>[\u4e00-\u9fa5\d、\-—～~]{{0,10}}(?:{nouns}))",  # '35-64岁适龄妇女'
         text,
     )
     return Beneficiary(who=after_verb(m["who"]), text=m.group(0)) if m else None

@@ -17,6 +17,7 @@ from assistant.drafting.understand_clauses import clauses as split_clauses
 from assistant.drafting.understand_clauses import purpose_clauses
 from assistant.drafting.understand_lists import (
     grouped,
+    each_count,
     shared_count,
     single_count,
     strip_counts,
@@ -161,7 +162,8 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         _part_activity(verb, before, p, i > 0, clause, words, count_re) for i, p in enumerate(parts)
     ]
     acts = [a for a in acts if a is not None]
-    return shared_count(single_count(acts, clause, count_re), clause, count_re)
+    acts = each_count(single_count(acts, clause, count_re), clause, count_re)
+    return shared_count(acts, clause, count_re)
 
 
 def _part_activity(
