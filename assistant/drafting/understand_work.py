@@ -16,8 +16,8 @@ from assistant.drafting.figures import TIME_LIMIT_RE
 from assistant.drafting.understand_clauses import clauses as split_clauses
 from assistant.drafting.understand_clauses import purpose_clauses
 from assistant.drafting.understand_lists import (
-    grouped,
     each_count,
+    grouped,
     shared_count,
     single_count,
     strip_counts,
@@ -78,17 +78,7 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
         who = read_people(clause, words)
         if who is not None and all(b.who != who.who for b in work.beneficiaries):
             work.beneficiaries.append(who)
-        if (
-            quality
-            or MONEY_RE.search(_money_free(clause))
-            or (
-                _FREQ_START_RE.match(clause)
-                and not _starts_with_verb(_LEAD_RE.sub("", clause), words)
-            )
-            or TIME_LIMIT_RE.search(clause)
-            or _DEADLINE_END_RE.search(clause)
-            or (header and len(clauses) > 1 and not _starts_with_verb(clause, words))
-        ):
+        if quality or _no_work(clause, words, header and len(clauses) > 1):
             continue  # a standard, a cost line or a frequency, not an activity
         if _effect_first(clause, words):
             continue  # '…高效推动本市违法建设常态化治理': a purpose, its 建设 is no activity
@@ -101,6 +91,17 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
     work.deliverables = deliverables(text)
     work.effects = _unique(work.effects)[:4]
     return work
+
+
+def _no_work(clause: str, words: dict, header: bool) -> bool:
+    """A cost line, a frequency, a time limit or deadline, or a header's label: no activity."""
+    return bool(
+        MONEY_RE.search(_money_free(clause))
+        or (_FREQ_START_RE.match(clause) and not _starts_with_verb(_LEAD_RE.sub("", clause), words))
+        or TIME_LIMIT_RE.search(clause)
+        or _DEADLINE_END_RE.search(clause)
+        or (header and not _starts_with_verb(clause, words))
+    )
 
 
 def _count_re(units: list[str]) -> re.Pattern:
