@@ -189,7 +189,7 @@ def test_a_stated_size_replaces_the_assumed_service_row_and_results_are_no_measu
         "包括保安、保洁、绿化、会务和设施设备运行维护，服务期2027年1月至12月，投诉处理率100%。",
         today=TODAY,
     )
-    assert _rows(office, "数量") == [("物业服务面积", "≥35000平方米")]  # no 物业服务区域数量 ≥1个
+    assert _rows(office, "数量") == [("物业服务面积", "≥3.5万平方米")]  # no 物业服务区域数量 ≥1个
     assert office.table.goals[0].startswith("2027年，通过提供保安、保洁")
     pests = drafter.draft(
         "某县农业农村局2027年农作物病虫害统防统治，预算80万元，开展统防统治作业面积10万亩，"
@@ -225,3 +225,21 @@ def test_a_deadline_names_its_own_work_and_a_pupils_survey_asks_parents(drafter)
     )
     assert [n for n, _ in _rows(meals, "满意度")] == ["农村义务教育学生家长满意度"]
     assert not any("改造" in n for n, _ in _rows(meals, "数量"))  # another project's 学校改造
+
+
+def test_a_per_meal_standard_an_area_in_wan_and_a_deadlines_complement(drafter):
+    land = drafter.draft(
+        "某县自然资源局2027年耕地保护补偿，预算600万元，对承担耕地保护任务的农户按每亩30元给予补偿，"
+        "补偿面积20万亩，资金于9月底前发放到户。",
+        today=TODAY,
+    )
+    assert _rows(land, "数量") == [("补偿面积", "≥20万亩")]  # not 发放到户数量 ≥1项
+    assert ("补偿标准", "=30元/亩") in _rows(land, "成本")
+    assert _rows(land, "满意度") == [("农户满意度", "≥90%")]
+    meals = drafter.draft(
+        "某街道办事处2027年老年人助餐服务补贴，预算36万元，为辖区800名60岁以上老年人提供助餐服务，"
+        "每餐补贴3元，全年助餐不少于12万人次。",
+        today=TODAY,
+    )
+    assert _rows(meals, "成本") == [("补贴标准", "=3元/餐"), ("项目成本控制", "≤36万元")]
+    assert ("助餐人次", "≥12万人次") in _rows(meals, "数量")

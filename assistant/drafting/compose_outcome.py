@@ -205,7 +205,7 @@ def _subject(who) -> str:
         r"[\d.]+(?:[-—～~至][\d.]+)?(?:名|人|位|户|个)?|\d*周?岁(?:以上|以下)?|^以?上", "", who.who
     )
     name = re.split(r"为|向", name)[-1]  # '合作社为入股贫困户' -> 入股贫困户
-    name = name.split("的")[-1] if len(name) > 8 else name  # '符合条件的科技型中小企业'
+    name = name.split("的")[-1]  # '符合条件的科技型中小企业', '承担耕地保护任务的农户'
     generic = name in ("单位", "人员", "对象")
     if generic or name.endswith(_PLACES) or len(name) < 2:
         return ""

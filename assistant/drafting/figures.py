@@ -46,7 +46,13 @@ class Figure(Model):
 
 def count_figures(text: str) -> list[Figure]:
     """Counts in the brief (not money, not dates, not time limits)."""
-    money_spans = [m.span() for m in MONEY_RE.finditer(text)]
+    money_spans = [  # '20万亩': a bare 万 before a measure word is a count, not money
+        m.span()
+        for m in MONEY_RE.finditer(text)
+        if not (
+            m["unit"] in ("万", "亿") and re.match(r"[\u4e00-\u9fa5]", text[m.end() : m.end() + 1])
+        )
+    ]
     figures: list[Figure] = []
     for match in _COUNT_RE.finditer(text or ""):
         if any(start <= match.start("num") < end for start, end in money_spans):

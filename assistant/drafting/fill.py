@@ -238,6 +238,8 @@ def _uncovered_figures(
         elif act is not None and not figure.noun:
             figure.noun = act.object
         value = f"≥{number_text(figure.number)}{figure.unit}"
+        if figure.number >= 10000 and f"万{figure.unit}" in figure.text:  # the brief's 20万亩
+            value = f"≥{number_text(figure.number / 10000)}万{figure.unit}"
         source = SourceRef(rule=f"按项目描述生成（原文「{figure.text}」）")
         made.append(
             Indicator(

@@ -7,6 +7,7 @@ states what it assumes instead.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from assistant.drafting.brief import parse_brief
@@ -45,6 +46,11 @@ def _read(text: str, name: str, department: str, budget: float | None) -> Projec
     types = classify(text, name)
     outcomes = read_outcomes(text, types)
     activities, beneficiaries = without_outcomes(outcomes, work.activities, work.beneficiaries)
+    period = find_period(text)
+    # '资金于9月底前发放到户': 到户 is how the deadline's work ends (its 时效 row), not an object
+    activities = [
+        a for a in activities if a.count is not None or not _COMPLEMENT.fullmatch(a.object)
+    ]
     return ProjectFacts(
         unit=unit,
         implementing_unit=implementing_unit(text, unit),
@@ -53,13 +59,16 @@ def _read(text: str, name: str, department: str, budget: float | None) -> Projec
         beneficiaries=beneficiaries,
         deliverables=work.deliverables,
         quality=work.quality,
-        period=find_period(text),
+        period=period,
         costs=find_costs(text, budget),
         effects=work.effects,
         outcomes=outcomes,
         public_served=_serves_public(types, beneficiaries, text, name),
         satisfaction_row=service_row(text),
     )
+
+
+_COMPLEMENT = re.compile(r"到[户位人村校账]|完毕|到位|完成")
 
 
 def _serves_public(types: list[str], beneficiaries: list, text: str, name: str = "") -> bool:

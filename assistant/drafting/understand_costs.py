@@ -53,7 +53,7 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
             lines.append(_cap(name, cap.start(), text[: match.start()], match, number))
             continue
         if _STANDARD_RE.search(name):  # '人均月报酬2500元' is a standard, not a spending line
-            lines.append(_standard(name, text[: match.start()], match, number))
+            lines.append(_standard(name, text, match, number))
             continue
         if len(name) < 2 or any(w in name for w in WORDS["budget_words"]) and not _is_fee(name):
             continue
@@ -70,8 +70,10 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
     return lines
 
 
-def _standard(name: str, before: str, match: re.Match, number: float) -> CostLine:
-    """'补贴标准每人每月' + 90元 -> 补贴标准 =90元/人·月; '每人' + 500元 after '慰问…700人' -> 慰问标准."""
+def _standard(name: str, text: str, match: re.Match, number: float) -> CostLine:
+    """'补贴标准每人每月' + 90元 -> 补贴标准 =90元/人·月; '每人' + 500元 after '慰问…700人' -> 慰问标准;
+    '对承担…任务的农户按每亩' + 30元 + '给予补偿' -> 补偿标准 (who is paid is no name)."""
+    before = text[: match.start()]
     per = [_PER_UNIT[w] for w in _PER_UNIT if w in name]
     per = [u for u in per if not any(o != u and o.startswith(u) for o in per)]  # 每人次: not 人
     every = [_PER_PERIOD[w] for w in sorted(_PER_PERIOD, key=len, reverse=True) if w in name]
@@ -79,6 +81,8 @@ def _standard(name: str, before: str, match: re.Match, number: float) -> CostLin
     core = re.sub(r"(?:为|是|按)+$", "", core)  # '补助标准为每亩' -> 补助
     if re.match(r"[月年](?=[\u4e00-\u9fa5]{2})", core):  # '人均月报酬'
         every, core = [*every, core[0]], core[1:]
+    if len(core) > 6 or "的" in core:
+        core = _payout(text[match.end() : match.end() + 8]) or _payout(before)
     core = core or _payout(before)
     money, every_word = match.group(0).strip(), ""
     per_what = "·".join(dict.fromkeys([*per, *every[:1]]))
