@@ -178,3 +178,11 @@ def test_placing_people_in_jobs_is_an_effect_not_work():
     )
     assert _acts(facts) == [("开发", "村级公益性岗位")]  # no 监测 对象就业 ≥1项
     assert facts.effects == ["安置脱贫劳动力和监测对象就业"]
+
+
+def test_a_deadline_clause_is_no_work_of_its_own():
+    facts = understand(
+        "某区住建委2027年燃气安全隐患整治，为辖区1.2万户居民安装自闭阀，12月底前完成整治。"
+    )
+    assert all("月底前" not in a.object for a in facts.activities)
+    assert facts.period.deadline == "12月底前"
