@@ -176,6 +176,20 @@ def test_a_standard_is_named_from_its_own_words():
     assert (line.name, line.unit_cost) == ("个案补贴标准", "200元/件")
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("培训费不超过10万元", ("培训费", 10, "")),  # a spending line with its ceiling
+        ("每户补助最高不超过2万元", ("每户补助上限", 2, "≤2万元/户")),
+        ("对企业给予补助，单个企业最高不超过20万元", ("单个企业补助上限", 20, "≤20万元/个")),
+        ("带动企业研发投入不少于1亿元", None),  # a result to reach, never a cost
+    ],
+)
+def test_a_cap_per_item_is_a_standard_and_a_fee_cap_a_line(text, line):
+    found = [(c.name, c.amount, c.unit_cost) for c in find_costs(text, 400)]
+    assert found == ([line] if line else [])
+
+
 def test_an_amount_after_a_bare_year_is_the_budget():
     assert find_budget(_brief("h09")).total == 8.6  # '办公楼消防设施维保 2026年 8.6万元'
     assert find_budget("保安服务费191万元、保洁服务费99万元").total is None

@@ -68,7 +68,9 @@ def _read(text: str, name: str, department: str, budget: float | None) -> Projec
     )
 
 
-_COMPLEMENT = re.compile(r"到[户位人村校账]|完毕|到位|完成|.*\d+月(?:底|末|中旬|上旬|下旬)?前.*")
+_COMPLEMENT = re.compile(
+    rf"{'|'.join(load_data('time_words')['deadline_complements'])}|.*\d+月(?:底|末|中旬|上旬|下旬)?前.*"
+)
 
 
 def _serves_public(types: list[str], beneficiaries: list, text: str, name: str = "") -> bool:

@@ -14,6 +14,7 @@ from assistant.drafting.facts import CostLine
 from assistant.taxonomy import MONEY_IN_WAN, load_data
 
 WORDS = load_data("brief_words")
+_COUNT_UNITS = frozenset(WORDS["count_units"])
 _PER_UNIT: dict[str, str] = {
     **{f"每{u}": u for u in WORDS["count_units"] if u not in WORDS["per_unit_not"]},
     **WORDS["per_unit_words"],
@@ -21,6 +22,7 @@ _PER_UNIT: dict[str, str] = {
 _PER_PERIOD: dict[str, str] = WORDS["per_period_words"]
 _PER_WORDS = sorted([*_PER_UNIT, *_PER_PERIOD], key=len, reverse=True)
 _TARGET_RE = re.compile(r"(?:不少于|不低于|至少|达到|(?<!不)超过)$")
+_PER_ITEM_RE = re.compile(r"(?:单个|单项|单笔|单户|每个|每)[\u4e00-\u9fa5]")
 _CAP_RE = re.compile(r"(?:最高|最多)(?:不超过|不高于)?$|(?:不超过|不高于)$|上限为?$")
 _STANDARD_RE = re.compile(rf"{'|'.join(_PER_WORDS)}|标准$|^(?:单价|平均)")
 # The review reads a longer 'unit' as words glued to the number (R-VALUE-TEXT-GLUED).
@@ -49,9 +51,10 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
         if _TARGET_RE.search(name):  # '带动企业研发投入不少于1亿元': a result to reach, not spent
             continue
         cap = _CAP_RE.search(name)
-        if cap and len(name[: cap.start()]) >= 2:  # '单个企业最高不超过20万元': a cap, no line
+        if cap and _PER_ITEM_RE.match(name):  # '单个企业最高不超过20万元': a cap per item, no line
             lines.append(_cap(name, cap.start(), text[: match.start()], match, number))
             continue
+        name = name[: cap.start()] if cap else name  # '培训费不超过10万元' is the 培训费 line
         if _STANDARD_RE.search(name):  # '人均月报酬2500元' is a standard, not a spending line
             lines.append(_standard(name, text, match, number))
             continue
@@ -99,10 +102,11 @@ def _standard(name: str, text: str, match: re.Match, number: float) -> CostLine:
 def _cap(name: str, at: int, before: str, match: re.Match, number: float) -> CostLine:
     """'单个企业最高不超过' + 20万元 -> 单个企业补助上限 ≤20万元/个 (what is paid, from the
     sentence); per one of them, so never a share of the budget."""
-    who = re.sub(r"^(?:单个|每个|每)", "", name[:at])
-    per = who if len(who) == 1 else "个"  # '每户最高' -> /户
+    subject = name[:at]
+    per = subject[1] if subject.startswith("每") and subject[1:2] in _COUNT_UNITS else "个"
+    paid = "" if _PAYOUT_RE.search(subject) else _payout(before) or "支出"  # '每户补助最高'
     return CostLine(
-        name=f"{name[:at]}{_payout(before) or '支出'}上限",
+        name=f"{subject}{paid}上限",
         amount=round(number * MONEY_IN_WAN[match["unit"]], 6),
         text=f"{name}{match.group(0).strip()}",
         unit_cost=f"≤{match.group(0).strip()}/{per}",
