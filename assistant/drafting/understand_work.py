@@ -179,9 +179,7 @@ def _part_activity(
     ):
         return None
     count = total(part, count_re)
-    owner = part[count.end() :].split("的")[0] if count and "的" in part[count.end() :] else ""
-    if len(owner) >= 2 and count["unit"] not in _TIME_UNITS:
-        obj = owner  # '8个安置小区的安全巡逻': 8 places, not 8 patrols ('为期5天的轮训' stays)
+    obj = _counted_owner(part, count) or obj  # '8个安置小区的安全巡逻': 8 places, not 8 patrols
     if _not_work(verb, obj, count, words):
         return None
     # '拆违现场安全秩序维护第三方服务、无人机巡查、无证点位复核': a verb inside the first item
@@ -197,12 +195,20 @@ def _counted_places(verb: str, lead: str, clause: str, count_re: re.Pattern) -> 
     """'负责56座公共厕所的日常保洁和设施维护': the count before 的 counts the places the work is
     done at (one 数量 row, 56座 公共厕所); the items after it are that work, not rows of their own."""
     count = count_re.search(lead)
-    owner = lead[count.end() :].split("的")[0] if count and "的" in lead[count.end() :] else ""
-    if len(owner) < 2 or count["unit"] in _TIME_UNITS or not _is_object(owner):
+    owner = _counted_owner(lead, count)
+    if not _is_object(owner):
         return None
     act = Activity(verb=verb, object=owner[:16], text=clause)
     act.count, act.unit = to_count(count["num"]), count_unit(count["num"], count["unit"])
     return act
+
+
+def _counted_owner(text: str, count: re.Match | None) -> str:
+    """What a count before 的 counts ('8个安置小区的…' -> 安置小区); '' for a length of time
+    ('为期5天的轮训' counts no place)."""
+    rest = text[count.end() :] if count else ""
+    owner = rest.split("的")[0] if "的" in rest else ""
+    return owner if len(owner) >= 2 and count["unit"] not in _TIME_UNITS else ""
 
 
 def _before_next_work(part: str, count_re: re.Pattern, words: dict) -> str:
