@@ -88,6 +88,12 @@ def parse_amount_wan(text: str) -> float | None:
     return None if number is None else round(number * MONEY_IN_WAN[match["unit"]], 6)
 
 
+def measure_follows(text: str, match: re.Match) -> bool:
+    """'1.2万亩', '20万亩': a bare 万 before a measure word is a quantity, not money."""
+    after = text[match.end() : match.end() + 1]
+    return match["unit"] in ("万", "亿") and bool(re.match(r"[\u4e00-\u9fa5]", after))
+
+
 def says_amount(amount_wan: float, text: str) -> bool:
     """Whether text writes this amount as money in any unit ('保洁服务费99万元' for 99, '2500元'
     for 0.25): an LLM gives amounts in 万元, a brief often in 元."""

@@ -12,7 +12,7 @@ import re
 import jieba
 import jieba.posseg as posseg
 
-from assistant.drafting.amounts import MONEY_RE
+from assistant.drafting.amounts import MONEY_RE, measure_follows
 from assistant.schema import QUANTITY, TIMELINESS, Indicator, IndicatorValue, Model, SourceRef
 from assistant.taxonomy import COUNT_UNITS, TIME_UNITS
 
@@ -46,13 +46,8 @@ class Figure(Model):
 
 def count_figures(text: str) -> list[Figure]:
     """Counts in the brief (not money, not dates, not time limits)."""
-    money_spans = [  # '20万亩': a bare 万 before a measure word is a count, not money
-        m.span()
-        for m in MONEY_RE.finditer(text)
-        if not (
-            m["unit"] in ("万", "亿") and re.match(r"[\u4e00-\u9fa5]", text[m.end() : m.end() + 1])
-        )
-    ]
+    # '20万亩': a bare 万 before a measure word is a count, not money
+    money_spans = [m.span() for m in MONEY_RE.finditer(text) if not measure_follows(text, m)]
     figures: list[Figure] = []
     for match in _COUNT_RE.finditer(text or ""):
         if any(start <= match.start("num") < end for start, end in money_spans):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.drafting.amounts import MONEY_RE, to_number
+from assistant.drafting.amounts import MONEY_RE, measure_follows, to_number
 from assistant.drafting.facts import CostLine
 from assistant.taxonomy import MONEY_IN_WAN, load_data
 
@@ -42,7 +42,7 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
         number = to_number(match["num"])
         before = re.split(r"[，。；,;、：:\n（(]|其中", text[: match.start()])[-1].strip()
         name_match = _COST_NAME_RE.search(before)
-        if number is None or not name_match or _measure_follows(text, match):
+        if number is None or not name_match or measure_follows(text, match):
             continue
         name = name_match["name"]
         if re.search(r"\d$", before[: name_match.start()]):  # '3个项目补助尾款' -> 项目补助尾款
@@ -118,12 +118,6 @@ def _payout(before: str) -> str:
     sentence = re.split(r"[。；;\n]", before)[-1]
     found = list(_PAYOUT_RE.finditer(sentence))
     return found[-1]["n"] if found else ""
-
-
-def _measure_follows(text: str, match: re.Match) -> bool:
-    """'1.2万亩': a bare 万 before a measure word is a quantity, not money."""
-    after = text[match.end() : match.end() + 1]
-    return match["unit"] in ("万", "亿") and bool(re.match(r"[\u4e00-\u9fa5]", after))
 
 
 def _is_fee(name: str) -> bool:
