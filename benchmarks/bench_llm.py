@@ -5,7 +5,8 @@
 
 Runs only when a model is configured (prints why not otherwise, exit 0). Drafts come from the
 real embedded drafter over the real corpus (in-memory retriever, no index needed). Targets:
-first refined row ≤ 5 s, a 10-row table ≤ 15 s, on 2 cores. Results are printed and
+first refined row ≤ 5 s, a 10-row table ≤ 15 s, on 2 cores. Each refine has the app's time
+budget (`JXMB_LLM_SECONDS`): 截断 says the budget cut a reply short. Results are printed and
 written to <data_dir>/bench/llm.json.
 """
 
@@ -66,7 +67,7 @@ def _ten_rows_s(arrivals: list[float]) -> float | None:
     return arrivals[0] + 9 * (arrivals[-1] - arrivals[0]) / (len(arrivals) - 1)
 
 
-def _one_run(drafter, chat_model, brief_text: str) -> dict:
+def _one_run(drafter, chat_model, brief_text: str, seconds: float) -> dict:
     from assistant.llm import refine
 
     brief = drafter.draft(brief_text).brief
@@ -81,7 +82,7 @@ def _one_run(drafter, chat_model, brief_text: str) -> dict:
             arrivals.append(time.perf_counter() - started)  # rows of the first reply only
             first_cpu.append(time.process_time() - cpu_started)
 
-    refined = refine(draft, retrieved, chat_model, on_progress=progress)
+    refined = refine(draft, retrieved, chat_model, on_progress=progress, seconds=seconds)
     total, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     before = {(i.name, i.value.raw) for i in draft.table.indicators}
     changed = sum((i.name, i.value.raw) not in before for i in refined.table.indicators)
@@ -93,6 +94,7 @@ def _one_run(drafter, chat_model, brief_text: str) -> dict:
         "refined_rows": len(refined.table.indicators),
         "changed_rows": changed,
         "accepted": refined.drafter != "embedded",
+        "cut": any(note.code == "llm-cut" for note in refined.notes),
         "calls": counter.calls,
         "first_row_s": round(arrivals[0], 2) if arrivals else None,
         "ten_rows_s": round(ten, 2) if ten is not None else None,
@@ -112,11 +114,11 @@ def _fmt(value: float | None) -> str:
 
 def _print(results: list[dict], load_s: float, config: str, threads: int) -> None:
     print(f"模型：{config}（加载 {load_s:.1f}s；{threads} 线程；负载 {os.getloadavg()[0]:.1f}）")
-    print(" #  采用 调用  首行s  10行s    总s  首行CPU  总CPU 流式行 结果行 改动  项目")
+    print(" #  采用 截断 调用  首行s  10行s    总s  首行CPU  总CPU 流式行 结果行 改动  项目")
     for n, r in enumerate(results, 1):
         ten = _fmt(r["ten_rows_s"]) + ("" if r["ten_rows_measured"] else "*")
         print(
-            f"{n:>2}  {'是' if r['accepted'] else '否'}  {r['calls']:>3} {_fmt(r['first_row_s']):>6} "
+            f"{n:>2}  {'是' if r['accepted'] else '否'}   {'是' if r['cut'] else '否'}  {r['calls']:>3} {_fmt(r['first_row_s']):>6} "
             f"{ten:>6} {_fmt(r['total_s']):>6} {_fmt(r['first_row_cpu_s']):>7} "
             f"{_fmt(r['total_cpu_s']):>6} {r['streamed_rows']:>5} {r['refined_rows']:>6} "
             f"{r['changed_rows']:>4}  {r['brief'][:18]}"
@@ -174,7 +176,9 @@ def main(argv: list[str] | None = None) -> int:
         warm_s = time.perf_counter() - started
         print(f"预热（固定提示词前缀）{warm_s:.1f}s")
     results = [
-        _one_run(drafter, chat_model, b) for _ in range(args.repeat) for b in BRIEFS[: args.briefs]
+        _one_run(drafter, chat_model, b, settings.llm_seconds)
+        for _ in range(args.repeat)
+        for b in BRIEFS[: args.briefs]
     ]
     _print(results, load_s, settings.llm, settings.llm_threads)
     _write(settings, load_s, warm_s, results)

@@ -35,14 +35,18 @@ __all__ = [
 class LLMRefiner:
     """The drafter's `Refiner` over a LangChain chat model."""
 
-    def __init__(self, chat_model: BaseChatModel, max_retries: int = 2):
-        self.chat_model, self.max_retries = chat_model, max_retries
+    def __init__(
+        self, chat_model: BaseChatModel, max_retries: int = 2, seconds: float | None = None
+    ):
+        self.chat_model, self.max_retries, self.seconds = chat_model, max_retries, seconds
         self.label = llm_label(chat_model)
 
     def refine(
         self, draft: Draft, retrieved: Retrieved | None, on_progress: Progress | None = None
     ) -> Draft:
-        return refine(draft, retrieved, self.chat_model, self.max_retries, on_progress)
+        return refine(
+            draft, retrieved, self.chat_model, self.max_retries, on_progress, self.seconds
+        )
 
     def parse_edit(self, text: str, draft: Draft) -> Edit | None:
         return parse_edit(text, draft, self.chat_model)
@@ -58,4 +62,6 @@ class LLMRefiner:
 def make_refiner(settings: Settings) -> LLMRefiner | None:
     """The refiner named by `settings.llm`, None for `none`; raises ProviderUnavailable (Chinese)."""
     chat_model = make_chat_model(settings)
-    return None if chat_model is None else LLMRefiner(chat_model)
+    if chat_model is None:
+        return None
+    return LLMRefiner(chat_model, seconds=settings.llm_seconds)

@@ -186,6 +186,10 @@ class LineBuffer:
         *complete, self._pending = self._pending.split("\n")
         return complete
 
+    def done_text(self) -> str:
+        """The text of the complete lines so far (a line still being written left out)."""
+        return self.text[: len(self.text) - len(self._pending)]
+
     def flush(self) -> list[str]:
         rest, self._pending = self._pending, ""
         return [rest] if rest.strip() else []

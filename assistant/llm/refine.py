@@ -9,6 +9,7 @@ An invalid table is never returned.
 from __future__ import annotations
 
 import re
+import time
 from functools import cache
 from typing import NamedTuple
 
@@ -34,7 +35,7 @@ from assistant.llm.repair import (
     fix_costs,
     order_rows,
 )
-from assistant.llm.replies import ask, structured_refiner
+from assistant.llm.replies import Reply, ask, structured_refiner
 from assistant.prompts import load, render
 from assistant.rules import has_errors, review
 from assistant.schema import Draft, Finding, Note, TargetTable
@@ -44,6 +45,10 @@ ROWS_PER_EXAMPLE = 4  # every prompt token costs ~12 ms on 2 cores (1.5B model)
 MAX_PROBLEMS_SHOWN = 8
 TITLE_CHARS = 24  # past tables' names only set the scene
 _EXAMPLE_LINE_RE = re.compile(r"^[A-Z]\d{1,3}\|[^|]+\|")
+_DRAFT_TAG_RE = re.compile(r"D(\d+)")
+# A re-ask re-reads the first reply and the problems (~300 tokens, ~12 ms each on 2 cores)
+# before its first row: with less time left than this it could not finish.
+RETRY_SECONDS = 5.0
 
 
 class Example(NamedTuple):
@@ -193,38 +198,71 @@ def _accepted(refined: Draft, draft: Draft, attempt: int, chat_model: BaseChatMo
     )
 
 
+def _rest_of_draft(reply: Reply, draft: Draft, shown: dict) -> tuple[str, Note | None]:
+    """A reply the deadline cut short, with bare tags keeping the draft rows after the last one
+    it reached (the model rewrites in the draft's order, so those it never got to); a whole
+    reply as it is."""
+    if not reply.cut:
+        return reply.text, None
+    tags = [_DRAFT_TAG_RE.fullmatch(r.ref.upper()) for r in parse_reply(reply.text, shown).rows]
+    last = max((int(tag.group(1)) for tag in tags if tag), default=0)
+    rest = [f"D{n}" for n in range(last + 1, len(draft.table.indicators) + 1)]
+    note = Note(
+        code="llm-cut",
+        text=f"LLM 到时未写完：改写到草稿第 {last} 行为止，其后各行保留内置草稿。",
+    )
+    return "\n".join([reply.text.rstrip("\n"), *rest]), note
+
+
+def _progress(on_progress: Progress | None, attempt: int) -> None:
+    if on_progress is not None:
+        message = (
+            "正在请 LLM 改写草稿…" if attempt == 0 else f"第 {attempt} 次回复未通过审核，正在重试…"
+        )
+        on_progress(message, [])
+
+
 def refine(
     draft: Draft,
     retrieved: Retrieved | None,
     chat_model: BaseChatModel,
     max_retries: int = 2,
     on_progress: Progress | None = None,
+    seconds: float | None = None,
 ) -> Draft:
-    """The draft as rewritten by the LLM if the result passes review, else the draft unchanged + a note."""
+    """The draft as rewritten by the LLM if the result passes review, else the draft unchanged + a note.
+
+    `seconds` bounds the whole refine: a streamed reply still running then is cut, the draft
+    rows it did not reach are kept as they are, and no re-ask starts that could not finish.
+    """
+    deadline = None if seconds is None else time.monotonic() + seconds
     examples = select_examples(draft, retrieved)
     messages = refine_messages(draft, examples)
     shown = {tag: row.indicator for tag, row in citable_rows(draft, examples).items()}
     structured = structured_refiner(chat_model)
     problems: list[str] = []
     for attempt in range(max_retries + 1):
-        if on_progress is not None:
-            message = (
-                "正在请 LLM 改写草稿…"
-                if attempt == 0
-                else f"第 {attempt} 次回复未通过审核，正在重试…"
-            )
-            on_progress(message, [])
+        if attempt and deadline is not None and deadline - time.monotonic() < RETRY_SECONDS:
+            return _keep_embedded(draft, f"{seconds:g} 秒时限内没有通过审核的回复")
+        _progress(on_progress, attempt)
         try:
-            reply, structured = ask(chat_model, structured, messages, on_progress, shown)
+            reply = ask(chat_model, structured, messages, on_progress, shown, deadline)
         except Exception as exc:  # the LLM is optional: any failure keeps the embedded draft
             return _keep_embedded(draft, f"调用 LLM 失败：{type(exc).__name__}")
-        result = build_candidate(reply, draft, examples)
+        structured = reply.structured
+        if reply.cut and not parse_reply(reply.text, shown).rows:
+            return _keep_embedded(draft, f"{seconds:g} 秒时限内没有写出任何一行")
+        text, cut_note = _rest_of_draft(reply, draft, shown)
+        result = build_candidate(text, draft, examples)
         if result.draft is not None:
-            return _accepted(result.draft, draft, attempt, chat_model)
+            accepted = _accepted(result.draft, draft, attempt, chat_model)
+            if cut_note is None:
+                return accepted
+            return accepted.model_copy(update={"notes": [*accepted.notes, cut_note]})
         problems = result.problems
         messages = [
             *messages,
-            AIMessage(reply),
+            AIMessage(reply.text),
             HumanMessage(render("draft_retry", problems="\n".join(problems))),
         ]
     reason = f"{max_retries + 1} 次回复都未通过审核：" + "；".join(

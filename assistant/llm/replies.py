@@ -5,6 +5,9 @@ reply starts to loop. `refine.py` parses, repairs and reviews what comes back.
 
 from __future__ import annotations
 
+import time
+from typing import NamedTuple
+
 from langchain_core.exceptions import OutputParserException
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
@@ -31,6 +34,15 @@ class RefineReply(Model):
     """An LLM's refine reply when the server enforces a JSON schema (structured output)."""
 
     rows: list[ReplyRow] = Field(description="改写后的全部指标行，按草稿顺序。")
+
+
+class Reply(NamedTuple):
+    """One reply as lines, the structured runnable to use next time, and whether the time
+    budget cut the reply short (its last rows never came)."""
+
+    text: str
+    structured: Runnable | None
+    cut: bool = False
 
 
 class _ReplyWatcher:
@@ -68,10 +80,13 @@ def stream_reply(
     messages: list[BaseMessage],
     on_progress: Progress | None,
     shown: dict[str, Indicator] | None = None,
-) -> str:
-    """The model's reply; each complete row is reported to `on_progress` as it arrives.
+    deadline: float | None = None,
+) -> tuple[str, bool]:
+    """The model's reply, and whether the deadline (`time.monotonic()`) cut it short; each
+    complete row is reported to `on_progress` as it arrives.
 
-    Reading stops early when the reply starts to loop (see `_ReplyWatcher`).
+    Reading stops early when the reply starts to loop (see `_ReplyWatcher`), and at the
+    deadline, keeping the complete lines read so far.
     """
     buffer, watcher = LineBuffer(), _ReplyWatcher(shown, on_progress)
     stream = chat_model.stream(messages)
@@ -79,12 +94,14 @@ def stream_reply(
         for chunk in stream:
             for line in buffer.feed(chunk.text):
                 if not watcher.take(line):
-                    return buffer.text.rsplit(line, 1)[0]
+                    return buffer.text.rsplit(line, 1)[0], False
+            if deadline is not None and time.monotonic() > deadline:
+                return buffer.done_text(), True
     finally:
         stream.close()
     for line in buffer.flush():
         watcher.take(line)  # the last row, when the reply ends without a line break
-    return buffer.text
+    return buffer.text, False
 
 
 def structured_refiner(chat_model: BaseChatModel) -> Runnable | None:
@@ -119,16 +136,19 @@ def ask(
     messages: list[BaseMessage],
     on_progress: Progress | None,
     shown: dict[str, Indicator],
-) -> tuple[str, Runnable | None]:
+    deadline: float | None = None,
+) -> Reply:
     """One reply, structured when the server takes a JSON schema, else streamed lines; a server
-    that refuses the schema gets the line format from then on."""
+    that refuses the schema gets the line format from then on. Only streamed replies can be
+    cut at the deadline: a server's JSON is whole or nothing."""
     if structured is not None:
         try:
-            return structured_reply(structured, messages, on_progress, shown), structured
+            return Reply(structured_reply(structured, messages, on_progress, shown), structured)
         except (OutputParserException, ValidationError):
             structured = None  # the server ignored the schema
         except Exception as exc:
             if getattr(exc, "status_code", None) not in SCHEMA_REFUSED:
                 raise  # down, timed out, unauthorised: asking again in lines would not help
             structured = None
-    return stream_reply(chat_model, messages, on_progress, shown), None
+    text, cut = stream_reply(chat_model, messages, on_progress, shown, deadline)
+    return Reply(text, None, cut)
