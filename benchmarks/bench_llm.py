@@ -104,7 +104,7 @@ def _one_run(drafter, chat_model, brief_text: str, seconds: float) -> dict:
         # neighbours; cpu / threads estimates the wall time on an idle machine.
         "first_row_cpu_s": round(first_cpu[0], 2) if first_cpu else None,
         "total_cpu_s": round(cpu, 2),
-        "last_note": refined.notes[-1] if refined.notes else "",
+        "last_note": refined.notes[-1].text if refined.notes else "",
     }
 
 

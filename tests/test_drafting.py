@@ -257,7 +257,7 @@ def test_llm_hook_gets_the_draft_and_the_hits_and_rules_have_the_last_word(
     class FakeRefiner:
         label = "fake:model"
 
-        def refine(self, draft_in: Draft, hits: Retrieved, on_progress=None) -> Draft:
+        def refine(self, draft_in: Draft, hits: Retrieved, on_progress=None, started=None) -> Draft:
             seen.update(draft=draft_in, hits=hits)
             bad = Indicator(level1="产出指标", level2="质量指标", name="LLM加的行", value="≥150%")
             rows = [*draft_in.table.indicators, bad]

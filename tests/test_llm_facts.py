@@ -34,7 +34,7 @@ REPLY = {
 def test_rules_drop_what_the_brief_does_not_say():
     rules = understand(BRIEF)
     model = FakeListChatModel(responses=["好的：" + json.dumps(REPLY, ensure_ascii=False)])
-    facts = llm_facts(BRIEF, rules, model)
+    facts, _ = llm_facts(BRIEF, rules, model)
     assert facts.unit == "某县水利局"
     assert "不存在的类型" not in facts.types
     objects = {a.object: (a.count, a.unit) for a in facts.activities}
@@ -46,7 +46,7 @@ def test_rules_drop_what_the_brief_does_not_say():
 
 def test_an_unreadable_reply_leaves_the_rules_reading():
     rules = understand(BRIEF)
-    facts = llm_facts(BRIEF, rules, FakeListChatModel(responses=["我不明白"]))
+    facts, _ = llm_facts(BRIEF, rules, FakeListChatModel(responses=["我不明白"]))
     assert facts == rules
 
 
@@ -81,7 +81,7 @@ OFFICE = "某区机关事务管理局2026年机关办公楼会议室设备更新
 
 def _read(brief: str, reply: dict):
     model = FakeListChatModel(responses=[json.dumps(reply, ensure_ascii=False)])
-    return llm_facts(brief, understand(brief), model)
+    return llm_facts(brief, understand(brief), model)[0]
 
 
 def test_the_prompt_asks_for_every_field():

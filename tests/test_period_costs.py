@@ -113,6 +113,22 @@ def test_each_frequency_keeps_its_verb_and_count():
     assert _slot(rows, "时效") == [("补贴发放频次", "按月发放（每月1次）")]
 
 
+def test_two_seasons_of_one_work_are_two_frequencies_and_no_yearly_count():
+    """'汛期每日巡查1次，非汛期每周巡查2次' times the 12 reservoirs' patrol: two 时效 rows told apart
+    by their season, no 数量 row of their own (it was 汛期每日巡查次数 ≥1次 and 巡查次数 ≥104次,
+    a whole year of weeks for a season that is not the whole year)."""
+    facts = understand(
+        "2026年县水利局小型水库管护项目，预算36万元，对全县12座小型水库开展日常巡查，"
+        "汛期每日巡查1次，非汛期每周巡查2次，落实管护人员24名，确保水库安全度汛。"
+    )
+    rows, _ = compose_rows(facts, 2026, "new")
+    assert _slot(rows, "时效") == [
+        ("汛期巡查频次", "汛期每日巡查≥1次"),
+        ("非汛期巡查频次", "非汛期每周巡查≥2次"),
+    ]
+    assert _slot(rows, "数量") == [("小型水库日常巡查数量", "≥12座")]
+
+
 @pytest.mark.parametrize(
     ("text", "parts"),
     [

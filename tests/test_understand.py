@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.drafting.compose import compose_rows
 from assistant.drafting.organisations import find_department
 from assistant.drafting.project_types import classify, project_types
 from assistant.drafting.understand import find_period, understand
@@ -168,7 +169,25 @@ def test_a_long_rate_name_and_a_count_of_buildings_are_read_whole():
     )
     assert ("疑似预防接种异常反应处置率", "=100%") in [(q.name, q.value) for q in facts.quality]
     counts = {a.object: (a.count, a.unit) for a in facts.activities}
-    assert counts["安全隐患排查"] == (3000, "栋")
+    # the 3000栋 count buildings: the work's name says so
+    assert counts["既有房屋安全隐患排查"] == (3000, "栋")
+
+
+@pytest.mark.parametrize(
+    ("clause", "row"),
+    [
+        ("对全县12座小型水库开展日常巡查", ("小型水库日常巡查数量", "≥12座")),  # was 日常巡查数量
+        ("对辖区30家企业开展安全检查", ("企业安全检查数量", "≥30家")),  # was 安全检查数量
+        ("为13个社区开展普法宣传活动", ("普法宣传活动社区数量", "≥13个")),  # was ≥1次 + unit 个社区
+        ("为230名村组干部开展法治培训", ("法治培训村组干部人数", "≥230名")),  # was 村组干部开展人数
+    ],
+)
+def test_what_a_count_before_the_work_counts_names_its_row(clause, row):
+    facts = understand(f"2026年区司法局普法宣传项目，预算10万元，{clause}。")
+    assert facts.unit == "区司法局"
+    rows, _ = compose_rows(facts, 2026, "new", "national")
+    quantity = [(r.name, r.value.raw) for r in rows if r.level2 == "数量指标"]
+    assert quantity == [row]
 
 
 def test_placing_people_in_jobs_is_an_effect_not_work():

@@ -182,8 +182,8 @@ def _served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, Activity | N
     lead = "培训" if "培训" in facts.types else ""
     if len(acts) > 1:
         lead = "" if acts[0].verb in _PLAIN_VERBS else acts[0].verb
-    elif acts:
-        lead = acts[0].phrase
+    elif acts:  # '为230名村组干部开展法治培训' -> 法治培训村组干部人数 (开展 says nothing)
+        lead = acts[0].object if acts[0].verb in _PLAIN_VERBS else acts[0].phrase
     name = f"{lead}{kind}" if who.who in lead else f"{lead}{who.who}{kind}"
     return (name if len(name) <= 14 else f"{who.who}{kind}"), (acts[0] if len(acts) == 1 else None)
 

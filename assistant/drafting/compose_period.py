@@ -105,15 +105,16 @@ def _deadline(period: Period, year: int, word: str, paid: str) -> tuple[str, str
 
 def _frequencies(period: Period, paid: str) -> list[tuple[str, str, str]]:
     """A row per frequency the brief states, named after its own verb ('每周巡河1次' ->
-    巡河频次 每周巡河≥1次); two of the same verb are told apart by their subject (区级河长)."""
+    巡河频次 每周巡河≥1次); two of the same verb are told apart by their subject (区级河长) or
+    their stretch of time (汛期巡查频次, 非汛期巡查频次)."""
     phrases = period.frequencies or ([period.frequency] if period.frequency else [])
     parts = [(p, frequency_parts(p)) for p in phrases[:3]]
     parts = [(p, f) for p, f in parts if f.count or f.hours or f.every not in _YEARLY]
     names = [_frequency_name(f, paid) for _, f in parts]
     rows = []
     for (phrase, part), name in zip(parts, names, strict=True):
-        if names.count(name) > 1 and part.subject:
-            name = part.subject + name
+        if names.count(name) > 1:  # told apart by who (区级河长) or when (汛期, 非汛期)
+            name = (part.subject or part.when.removesuffix("内")) + name
         rows.append((name, _frequency_value(part), phrase))
     return rows
 

@@ -8,6 +8,7 @@ draft and finalizes the result again (the rules have the last word).
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from datetime import date
 
@@ -116,13 +117,15 @@ class Drafter:
         today: date | None = None,
     ) -> Draft:
         """A zero-error Draft for the brief (text is parsed with `parse_brief` first)."""
+        started = time.monotonic()
         if isinstance(brief, str):
             brief = parse_brief(brief, today=today)
         retrieved = self.retrieve(brief, filters)
         with hiding(filters.exclude_table_ids if filters else ()):
             draft = self.compose(brief, retrieved, today)
         if self.refiner is not None:
-            draft = finalize(self.refiner.refine(draft, retrieved), profile=self.profile)
+            refined = self.refiner.refine(draft, retrieved, started=started)
+            draft = finalize(refined, profile=self.profile)
         return draft
 
     def retrieve(self, brief: ProjectBrief, filters: SearchFilters | None = None) -> Retrieved:

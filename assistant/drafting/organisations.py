@@ -53,6 +53,8 @@ _NOT_UNIT_STARTS = [
     *_WORDS["activity_verbs"],
 ]
 _NOT_UNIT_RE = re.compile("^(?:{})".format("|".join(_NOT_UNIT_STARTS)))
+# '为13个社区开展…', '三所学校': a count's places, not a unit ('个社区' carries no place name).
+_COUNTED_RE = re.compile(r"[一二两三四五六七八九十百千万]*[个所家座名位户]")
 CODE_RE = re.compile(r"(?<![\d.])(\d{6})(?![\d.元万亿千])")
 _IMPLEMENTING_CODE_RE = re.compile(r"实施单位(?:名称)?[：:是为]?\s*\d{6}")
 
@@ -83,6 +85,8 @@ def _clause_unit(text: str) -> str:
                 len(name) >= 3
                 and (at_start or _PLACE_RE.match(name))
                 and not _NOT_UNIT_RE.match(name)
+                and not re.search(r"\d\s*$", clause[: match.start()])
+                and not _COUNTED_RE.match(name)
             ):
                 return name
     return ""

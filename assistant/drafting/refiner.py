@@ -19,9 +19,15 @@ class Refiner(Protocol):
     label: str  # what drafts carry in `Draft.drafter`, e.g. 'openai:gpt-4o-mini'
 
     def refine(
-        self, draft: Draft, retrieved: Retrieved | None, on_progress: Progress | None = None
+        self,
+        draft: Draft,
+        retrieved: Retrieved | None,
+        on_progress: Progress | None = None,
+        started: float | None = None,
     ) -> Draft:
-        """The draft rewritten by the model (or the draft itself with a note when it fails)."""
+        """The draft rewritten by the model (or the draft itself with a note when it fails);
+        `started` (`time.monotonic()`) is when the draft began: the model's time budget counts
+        from then, else from this call."""
         ...
 
     def parse_edit(self, text: str, draft: Draft) -> Edit | None:

@@ -11,6 +11,9 @@ import jieba
 from assistant.drafting.facts import Activity
 from assistant.drafting.understand_targets import count_unit, to_count
 
+# Counts of people, times and spans: not places a piece of work is done at.
+_NOT_PLACES = ("名", "人", "位", "次", "天", "日", "小时", "周", "月", "年", "期", "场", "批")
+
 
 def grouped(
     verb: str, before: str, parts: list[str], clause: str, words: dict, count_re: re.Pattern
@@ -50,13 +53,34 @@ def total(part: str, count_re: re.Pattern) -> re.Match | None:
     return total or (counts[0] if counts else None)
 
 
-def single_count(acts: list[Activity], clause: str, count_re: re.Pattern) -> list[Activity]:
-    """The one count of a clause whose objects had none goes to its first activity."""
+def single_count(
+    acts: list[Activity], clause: str, count_re: re.Pattern, words: dict
+) -> list[Activity]:
+    """The one count of a clause whose objects had none goes to its first activity; things
+    counted before the work ('全县12座小型水库开展日常巡查') are what it is done on (小型水库日常巡查,
+    12座). People and places served (13个社区) are beneficiaries: their rows are named apart."""
     counts = list(count_re.finditer(clause))
     if acts and len(counts) == 1 and all(a.count is None for a in acts):
-        acts[0].count = to_count(counts[0]["num"])
-        acts[0].unit = count_unit(counts[0]["num"], counts[0]["unit"])
+        count, first = counts[0], acts[0]
+        first.count = to_count(count["num"])
+        first.unit = count_unit(count["num"], count["unit"])
+        places = _places_before(clause, count, first)
+        served = count["unit"] in words["people_units"] and places.endswith(
+            tuple(words["people_nouns"])
+        )  # read_people has them
+        if places and not served and places not in first.object:
+            first.object = (places + first.object)[:16]
     return acts
+
+
+def _places_before(clause: str, count: re.Match, act: Activity) -> str:
+    """The things a count before the work counts ('12座小型水库开展…' -> 小型水库); '' for people
+    and times (their rows have names of their own) or a count after the work."""
+    work = clause.find(act.verb, count.end())
+    between = clause[count.end() : work] if work > 0 else ""
+    if count["unit"].endswith(_NOT_PLACES) or not re.fullmatch(r"[\u4e00-\u9fa5]{2,8}", between):
+        return ""
+    return between
 
 
 def shared_count(acts: list[Activity], clause: str, count_re: re.Pattern) -> list[Activity]:

@@ -69,6 +69,11 @@ _PLAIN_LEAD_RE = re.compile(r"^(?:开展|进行|组织|实行|实施|落实)")
 _WHEN_RE = re.compile(r"^(?:全年|[\u4e00-\u9fa5]{1,4}?(?:期内|期间|期))")
 
 
+def without_when(text: str) -> str:
+    """The text after the stretch of time it opens with ('汛期每日巡查1次' -> 每日巡查1次)."""
+    return _WHEN_RE.sub("", text, count=1)
+
+
 class Frequency(NamedTuple):
     """'区级河长每月巡河不少于1次' -> subject 区级河长, 每月, 巡河, count 1; '防火期内每日巡护' ->
     when 防火期内; '每周开放56小时' -> hours 56小时; '春秋两季集中免疫' -> every 春秋两季."""

@@ -23,6 +23,7 @@ from assistant.drafting.understand_lists import (
     strip_counts,
     total,
 )
+from assistant.drafting.understand_period import without_when
 from assistant.drafting.understand_targets import (
     NUM,
     count_unit,
@@ -97,7 +98,10 @@ def _no_work(clause: str, words: dict, header: bool) -> bool:
     """A cost line, a frequency, a time limit or deadline, or a header's label: no activity."""
     return bool(
         MONEY_RE.search(_money_free(clause))
-        or (_FREQ_START_RE.match(clause) and not _starts_with_verb(_LEAD_RE.sub("", clause), words))
+        or (
+            _FREQ_START_RE.match(without_when(clause))
+            and not _starts_with_verb(_LEAD_RE.sub("", clause), words)
+        )
         or TIME_LIMIT_RE.search(clause)
         or _DEADLINE_END_RE.search(clause)
         or (header and not _starts_with_verb(clause, words))
@@ -163,7 +167,7 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         _part_activity(verb, before, p, i > 0, clause, words, count_re) for i, p in enumerate(parts)
     ]
     acts = [a for a in acts if a is not None]
-    acts = each_count(single_count(acts, clause, count_re), clause, count_re)
+    acts = each_count(single_count(acts, clause, count_re, words), clause, count_re)
     return shared_count(acts, clause, count_re)
 
 

@@ -8,6 +8,8 @@ Only this package imports LangChain; a provider's own library is imported when i
 
 from __future__ import annotations
 
+import time
+
 from langchain_core.language_models import BaseChatModel
 
 from assistant.drafting.edit_model import Edit
@@ -21,6 +23,8 @@ from assistant.llm.refine import llm_label, refine
 from assistant.schema import Draft
 from assistant.settings import Settings
 
+FACTS_SHARE = 0.5  # of a draft's time budget, for reading its brief: the rewrite needs the rest
+
 __all__ = [
     "LLMRefiner",
     "llm_label",
@@ -33,20 +37,32 @@ __all__ = [
 
 
 class LLMRefiner:
-    """The drafter's `Refiner` over a LangChain chat model."""
+    """The drafter's `Refiner` over a LangChain chat model.
+
+    `seconds` is the time budget of one draft (`JXMB_LLM_SECONDS`): a reading of the brief gets
+    at most FACTS_SHARE of it, the rewrite what is left since the draft began.
+    """
 
     def __init__(
         self, chat_model: BaseChatModel, max_retries: int = 2, seconds: float | None = None
     ):
         self.chat_model, self.max_retries, self.seconds = chat_model, max_retries, seconds
         self.label = llm_label(chat_model)
+        # A model that could not read a brief in its share of the time would only be cut again
+        # (a local 1.5B model takes 30-45 s): it is not asked to read briefs again.
+        self.reads_briefs = True
 
     def refine(
-        self, draft: Draft, retrieved: Retrieved | None, on_progress: Progress | None = None
+        self,
+        draft: Draft,
+        retrieved: Retrieved | None,
+        on_progress: Progress | None = None,
+        started: float | None = None,
     ) -> Draft:
-        return refine(
-            draft, retrieved, self.chat_model, self.max_retries, on_progress, self.seconds
-        )
+        seconds = self.seconds
+        if seconds is not None and started is not None:
+            seconds -= time.monotonic() - started
+        return refine(draft, retrieved, self.chat_model, self.max_retries, on_progress, seconds)
 
     def parse_edit(self, text: str, draft: Draft) -> Edit | None:
         return parse_edit(text, draft, self.chat_model)
@@ -56,7 +72,12 @@ class LLMRefiner:
 
     def read_facts(self, text: str, rules: ProjectFacts) -> ProjectFacts:
         """The brief read by the model into ProjectFacts, checked by the rules (`facts.py`)."""
-        return llm_facts(text, rules, self.chat_model)
+        if not self.reads_briefs:
+            return rules
+        share = None if self.seconds is None else time.monotonic() + self.seconds * FACTS_SHARE
+        facts, cut = llm_facts(text, rules, self.chat_model, share)
+        self.reads_briefs = not cut
+        return facts
 
 
 def make_refiner(settings: Settings) -> LLMRefiner | None:

@@ -16,6 +16,7 @@ from assistant.drafting.facts import ProjectFacts
 from assistant.drafting.facts_check import checked
 from assistant.drafting.project_types import project_types
 from assistant.llm.lines import clean_cell
+from assistant.llm.replies import stream_text
 from assistant.prompts import render
 
 _MAX_BRIEF_CHARS = 2000
@@ -41,17 +42,23 @@ def read_reply(reply: str) -> ProjectFacts | None:
         return None
 
 
-def llm_facts(text: str, rules: ProjectFacts, chat_model: BaseChatModel) -> ProjectFacts:
-    """The LLM's reading of the brief, checked by the rules; the rules' reading on any failure."""
+def llm_facts(
+    text: str, rules: ProjectFacts, chat_model: BaseChatModel, deadline: float | None = None
+) -> tuple[ProjectFacts, bool]:
+    """The LLM's reading of the brief, checked by the rules; the rules' reading on any failure.
+    True when the deadline (`time.monotonic()`) cut a streamed reply short."""
     messages = facts_messages(text)
     try:
         structured = chat_model.with_structured_output(ProjectFacts, method="json_schema")
         facts = structured.invoke(messages)
     except Exception:  # no schema support, or the call failed: try a plain reply
         try:
-            facts = read_reply(chat_model.invoke(messages).text)
+            reply, cut = stream_text(chat_model, messages, deadline)
         except Exception:  # an optional helper: the rules' reading stands
-            facts = None
+            return rules, False
+        if cut:
+            return rules, True
+        facts = read_reply(reply)
     if not isinstance(facts, ProjectFacts):
-        return rules
-    return checked(facts, rules, text)
+        return rules, False
+    return checked(facts, rules, text), False

@@ -46,9 +46,10 @@ MAX_PROBLEMS_SHOWN = 8
 TITLE_CHARS = 24  # past tables' names only set the scene
 _EXAMPLE_LINE_RE = re.compile(r"^[A-Z]\d{1,3}\|[^|]+\|")
 _DRAFT_TAG_RE = re.compile(r"D(\d+)")
-# A re-ask re-reads the first reply and the problems (~300 tokens, ~12 ms each on 2 cores)
-# before its first row: with less time left than this it could not finish.
-RETRY_SECONDS = 5.0
+# A reply first reads its prompt (the draft's data, or for a re-ask the first reply and the
+# problems: ~300 tokens, ~12 ms each on 2 cores) before its first row: with less time left than
+# this no ask starts.
+ASK_SECONDS = 5.0
 
 
 class Example(NamedTuple):
@@ -233,7 +234,7 @@ def refine(
     """The draft as rewritten by the LLM if the result passes review, else the draft unchanged + a note.
 
     `seconds` bounds the whole refine: a streamed reply still running then is cut, the draft
-    rows it did not reach are kept as they are, and no re-ask starts that could not finish.
+    rows it did not reach are kept as they are, and no ask starts that could not finish.
     """
     deadline = None if seconds is None else time.monotonic() + seconds
     examples = select_examples(draft, retrieved)
@@ -242,8 +243,10 @@ def refine(
     structured = structured_refiner(chat_model)
     problems: list[str] = []
     for attempt in range(max_retries + 1):
-        if attempt and deadline is not None and deadline - time.monotonic() < RETRY_SECONDS:
-            return _keep_embedded(draft, f"{seconds:g} 秒时限内没有通过审核的回复")
+        left = None if deadline is None else deadline - time.monotonic()
+        if left is not None and left < ASK_SECONDS:
+            why = "回复未通过审核，来不及重问" if attempt else "来不及改写"
+            return _keep_embedded(draft, f"时限只剩 {max(left, 0):.1f} 秒，{why}")
         _progress(on_progress, attempt)
         try:
             reply = ask(chat_model, structured, messages, on_progress, shown, deadline)
@@ -251,7 +254,7 @@ def refine(
             return _keep_embedded(draft, f"调用 LLM 失败：{type(exc).__name__}")
         structured = reply.structured
         if reply.cut and not parse_reply(reply.text, shown).rows:
-            return _keep_embedded(draft, f"{seconds:g} 秒时限内没有写出任何一行")
+            return _keep_embedded(draft, f"{seconds:.0f} 秒时限内没有写出任何一行")
         text, cut_note = _rest_of_draft(reply, draft, shown)
         result = build_candidate(text, draft, examples)
         if result.draft is not None:

@@ -104,6 +104,22 @@ def stream_reply(
     return buffer.text, False
 
 
+def stream_text(
+    chat_model: BaseChatModel, messages: list[BaseMessage], deadline: float | None
+) -> tuple[str, bool]:
+    """A whole reply, or what had come of it at the deadline (`time.monotonic()`; cut: True)."""
+    parts: list[str] = []
+    stream = chat_model.stream(messages)
+    try:
+        for chunk in stream:
+            parts.append(chunk.text)
+            if deadline is not None and time.monotonic() > deadline:
+                return "".join(parts), True
+    finally:
+        stream.close()
+    return "".join(parts), False
+
+
 def structured_refiner(chat_model: BaseChatModel) -> Runnable | None:
     """The model with structured output (the server enforces the RefineReply JSON schema), for
     models that offer it (OpenAI-compatible servers); None for the others (local llama.cpp)."""
