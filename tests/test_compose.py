@@ -199,6 +199,14 @@ def test_a_stated_size_replaces_the_assumed_service_row_and_results_are_no_measu
     assert ("防治效果", "≥85%") in _rows(pests, "质量")
     assert ("挽回粮食损失", "≥500万公斤") in _rows(pests, "效益")
     assert "通过挽回" not in pests.table.goals[0]  # a result is no measure taken
+    stations = drafter.draft(
+        "2026年市气象局新建区域自动气象站20个，预算160万元，其中设备购置费120万元、"
+        "安装调试费30万元、运维费10万元，数据到报率达到98%以上，提升短时临近预报准确率。",
+        today=TODAY,
+    )
+    # 10万元 of upkeep is no measure of a 160万元 build (it read '通过运维服务')
+    assert stations.table.goals[0].startswith("2026年，完成新建区域自动气象站数量不少于20个")
+    assert stations.table.department.name == "市气象局"
 
 
 def test_each_listed_screening_gets_the_count_and_the_women_are_asked(drafter):

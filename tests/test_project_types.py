@@ -101,8 +101,9 @@ def test_every_corpus_table_keeps_its_hand_checked_type(corpus_tables):
             "重大动物疫病强制免疫",
             "动物防疫",
         ),
-        # a weak word is no head on its own: 防治 of pine wilt is forestry, 养护 of a reservoir no road
-        ("某县林业局松材线虫病防治，除治病死松树2万株", "松材线虫病防治", "林业"),
+        # a weak word is no head on its own: 防治 of pine wilt is forestry pest control (no 造林),
+        # 养护 of a reservoir no road
+        ("某县林业局松材线虫病防治，除治病死松树2万株", "松材线虫病防治", "林业有害生物防治"),
         ("维修养护小型水库12座", "小型水库维修养护", "维修改造"),
         ("畜禽粪污资源化利用，建设堆粪场20个", "畜禽粪污资源化利用", "农业"),
         # performances are judged by the plan of shows kept, not as publicity (a 文化馆 gives them)
@@ -178,6 +179,9 @@ def test_sub_kinds_belong_to_a_type_and_have_their_own_rows():
         assert kind.benefit and kind.quality and kind.quantity, key
     assert kinds["森林防火"].benefit == ("森林火灾受害率", "≤0.9‰")
     assert kinds["公路养护"].longterm is None  # routine upkeep builds nothing
+    # pine wilt control plants nothing: it was 造林任务完成时间 and 苗木成活率
+    assert kinds["林业有害生物防治"].family == "林业"
+    assert kinds["林业有害生物防治"].deadline_word == "防治任务完成"
 
 
 def test_no_type_falls_back_on_the_blanket_acceptance_rate():

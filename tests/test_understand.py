@@ -205,3 +205,41 @@ def test_a_deadline_clause_is_no_work_of_its_own():
     )
     assert all("月底前" not in a.object for a in facts.activities)
     assert facts.period.deadline == "12月底前"
+
+
+@pytest.mark.parametrize(
+    ("clause", "slot", "rows"),
+    [
+        # a cap on a count is a standard: it was 新发疫点不数量 ≥2个
+        ("全年新发疫点不超过2个", "质量指标", [("新发疫点数量", "≤2个")]),
+        # it was an effect 全年安全事故发生次数 =0次, against the brief's 2起
+        ("确保全年安全事故控制在2起以内", "质量指标", [("安全事故数量", "≤2起")]),
+        # the 3 工种 are the listed items: it was 电工次数 ≥1次, 焊工次数 ≥1次 and no 6期
+        (
+            "组织电工、焊工、中式烹调师3个工种培训6期",
+            "数量指标",
+            [("培训工种数量", "≥3个"), ("培训期数", "≥6期")],
+        ),
+        # what new weather stations achieve, not a quality of the work: it was no row at all
+        (
+            "新建区域自动气象站20个，提升短时临近预报准确率",
+            "社会效益指标",
+            [("短时临近预报准确率提升情况", "好")],
+        ),
+        # doses after a count of people are each one's: it was HPV疫苗数量 ≥4500名 and ≥2剂次
+        (
+            "为辖区4500名13-14岁在校女生接种2剂次HPV疫苗",
+            "数量指标",
+            [("接种在校女生人数", "≥4500名"), ("每人接种HPV疫苗剂次", "=2剂次")],
+        ),
+    ],
+)
+def test_caps_lists_and_doses_reach_rows_as_the_brief_means_them(clause, slot, rows):
+    facts = understand(f"2026年县某局，预算50万元，{clause}。")
+    composed, _ = compose_rows(facts, 2026, "new", "national")
+    assert [(r.name, r.value.raw) for r in composed if r.level2 == slot] == rows
+
+
+def test_an_agency_that_builds_a_station_is_the_unit_not_the_station():
+    facts = understand("2026年市气象局新建区域自动气象站20个，预算160万元。")
+    assert facts.unit == "市气象局"  # it was 市气象局新建区域自动气象站

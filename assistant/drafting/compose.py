@@ -161,8 +161,7 @@ def _quantity_rows(
             rows.append(stated)
             continue
         if act.count is not None:
-            value, text = f"≥{num(act.count)}{act.unit}", f"按项目描述：{act.text}"
-            rows.append(make_row(QUANTITY, name, value, text, brief_source(act.text)))
+            rows.append(_counted_row(facts, act, name))
             continue
         row, note = _assumed_count(facts, act, name)
         rows.append(row)
@@ -175,11 +174,29 @@ def _listed_note(row: Indicator) -> Assumption:
     return Assumption(code="A-QUANTITY-TYPE", row=row.name, message=text)
 
 
+def _counted_row(facts: ProjectFacts, act: Activity, name: str) -> Indicator:
+    """'为4500名在校女生接种2剂次HPV疫苗': doses after a count of people are each one's
+    (每人接种HPV疫苗剂次 =2剂次), not the year's total."""
+    text = f"按项目描述：{act.text}"
+    each = act.unit == "剂次" and any(
+        w.count is not None and w.text in act.text for w in facts.beneficiaries
+    )
+    if each:
+        value = f"={num(act.count)}{act.unit}"
+        return make_row(QUANTITY, f"每人{name}", value, text, brief_source(act.text))
+    value = f"≥{num(act.count)}{act.unit}"
+    return make_row(QUANTITY, name, value, text, brief_source(act.text))
+
+
 def _served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, Activity | None]:
     """'为4000名残疾人适配辅助器具' -> 适配辅助器具残疾人人数 (and that activity needs no row of its
-    own); '对8所中小学的屋面、门窗进行维修' -> 维修中小学数量 (one verb over several objects)."""
+    own); '对8所中小学的屋面、门窗进行维修' -> 维修中小学数量 (one verb over several objects);
+    '为4500名在校女生接种2剂次HPV疫苗' -> 接种在校女生人数 (the doses keep their own row)."""
     acts = [a for a in facts.activities if a.count is None and who.text in a.text]
+    counted = [a for a in facts.activities if a.count is not None and who.text in a.text]
     lead = "培训" if "培训" in facts.types else ""
+    if not acts and counted and counted[0].verb not in _PLAIN_VERBS:
+        lead = counted[0].verb
     if len(acts) > 1:
         lead = "" if acts[0].verb in _PLAIN_VERBS else acts[0].verb
     elif acts:  # '为230名村组干部开展法治培训' -> 法治培训村组干部人数 (开展 says nothing)

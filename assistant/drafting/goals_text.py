@@ -57,8 +57,13 @@ def _measures(facts: ProjectFacts) -> str:
     places = [b.who for b in facts.beneficiaries if b.count is not None]
     acts = [a for a in facts.activities if a.count is None]
     acts = _by_verb([a for a in acts if not any(p in a.object for p in places)])[:MAX_MEASURES]
-    if not acts:
-        stems = [_service(c.name) for c in facts.costs if not c.unit_cost]
+    if not acts:  # a service bought is the measure; a small line beside bigger ones is not
+        # ('运维费10万元' of a 160万元 weather-station build: no '通过运维服务')
+        lines = [c for c in facts.costs if not c.unit_cost]
+        top = max((c.amount or 0 for c in lines), default=0)
+        stems = [
+            _service(c.name) for c in lines if c.name.endswith("服务费") or (c.amount or 0) >= top
+        ]
         acts = [f"{s}服务" for s in stems if s][:MAX_MEASURES]
     return _join(acts)
 

@@ -36,6 +36,9 @@ _CLAUSE_UNIT_RE = re.compile(
 # '黄山市公安局雪亮工程…': a place-led agency name that runs straight into the project name.
 _AGENCY_SUFFIX = "(?:{})".format("|".join(sorted(_WORDS["agency_suffixes"], key=len, reverse=True)))
 _RUN_ON_RE = re.compile(rf"[\u4e00-\u9fa5]{{2,20}}?{_AGENCY_SUFFIX}(?!{_LONGER_NAME}|的)")
+_AGENCY_BEFORE_WORK_RE = re.compile(
+    rf"[\u4e00-\u9fa5]{{2,20}}?{_AGENCY_SUFFIX}(?=(?:{'|'.join(_WORDS['activity_verbs'])}))"
+)
 _IMPLEMENTING_RE = re.compile(
     rf"(?:实施单位(?:名称)?|由)\s*[：:为是]?\s*(?:\d{{6}}\s*)?(?P<u>[\u4e00-\u9fa5（）()]{{2,30}}?{UNIT_SUFFIX})"
     r"(?=实施|负责|承担|$|[，。；,;\s])"
@@ -80,6 +83,8 @@ def _clause_unit(text: str) -> str:
         clause = _CLAUSE_LEAD_RE.sub("", clause or "")
         for match in _CLAUSE_UNIT_RE.finditer(clause):
             name = _LEAD_WORDS_RE.sub("", match["name"])
+            # '市气象局新建区域自动气象站20个': the agency, not the station it builds
+            name = (_AGENCY_BEFORE_WORK_RE.match(name) or [name])[0]
             at_start = match.start() == 0 or clause[: match.start()].endswith(("由", "是", "："))
             if (
                 len(name) >= 3

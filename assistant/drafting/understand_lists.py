@@ -46,6 +46,31 @@ def grouped(
     return Activity(verb=verb, object=noun, count=count, unit=unit, text=clause)
 
 
+_SUMMED_RE = re.compile(
+    r"^(?P<item>[^\d、]+?)(?P<n>\d+|[两三四五六七八九十])\s*(?P<u>个|类|种|项)(?P<rest>[\u4e00-\u9fa5]{2,10})"
+)
+
+
+def summed_list(verb: str, parts: list[str], clause: str, count_re: re.Pattern) -> list[Activity]:
+    """'组织电工、焊工、中式烹调师3个工种培训6期': the listed items are the 3 工种 of one piece of
+    work (培训工种 3个, 培训 6期), not a work each."""
+    summed = _SUMMED_RE.match(parts[-1]) if len(parts) >= 2 and verb else None
+    if summed is None or to_count(summed["n"]) != len(parts):
+        return []
+    kind, *work = jieba.lcut(summed["rest"])
+    work = "".join(work)
+    if len(kind) < 2 or len(work) < 2:
+        return []
+    acts = [
+        Activity(verb=verb, object=work + kind, count=len(parts), unit=summed["u"], text=clause)
+    ]
+    more = count_re.search(parts[-1][summed.end() :])
+    if more:
+        count, unit = to_count(more["num"]), count_unit(more["num"], more["unit"])
+        acts.append(Activity(verb=verb, object=work, count=count, unit=unit, text=clause))
+    return acts
+
+
 def total(part: str, count_re: re.Pattern) -> re.Match | None:
     """'每个网格配备专职网格员1名共64名': the total (共/合计/累计) beats the count per place."""
     counts = list(count_re.finditer(part))

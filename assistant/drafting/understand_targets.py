@@ -17,6 +17,27 @@ _STANDARD_RE = re.compile(
 )
 
 
+# '全年新发疫点不超过2个', '发生安全事故不超过1起': a count kept under a cap is a standard.
+_COUNT_CAP_RE = re.compile(
+    rf"(?P<n>[\u4e00-\u9fa5]{{2,12}}?)(?:不超过|不多于|控制在)\s*(?P<v>{NUM})\s*"
+    r"(?P<u>个|起|件|次|处|例|宗|条)(?:以内|以下)?"
+)
+_CAP_NAME_ENDS = {"次": "次数"}
+
+
+def _count_caps(clause: str) -> list[QualityTarget]:
+    found = []
+    for m in _COUNT_CAP_RE.finditer(clause):
+        name = re.sub(r"^(?:确保|保证|力争|要求|且|并|使|其中|全年|年内|每年)+", "", m["n"])
+        count = to_count(m["v"])
+        if len(name) < 2 or name.startswith("每") or count is None:
+            continue  # '每户不超过2人' is a rule per item
+        end = _CAP_NAME_ENDS.get(m["u"], "数量")
+        name = name if name.endswith(("数", "数量", end)) else name + end
+        found.append(QualityTarget(name=name, value=f"≤{count:g}{m['u']}", text=m.group(0)))
+    return found
+
+
 def read_quality(clause: str, words: dict) -> list[QualityTarget]:
     """'合格率达到95%', '取证率达到80%', '工程质量验收合格': stated standards."""
     found = []
@@ -33,6 +54,7 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
         unit = "‰" if m["u"] == "‰" else "%"
         value = "=100%" if float(m["v"]) == 100 and sign == "≥" else f"{sign}{m['v']}{unit}"
         found.append(QualityTarget(name=name, value=value, text=m.group(0)))
+    found += _count_caps(clause)
     found += [
         QualityTarget(name=name, value=value, text=phrase)
         for phrase, (name, value) in words["quality_phrases"].items()
@@ -54,11 +76,17 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
     return found
 
 
+# '4500名13-14岁在校女生': an age range between the count and the people
+_AGES = r"\d+(?:[-—～~至]\d+)?周?岁(?:以上|以下)?(?:的)?"
+
+
 def read_people(text: str, words: dict) -> Beneficiary | None:
     units = "|".join(sorted(words["people_units"], key=len, reverse=True))
     nouns = "|".join(sorted(words["people_nouns"], key=len, reverse=True))
     m = re.search(
-        rf"(?P<num>{NUM})\s*(?P<unit>{units})(?P<who>[\u4e00-\u9fa5]{{0,6}}(?:{nouns}))", text
+        rf"(?P<num>{NUM})\s*(?P<unit>{units})(?P<age>{_AGES})?"
+        rf"(?P<who>[\u4e00-\u9fa5]{{0,6}}(?:{nouns}))",
+        text,
     )
     if m:
         count, unit = to_count(m["num"]), count_unit(m["num"], m["unit"])

@@ -21,6 +21,7 @@ from assistant.drafting.understand_lists import (
     shared_count,
     single_count,
     strip_counts,
+    summed_list,
     total,
 )
 from assistant.drafting.understand_period import without_when
@@ -66,8 +67,11 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
     purposes = purpose_clauses(text, words)
     clauses = split_clauses(text, unit, words)
     for clause, header in clauses:
-        measured = re.search(r"\d\s*[%％‰]", clause) and read_quality(clause, words)
-        if _effect(clause, words) and not measured:  # '确保…比例不低于85%' is a standard
+        measured = re.search(r"\d\s*[%％‰]|不超过|不多于|控制在", clause) and read_quality(
+            clause, words
+        )
+        # '确保…比例不低于85%', '确保全年安全事故控制在2起以内' are standards
+        if _effect(clause, words) and not measured:
             work.effects.append(_effect(clause, words))
             continue
         if clause.startswith(tuple(words["purpose_words"])) or clause in purposes:
@@ -160,6 +164,9 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         else:
             parts = [strip_counts(lead, count_re).split("的")[-1] + verb + counts]
             verb = ""
+    summed = summed_list(verb, parts, clause, count_re)
+    if summed:
+        return summed
     one = grouped(verb, before, parts, clause, words, count_re)
     if one is not None:
         return [one]
