@@ -207,6 +207,21 @@ def test_a_stated_size_replaces_the_assumed_service_row_and_results_are_no_measu
     # 10万元 of upkeep is no measure of a 160万元 build (it read '通过运维服务')
     assert stations.table.goals[0].startswith("2026年，完成新建区域自动气象站数量不少于20个")
     assert stations.table.department.name == "市气象局"
+    hotline = drafter.draft(
+        "2026年区市场监管局12315投诉举报热线运行，预算25万元，受理投诉举报8000件，"
+        "7个工作日内处理完毕，按时办结率98%。",
+        today=TODAY,
+    )
+    # complaints taken in are work done, not complaints to keep down (it read ≤8000件)
+    assert ("受理投诉举报数量", "≥8000件") in _rows(hotline, "数量")
+    checks = drafter.draft(
+        "2026年区应急管理局开展安全生产执法检查，预算40万元，检查危险化学品企业120家次，"
+        "委托第三方专家检查60家次，隐患整改率95%以上。",
+        today=TODAY,
+    )
+    # both counts stay, each with its object (it read 检查家次 ≥120家次 and lost the 60家次)
+    assert ("检查危险化学品企业家次", "≥120家次") in _rows(checks, "数量")
+    assert ("委托第三方专家检查家次", "≥60家次") in _rows(checks, "数量")
 
 
 def test_each_listed_screening_gets_the_count_and_the_women_are_asked(drafter):

@@ -220,6 +220,12 @@ def test_a_deadline_clause_is_no_work_of_its_own():
             "数量指标",
             [("培训工种数量", "≥3个"), ("培训期数", "≥6期")],
         ),
+        # people in 万: it was 老年人免费体检数量
+        ("为65岁以上老年人免费体检2.1万人", "数量指标", [("老年人免费体检人数", "≥2.1万人")]),
+        # it was 清淤河道共计数量
+        ("清淤河道12条共计36公里", "数量指标", [("清淤河道数量", "≥12条")]),
+        # a change by a share is a result: it was 年均浓度下降数量 ≥1项
+        ("PM2.5年均浓度下降3%", "生态效益指标", [("PM2.5年均浓度下降幅度", "≥3%")]),
         # what new weather stations achieve, not a quality of the work: it was no row at all
         (
             "新建区域自动气象站20个，提升短时临近预报准确率",

@@ -106,7 +106,7 @@ def activity_name(act: Activity) -> str:
         return head + ("次数" if unit == "次" else unit.removeprefix("万"))
     if unit in ("场", "期", "班", "批", "届"):
         return head + ("场次" if unit == "场" else unit + "数")
-    if unit in ("名", "人", "位"):
+    if unit.removeprefix("万") in ("名", "人", "位"):  # '免费体检2.1万人' -> 免费体检人数
         return f"{head}人数"
     if unit in ("天", "日"):  # '开放不少于300天' -> 开放天数
         return f"{head}天数"

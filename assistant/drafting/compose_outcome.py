@@ -53,6 +53,10 @@ def effect_rows(
 def outcome_row(outcome: Outcome) -> Indicator:
     """'带来观光游客不少于6万人次' -> 接待观光游客人次 ≥6万人次 (社会效益); '村集体增收6万元' ->
     增加村集体收入 ≥6万元 (经济效益)."""
+    if outcome.unit in ("%", "个百分点"):  # 'PM2.5年均浓度下降3%' -> PM2.5年均浓度下降幅度 ≥3%
+        name, value = f"{outcome.object}{outcome.verb}幅度", f"≥{num(outcome.count)}{outcome.unit}"
+        text, source = f"按项目描述：{outcome.text}", brief_source(outcome.text)
+        return make_row(outcome.level2, name, value, text, source)
     word = WORDS["outcome_name_verbs"].get(outcome.verb, outcome.verb)
     obj = outcome.object
     head = obj if not word or word in obj or obj.startswith(outcome.verb) else word + obj

@@ -18,6 +18,7 @@ from assistant.schema import Indicator, ProjectBrief
 from assistant.taxonomy import slot_of
 
 SAME_OBJECT = 0.3  # share of the real row's topic bigrams that must be the own row's words
+KEEP_OWN = 0.5  # share of a counted row's own topic bigrams a real name must keep to replace it
 
 
 def reword_quantities(
@@ -40,7 +41,8 @@ def reword_quantities(
             out.append(row)
             continue
         pool = candidates if row.source.rule != NO_COUNT_RULE else on_subject
-        match = _match(row, pool, brief, year, used)
+        taken = {r.name for r in out} | {r.name for r in rows if r is not row}
+        match = _match(row, pool, brief, year, used, taken)
         if match is None:
             out.append(row)
             continue
@@ -52,7 +54,10 @@ def reword_quantities(
     return _without_padding(out, assumed)
 
 
-def _match(row, candidates, brief, year, used) -> tuple[Candidate, Indicator] | None:
+def _match(row, candidates, brief, year, used, taken) -> tuple[Candidate, Indicator] | None:
+    """The first candidate about the same object, with the row's unit when the brief counted it.
+    A counted row keeps its own name when the real one drops most of its object
+    ('检查危险化学品企业家次' is no '检查家次') or another row already has that name."""
     own = topic_bigrams(row.name)
     counted = row.source.rule != NO_COUNT_RULE
     for cand in candidates:
@@ -62,12 +67,17 @@ def _match(row, candidates, brief, year, used) -> tuple[Candidate, Indicator] | 
         adapted = adapted.model_copy(update={"name": clean_name(adapted.name)})
         if len(adapted.name) > MAX_NAME or adapted.value.kind != "quantitative":
             continue
+        if adapted.name in taken:
+            continue
         if counted and adapted.value.unit != row.value.unit:
             continue
         if subject_words(adapted.name) - subject_words(brief.text or brief.name):
             continue  # '主体班培训人次' names another school's class: not the brief's teachers
         theirs = topic_bigrams(adapted.name)
-        if own and theirs and len(set(own) & set(theirs)) / len(theirs) >= SAME_OBJECT:
+        shared = len(set(own) & set(theirs))
+        if counted and own and shared / len(set(own)) < KEEP_OWN:
+            continue
+        if own and theirs and shared / len(theirs) >= SAME_OBJECT:
             return cand, adapted
     return None
 

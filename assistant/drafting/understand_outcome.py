@@ -23,7 +23,7 @@ _AFTER_RE = re.compile(r"^(?:以上|左右|多)")
 
 
 @cache
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     verbs = "|".join(sorted(load_data("brief_words")["outcome_verbs"], key=len, reverse=True))
     units = "|".join(sorted(WORDS["outcome_units"], key=len, reverse=True))
     tail = rf"{_QUAL}\s*(?P<num>{_NUM})\s*(?P<unit>{units})(?P<after>[\u4e00-\u9fa5]{{0,10}})"
@@ -35,7 +35,12 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
         rf"(?P<pre>)(?P<verb>)(?P<obj>[\u4e00-\u9fa5]{{2,12}}?(?:{income})){_QUAL}\s*"
         rf"(?P<num>{_NUM})\s*(?P<unit>亿元|万元|元)(?P<after>)"
     )
-    return by_verb, by_income
+    # 'PM2.5年均浓度下降3%', '农户收入增长5%': a change by a share is a result too
+    by_change = re.compile(
+        r"(?P<pre>)(?P<obj>[\u4e00-\u9fa5A-Za-z0-9.]{2,14}?)(?P<verb>下降|降低|减少|提高|提升|增长)"
+        r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|个百分点)(?P<after>)"
+    )
+    return by_verb, by_income, by_change
 
 
 def read_outcomes(text: str, types: list[str] | None = None) -> list[Outcome]:
@@ -76,8 +81,7 @@ def without_outcomes(
 
 
 def _outcome(clause: str) -> Outcome | None:
-    by_verb, by_income = _patterns()
-    for pattern in (by_verb, by_income):
+    for pattern in _patterns():
         match = pattern.search(clause)
         if match and _is_result(match):
             return _read(match)
@@ -100,7 +104,7 @@ def _read(match: re.Match) -> Outcome | None:
     number = to_number(match["num"].removesuffix("万"))
     if number is None:
         return None
-    unit = match["unit"]
+    unit = match["unit"].replace("％", "%")
     if match["num"].endswith("万") and not unit.startswith("万"):
         unit = "万" + unit  # '6万人次': the brief's own way of writing the figure
     obj = re.sub(r"^(?:了|的)", "", match["obj"])

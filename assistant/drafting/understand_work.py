@@ -185,6 +185,7 @@ def _part_activity(
     part = _before_next_work(part, count_re, words)
     obj = _AGE_RE.sub("", strip_counts(part, count_re)).split("的")[-1]
     obj = _FREQ_END_RE.sub("", obj)  # '幼儿园食堂每学期': how often is the 时效 row's
+    obj = re.sub(r"共计|合计|累计|总计", "", obj)  # '河道12条共计36公里': 河道, twice counted
     if not _is_object(obj) or (
         not count_re.search(part) and obj.endswith(tuple(words["abstract_nouns"]))
     ):
