@@ -219,6 +219,12 @@ def test_a_stated_size_replaces_the_assumed_service_row_and_results_are_no_measu
         "委托第三方专家检查60家次，隐患整改率95%以上。",
         today=TODAY,
     )
+    health = drafter.draft(
+        "2026年县卫健委基本公共卫生服务项目，预算860万元，为65岁以上老年人免费体检2.1万人，"
+        "高血压患者规范管理1.5万人。",
+        today=TODAY,
+    )
+    assert ("高血压患者规范管理人数", "≥1.5万人") in _rows(health, "数量")  # was …数量
     # both counts stay, each with its object (it read 检查家次 ≥120家次 and lost the 60家次)
     assert ("检查危险化学品企业家次", "≥120家次") in _rows(checks, "数量")
     assert ("委托第三方专家检查家次", "≥60家次") in _rows(checks, "数量")

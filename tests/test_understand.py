@@ -220,8 +220,16 @@ def test_a_deadline_clause_is_no_work_of_its_own():
             "数量指标",
             [("培训工种数量", "≥3个"), ("培训期数", "≥6期")],
         ),
+        # covering them all is a rate of 100%: it was '通过处置体系覆盖所有行政村' and no row
+        (
+            "农村生活垃圾收运处置体系覆盖所有行政村",
+            "质量指标",
+            [("垃圾收运处置体系行政村覆盖率", "=100%")],
+        ),
         # people in 万: it was 老年人免费体检数量
         ("为65岁以上老年人免费体检2.1万人", "数量指标", [("老年人免费体检人数", "≥2.1万人")]),
+        # each one's hours, not 50 in all: it was 培训学时数量
+        ("每人培训学时不少于50学时", "数量指标", [("每人培训学时", "≥50学时")]),
         # it was 清淤河道共计数量
         ("清淤河道12条共计36公里", "数量指标", [("清淤河道数量", "≥12条")]),
         # a change by a share is a result: it was 年均浓度下降数量 ≥1项
@@ -246,6 +254,14 @@ def test_caps_lists_and_doses_reach_rows_as_the_brief_means_them(clause, slot, r
     assert [(r.name, r.value.raw) for r in composed if r.level2 == slot] == rows
 
 
-def test_an_agency_that_builds_a_station_is_the_unit_not_the_station():
-    facts = understand("2026年市气象局新建区域自动气象站20个，预算160万元。")
-    assert facts.unit == "市气象局"  # it was 市气象局新建区域自动气象站
+@pytest.mark.parametrize(
+    ("brief", "unit"),
+    [
+        # the agency, not the station it builds: it was 市气象局新建区域自动气象站
+        ("2026年市气象局新建区域自动气象站20个，预算160万元。", "市气象局"),
+        # a one-character place before 残联: it was no unit
+        ("2026年县残联残疾人辅助器具适配，预算88万元，为800名残疾人免费适配辅助器具。", "县残联"),
+    ],
+)
+def test_the_unit_a_brief_opens_with(brief, unit):
+    assert understand(brief).unit == unit

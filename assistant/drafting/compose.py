@@ -141,7 +141,7 @@ def _quantity_rows(
     rows, assumed, served = [], [], []
     for who in facts.beneficiaries:
         if who.count is not None:
-            kind = "人数" if who.unit in ("名", "人", "位", "人次") else "数量"
+            kind = "人数" if who.unit.removeprefix("万") in ("名", "人", "位", "人次") else "数量"
             name, act = _served_name(facts, who, kind)
             served += [act] if act else []
             value, text = f"≥{num(who.count)}{who.unit}", f"按项目描述：{who.text}"
@@ -155,7 +155,7 @@ def _quantity_rows(
         if act.object == act.verb in _PLAIN_VERBS and act.count and facts.main_type:
             act = act.model_copy(update={"object": facts.main_type})  # '举办4期' -> 培训期数
         act = _one_named(act)
-        name = activity_name(act)
+        name = _per_person(act, activity_name(act))
         stated = per_year(act) or task_rate(act)
         if stated is not None:
             rows.append(stated)
@@ -172,6 +172,12 @@ def _quantity_rows(
 def _listed_note(row: Indicator) -> Assumption:
     text = f"项目描述列出{row.description}，未写数量，暂按{row.value.raw}填写，请按实际修改。"
     return Assumption(code="A-QUANTITY-TYPE", row=row.name, message=text)
+
+
+def _per_person(act: Activity, name: str) -> str:
+    """'每人培训学时不少于50学时' -> 每人培训学时 ≥50学时: each one's, not 50 hours in all."""
+    each = re.match(r"每(?:人|名|位|户)", act.text)
+    return f"{each.group(0)}{name.removesuffix('数量')}" if each and act.count else name
 
 
 def _counted_row(facts: ProjectFacts, act: Activity, name: str) -> Indicator:

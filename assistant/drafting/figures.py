@@ -148,6 +148,8 @@ def row_name(figure: Figure) -> str:
         return re.sub(r"(?:全长|长度)$", "", noun).replace("总长", "总") + "长度"
     if unit in ("平方米", "亩"):
         return re.sub(r"面积$", "", noun) + "面积"
+    if unit.removeprefix("万") in ("人", "名", "位"):  # '高血压患者规范管理1.5万人'
+        return noun + "人数"
     return noun + ("场次" if unit == "场" else "数量")
 
 

@@ -35,7 +35,12 @@ _CLAUSE_UNIT_RE = re.compile(
 )
 # '黄山市公安局雪亮工程…': a place-led agency name that runs straight into the project name.
 _AGENCY_SUFFIX = "(?:{})".format("|".join(sorted(_WORDS["agency_suffixes"], key=len, reverse=True)))
-_RUN_ON_RE = re.compile(rf"[\u4e00-\u9fa5]{{2,20}}?{_AGENCY_SUFFIX}(?!{_LONGER_NAME}|的)")
+_LONG_AGENCY_SUFFIX = "(?:{})".format("|".join(s for s in _WORDS["agency_suffixes"] if len(s) >= 2))
+# '县残联残疾人…': a one-character place before a two-character body (残联, 妇联, 团委) is a name too
+_RUN_ON_RE = re.compile(
+    rf"(?:[\u4e00-\u9fa5]{{2,20}}?{_AGENCY_SUFFIX}|[\u4e00-\u9fa5]{_LONG_AGENCY_SUFFIX})"
+    rf"(?!{_LONGER_NAME}|的)"
+)
 _AGENCY_BEFORE_WORK_RE = re.compile(
     rf"[\u4e00-\u9fa5]{{2,20}}?{_AGENCY_SUFFIX}(?=(?:{'|'.join(_WORDS['activity_verbs'])}))"
 )

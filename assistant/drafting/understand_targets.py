@@ -23,6 +23,9 @@ _COUNT_CAP_RE = re.compile(
     r"(?P<u>个|起|件|次|处|例|宗|条)(?:以内|以下)?"
 )
 _CAP_NAME_ENDS = {"次": "次数"}
+_COVERS_ALL_RE = re.compile(
+    r"(?P<n>[\u4e00-\u9fa5]{2,16}?)覆盖(?:所有|全部|全)(?P<who>[\u4e00-\u9fa5]{1,6})$"
+)
 
 
 def _count_caps(clause: str) -> list[QualityTarget]:
@@ -55,6 +58,10 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
         value = "=100%" if float(m["v"]) == 100 and sign == "≥" else f"{sign}{m['v']}{unit}"
         found.append(QualityTarget(name=name, value=value, text=m.group(0)))
     found += _count_caps(clause)
+    covered = _COVERS_ALL_RE.search(clause)
+    if covered and not found:  # '…处置体系覆盖所有行政村' -> 垃圾收运处置体系行政村覆盖率 =100%
+        name = f"{covered['n'][-8:]}{covered['who']}覆盖率"
+        found.append(QualityTarget(name=name, value="=100%", text=covered.group(0)))
     found += [
         QualityTarget(name=name, value=value, text=phrase)
         for phrase, (name, value) in words["quality_phrases"].items()
