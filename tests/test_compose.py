@@ -214,6 +214,11 @@ def test_a_stated_size_replaces_the_assumed_service_row_and_results_are_no_measu
     )
     # complaints taken in are work done, not complaints to keep down (it read ≤8000件)
     assert ("受理投诉举报数量", "≥8000件") in _rows(hotline, "数量")
+    gas = drafter.draft(
+        "2026年区住建局城镇燃气安全隐患排查整治，预算55万元，排查燃气用户3.2万户，整治隐患1200处。",
+        today=TODAY,
+    )
+    assert ("整治隐患数量", "≥1200处") in _rows(gas, "数量")  # hazards fixed: it read ≤1200处
     checks = drafter.draft(
         "2026年区应急管理局开展安全生产执法检查，预算40万元，检查危险化学品企业120家次，"
         "委托第三方专家检查60家次，隐患整改率95%以上。",

@@ -226,6 +226,26 @@ def test_a_deadline_clause_is_no_work_of_its_own():
             "质量指标",
             [("垃圾收运处置体系行政村覆盖率", "=100%")],
         ),
+        # a named time under a cap is the brief's time limit: it was 修复时间不时长 ≥24小时 (数量)
+        ("维护设备156套，故障修复时间不超过24小时", "时效指标", [("故障修复时间", "≤24小时")]),
+        # the services listed for the 600 are their service; each one's frequency keeps 每人
+        # (it was 老人人数, 助餐数量 ≥1项 … and 每人每月次数 ≥4次)
+        (
+            "为辖区600名80岁以上老人提供助餐、助洁、助医服务，每人每月服务不少于4次",
+            "数量指标",
+            [("服务老人人数", "≥600名")],
+        ),
+        (
+            "为辖区600名80岁以上老人提供助餐、助洁、助医服务，每人每月服务不少于4次",
+            "时效指标",
+            [("服务频次", "每人每月服务≥4次")],
+        ),
+        # a job fair's matches are its result: it was a 数量 row and 项目目标实现程度 ≥90%
+        (
+            "举办专场招聘会30场，达成就业意向3000人",
+            "社会效益指标",
+            [("达成就业意向人数", "≥3000人")],
+        ),
         # people in 万: it was 老年人免费体检数量
         ("为65岁以上老年人免费体检2.1万人", "数量指标", [("老年人免费体检人数", "≥2.1万人")]),
         # each one's hours, not 50 in all: it was 培训学时数量
@@ -259,6 +279,9 @@ def test_caps_lists_and_doses_reach_rows_as_the_brief_means_them(clause, slot, r
     [
         # the agency, not the station it builds: it was 市气象局新建区域自动气象站
         ("2026年市气象局新建区域自动气象站20个，预算160万元。", "市气象局"),
+        # one jieba word '县公安局'; '城镇' after '区住建局' is no longer body: both were no unit
+        ("2026年县公安局交通技术监控设备运维，预算68万元。", "县公安局"),
+        ("2026年区住建局城镇燃气安全隐患排查整治，预算55万元。", "区住建局"),
         # a one-character place before 残联: it was no unit
         ("2026年县残联残疾人辅助器具适配，预算88万元，为800名残疾人免费适配辅助器具。", "县残联"),
     ],

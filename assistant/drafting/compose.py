@@ -142,8 +142,8 @@ def _quantity_rows(
     for who in facts.beneficiaries:
         if who.count is not None:
             kind = "人数" if who.unit.removeprefix("万") in ("名", "人", "位", "人次") else "数量"
-            name, act = _served_name(facts, who, kind)
-            served += [act] if act else []
+            name, acts = _served_name(facts, who, kind)
+            served += acts
             value, text = f"≥{num(who.count)}{who.unit}", f"按项目描述：{who.text}"
             rows.append(make_row(QUANTITY, name, value, text, brief_source(who.text)))
     places = [b.who for b in facts.beneficiaries if b.count is not None]
@@ -194,7 +194,7 @@ def _counted_row(facts: ProjectFacts, act: Activity, name: str) -> Indicator:
     return make_row(QUANTITY, name, value, text, brief_source(act.text))
 
 
-def _served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, Activity | None]:
+def _served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, list[Activity]]:
     """'为4000名残疾人适配辅助器具' -> 适配辅助器具残疾人人数 (and that activity needs no row of its
     own); '对8所中小学的屋面、门窗进行维修' -> 维修中小学数量 (one verb over several objects);
     '为4500名在校女生接种2剂次HPV疫苗' -> 接种在校女生人数 (the doses keep their own row)."""
@@ -203,12 +203,21 @@ def _served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, Activity | N
     lead = "培训" if "培训" in facts.types else ""
     if not acts and counted and counted[0].verb not in _PLAIN_VERBS:
         lead = counted[0].verb
-    if len(acts) > 1:
-        lead = "" if acts[0].verb in _PLAIN_VERBS else acts[0].verb
+    if (
+        len(acts) > 1
+    ):  # '为600名老人提供助餐、助洁、助医服务': one service to them, its content listed
+        lead = acts[0].verb if acts[0].verb not in _PLAIN_VERBS else lead or _service_word(acts)
     elif acts:  # '为230名村组干部开展法治培训' -> 法治培训村组干部人数 (开展 says nothing)
         lead = acts[0].object if acts[0].verb in _PLAIN_VERBS else acts[0].phrase
     name = f"{lead}{kind}" if who.who in lead else f"{lead}{who.who}{kind}"
-    return (name if len(name) <= 14 else f"{who.who}{kind}"), (acts[0] if len(acts) == 1 else None)
+    # one clause of work done for these people is their service; the parts repaired at 8 schools
+    # ('屋面防水、门窗和卫生间') are works of their own
+    listed = len(acts) == 1 or (len({a.text for a in acts}) == 1 and kind == "人数")
+    return (name if len(name) <= 14 else f"{who.who}{kind}"), (acts if listed else [])
+
+
+def _service_word(acts: list[Activity]) -> str:
+    return "服务" if any(a.object.endswith("服务") for a in acts) else ""
 
 
 def _one_named(act: Activity) -> Activity:

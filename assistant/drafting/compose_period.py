@@ -6,6 +6,7 @@ import re
 
 from assistant.drafting.compose_base import brief_source, make_row, tail_words, unique
 from assistant.drafting.facts import Assumption, Period, ProjectFacts
+from assistant.drafting.figures import CAPPED_TIME_RE
 from assistant.drafting.project_types import type_of
 from assistant.drafting.understand_period import Frequency, frequency_parts
 from assistant.schema import (
@@ -66,6 +67,10 @@ def _stated(facts: ProjectFacts, year: int, word: str) -> list[tuple[str, str, s
         found.append((label, f"≤{period.duration}", period.duration))
     found += _frequencies(period, _paid(facts))
     for limit in period.limits[:2]:
+        capped = CAPPED_TIME_RE.fullmatch(limit)  # '故障修复时间不超过24小时'
+        if capped:
+            found.append((capped["name"], f"≤{capped['num']}{capped['unit']}", limit))
+            continue
         value = f"≤{re.sub(r'(?:以内|之内|内).*$', '', limit)}"
         found.append((_limit_name(facts, limit), value, limit))
     return found
@@ -137,7 +142,8 @@ def _frequency_value(part: Frequency) -> str:
         return f"{part.when}{part.every}{part.verb}（每{part.every[1:]}1次）"
     if not part.every.startswith("每"):
         return f"{part.when}{part.every}{part.verb}"
-    return f"{part.when}{part.every}{part.verb}≥{part.count or 1}次"
+    each = part.subject if part.subject.startswith("每") else ""  # '每人每月服务不少于4次'
+    return f"{part.when}{each}{part.every}{part.verb}≥{part.count or 1}次"
 
 
 def _paid(facts: ProjectFacts) -> str:

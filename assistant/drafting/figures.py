@@ -29,6 +29,12 @@ TIME_LIMIT_RE = re.compile(
     rf"(?P<unit>{'|'.join(sorted(TIME_UNITS, key=len, reverse=True))})(?:以内|之内|内))"
     r"(?P<verb>[\u4e00-\u9fa5]{0,2})"
 )
+# A time limit written as a cap on a named time ('故障修复时间不超过24小时'): the name is its own.
+CAPPED_TIME_RE = re.compile(
+    rf"(?P<name>[\u4e00-\u9fa5]{{2,8}}?(?:时间|时限|时长))(?:不超过|不多于|控制在|≤)\s*"
+    rf"(?P<num>{_NUMBER})\s*(?P<unit>{'|'.join(sorted(TIME_UNITS, key=len, reverse=True))})"
+    r"(?:以内|之内|内)?"
+)
 _LEAD_WORDS = re.compile(
     r"^(?:对|为|给|向|在|辖区|全年|每日|每天|每年|共|约|累计|其中|全[区县市镇乡]|全街道)+"
 )

@@ -35,11 +35,13 @@ _CLAUSE_UNIT_RE = re.compile(
 )
 # '黄山市公安局雪亮工程…': a place-led agency name that runs straight into the project name.
 _AGENCY_SUFFIX = "(?:{})".format("|".join(sorted(_WORDS["agency_suffixes"], key=len, reverse=True)))
+# '…委员会办公室' goes on to a longer body; '区住建局城镇燃气…' does not (城镇 is no body)
+_LONGER_AGENCY = rf"[\u4e00-\u9fa5]{{0,2}}{_AGENCY_SUFFIX}"
 _LONG_AGENCY_SUFFIX = "(?:{})".format("|".join(s for s in _WORDS["agency_suffixes"] if len(s) >= 2))
 # '县残联残疾人…': a one-character place before a two-character body (残联, 妇联, 团委) is a name too
 _RUN_ON_RE = re.compile(
     rf"(?:[\u4e00-\u9fa5]{{2,20}}?{_AGENCY_SUFFIX}|[\u4e00-\u9fa5]{_LONG_AGENCY_SUFFIX})"
-    rf"(?!{_LONGER_NAME}|的)"
+    rf"(?!{_LONGER_AGENCY}|的)"
 )
 _AGENCY_BEFORE_WORK_RE = re.compile(
     rf"[\u4e00-\u9fa5]{{2,20}}?{_AGENCY_SUFFIX}(?=(?:{'|'.join(_WORDS['activity_verbs'])}))"
@@ -112,8 +114,8 @@ def _run_on_unit(text: str) -> str:
     import jieba.posseg  # loaded on first need: only briefs that run the unit into the name get here
 
     words = list(jieba.posseg.cut(head, HMM=False))
-    if not (words[0].flag == "ns" or re.fullmatch(r"某?[省市区县州镇乡]", words[0].word)):
-        return ""  # '今年要做社区…': no place, no unit
+    if not (words[0].flag == "ns" or re.match(r"某?[省市区县州镇乡]", words[0].word)):
+        return ""  # '今年要做社区…': no place, no unit ('县公安局' is one word)
     ends = {sum(len(w.word) for w in words[: n + 1]) for n in range(len(words))}
     return match.group(0) if match.end() in ends else ""
 

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from assistant.drafting.amounts import to_number
 from assistant.drafting.facts import Period
-from assistant.drafting.figures import TIME_LIMIT_RE
+from assistant.drafting.figures import CAPPED_TIME_RE, TIME_LIMIT_RE
 from assistant.taxonomy import load_data
 
 TIME = load_data("time_words")
@@ -107,6 +107,7 @@ def find_period(text: str) -> Period:
         first = frequency_parts(period.frequencies[0])
         period.frequency = period.frequencies[0][len(first.when + first.subject) :]
     period.limits = [m.group(0) for m in TIME_LIMIT_RE.finditer(text)]
+    period.limits += [m.group(0) for m in CAPPED_TIME_RE.finditer(text)]
     return period
 
 
@@ -117,7 +118,8 @@ def _frequencies(text: str) -> list[str]:
     found = []
     for match in _FREQ_RE.finditer(text):
         tail = match["tail"]
-        standard = _PER_UNIT_BEFORE_RE.search(text[: match.start()])
+        # '每人每月2800元' is a pay standard; '每人每月服务不少于4次' each one's frequency
+        standard = _PER_UNIT_BEFORE_RE.search(text[: match.start()]) and not _COUNT_RE.search(tail)
         if standard or re.match(r"\s*[\d.]+\s*[万千]?元", tail) or match["p"] == "年":
             continue
         if match["lead"] == "按" and not re.match(rf"(?:{_VERBS}|考核|巡查|检查)", tail):

@@ -12,7 +12,7 @@ import jieba.posseg as posseg
 
 from assistant.drafting.amounts import MONEY_RE
 from assistant.drafting.facts import Activity, Beneficiary, QualityTarget
-from assistant.drafting.figures import TIME_LIMIT_RE
+from assistant.drafting.figures import CAPPED_TIME_RE, TIME_LIMIT_RE
 from assistant.drafting.understand_clauses import clauses as split_clauses
 from assistant.drafting.understand_clauses import purpose_clauses
 from assistant.drafting.understand_lists import (
@@ -107,6 +107,7 @@ def _no_work(clause: str, words: dict, header: bool) -> bool:
             and not _starts_with_verb(_LEAD_RE.sub("", clause), words)
         )
         or TIME_LIMIT_RE.search(clause)
+        or CAPPED_TIME_RE.search(clause)
         or _DEADLINE_END_RE.search(clause)
         or (header and not _starts_with_verb(clause, words))
     )
