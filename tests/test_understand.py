@@ -235,11 +235,7 @@ def test_a_deadline_clause_is_no_work_of_its_own():
             "数量指标",
             [("服务老人人数", "≥600名")],
         ),
-        (
-            "为辖区600名80岁以上老人提供助餐、助洁、助医服务，每人每月服务不少于4次",
-            "时效指标",
-            [("服务频次", "每人每月服务≥4次")],
-        ),
+        ("助餐每人每月服务不少于4次", "时效指标", [("服务频次", "每人每月服务≥4次")]),
         # a job fair's matches are its result: it was a 数量 row and 项目目标实现程度 ≥90%
         (
             "举办专场招聘会30场，达成就业意向3000人",
@@ -272,19 +268,3 @@ def test_caps_lists_and_doses_reach_rows_as_the_brief_means_them(clause, slot, r
     facts = understand(f"2026年县某局，预算50万元，{clause}。")
     composed, _ = compose_rows(facts, 2026, "new", "national")
     assert [(r.name, r.value.raw) for r in composed if r.level2 == slot] == rows
-
-
-@pytest.mark.parametrize(
-    ("brief", "unit"),
-    [
-        # the agency, not the station it builds: it was 市气象局新建区域自动气象站
-        ("2026年市气象局新建区域自动气象站20个，预算160万元。", "市气象局"),
-        # one jieba word '县公安局'; '城镇' after '区住建局' is no longer body: both were no unit
-        ("2026年县公安局交通技术监控设备运维，预算68万元。", "县公安局"),
-        ("2026年区住建局城镇燃气安全隐患排查整治，预算55万元。", "区住建局"),
-        # a one-character place before 残联: it was no unit
-        ("2026年县残联残疾人辅助器具适配，预算88万元，为800名残疾人免费适配辅助器具。", "县残联"),
-    ],
-)
-def test_the_unit_a_brief_opens_with(brief, unit):
-    assert understand(brief).unit == unit

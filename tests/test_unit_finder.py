@@ -53,6 +53,12 @@ def test_the_unit_of_every_eval_brief(case_id, text, unit):
         ("县退役军人事务局春节、八一走访慰问经费35万元", "县退役军人事务局"),
         # A one-character place before a two-character ending.
         ("区残联2026年困难残疾人生活补贴，预算1190万元", "区残联"),
+        ("2026年县残联残疾人辅助器具适配，预算88万元", "县残联"),  # was no unit
+        # The agency, not the station it builds (was 市气象局新建区域自动气象站).
+        ("2026年市气象局新建区域自动气象站20个，预算160万元。", "市气象局"),
+        # One jieba word '县公安局'; '城镇' after '区住建局' is no longer body (both were no unit).
+        ("2026年县公安局交通技术监控设备运维，预算68万元。", "县公安局"),
+        ("2026年区住建局城镇燃气安全隐患排查整治，预算55万元。", "区住建局"),
         # A clause of its own in the middle of the brief.
         (
             "2024年全省禁毒工作经费，省禁毒委员会办公室，预算60万元。召开全体会议",
@@ -86,6 +92,7 @@ def test_units_the_two_old_finders_each_missed(text, unit):
         "扶贫基地乡村旅游景点和基础设施建设",
         "2026年静安区供热站安全应急检查，预算37.5万元",  # benchmarks/bench_load.py briefs
         "2026年对静安区供热站开展安全检查，预算30万元",
+        "预算10万元，为13个社区开展普法宣传活动",  # was '个社区' (区 read as a place)
     ],
 )
 def test_objects_of_the_work_are_no_unit(text):

@@ -142,7 +142,8 @@ def _frequency_value(part: Frequency) -> str:
         return f"{part.when}{part.every}{part.verb}（每{part.every[1:]}1次）"
     if not part.every.startswith("每"):
         return f"{part.when}{part.every}{part.verb}"
-    each = part.subject if part.subject.startswith("每") else ""  # '每人每月服务不少于4次'
+    each = re.search(r"每[人户名位]$", part.subject)  # '每人每月服务不少于4次'
+    each = each.group(0) if each else ""
     return f"{part.when}{each}{part.every}{part.verb}≥{part.count or 1}次"
 
 
