@@ -242,6 +242,10 @@ def test_a_deadline_clause_is_no_work_of_its_own():
             "社会效益指标",
             [("达成就业意向人数", "≥3000人")],
         ),
+        # the work paid for is counted: it was 加装既有住宅电梯给予补贴数量
+        ("对辖区20部既有住宅加装电梯给予补贴", "数量指标", [("补贴加装电梯数量", "≥20部")]),
+        # the city is the scope, not the object: it was 维护全市路口交通信号灯数量
+        ("维护全市路口交通信号灯320处", "数量指标", [("维护路口交通信号灯数量", "≥320处")]),
         # people in 万: it was 老年人免费体检数量
         ("为65岁以上老年人免费体检2.1万人", "数量指标", [("老年人免费体检人数", "≥2.1万人")]),
         # each one's hours, not 50 in all: it was 培训学时数量

@@ -47,6 +47,7 @@ _MEASURE_AFTER_RE = re.compile(r"(\d)万(?=[\u4e00-\u9fa5])(?!元)")
 _DEADLINE_END_RE = re.compile(
     r"(?:前|内|底|末)(?:全部|全面)?[\u4e00-\u9fa5]{0,4}(?:完成|完工|竣工|上线|提交|到位|办完|拨付)$"
 )
+_GRANT_END_RE = re.compile(r"(?:给予|予以)(?P<g>补贴|补助|奖励|奖补)$")
 _AGE_RE = re.compile(r"[\d.]*(?:名|人|位)?\d+周?岁(?:以上|以下)?|^以?上(?=[\u4e00-\u9fa5]{2})")
 _RESULT_END_RE = re.compile(r"(?:提高|提升|改善|增加|减少|降低|增强|明显|显著)$")
 
@@ -187,6 +188,7 @@ def _part_activity(
     obj = _AGE_RE.sub("", strip_counts(part, count_re)).split("的")[-1]
     obj = _FREQ_END_RE.sub("", obj)  # '幼儿园食堂每学期': how often is the 时效 row's
     obj = re.sub(r"共计|合计|累计|总计", "", obj)  # '河道12条共计36公里': 河道, twice counted
+    obj = re.sub(r"^(?:全[市区县镇乡]|辖区|本[市区县])(?=[\u4e00-\u9fa5]{2})", "", obj)  # 全市路口…
     if not _is_object(obj) or (
         not count_re.search(part) and obj.endswith(tuple(words["abstract_nouns"]))
     ):
@@ -199,6 +201,9 @@ def _part_activity(
     # ('…维护第三方服务') is that item's; a later item with a verb of its own is its own work
     own = later and before and _verb(obj, words)[0]
     act = Activity(verb=obj if own else verb or obj, object=obj[:16], text=clause)
+    granted = _GRANT_END_RE.search(obj)  # '加装电梯给予补贴': the work paid for is what is counted
+    if granted and not own and verb:
+        act = Activity(verb=granted["g"], object=verb + obj[: granted.start()], text=clause)
     if count:
         act.count, act.unit = to_count(count["num"]), count_unit(count["num"], count["unit"])
     return act
