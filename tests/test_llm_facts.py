@@ -92,12 +92,17 @@ def test_the_prompt_asks_for_every_field():
 
 
 def test_an_implementing_unit_is_kept_only_as_the_brief_writes_it():
-    assert understand(RIVER).implementing_unit == ""  # the rules miss '由…对…开展'
-    assert _read(RIVER, {"implementing_unit": "县水利工程管理站"}).implementing_unit == (
+    assert understand(RIVER).implementing_unit == "县水利工程管理站"  # '由…对…开展'
+    assert _read(RIVER, {"implementing_unit": "县河道管理中心"}).implementing_unit == (
+        "县水利工程管理站"  # the rules' reading comes first
+    )
+    entrusted = RIVER.replace("由县水利工程管理站对", "委托县水利工程管理站对")
+    assert understand(entrusted).implementing_unit == ""  # the rules miss '委托…'
+    assert _read(entrusted, {"implementing_unit": "县水利工程管理站"}).implementing_unit == (
         "县水利工程管理站"
     )
-    assert _read(RIVER, {"implementing_unit": "县河道管理中心"}).implementing_unit == ""
-    assert _read(RIVER, {"implementing_unit": "水利局"}).implementing_unit == ""  # the unit itself
+    assert _read(entrusted, {"implementing_unit": "县河道管理中心"}).implementing_unit == ""
+    assert _read(entrusted, {"implementing_unit": "水利局"}).implementing_unit == ""  # the unit
 
 
 def test_an_outcome_needs_the_brief_s_figure_and_gets_a_known_level2():

@@ -48,7 +48,7 @@ _AGENCY_BEFORE_WORK_RE = re.compile(
 )
 _IMPLEMENTING_RE = re.compile(
     rf"(?:实施单位(?:名称)?|由)\s*[：:为是]?\s*(?:\d{{6}}\s*)?(?P<u>[\u4e00-\u9fa5（）()]{{2,30}}?{UNIT_SUFFIX})"
-    r"(?=实施|负责|承担|$|[，。；,;\s])"
+    r"(?=实施|负责|承担|对|$|[，。；,;\s])"  # '由县水利工程管理站对…开展管护'
 )
 _LEAD_WORDS_RE = re.compile(
     r"^(?:我们是|我们|我单位是|我单位|本单位|单位是|单位|部门|主管部门|由|是)"

@@ -13,6 +13,7 @@ import jieba.posseg as posseg
 from assistant.drafting.amounts import MONEY_RE
 from assistant.drafting.facts import Activity, Beneficiary, QualityTarget
 from assistant.drafting.figures import CAPPED_TIME_RE, TIME_LIMIT_RE
+from assistant.drafting.organisations import UNIT_SUFFIX
 from assistant.drafting.understand_clauses import clauses as split_clauses
 from assistant.drafting.understand_clauses import purpose_clauses
 from assistant.drafting.understand_lists import (
@@ -46,6 +47,10 @@ _FREQ_END_RE = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?:每|按)(?:日|天|周|月
 _MEASURE_AFTER_RE = re.compile(r"(\d)万(?=[\u4e00-\u9fa5])(?!元)")
 _DEADLINE_END_RE = re.compile(
     r"(?:前|内|底|末)(?:全部|全面)?[\u4e00-\u9fa5]{0,4}(?:完成|完工|竣工|上线|提交|到位|办完|拨付)$"
+)
+# '项目由区城管执法大队负责实施': who does the work (实施单位), no work of its own
+_WHO_DOES_IT_RE = re.compile(
+    r"^(?:本|该)?(?:项目)?由.{2,30}?(?:负责|具体|组织)?(?:实施|承担|承办)$"
 )
 _GRANT_END_RE = re.compile(r"(?:给予|予以)(?P<g>补贴|补助|奖励|奖补)$")
 _AGE_RE = re.compile(r"[\d.]*(?:名|人|位)?\d+周?岁(?:以上|以下)?|^以?上(?=[\u4e00-\u9fa5]{2})")
@@ -100,7 +105,8 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
 
 
 def _no_work(clause: str, words: dict, header: bool) -> bool:
-    """A cost line, a frequency, a time limit or deadline, or a header's label: no activity."""
+    """A cost line, a frequency, a time limit or deadline, who implements it, or a header's
+    label: no activity."""
     return bool(
         MONEY_RE.search(_money_free(clause))
         or (
@@ -109,6 +115,7 @@ def _no_work(clause: str, words: dict, header: bool) -> bool:
         )
         or TIME_LIMIT_RE.search(clause)
         or CAPPED_TIME_RE.search(clause)
+        or _WHO_DOES_IT_RE.match(clause)
         or _DEADLINE_END_RE.search(clause)
         or (header and not _starts_with_verb(clause, words))
     )
@@ -142,11 +149,14 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     '对8所学校的屋面、门窗进行维修' -> 维修 屋面, 维修 门窗."""
     # '包括保安、保洁…和设施设备运行维护': a service's content, provided (not all 维护)
     clause = _LEAD_RE.sub("", re.sub(r"^(?:服务内容)?(?:包括|包含)", "提供", clause))
+    clause = re.sub(rf"^[\u4e00-\u9fa5]{{2,20}}?{UNIT_SUFFIX}(?=对)", "", clause)  # '(由)…站对…'
     clause = re.sub(r"^对(?P<o>[^，]{2,24}?)(?=开展|进行|实施)", r"\g<o>", clause)
     verb, start = _verb(clause, words)
     if not verb or _condition_first(clause[:start], clause, words, count_re):
         return []
     before, rest = clause[:start], clause[start + len(verb) :]
+    if verb in ("开展", "进行", "实施") and rest in words["activity_verbs"]:
+        before, verb, rest = before + verb, rest, ""  # '对42座小型水库开展管护': the work is 管护
     if re.match(r"(?:后|之后|以后)", rest) and _verb(rest, words)[0]:
         return _activities(re.sub(r"^(?:之|以)?后", "", rest), words, count_re)  # '登记后开展抽查'
     rest = re.sub(r"^(?:了|好|各类|各项|相关)", "", rest)
