@@ -79,6 +79,7 @@ def llm_drafter(settings: Settings, index, notes: list[str]) -> TableDrafter | N
         return None
     if refiner is None:
         return None
+    refiner.warm_up()  # as the app does at start: drafts are timed with the fixed prompt cached
     return ProductDrafter(index, refiner, name=f"llm:{refiner.label}")
 
 

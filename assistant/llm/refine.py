@@ -46,10 +46,10 @@ MAX_PROBLEMS_SHOWN = 8
 TITLE_CHARS = 24  # past tables' names only set the scene
 _EXAMPLE_LINE_RE = re.compile(r"^[A-Z]\d{1,3}\|[^|]+\|")
 _DRAFT_TAG_RE = re.compile(r"D(\d+)")
-# A reply first reads its prompt (the draft's data, or for a re-ask the first reply and the
-# problems: ~300 tokens, ~12 ms each on 2 cores) before its first row: with less time left than
-# this no ask starts.
-ASK_SECONDS = 5.0
+# A reply first reads its prompt before its first row: the draft's data (~300 tokens, ~12 ms each
+# on 2 cores, the fixed instructions cached), or for a re-ask also the first reply and the
+# problems (~300 more). With less time left than this, no ask starts: it could not finish.
+ASK_SECONDS, REASK_SECONDS = 5.0, 8.0
 
 
 class Example(NamedTuple):
@@ -244,7 +244,7 @@ def refine(
     problems: list[str] = []
     for attempt in range(max_retries + 1):
         left = None if deadline is None else deadline - time.monotonic()
-        if left is not None and left < ASK_SECONDS:
+        if left is not None and left < (REASK_SECONDS if attempt else ASK_SECONDS):
             why = "回复未通过审核，来不及重问" if attempt else "来不及改写"
             return _keep_embedded(draft, f"时限只剩 {max(left, 0):.1f} 秒，{why}")
         _progress(on_progress, attempt)
