@@ -203,9 +203,7 @@ def _served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, list[Activit
     lead = "培训" if "培训" in facts.types else ""
     if not acts and counted and counted[0].verb not in _PLAIN_VERBS:
         lead = counted[0].verb
-    if (
-        len(acts) > 1
-    ):  # '为600名老人提供助餐、助洁、助医服务': one service to them, its content listed
+    if len(acts) > 1:  # '为600名老人提供助餐、助洁、助医服务': one service, its content listed
         lead = acts[0].verb if acts[0].verb not in _PLAIN_VERBS else lead or _service_word(acts)
     elif acts:  # '为230名村组干部开展法治培训' -> 法治培训村组干部人数 (开展 says nothing)
         lead = acts[0].object if acts[0].verb in _PLAIN_VERBS else acts[0].phrase

@@ -147,10 +147,7 @@ def _effect(clause: str, words: dict) -> str:
 def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity]:
     """'组织宣传、培训' -> 组织宣传, 组织培训; '采购冰箱40台、冷藏车2辆' -> two counted objects;
     '对8所学校的屋面、门窗进行维修' -> 维修 屋面, 维修 门窗."""
-    # '包括保安、保洁…和设施设备运行维护': a service's content, provided (not all 维护)
-    clause = _LEAD_RE.sub("", re.sub(r"^(?:服务内容)?(?:包括|包含)", "提供", clause))
-    clause = re.sub(rf"^[\u4e00-\u9fa5]{{2,20}}?{UNIT_SUFFIX}(?=对)", "", clause)  # '(由)…站对…'
-    clause = re.sub(r"^对(?P<o>[^，]{2,24}?)(?=开展|进行|实施)", r"\g<o>", clause)
+    clause = _work_clause(clause)
     verb, start = _verb(clause, words)
     if not verb or _condition_first(clause[:start], clause, words, count_re):
         return []
@@ -188,6 +185,14 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     acts = [a for a in acts if a is not None]
     acts = each_count(single_count(acts, clause, count_re, words), clause, count_re)
     return shared_count(acts, clause, count_re)
+
+
+def _work_clause(clause: str) -> str:
+    """The clause from its work on: '包括保安、保洁…' is a service's content, provided (not all
+    维护); '由县水利工程管理站对…开展' names who does it, then what it is done on."""
+    clause = _LEAD_RE.sub("", re.sub(r"^(?:服务内容)?(?:包括|包含)", "提供", clause))
+    clause = re.sub(rf"^[\u4e00-\u9fa5]{{2,20}}?{UNIT_SUFFIX}(?=对)", "", clause)
+    return re.sub(r"^对(?P<o>[^，]{2,24}?)(?=开展|进行|实施)", r"\g<o>", clause)
 
 
 def _part_activity(

@@ -223,6 +223,28 @@ def _progress(on_progress: Progress | None, attempt: int) -> None:
         on_progress(message, [])
 
 
+def _too_late(deadline: float | None, attempt: int) -> str:
+    """Why no ask starts now (too little time left to finish one), else ''."""
+    left = None if deadline is None else deadline - time.monotonic()
+    if left is None or left >= (REASK_SECONDS if attempt else ASK_SECONDS):
+        return ""
+    why = "回复未通过审核，来不及重问" if attempt else "来不及改写"
+    return f"时限只剩 {max(left, 0):.1f} 秒，{why}"
+
+
+def _from_reply(
+    reply: Reply, draft: Draft, examples: dict[str, Example], shown: dict, attempt: int, model
+) -> Attempt:
+    """A reply (cut or whole) as a candidate draft, accepted and noted when it passes review."""
+    text, cut_note = _rest_of_draft(reply, draft, shown)
+    result = build_candidate(text, draft, examples)
+    if result.draft is None:
+        return result
+    accepted = _accepted(result.draft, draft, attempt, model)
+    notes = [*accepted.notes, cut_note] if cut_note else accepted.notes
+    return Attempt(accepted.model_copy(update={"notes": notes}), [])
+
+
 def refine(
     draft: Draft,
     retrieved: Retrieved | None,
@@ -243,10 +265,8 @@ def refine(
     structured = structured_refiner(chat_model)
     problems: list[str] = []
     for attempt in range(max_retries + 1):
-        left = None if deadline is None else deadline - time.monotonic()
-        if left is not None and left < (REASK_SECONDS if attempt else ASK_SECONDS):
-            why = "回复未通过审核，来不及重问" if attempt else "来不及改写"
-            return _keep_embedded(draft, f"时限只剩 {max(left, 0):.1f} 秒，{why}")
+        if late := _too_late(deadline, attempt):
+            return _keep_embedded(draft, late)
         _progress(on_progress, attempt)
         try:
             reply = ask(chat_model, structured, messages, on_progress, shown, deadline)
@@ -255,13 +275,9 @@ def refine(
         structured = reply.structured
         if reply.cut and not parse_reply(reply.text, shown).rows:
             return _keep_embedded(draft, f"{seconds:.0f} 秒时限内没有写出任何一行")
-        text, cut_note = _rest_of_draft(reply, draft, shown)
-        result = build_candidate(text, draft, examples)
+        result = _from_reply(reply, draft, examples, shown, attempt, chat_model)
         if result.draft is not None:
-            accepted = _accepted(result.draft, draft, attempt, chat_model)
-            if cut_note is None:
-                return accepted
-            return accepted.model_copy(update={"notes": [*accepted.notes, cut_note]})
+            return result.draft
         problems = result.problems
         messages = [
             *messages,
