@@ -258,6 +258,9 @@ def test_a_deadline_clause_is_no_work_of_its_own():
             "数量指标",
             [("拆除违法建筑数量", "≥50处")],
         ),
+        # the days meals are served, and nil accidents: both were missed
+        ("全年供餐200天，食品安全事故为零", "数量指标", [("供餐天数", "≥200天")]),
+        ("全年供餐200天，食品安全事故为零", "社会效益指标", [("食品安全事故发生次数", "=0次")]),
         # people in 万: it was 老年人免费体检数量
         ("为65岁以上老年人免费体检2.1万人", "数量指标", [("老年人免费体检人数", "≥2.1万人")]),
         # each one's hours, not 50 in all: it was 培训学时数量

@@ -59,6 +59,10 @@ def test_the_unit_of_every_eval_brief(case_id, text, unit):
         # One jieba word '县公安局'; '城镇' after '区住建局' is no longer body (both were no unit).
         ("2026年县公安局交通技术监控设备运维，预算68万元。", "县公安局"),
         ("2026年区住建局城镇燃气安全隐患排查整治，预算55万元。", "区住建局"),
+        # Institutions that file their own budgets (中心, 图书馆, 文化馆); '一网通办' is no office.
+        ("2026年区政务服务中心一网通办平台运维，预算130万元", "区政务服务中心"),
+        ("2026年市残疾人康复中心残疾儿童康复救助，预算300万元", "市残疾人康复中心"),
+        ("2026年区文化馆公共文化服务免费开放，预算60万元", "区文化馆"),
         # A clause of its own in the middle of the brief.
         (
             "2024年全省禁毒工作经费，省禁毒委员会办公室，预算60万元。召开全体会议",
@@ -93,6 +97,7 @@ def test_units_the_two_old_finders_each_missed(text, unit):
         "2026年静安区供热站安全应急检查，预算37.5万元",  # benchmarks/bench_load.py briefs
         "2026年对静安区供热站开展安全检查，预算30万元",
         "预算10万元，为13个社区开展普法宣传活动",  # was '个社区' (区 read as a place)
+        "2026年市民中心物业运维，预算10万元",  # 市民 is no place
     ],
 )
 def test_objects_of_the_work_are_no_unit(text):

@@ -114,7 +114,7 @@ def _run_on_unit(text: str) -> str:
     import jieba.posseg  # loaded on first need: only briefs that run the unit into the name get here
 
     words = list(jieba.posseg.cut(head, HMM=False))
-    if not (words[0].flag == "ns" or re.match(r"某?[省市区县州镇乡]", words[0].word)):
+    if not (words[0].flag == "ns" or re.match(r"某?[省市区县州镇乡](?!民)", words[0].word)):
         return ""  # '今年要做社区…': no place, no unit ('县公安局' is one word)
     ends = {sum(len(w.word) for w in words[: n + 1]) for n in range(len(words))}
     return match.group(0) if match.end() in ends else ""

@@ -134,6 +134,9 @@ def _effect(clause: str, words: dict) -> str:
     negated = re.search(rf"(?:{'|'.join(words['negated_effects'])}).+", clause)
     if negated:
         return negated.group(0)[:24]
+    nil = re.search(rf"(?:{'|'.join(map(re.escape, words['nil_effect_endings']))})$", clause)
+    if nil and len(clause) - len(nil.group(0)) >= 2:  # '食品安全事故为零' -> 不发生食品安全事故
+        return f"不发生{clause[: nil.start()]}"[:24]
     if _RESULT_END_RE.search(clause) and not re.search(r"\d", clause):
         return clause[:24]
     body = re.sub(rf"^(?:{'|'.join(words['purpose_words'])})", "", clause)
