@@ -279,6 +279,7 @@ def test_cli_draft_human_and_json(corpus_index_settings, monkeypatch, capsys, tm
 
     monkeypatch.setenv("JXMB_DATA_DIR", str(corpus_index_settings.data_dir))
     monkeypatch.setenv("JXMB_CORPUS_DIR", str(corpus_index_settings.corpus_dir))
+    monkeypatch.setenv("JXMB_LLM", "none")  # the environment beats a developer's `.env` model
     assert main(["draft", "2026年燃气管道安全巡检，预算80万元"]) == 0
     out = capsys.readouterr().out
     assert "项目名称：2026年燃气管道安全巡检项目" in out and "000_0a362c379c5850c5-" in out

@@ -18,6 +18,8 @@ NEW_NAME = "燃气管道巡检里程"
 def _env(monkeypatch, settings) -> None:
     monkeypatch.setenv("JXMB_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("JXMB_CORPUS_DIR", str(settings.corpus_dir))
+    # the environment beats `.env`: a developer's local model (`make llm-local`) stays out
+    monkeypatch.setenv("JXMB_LLM", "none")
 
 
 def test_cli_draft_honours_jxmb_llm_with_a_fake_model(
