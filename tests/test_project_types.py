@@ -158,6 +158,8 @@ def test_every_corpus_table_keeps_its_hand_checked_type(corpus_tables):
             "小型水库安全运行管护",
             "水利工程管护",
         ),
+        # a city's 体检 is an assessment, not a health check (it was 疾病防控)
+        ("开展城市体检评估工作，形成城市体检报告1份", "2026年度城市体检评估", "课题研究"),
         # a job fair is employment service (it had no type: 项目目标实现程度 stood in)
         ("举办专场招聘会30场，提供就业岗位2万个", "人力资源市场招聘会", "就业服务"),
         # 配备 and 农村 alone say nothing

@@ -261,6 +261,12 @@ def test_a_deadline_clause_is_no_work_of_its_own():
         # the days meals are served, and nil accidents: both were missed
         ("全年供餐200天，食品安全事故为零", "数量指标", [("供餐天数", "≥200天")]),
         ("全年供餐200天，食品安全事故为零", "社会效益指标", [("食品安全事故发生次数", "=0次")]),
+        # the share first or the verb first: it was 增加降水量5%实现情况 好
+        ("开展增雨作业40次，增加降水量5%", "社会效益指标", [("降水量增加幅度", "≥5%")]),
+        # villages running is no system's uptime (it was 系统正常运行率 ≥99%); pay 按月 is timed
+        # by its frequency row, no 村干部报酬按月发放数量 ≥1项; a deadline's 成果 is no work
+        ("保障全镇16个行政村正常运转，村干部报酬按月发放", "数量指标", []),
+        ("形成城市体检报告1份，10月底前提交成果", "数量指标", [("体检报告数量", "≥1份")]),
         # people in 万: it was 老年人免费体检数量
         ("为65岁以上老年人免费体检2.1万人", "数量指标", [("老年人免费体检人数", "≥2.1万人")]),
         # each one's hours, not 50 in all: it was 培训学时数量
@@ -287,3 +293,12 @@ def test_caps_lists_and_doses_reach_rows_as_the_brief_means_them(clause, slot, r
     facts = understand(f"2026年县某局，预算50万元，{clause}。")
     composed, _ = compose_rows(facts, 2026, "new", "national")
     assert [(r.name, r.value.raw) for r in composed if r.level2 == slot] == rows
+
+
+def test_villages_running_is_no_system_uptime():
+    facts = understand(
+        "项目名称：2026年村级组织运转经费；主管部门：某镇人民政府；预算：48万元。"
+        "保障全镇16个行政村正常运转，村干部报酬按月发放。"
+    )
+    composed, _ = compose_rows(facts, 2026, "new", "national")
+    assert "系统正常运行率" not in [r.name for r in composed]  # it was ≥99%, an IT measure

@@ -23,7 +23,7 @@ _AFTER_RE = re.compile(r"^(?:以上|左右|多)")
 
 
 @cache
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, ...]:
     verbs = "|".join(sorted(load_data("brief_words")["outcome_verbs"], key=len, reverse=True))
     units = "|".join(sorted(WORDS["outcome_units"], key=len, reverse=True))
     tail = rf"{_QUAL}\s*(?P<num>{_NUM})\s*(?P<unit>{units})(?P<after>[\u4e00-\u9fa5]{{0,10}})"
@@ -40,7 +40,12 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         r"(?P<pre>)(?P<obj>[\u4e00-\u9fa5A-Za-z0-9.]{2,14}?)(?P<verb>下降|降低|减少|提高|提升|增长)"
         r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|个百分点)(?P<after>)"
     )
-    return by_verb, by_income, by_change
+    # '增加降水量5%': the same, the verb first
+    change_first = re.compile(
+        r"(?P<pre>)(?P<verb>增加|提高|提升|降低|减少|增长)(?P<obj>[\u4e00-\u9fa5A-Za-z0-9.]{2,12}?)"
+        r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|个百分点)(?P<after>)"
+    )
+    return by_verb, by_income, by_change, change_first
 
 
 def read_outcomes(text: str, types: list[str] | None = None) -> list[Outcome]:
@@ -95,6 +100,8 @@ def _is_result(match: re.Match) -> bool:
     )
     if match["unit"].endswith("元") and not any(w in phrase for w in WORDS["money_result_words"]):
         return False
+    if match["unit"] in ("%", "％", "个百分点"):
+        return True  # a change by a share ('增加降水量5%') is a result whatever its verb
     if match["verb"] in WORDS["generic_outcome_verbs"]:
         return any(w in phrase for w in WORDS["result_words"])
     return True

@@ -46,7 +46,8 @@ _FREQ_START_RE = re.compile(r"^(?:每|按)(?:日|天|周|月|季度|季|半年|�
 _FREQ_END_RE = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)$")
 _MEASURE_AFTER_RE = re.compile(r"(\d)万(?=[\u4e00-\u9fa5])(?!元)")
 _DEADLINE_END_RE = re.compile(
-    r"(?:前|内|底|末)(?:全部|全面)?[\u4e00-\u9fa5]{0,4}(?:完成|完工|竣工|上线|提交|到位|办完|拨付)$"
+    r"(?:前|内|底|末)(?:全部|全面)?[\u4e00-\u9fa5]{0,4}(?:完成|完工|竣工|上线|提交|到位|办完|拨付)"
+    r"(?:成果|报告|材料|任务|工作)?$"  # '10月底前提交成果'
 )
 # '项目由区城管执法大队负责实施': who does the work (实施单位), no work of its own
 _WHO_DOES_IT_RE = re.compile(
