@@ -158,6 +158,8 @@ def test_every_corpus_table_keeps_its_hand_checked_type(corpus_tables):
             "小型水库安全运行管护",
             "水利工程管护",
         ),
+        # 教育帮扶 of people under 社区矫正 is no school (it was 教育: 教育教学质量提升情况)
+        ("对在册社区矫正对象280人开展监督管理和教育帮扶", "社区矫正工作经费", "社区矫正"),
         # a city's 体检 is an assessment, not a health check (it was 疾病防控)
         ("开展城市体检评估工作，形成城市体检报告1份", "2026年度城市体检评估", "课题研究"),
         # a job fair is employment service (it had no type: 项目目标实现程度 stood in)
