@@ -60,10 +60,8 @@ def _measures(facts: ProjectFacts) -> str:
     if not acts:  # a service bought is the measure; a small line beside bigger ones is not
         # ('运维费10万元' of a 160万元 weather-station build: no '通过运维服务')
         lines = [c for c in facts.costs if not c.unit_cost]
-        top = max((c.amount or 0 for c in lines), default=0)
-        stems = [
-            _service(c.name) for c in lines if c.name.endswith("服务费") or (c.amount or 0) >= top
-        ]
+        top = max((c.amount for c in lines), default=0)
+        stems = [_service(c.name) for c in lines if c.name.endswith("服务费") or c.amount >= top]
         acts = [f"{s}服务" for s in stems if s][:MAX_MEASURES]
     return _join(acts)
 
