@@ -100,6 +100,12 @@ PERCENT_UNITS = frozenset(_UNITS["percent"])
 TIME_UNITS: tuple[str, ...] = tuple(_UNITS["time"])
 TIME_VALUE_UNITS: tuple[str, ...] = tuple(_UNITS["time_values"])
 COUNT_UNITS: tuple[str, ...] = tuple(_UNITS["count"])
+PEOPLE_UNITS: frozenset[str] = frozenset(_UNITS["people"])
+
+
+def counts_people(unit: str) -> bool:
+    """'名', '人', '万人': a count of people."""
+    return unit.removeprefix("万") in PEOPLE_UNITS
 
 
 def in_wan(number: float, unit: str) -> float | None:

@@ -30,7 +30,7 @@ from assistant.schema import (
     Indicator,
     SourceRef,
 )
-from assistant.taxonomy import slot_of
+from assistant.taxonomy import counts_people, slot_of
 
 MAX_ACTIVITY_ROWS = 6
 SINGLE_OBJECTS: dict[str, str] = WORDS["single_objects"]
@@ -106,7 +106,7 @@ def activity_name(act: Activity) -> str:
         return head + ("次数" if unit == "次" else unit.removeprefix("万"))
     if unit in ("场", "期", "班", "批", "届"):
         return head + ("场次" if unit == "场" else unit + "数")
-    if unit.removeprefix("万") in ("名", "人", "位"):  # '免费体检2.1万人' -> 免费体检人数
+    if counts_people(unit):  # '免费体检2.1万人' -> 免费体检人数
         return f"{head}人数"
     if unit in ("天", "日"):  # '开放不少于300天' -> 开放天数
         return f"{head}天数"
@@ -141,7 +141,7 @@ def _quantity_rows(
     rows, assumed, served = [], [], []
     for who in facts.beneficiaries:
         if who.count is not None:
-            kind = "人数" if who.unit.removeprefix("万") in ("名", "人", "位", "人次") else "数量"
+            kind = "人数" if counts_people(who.unit.removesuffix("次")) else "数量"
             name, acts = _served_name(facts, who, kind)
             served += acts
             value, text = f"≥{num(who.count)}{who.unit}", f"按项目描述：{who.text}"

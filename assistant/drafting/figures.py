@@ -14,7 +14,7 @@ import jieba.posseg as posseg
 
 from assistant.drafting.amounts import MONEY_RE, measure_follows
 from assistant.schema import QUANTITY, TIMELINESS, Indicator, IndicatorValue, Model, SourceRef
-from assistant.taxonomy import COUNT_UNITS, TIME_UNITS
+from assistant.taxonomy import COUNT_UNITS, TIME_UNITS, counts_people
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _COUNT_RE = re.compile(
@@ -154,7 +154,7 @@ def row_name(figure: Figure) -> str:
         return re.sub(r"(?:全长|长度)$", "", noun).replace("总长", "总") + "长度"
     if unit in ("平方米", "亩"):
         return re.sub(r"面积$", "", noun) + "面积"
-    if unit.removeprefix("万") in ("人", "名", "位"):  # '高血压患者规范管理1.5万人'
+    if counts_people(unit):  # '高血压患者规范管理1.5万人'
         return noun + "人数"
     return noun + ("场次" if unit == "场" else "数量")
 

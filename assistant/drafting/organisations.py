@@ -16,8 +16,6 @@ from assistant.taxonomy import load_data
 _WORDS = load_data("brief_words")
 # Longest first, so 管理委员会 wins over 委员会 and 街道办事处 over 街道.
 UNIT_SUFFIX = "(?:{})".format("|".join(sorted(_WORDS["unit_suffixes"], key=len, reverse=True)))
-# A longer ending follows within two characters: '…委员会办公室', '…街道社区卫生服务中心'.
-_LONGER_NAME = rf"[\u4e00-\u9fa5]{{0,2}}{UNIT_SUFFIX}"
 
 # '主管部门名称：326301 某中心', '单位是某局'.
 _LABEL_VALUE = (
@@ -35,7 +33,8 @@ _CLAUSE_UNIT_RE = re.compile(
 )
 # '黄山市公安局雪亮工程…': a place-led agency name that runs straight into the project name.
 _AGENCY_SUFFIX = "(?:{})".format("|".join(sorted(_WORDS["agency_suffixes"], key=len, reverse=True)))
-# '…委员会办公室' goes on to a longer body; '区住建局城镇燃气…' does not (城镇 is no body)
+# A longer body follows within two characters ('…委员会办公室'); '区住建局城镇燃气…' has none
+# (城镇 is no body)
 _LONGER_AGENCY = rf"[\u4e00-\u9fa5]{{0,2}}{_AGENCY_SUFFIX}"
 _LONG_AGENCY_SUFFIX = "(?:{})".format("|".join(s for s in _WORDS["agency_suffixes"] if len(s) >= 2))
 # '县残联残疾人…': a one-character place before a two-character body (残联, 妇联, 团委) is a name too
