@@ -9,6 +9,7 @@ import math
 import re
 
 from assistant.citations import rule_source, source_of
+from assistant.drafting.project_types import TOTAL_COST_NAME
 from assistant.drafting.slots import Candidate
 from assistant.schema import (
     COST,
@@ -115,9 +116,13 @@ def split_budget(total: float, weights: list[float]) -> list[float]:
 
 
 def cost_rows(
-    budget: float | None, source_rows: list[IndicatorHit], layout: str
+    budget: float | None,
+    source_rows: list[IndicatorHit],
+    layout: str,
+    name: str = TOTAL_COST_NAME,
 ) -> list[Indicator]:
-    """Cost rows for the new budget: the source's split kept in proportion, or one total row.
+    """Cost rows for the new budget: the source's split kept in proportion, or one total row
+    (`name`: the type's word for its total, e.g. 运维's 年度运维成本).
 
     Without a budget no money is invented: one qualitative row that binds the cost to the
     approved budget.
@@ -143,7 +148,7 @@ def cost_rows(
         Indicator(
             level1=level1,
             level2=level2,
-            name="项目成本控制",
+            name=name,
             description=f"项目总成本控制在预算{total}万元以内",
             value=f"≤{total}万元",
             source=origin,
@@ -171,7 +176,7 @@ def _qualitative_cost_row(level1: str, level2: str) -> Indicator:
     return Indicator(
         level1=level1,
         level2=level2,
-        name="项目成本控制",
+        name=TOTAL_COST_NAME,
         description="项目成本控制在批复预算内，预算确定后改为具体金额",
         value="控制在批复预算内",
         source=rule_source("成本规则：未提供预算，不编造金额，成本指标暂按定性填写"),

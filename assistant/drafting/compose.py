@@ -11,7 +11,13 @@ import re
 
 from assistant.drafting.adapt import cost_level, cost_rows, money_text
 from assistant.drafting.compose_base import brief_source, make_row, num, tail_words, unique
-from assistant.drafting.compose_counts import per_year, service_list, task_rate
+from assistant.drafting.compose_counts import (
+    counted_row,
+    per_person,
+    per_year,
+    service_list,
+    task_rate,
+)
 from assistant.drafting.compose_outcome import (
     effect_rows,
     satisfaction_rows,
@@ -155,13 +161,14 @@ def _quantity_rows(
         if act.object == act.verb in _PLAIN_VERBS and act.count and facts.main_type:
             act = act.model_copy(update={"object": facts.main_type})  # '举办4期' -> 培训期数
         act = _one_named(act)
-        name = _per_person(act, activity_name(act))
-        stated = per_year(act) or task_rate(act)
+        name = per_person(act, activity_name(act))
+        each = name.startswith("每人")  # each one's count: no year's total
+        stated = None if each else per_year(act) or task_rate(act)
         if stated is not None:
             rows.append(stated)
             continue
         if act.count is not None:
-            rows.append(_counted_row(facts, act, name))
+            rows.append(counted_row(facts, act, name))
             continue
         row, note = _assumed_count(facts, act, name)
         rows.append(row)
@@ -172,26 +179,6 @@ def _quantity_rows(
 def _listed_note(row: Indicator) -> Assumption:
     text = f"项目描述列出{row.description}，未写数量，暂按{row.value.raw}填写，请按实际修改。"
     return Assumption(code="A-QUANTITY-TYPE", row=row.name, message=text)
-
-
-def _per_person(act: Activity, name: str) -> str:
-    """'每人培训学时不少于50学时' -> 每人培训学时 ≥50学时: each one's, not 50 hours in all."""
-    each = re.match(r"每(?:人|名|位|户)", act.text)
-    return f"{each.group(0)}{name.removesuffix('数量')}" if each and act.count else name
-
-
-def _counted_row(facts: ProjectFacts, act: Activity, name: str) -> Indicator:
-    """'为4500名在校女生接种2剂次HPV疫苗': doses after a count of people are each one's
-    (每人接种HPV疫苗剂次 =2剂次), not the year's total."""
-    text = f"按项目描述：{act.text}"
-    each = act.unit == "剂次" and any(
-        w.count is not None and w.text in act.text for w in facts.beneficiaries
-    )
-    if each:
-        value = f"={num(act.count)}{act.unit}"
-        return make_row(QUANTITY, f"每人{name}", value, text, brief_source(act.text))
-    value = f"≥{num(act.count)}{act.unit}"
-    return make_row(QUANTITY, name, value, text, brief_source(act.text))
 
 
 def _served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, list[Activity]]:

@@ -79,3 +79,32 @@ def task_rate(act: Activity) -> Indicator | None:
             return None
         name = f"{obj}{said['w']}完成率"
     return make_row(QUANTITY, name, "=100%", f"按项目描述：{act.text}", brief_source(act.text))
+
+
+def per_person(act: Activity, name: str) -> str:
+    """'每人培训学时不少于50学时' -> 每人培训学时 ≥50学时: each one's, not 50 hours in all."""
+    each = re.match(r"每(?:人|名|位|户)", act.text)
+    if each and act.count:
+        return f"{each.group(0)}{name.removesuffix('数量')}"
+    # '为签约居民每年提供1次健康评估': once a year for each of them, not once in all
+    yearly = _EACH_YEAR_RE.search(act.text)
+    return (
+        f"每人每年{name}" if yearly and act.count and act.verb in act.text[yearly.end() :] else name
+    )
+
+
+_EACH_YEAR_RE = re.compile(rf"(?:{'|'.join(WORDS['people_nouns'])})每年")
+
+
+def counted_row(facts: ProjectFacts, act: Activity, name: str) -> Indicator:
+    """'为4500名在校女生接种2剂次HPV疫苗': doses after a count of people are each one's
+    (每人接种HPV疫苗剂次 =2剂次), not the year's total."""
+    text = f"按项目描述：{act.text}"
+    each = act.unit == "剂次" and any(
+        w.count is not None and w.text in act.text for w in facts.beneficiaries
+    )
+    if each:
+        value = f"={num(act.count)}{act.unit}"
+        return make_row(QUANTITY, f"每人{name}", value, text, brief_source(act.text))
+    value = f"≥{num(act.count)}{act.unit}"
+    return make_row(QUANTITY, name, value, text, brief_source(act.text))

@@ -111,7 +111,11 @@ def _type_row(facts: ProjectFacts, field: str) -> tuple[list[Indicator], list[As
     last: its benefit is the public's, not the contract's)."""
     types = facts.types
     if field == "benefit":
-        first = [t for t in types if t in WORDS["benefit_types_first"]]
+        # … unless a public service is the project and training one of its works (a 文化馆's
+        # 公益培训班 for 群众: no one's 履职能力)
+        main = type_of(facts.main_type)
+        ahead = not (main and main.public and main.key not in WORDS["benefit_types_first"])
+        first = [t for t in types if t in WORDS["benefit_types_first"] and ahead]
         last = [t for t in types if t in WORDS["benefit_types_last"] and facts.public_served]
         types = list(dict.fromkeys([*first, *[t for t in types if t not in last], *last]))
     elif facts.main_type in WORDS["service_main_types"]:
@@ -180,12 +184,22 @@ def _satisfaction_name(facts: ProjectFacts) -> tuple[str, str]:
 
 
 def _reached(facts: ProjectFacts) -> str:
-    """'受益农户1200户' -> 受益农户, '受益人口8万人' -> 受益群众: whom a result says it reaches."""
+    """'受益农户1200户' -> 受益农户, '受益人口8万人' -> 受益群众, '接待读者20万人次' -> 读者: whom a
+    result says it reaches."""
     for outcome in facts.outcomes:
+        if outcome.verb in WORDS["visitor_verbs"] and len(outcome.object) >= 2:
+            return outcome.object  # '接待读者20万人次': the readers are asked
+        people = _PEOPLE_AFTER.match(outcome.object)
+        if outcome.verb in WORDS["people_result_verbs"] and people:  # 保障8.6万农村人口饮水安全
+            who = people[0]
+            return f"受益{who.removesuffix('人口')}群众" if who.endswith("人口") else f"受益{who}"
         if outcome.verb in WORDS["beneficiary_verbs"] and len(outcome.object) >= 2:
             who = "群众" if outcome.object.endswith("人口") else outcome.object
             return who if who.startswith("受益") else f"受益{who}"
     return ""
+
+
+_PEOPLE_AFTER = re.compile(rf"[\u4e00-\u9fa5]{{0,4}}?(?:{'|'.join(WORDS['people_after_figure'])})")
 
 
 def _served_by(facts: ProjectFacts) -> str:

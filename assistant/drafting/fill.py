@@ -17,11 +17,17 @@ from assistant.drafting.library import (
     is_standard,
 )
 from assistant.drafting.library_names import MAX_NAME, clean_name
-from assistant.drafting.project_types import type_of
+from assistant.drafting.project_types import TOTAL_COST_NAME, type_of
 from assistant.drafting.retriever import Retrieved, indicator_hit
 from assistant.drafting.reword import reword_quantities
 from assistant.drafting.slots import Candidate, pick, score_candidates, topic_bigrams, usable
-from assistant.drafting.subject import brief_topic, find_sibling, same_subject, subject_words
+from assistant.drafting.subject import (
+    brief_topic,
+    find_sibling,
+    foreign_work,
+    same_subject,
+    subject_words,
+)
 from assistant.drafting.understand import WORDS
 from assistant.rules.relevance import mixed_slot
 from assistant.rules.values import unusable_value
@@ -163,7 +169,13 @@ class _Filler:
         return pick(found, need, self.taken)
 
     def _fits(self, slot: str, strict: bool) -> list[Candidate]:
-        fits = [c for c in usable(self.scored(slot)) if _fits(c, self.topic, self.facts, strict)]
+        said = brief_words(self.brief)
+        fits = [
+            c
+            for c in usable(self.scored(slot))
+            if _fits(c, self.topic, self.facts, strict)
+            and not foreign_work(c.hit.indicator.name, said)
+        ]
         if slot != "数量":
             return fits
         # one count per unit: 检查家次 and 检查企业数量 (both 家次) say one thing
@@ -289,4 +301,5 @@ def _costs(
     if sibling is not None:
         on_topic = [c for c in scored if c.hit.table_id == sibling.id] or on_topic
     sources: list[IndicatorHit] = cost_source(on_topic) if on_topic else []
-    return cost_rows(facts.budget, sources, layout)
+    kind = type_of(facts.main_type)
+    return cost_rows(facts.budget, sources, layout, kind.cost_name if kind else TOTAL_COST_NAME)

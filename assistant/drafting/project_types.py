@@ -22,6 +22,7 @@ from assistant.taxonomy import TUNING, load_data
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MAX_TYPES = 3
+TOTAL_COST_NAME = "项目成本控制"  # the one total-cost row of a type that has no word of its own
 _DATA = load_data("project_types")
 _CLAUSE = re.compile(r"[，。；,;\n]")
 # Words a project name may end on that say nothing of its kind (…建设项目, …（二期）, …2024至2027).
@@ -54,6 +55,9 @@ class ProjectType(Model):
     )
     longterm: tuple[str, str] | None = Field(
         None, description="工程/修缮/购置类的可持续影响指标（名称, 指标值），如设计使用年限。"
+    )
+    cost_name: str = Field(
+        TOTAL_COST_NAME, description="简报未列费用时总成本指标的名称，如 运维 的年度运维成本。"
     )
     time_limit: tuple[str, str] | None = Field(
         None, description="简报未写时间时的常用时效指标（名称, 指标值），如 运维 的故障响应时间。"

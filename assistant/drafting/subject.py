@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 import jieba
+import jieba.posseg as posseg
 
 from assistant.drafting.adapt import brief_words
 from assistant.drafting.facts import ProjectFacts
@@ -47,7 +48,7 @@ def same_subject(name: str, topic: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def subject_words(text: str) -> frozenset[str]:
-    words = _jieba_words(text)
+    words = _jieba_words(text) - _places(text)
     # bigrams inside a long word ('燃气管' -> 燃气, 气管), never across words ('果园路|建设' has no 路建)
     words |= {w[i : i + 2] for w in words if len(w) >= 3 for i in range(len(w) - 1)}
     # '环保宣传' and '生态环境…宣传' are about one thing: a group's words share its first word
@@ -59,6 +60,12 @@ def subject_words(text: str) -> frozenset[str]:
 
 def _jieba_words(text: str) -> set[str]:
     return {w for w in jieba.lcut(text) if len(w) >= 2 and not re.search(r"\d", w)}
+
+
+@lru_cache(maxsize=4096)
+def _places(text: str) -> frozenset[str]:
+    """Place names (天津市, 六安): every project of a city shares them, so they name no subject."""
+    return frozenset(t.word for t in posseg.cut(text) if t.flag == "ns" and len(t.word) >= 2)
 
 
 def find_sibling(brief: ProjectBrief, projects: list[ProjectHit]) -> TargetTable | None:
@@ -91,3 +98,20 @@ def _name_words(name: str, unit: str) -> set[str]:
     """Whole specific words of a project name, without its unit/year prefix and the unit's words."""
     words = _jieba_words(_NAME_PREFIX.sub("", name)) - _jieba_words(unit)
     return {w for w in words if w not in _GENERIC and not _GENERIC_END.search(w)}
+
+
+def foreign_work(name: str, said: str) -> str:
+    """The work verb of a borrowed row the brief never names, if any: '农村义务教育学校改造覆盖率'
+    counts another project's 改造 in a 营养餐 brief (a verb of the same group counts as named)."""
+    for verb in _WORK_VERBS:
+        if verb in name and verb not in said:
+            group = next((g for g in NOUN_GROUPS if verb in g), (verb,))
+            if not any(w in said for w in group):
+                return verb
+    return ""
+
+
+# Verbs that name a project's own work; 完成, 开展, 提供 … are said of any work.
+_WORK_VERBS = tuple(
+    v for v in _WORDS["activity_verbs"] if v not in _WORDS["general_verbs"] and len(v) >= 2
+)

@@ -94,6 +94,14 @@ def single_count(
             tuple(words["people_nouns"])
         )  # read_people has them
         if places and not served and places not in first.object:
+            joined = acts[0].object + "".join(
+                a.object if a.verb == a.object else f"和{a.object}" for a in acts[1:]
+            )
+            if len(acts) > 1 and len(joined + places) <= 16:
+                # '120个小区开展垃圾分类宣传和督导': both works are done at the 120 places,
+                # which are what is counted (垃圾分类宣传督导小区 120个)
+                first.object = joined + places
+                return [first]
             first.object = (places + first.object)[:16]
     return acts
 

@@ -45,7 +45,13 @@ def _patterns() -> tuple[re.Pattern, ...]:
         r"(?P<pre>)(?P<verb>增加|提高|提升|降低|减少|增长)(?P<obj>[\u4e00-\u9fa5A-Za-z0-9.]{2,12}?)"
         r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|个百分点)(?P<after>)"
     )
-    return by_verb, by_income, by_change, change_first
+    # '保障8.6万农村人口饮水安全': the people counted are named after their figure
+    people = "|".join(WORDS["people_after_figure"])
+    people_first = re.compile(
+        rf"(?P<pre>)(?P<verb>{'|'.join(WORDS['people_result_verbs'])})(?P<num>{_NUM})(?P<unit>)"
+        rf"(?P<obj>[\u4e00-\u9fa5]{{0,4}}?(?:{people}))(?P<after>[\u4e00-\u9fa5]{{0,10}})"
+    )
+    return by_verb, by_income, by_change, change_first, people_first
 
 
 def read_outcomes(text: str, types: list[str] | None = None) -> list[Outcome]:
@@ -111,7 +117,7 @@ def _read(match: re.Match) -> Outcome | None:
     number = to_number(match["num"].removesuffix("万"))
     if number is None:
         return None
-    unit = match["unit"].replace("％", "%")
+    unit = match["unit"].replace("％", "%") or _people_unit(match["obj"])
     if match["num"].endswith("万") and not unit.startswith("万"):
         unit = "万" + unit  # '6万人次': the brief's own way of writing the figure
     obj = re.sub(r"^(?:了|的)", "", match["obj"])
@@ -130,6 +136,11 @@ def _read(match: re.Match) -> Outcome | None:
         level2=result_level2(match["verb"] + obj, unit),
         text=match.group(0).removeprefix(match["pre"]) if match["obj"] else match.group(0),
     )
+
+
+def _people_unit(noun: str) -> str:
+    """The unit of people named after their figure: 户 for households, else 人."""
+    return "户" if noun.endswith("户") else "人"
 
 
 def result_level2(phrase: str, unit: str = "") -> str:

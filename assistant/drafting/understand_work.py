@@ -156,8 +156,11 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     if not verb or _condition_first(clause[:start], clause, words, count_re):
         return []
     before, rest = clause[:start], clause[start + len(verb) :]
-    if verb in ("开展", "进行", "实施") and rest in words["activity_verbs"]:
-        before, verb, rest = before + verb, rest, ""  # '对42座小型水库开展管护': the work is 管护
+    work = _FREQ_START_RE.sub("", rest)  # '开展每季度巡检维护': how often is the 时效 row's
+    if verb in ("开展", "进行", "实施") and (
+        work in words["activity_verbs"] or _two_verbs(work, words)
+    ):
+        before, verb, rest = before + verb, work, ""  # '对42座小型水库开展管护': the work is 管护
     if re.match(r"(?:后|之后|以后)", rest) and _verb(rest, words)[0]:
         return _activities(re.sub(r"^(?:之|以)?后", "", rest), words, count_re)  # '登记后开展抽查'
     rest = re.sub(r"^(?:了|好|各类|各项|相关)", "", rest)
@@ -189,6 +192,12 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     acts = [a for a in acts if a is not None]
     acts = each_count(single_count(acts, clause, count_re, words), clause, count_re)
     return shared_count(acts, clause, count_re)
+
+
+def _two_verbs(text: str, words: dict) -> bool:
+    """'巡检维护', '清理清运': work said by two verbs, nothing else."""
+    verbs = "|".join(words["activity_verbs"])
+    return bool(re.fullmatch(rf"(?:{verbs}){{2}}", text))
 
 
 def _work_clause(clause: str) -> str:
@@ -297,6 +306,13 @@ def _verb(clause: str, words: dict) -> tuple[str, int]:
     """The first activity verb of the clause (longest at a place), else jieba's first verb."""
     found = [
         (clause.find(v), -len(v), v) for v in words["activity_verbs"] if 0 <= clause.find(v) <= 24
+    ]
+    # '为签约居民每年提供…': a verb before people (签约居民) says which people, when work follows
+    people, general = tuple(words["people_nouns"]), words["general_verbs"]
+    found = [
+        f
+        for f in found
+        if f[2] in general or not clause.startswith(people, f[0] - f[1]) or f == max(found)
     ]
     if found:
         index, _, verb = min(found)

@@ -1,0 +1,129 @@
+"""Drafts for kinds of project the corpus does not hold, read as a reviewer would: the brief's own
+work with its own objects and figures, the type's own defaults, no other project's work."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.drafting import Drafter, MemoryRetriever
+from assistant.drafting.subject import foreign_work, subject_words
+from assistant.drafting.understand import understand
+from assistant.rules import has_errors, review
+from assistant.taxonomy import slot_of
+
+TODAY = date(2026, 12, 1)
+RAIN_GAUGES = (
+    "县气象局2026年自动雨量站维护经费12万元，对全县46个自动雨量站开展每季度巡检维护，"
+    "更换故障传感器，确保汛期数据传输率达到98%以上。"
+)
+MEALS = (
+    "区教育局2026年农村义务教育学生营养改善计划资金860万元，为全区32所农村学校1.2万名学生"
+    "每天提供营养餐，补助标准每生每天5元，全年按200天计。"
+)
+SORTING = (
+    "区城管局2026年垃圾分类宣传督导经费80万元，在全区120个小区开展垃圾分类宣传和督导，"
+    "聘用督导员240名，小区分类投放准确率达到85%。"
+)
+DRINKING_WATER = (
+    "县水利局2026年农村饮水安全工程维修养护经费200万元，维修养护供水工程85处，更换管网12公里，"
+    "保障8.6万农村人口饮水安全，供水保证率达到95%。"
+)
+PUBLIC_JOBS = (
+    "区人社局2026年公益性岗位补贴资金520万元，开发公益性岗位350个，安置就业困难人员350人，"
+    "每人每月补贴1200元，按月发放。"
+)
+FAMILY_DOCTORS = (
+    "区卫健委2026年家庭医生签约服务经费150万元，为辖区签约居民每年提供1次健康评估，"
+    "重点人群签约率达到65%以上，签约居民满意度90%以上。"
+)
+ARTS_CENTRE = (
+    "市文化馆2026年全民艺术普及经费30万元，举办公益培训班40期，培训群众1200人次，开展文艺演出20场。"
+)
+LIBRARY = (
+    "市图书馆2026年免费开放补助资金50万元，全年开放不少于300天，每周开放56小时，"
+    "接待读者20万人次，举办公益讲座和阅读推广活动40场。"
+)
+IT_UPKEEP = (
+    "县政务服务中心2026年政务服务系统运维经费20万元，对政务服务网上大厅系统开展日常运行维护。"
+)
+
+
+@pytest.fixture(scope="module")
+def drafter(corpus_tables):
+    return Drafter(MemoryRetriever(corpus_tables))
+
+
+def _rows(draft, slot):
+    return [(i.name, i.value.raw) for i in draft.table.indicators if slot_of(i) == slot]
+
+
+def _names(draft) -> str:
+    return " ".join(i.name for i in draft.table.indicators)
+
+
+def test_rain_gauge_upkeep_counts_the_gauges_and_is_no_it_system(drafter):
+    assert understand(RAIN_GAUGES).main_type == "设施维保"
+    draft = drafter.draft(RAIN_GAUGES, today=TODAY)
+    assert ("自动雨量站巡检维护数量", "≥46个") in _rows(draft, "数量")
+    assert "信息安全" not in _names(draft) and "系统" not in _names(draft)
+    assert not has_errors(review(draft.table))
+
+
+def test_a_borrowed_row_never_names_work_the_brief_does_not_do(drafter):
+    draft = drafter.draft(MEALS, today=TODAY)
+    assert "改造" not in _names(draft)  # 农村义务教育学校改造覆盖率 is the school-repair table's
+    assert foreign_work("农村义务教育学校改造覆盖率", MEALS) == "改造"
+    assert foreign_work("检查家次", "燃气管道安全巡检") == ""  # 巡检 and 检查 are one work
+    assert foreign_work("项目完成及时率", MEALS) == ""  # 完成 is said of any work
+
+
+def test_sorting_guidance_in_compounds_is_one_counted_row_asked_of_residents(drafter):
+    facts = understand(SORTING)
+    assert facts.main_type == "垃圾分类"  # 督导 of residents is no inspection
+    draft = drafter.draft(SORTING, today=TODAY)
+    quantity = _rows(draft, "数量")
+    assert ("垃圾分类宣传督导小区数量", "≥120个") in quantity
+    assert not any(name.startswith("督导次数") for name, _ in quantity)
+    assert _rows(draft, "满意度") == [("小区居民满意度", "≥90%")]
+
+
+def test_people_named_after_their_figure_are_a_result_and_are_asked(drafter):
+    draft = drafter.draft(DRINKING_WATER, today=TODAY)
+    assert ("保障农村人口饮水安全人数", "≥8.6万人") in _rows(draft, "效益")
+    assert _rows(draft, "满意度") == [("受益农村群众满意度", "≥90%")]
+    assert not any("8.6万" in name for name, _ in _rows(draft, "效益"))
+
+
+def test_people_placed_in_jobs_are_a_result_not_a_figure_in_a_name(drafter):
+    draft = drafter.draft(PUBLIC_JOBS, today=TODAY)
+    assert ("安置就业困难人员数", "≥350人") in _rows(draft, "效益")
+    assert not any("安置" in name for name, _ in _rows(draft, "数量"))
+    assert not any("350" in i.name for i in draft.table.indicators)
+
+
+def test_a_yearly_service_to_each_resident_is_each_ones_count(drafter):
+    facts = understand(FAMILY_DOCTORS)
+    assert [(a.verb, a.object) for a in facts.activities] == [("提供", "健康评估")]
+    draft = drafter.draft(FAMILY_DOCTORS, today=TODAY)
+    assert ("每人每年健康评估次数", "≥1次") in _rows(draft, "数量")
+
+
+def test_public_culture_asks_its_own_public_and_training_the_public_is_no_job_skill(drafter):
+    arts = drafter.draft(ARTS_CENTRE, today=TODAY)
+    assert "履职" not in _names(arts)
+    assert _rows(arts, "满意度") == [("服务群众满意度", "≥90%")]
+    library = drafter.draft(LIBRARY, today=TODAY)
+    assert _rows(library, "满意度") == [("读者满意度", "≥90%")]  # 接待读者20万人次
+
+
+def test_it_upkeep_names_its_total_cost_as_real_upkeep_tables_do(drafter):
+    draft = drafter.draft(IT_UPKEEP, today=TODAY)
+    assert _rows(draft, "成本") == [("年度运维成本", "≤20万元")]
+
+
+def test_place_names_are_no_subject():
+    # every project of a city names it: 天津 made a gas platform's cost split fit an eco network
+    assert not {"天津", "天津市", "津市"} & subject_words("天津市智慧供热监管平台运行维护")
+    assert "供热" in subject_words("天津市智慧供热监管平台运行维护")
