@@ -127,3 +127,34 @@ def test_place_names_are_no_subject():
     # every project of a city names it: 天津 made a gas platform's cost split fit an eco network
     assert not {"天津", "天津市", "津市"} & subject_words("天津市智慧供热监管平台运行维护")
     assert "供热" in subject_words("天津市智慧供热监管平台运行维护")
+
+
+LOW_INCOME = (
+    "区民政局2026年城乡低保资金2400万元，保障低保对象3800人，按月足额发放，"
+    "城市低保标准每人每月800元，农村低保标准每人每月600元。"
+)
+SAFETY_CHECKS = (
+    "市应急管理局2026年安全生产执法检查经费35万元，全年检查企业不少于300家次，"
+    "聘请专家参与检查120人次，重大隐患整改率100%。"
+)
+UNSAFE_HOUSES = "县住建局2026年农村危房改造补助资金300万元，改造农村危房150户，每户补助2万元，当年竣工入住率100%。"
+
+
+def test_an_allowance_counts_its_recipients_and_is_paid_as_the_brief_says(drafter):
+    draft = drafter.draft(LOW_INCOME, today=TODAY)
+    assert ("保障低保对象人数", "≥3800人") in _rows(draft, "数量")  # never 象人数
+    assert _rows(draft, "时效") == [("低保发放频次", "按月发放（每月1次）")]
+    assert not any("3800" in name for name, _ in _rows(draft, "效益"))
+
+
+def test_experts_taking_part_are_one_count_not_a_cut_list(drafter):
+    draft = drafter.draft(SAFETY_CHECKS, today=TODAY)
+    assert ("聘请专家参与检查人次", "≥120人次") in _rows(draft, "数量")
+
+
+def test_rural_house_grants_count_households_and_ask_them(drafter):
+    assert understand(UNSAFE_HOUSES).main_type == "农村危房改造"
+    draft = drafter.draft(UNSAFE_HOUSES, today=TODAY)
+    assert ("改造农村危房户数", "≥150户") in _rows(draft, "数量")
+    assert _rows(draft, "满意度") == [("危房改造户满意度", "≥90%")]
+    assert "设施安全隐患消除率" not in _names(draft)  # the 维修改造 default of a public building

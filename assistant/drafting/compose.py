@@ -114,6 +114,8 @@ def activity_name(act: Activity) -> str:
         return head + ("场次" if unit == "场" else unit + "数")
     if counts_people(unit):  # '免费体检2.1万人' -> 免费体检人数
         return f"{head}人数"
+    if unit.endswith("户"):  # '改造农村危房150户' -> 改造农村危房户数
+        return f"{head}户数"
     if unit in ("天", "日"):  # '开放不少于300天' -> 开放天数
         return f"{head}天数"
     if unit == "小时":  # '总航时不少于30小时' -> 总航时; '驻场服务200小时' -> 驻场服务时长

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from assistant.drafting.compose_base import brief_source, make_row, tail_words, unique
@@ -149,7 +150,10 @@ def _frequency_value(part: Frequency) -> str:
 
 def _paid(facts: ProjectFacts) -> str:
     """What the project pays out, by its standard ('慰问标准' -> 慰问金, '补贴标准' -> 补贴)."""
-    core = next((c.name.removesuffix("标准") for c in facts.costs if c.unit_cost), "")
+    cores = [c.name.removesuffix("标准") for c in facts.costs if c.unit_cost]
+    # '城市低保标准', '农村低保标准': both pay 低保
+    common = os.path.commonprefix([c[::-1] for c in cores])[::-1] if len(cores) > 1 else ""
+    core = common if len(common) >= 2 else next(iter(cores), "")
     core = re.sub(r"^每[\u4e00-\u9fa5]{1,2}?(?=[\u4e00-\u9fa5]{2})", "", core)  # 每学期…
     return _PAYOUT_MONEY.get(core, core) if core != "支出" else ""
 

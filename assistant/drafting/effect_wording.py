@@ -11,6 +11,7 @@ import jieba
 
 from assistant.drafting.compose_base import brief_source, make_row
 from assistant.drafting.facts import Assumption, ProjectFacts
+from assistant.drafting.figures import count_figures
 from assistant.drafting.library import library_source, standard_entries
 from assistant.drafting.slots import topic_bigrams
 from assistant.drafting.understand_outcome import result_level2
@@ -73,8 +74,8 @@ def _main_clause(effect: str) -> str:
 
 def _not_a_result(effect: str, facts: ProjectFacts) -> bool:
     """'压实…主体责任' is routine management (101号 一(二)1), '推进项目前期征收工作' and
-    '…宣传及能力建设提升' are work, '降低设备故障率' is a quality, and '带动就业300人' is a result
-    figure already written."""
+    '…宣传及能力建设提升' are work, '降低设备故障率' is a quality, '带动就业300人' is a result
+    figure already written, and a count ('保障低保对象3800人') is no grade."""
     body = re.sub(rf"的$|(?:{'|'.join(_EFFECT_WORD)})$", "", effect)
     return (
         effect.startswith(tuple(WORDS["routine_effect_verbs"]))
@@ -82,6 +83,7 @@ def _not_a_result(effect: str, facts: ProjectFacts) -> bool:
         or any(w in effect for w in WORDS["quality_objects"])
         or body.endswith(tuple(WORDS["work_endings"]))
         or any(o.text in effect or effect in o.text for o in facts.outcomes)
+        or bool(count_figures(effect))  # '保障低保对象3800人': the people paid, a 数量 row
     )
 
 

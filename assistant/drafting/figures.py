@@ -108,7 +108,7 @@ def _noun(before: str, after: str) -> str:
     nouns = _leading_nouns(after)
     if len(nouns) >= 2:  # a bare 项目 says less than '项目补助尾款结算'
         return after if nouns in ("项目", "工作", "任务") else nouns
-    before = re.split(r"开展|进行|对", before)[-1]
+    before = re.split(r"开展|进行|对(?!象)", before)[-1]  # '低保对象3800人': 对象 is no 对
     before = _LEAD_WORDS.sub("", before)
     return _VERB_END.sub("", before) or before
 

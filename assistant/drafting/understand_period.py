@@ -64,6 +64,7 @@ _COUNT_RE = re.compile(
 _HOURS_RE = re.compile(
     r"(?:不少于|不低于|至少|达到)?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>个?小时|分钟|天|日)"
 )
+_MANNER = r"(?:足额|全额|及时|按时|准时)?"  # '按月足额发放' is paid monthly
 _PER_UNIT_BEFORE_RE = re.compile(r"(?:每|[人户生亩]均)[\u4e00-\u9fa5]$")
 _PLAIN_LEAD_RE = re.compile(r"^(?:开展|进行|组织|实行|实施|落实)")
 _WHEN_RE = re.compile(r"^(?:全年|[\u4e00-\u9fa5]{1,4}?(?:期内|期间|期))")
@@ -122,7 +123,7 @@ def _frequencies(text: str) -> list[str]:
         standard = _PER_UNIT_BEFORE_RE.search(text[: match.start()]) and not _COUNT_RE.search(tail)
         if standard or re.match(r"\s*[\d.]+\s*[万千]?元", tail) or match["p"] == "年":
             continue
-        if match["lead"] == "按" and not re.match(rf"(?:{_VERBS}|考核|巡查|检查)", tail):
+        if match["lead"] == "按" and not re.match(rf"{_MANNER}(?:{_VERBS}|考核|巡查|检查)", tail):
             continue
         phrase = match.group(0)[: len(match.group(0)) - len(tail) + _phrase_end(tail)]
         clause = re.split(r"[，。；,;、\n]", text[: match.start()])[-1].strip()
@@ -155,7 +156,7 @@ def frequency_parts(phrase: str) -> Frequency:
     every = phrase[match.start() : match.start("tail")]
     count, hours = _COUNT_RE.search(tail), _HOURS_RE.search(tail)
     cut = min(m.start() for m in (count, hours) if m) if count or hours else len(tail)
-    verb = _PLAIN_LEAD_RE.sub("", tail[:cut]).strip()
+    verb = re.sub(rf"^{_MANNER}", "", _PLAIN_LEAD_RE.sub("", tail[:cut]).strip())
     verb = re.sub(r"(?:不少于|不低于|至少|达到|共)$", "", verb)
     if not verb and count:  # '每季度开展一次安全培训'
         verb = tail[count.end() :].strip()
