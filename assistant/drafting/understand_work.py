@@ -299,7 +299,9 @@ def _starts_with_verb(clause: str, words: dict) -> bool:
 
 
 def _parts(text: str) -> list[str]:
-    return [p for p in re.split(r"、|和(?!谐)|及(?!时)|(?<!参)与|以及|并", text) if p]  # 参与: one word
+    return [
+        p for p in re.split(r"、|和(?!谐)|及(?!时)|(?<!参)与|以及|并", text) if p
+    ]  # 参与: one word
 
 
 def _verb(clause: str, words: dict) -> tuple[str, int]:
