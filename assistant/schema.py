@@ -69,7 +69,11 @@ _OPERATOR_VARIANTS = {
 }
 _OP_RE = "|".join(sorted(map(re.escape, _OPERATOR_VARIANTS), key=len, reverse=True))
 _QUANT_RE = re.compile(rf"^(?P<op>{_OP_RE})?\s*(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>.*)$")
-_DATE_RE = re.compile(r"\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?")
+# a date: '2026年6月底', and a month's day or end without the year ('12月底到位', '6月30日前')
+_DATE_RE = re.compile(
+    r"\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?"
+    r"|\d{1,2}\s*月\s*(?:底|末|份|初|上旬|中旬|下旬|\d{1,2}\s*日)"
+)
 
 
 class Model(BaseModel):

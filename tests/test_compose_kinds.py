@@ -11,6 +11,7 @@ from assistant.drafting import Drafter, MemoryRetriever
 from assistant.drafting.subject import foreign_work, subject_words
 from assistant.drafting.understand import understand
 from assistant.rules import has_errors, review
+from assistant.schema import IndicatorValue
 from assistant.taxonomy import slot_of
 
 TODAY = date(2026, 12, 1)
@@ -158,3 +159,43 @@ def test_rural_house_grants_count_households_and_ask_them(drafter):
     assert ("改造农村危房户数", "≥150户") in _rows(draft, "数量")
     assert _rows(draft, "满意度") == [("危房改造户满意度", "≥90%")]
     assert "设施安全隐患消除率" not in _names(draft)  # the 维修改造 default of a public building
+
+
+VILLAGE_DOCTORS = (
+    "县卫健委2026年村医补助资金210万元，对全县280名在岗村医发放基本公共卫生服务补助，"
+    "每人每年7500元，分季度拨付。"
+)
+FIRE_GEAR = "区应急管理局2026年森林防火物资储备经费25万元，采购灭火器材300套、防火服200套，确保物资入库验收合格率100%。"
+SKILLS = (
+    "县人社局2026年职业技能培训补贴资金200万元，开展职业技能培训3000人次，"
+    "培训后取得职业资格证书2000人，培训后就业率达到60%。"
+)
+
+
+def test_a_grant_paid_by_quarter_to_village_doctors(drafter):
+    draft = drafter.draft(VILLAGE_DOCTORS, today=TODAY)
+    assert ("在岗村医人数", "≥280名") in _rows(draft, "数量")
+    assert _rows(draft, "时效") == [("服务补助拨付频次", "分季度拨付（每季度1次）")]
+    assert not any("季度" in name for name, _ in _rows(draft, "数量"))  # a frequency is no work
+
+
+def test_a_brief_that_only_buys_is_timed_by_its_purchase(drafter):
+    draft = drafter.draft(FIRE_GEAR, today=TODAY)
+    assert _rows(draft, "时效") == [("采购完成时间", "2026年12月31日前完成")]  # no 防火期巡护
+
+
+def test_skills_training_is_training_and_employment_is_its_effect(drafter):
+    assert understand(SKILLS).main_type == "职业技能培训"
+    draft = drafter.draft(SKILLS, today=TODAY)
+    assert ("培训后就业率", "≥60%") in _rows(draft, "效益")  # 101号: a result, not a quality
+    assert "补助对象覆盖率" not in _names(draft)
+    assert _rows(draft, "满意度") == [("参训人员满意度", "≥90%")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [("12月底到位", "qualitative"), ("6月30日前", "qualitative"), ("12个月", "quantitative")],
+)
+def test_a_month_without_its_year_is_a_date_not_a_number(raw, kind):
+    # '资金拨付 12月底到位' borrowed as '≥12月底到位' when 12 read as a number of 月底到位
+    assert IndicatorValue.parse(raw).kind == kind

@@ -28,11 +28,13 @@ from assistant.drafting.figures import MEASURE_ENDINGS
 from assistant.drafting.library import LibraryEntry, library_source, standard_entries
 from assistant.drafting.project_types import type_of
 from assistant.drafting.understand import WORDS
+from assistant.drafting.understand_outcome import result_level2
+from assistant.rules.relevance import mixed_slot
 from assistant.schema import (
+    BENEFIT,
     OUTPUT,
     QUALITY,
     QUANTITY,
-    SOCIAL_BENEFIT,
     Indicator,
     SourceRef,
 )
@@ -41,7 +43,7 @@ from assistant.taxonomy import counts_people, slot_of
 MAX_ACTIVITY_ROWS = 6
 SINGLE_OBJECTS: dict[str, str] = WORDS["single_objects"]
 _BUILD_VERBS = ("建设", "新建", "开发", "搭建", "采购", "购置", "购买", "升级", "改造")
-_EVERY_RE = re.compile(r"[每按](?:日|天|周|旬|月|季度|季|半年|学期)")  # '村干部报酬按月发放' too
+_EVERY_RE = re.compile(r"[每按分](?:日|天|周|旬|月|季度|季|半年|学期)")  # '按月发放', '分季度拨付' too
 NO_COUNT_RULE = "项目描述未给数量，按至少完成一次（项）填写"
 _PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供", "负责")
 _EVENT_VERBS = (
@@ -255,14 +257,14 @@ def _quality_rows(
     facts: ProjectFacts, year: int, layout: str
 ) -> tuple[list[Indicator], list[Assumption]]:
     effect = _type_effect_name(facts)
-    rows = [
-        make_row(
-            SOCIAL_BENEFIT if q.name == effect else QUALITY,  # the type's effect, as stated
-            q.name, q.value, f"按项目描述：{q.text}", brief_source(q.text),
-        )
-        for q in facts.quality
-        if "满意" not in q.name
-    ]  # fmt: skip
+    rows = []
+    for q in (q for q in facts.quality if "满意" not in q.name):
+        text, source = f"按项目描述：{q.text}", brief_source(q.text)
+        row = make_row(QUALITY, q.name, q.value, text, source)
+        # the type's effect as stated, or a result named as one ('培训后就业率', 101号: 效益)
+        if q.name == effect or mixed_slot(row) == BENEFIT:
+            row = make_row(result_level2(q.name), q.name, q.value, text, source)
+        rows.append(row)
     return rows, []
 
 

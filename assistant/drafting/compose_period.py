@@ -23,6 +23,7 @@ _DEADLINE_VERBS = sorted(_TIME["deadline_verbs"], key=len, reverse=True)
 _DEADLINE_OBJECTS: dict[str, str] = _TIME["deadline_objects"]
 _OWN_WORDS: dict[str, str] = _TIME["deadline_own_words"]
 _PAYOUT_MONEY: dict[str, str] = load_data("brief_words")["payout_money"]
+_BUYING = frozenset(_TIME["buying_verbs"])
 _ACTIVITY_VERBS = sorted(load_data("brief_words")["activity_verbs"], key=len, reverse=True)
 
 
@@ -32,6 +33,9 @@ def time_rows(
     """The brief's span, deadline, duration, frequency and limits; none: the budget year's end."""
     kind = type_of(facts.main_type)
     word = kind.deadline_word if kind else "项目完成"
+    verbs = {a.verb for a in facts.activities}
+    if verbs and verbs <= _BUYING:  # a 森林防火 project that only buys gear patrols nothing
+        word = "采购完成"
     found = _stated(facts, year, word)
     if found:
         rows = [make_row(TIMELINESS, name, value, f"按项目描述：{text}", brief_source(text))
@@ -129,7 +133,7 @@ def _frequency_name(part: Frequency, paid: str) -> str:
     verb = tail_words(part.verb, 8) if part.verb else ""
     if part.hours:
         return f"{part.every}{verb}时长"
-    if part.every.startswith("按") and verb in _DEADLINE_OBJECTS:
+    if part.every.startswith(("按", "分")) and verb in _DEADLINE_OBJECTS:
         return f"{_payout_object(verb, paid)}{verb}频次"  # '按月发放' -> 补贴发放频次
     return f"{verb}频次" if verb else "工作频次"
 
@@ -139,7 +143,7 @@ def _frequency_value(part: Frequency) -> str:
     '按月发放' -> 按月发放（每月1次）; '春秋两季集中免疫' as written."""
     if part.hours:
         return f"≥{part.hours}"
-    if part.every.startswith("按"):
+    if part.every.startswith(("按", "分")):
         return f"{part.when}{part.every}{part.verb}（每{part.every[1:]}1次）"
     if not part.every.startswith("每"):
         return f"{part.when}{part.every}{part.verb}"

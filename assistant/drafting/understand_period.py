@@ -55,7 +55,7 @@ _DEADLINE_RE = re.compile(
 _PERIODS = _alternatives(TIME["frequency_periods"])
 _SEASONS = _alternatives(TIME["season_frequencies"])
 _FREQ_RE = re.compile(
-    rf"(?:(?P<lead>每|按)(?:[两半]?个?)(?P<p>{_PERIODS})|(?P<season>{_SEASONS}))"
+    rf"(?:(?P<lead>每|按|分)(?:[两半]?个?)(?P<p>{_PERIODS})|(?P<season>{_SEASONS}))"
     r"(?P<tail>[^，。；,;、\n]{0,18})"
 )
 _COUNT_RE = re.compile(
@@ -123,7 +123,7 @@ def _frequencies(text: str) -> list[str]:
         standard = _PER_UNIT_BEFORE_RE.search(text[: match.start()]) and not _COUNT_RE.search(tail)
         if standard or re.match(r"\s*[\d.]+\s*[万千]?元", tail) or match["p"] == "年":
             continue
-        if match["lead"] == "按" and not re.match(rf"{_MANNER}(?:{_VERBS}|考核|巡查|检查)", tail):
+        if match["lead"] in ("按", "分") and not re.match(rf"{_MANNER}(?:{_VERBS}|考核|巡查|检查)", tail):
             continue
         phrase = match.group(0)[: len(match.group(0)) - len(tail) + _phrase_end(tail)]
         clause = re.split(r"[，。；,;、\n]", text[: match.start()])[-1].strip()
