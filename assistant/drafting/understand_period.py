@@ -123,7 +123,9 @@ def _frequencies(text: str) -> list[str]:
         standard = _PER_UNIT_BEFORE_RE.search(text[: match.start()]) and not _COUNT_RE.search(tail)
         if standard or re.match(r"\s*[\d.]+\s*[万千]?元", tail) or match["p"] == "年":
             continue
-        if match["lead"] in ("按", "分") and not re.match(rf"{_MANNER}(?:{_VERBS}|考核|巡查|检查)", tail):
+        if match["lead"] in ("按", "分") and not re.match(
+            rf"{_MANNER}(?:{_VERBS}|考核|巡查|检查)", tail
+        ):
             continue
         phrase = match.group(0)[: len(match.group(0)) - len(tail) + _phrase_end(tail)]
         clause = re.split(r"[，。；,;、\n]", text[: match.start()])[-1].strip()
