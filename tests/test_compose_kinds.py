@@ -199,3 +199,33 @@ def test_skills_training_is_training_and_employment_is_its_effect(drafter):
 def test_a_month_without_its_year_is_a_date_not_a_number(raw, kind):
     # '资金拨付 12月底到位' borrowed as '≥12月底到位' when 12 read as a number of 月底到位
     assert IndicatorValue.parse(raw).kind == kind
+
+
+OLD_COMPOUNDS = (
+    "区住建局2026年老旧小区改造项目资金1200万元，改造老旧小区8个，惠及居民2400户，"
+    "改造内容包括雨污分流、道路修补、加装路灯等，12月底前完工。"
+)
+RATINGS = "区城管局2026年市容环境卫生第三方考评服务经费36万元，每月开展1次考评，全年考评12次，出具考评报告12份。"
+PRESCHOOL = (
+    "县教育局2026年学前教育资助资金90万元，资助家庭经济困难幼儿600人，每生每年1500元，"
+    "资助资金于学期末前发放到位。"
+)
+
+
+def test_the_content_of_a_counted_work_is_no_row_of_its_own(drafter):
+    draft = drafter.draft(OLD_COMPOUNDS, today=TODAY)
+    assert _rows(draft, "数量") == [("改造老旧小区数量", "≥8个")]  # never 改造内容包括…数量 ≥1项
+    assert "提供" not in draft.table.goals[0]
+
+
+def test_a_third_party_rating_is_no_street_cleaning(drafter):
+    assert understand(RATINGS).main_type == "考评测评"
+    draft = drafter.draft(RATINGS, today=TODAY)
+    assert "垃圾" not in _names(draft) and "审计" not in _names(draft)
+    assert ("考评频次", "每月考评≥1次") in _rows(draft, "时效")
+
+
+def test_a_grant_paid_before_the_terms_end_asks_the_childrens_parents(drafter):
+    draft = drafter.draft(PRESCHOOL, today=TODAY)
+    assert _rows(draft, "时效") == [("资助金发放时间", "2026年学期末前发放到位")]
+    assert _rows(draft, "满意度") == [("家庭经济困难幼儿家长满意度", "≥90%")]

@@ -38,7 +38,7 @@ CAPPED_TIME_RE = re.compile(
 _LEAD_WORDS = re.compile(
     r"^(?:对|为|给|向|在|辖区|全年|每日|每天|每年|共|约|累计|其中|全[区县市镇乡]|全街道)+"
 )
-_VERB_END = re.compile(r"(?:开展|进行|完成|提供|支持|覆盖|服务|实现|组织|举办|发布)$")
+_VERB_END = re.compile(r"(?:开展|进行|完成|提供|支持|覆盖|服务|实现|组织|举办|发布|为|约|达|是)$")
 
 
 class Figure(Model):
@@ -138,6 +138,9 @@ MEASURE_ENDINGS = (
     "种类",
     "轮次",
     "期数",
+    "宽度",
+    "高度",
+    "深度",
 )
 
 

@@ -194,6 +194,9 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     return shared_count(acts, clause, count_re)
 
 
+_CONTENT_RE = re.compile(r"^(?:(?P<what>[\u4e00-\u9fa5]{0,4})内容)?(?:主要)?(?:包括|包含)")
+
+
 def _two_verbs(text: str, words: dict) -> bool:
     """'巡检维护', '清理清运': work said by two verbs, nothing else."""
     verbs = "|".join(words["activity_verbs"])
@@ -203,7 +206,11 @@ def _two_verbs(text: str, words: dict) -> bool:
 def _work_clause(clause: str) -> str:
     """The clause from its work on: '包括保安、保洁…' is a service's content, provided (not all
     维护); '由县水利工程管理站对…开展' names who does it, then what it is done on."""
-    clause = _LEAD_RE.sub("", re.sub(r"^(?:服务内容)?(?:包括|包含)", "提供", clause))
+    content = _CONTENT_RE.match(clause)  # '改造内容包括雨污分流、…': the work's content
+    if content:  # a service's content is provided, a work's is carried out
+        verb = "提供" if not content["what"] or "服务" in content["what"] else "实施"
+        clause = verb + clause[content.end() :]
+    clause = _LEAD_RE.sub("", clause)
     clause = re.sub(rf"^[\u4e00-\u9fa5]{{2,20}}?{UNIT_SUFFIX}(?=对)", "", clause)
     return re.sub(r"^对(?P<o>[^，]{2,24}?)(?=开展|进行|实施)", r"\g<o>", clause)
 
