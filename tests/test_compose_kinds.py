@@ -212,10 +212,16 @@ PRESCHOOL = (
 )
 
 
-def test_the_content_of_a_counted_work_is_no_row_of_its_own(drafter):
+def test_the_content_of_a_work_is_its_items_not_the_words_content_includes(drafter):
     draft = drafter.draft(OLD_COMPOUNDS, today=TODAY)
-    assert _rows(draft, "数量") == [("改造老旧小区数量", "≥8个")]  # never 改造内容包括…数量 ≥1项
-    assert "提供" not in draft.table.goals[0]
+    # each item of the content an assumed row of its own name, never 改造内容包括雨污分流数量
+    assert _rows(draft, "数量") == [
+        ("改造老旧小区数量", "≥8个"),
+        ("雨污分流数量", "≥1项"),
+        ("道路修补数量", "≥1项"),
+        ("加装路灯数量", "≥1项"),
+    ]
+    assert "通过雨污分流、道路修补、加装路灯，" in draft.table.goals[0]
 
 
 def test_a_third_party_rating_is_no_street_cleaning(drafter):

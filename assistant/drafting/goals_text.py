@@ -79,8 +79,9 @@ def _by_verb(acts: list[Activity]) -> list[str]:
     """'负责清扫保洁、负责垃圾收集' reads '负责清扫保洁、垃圾收集': one verb over its objects."""
     groups: dict[str, list[str]] = {}
     for act in acts:
-        verb = "" if act.verb in act.object else act.verb
-        groups.setdefault(verb, []).append(act.object if verb else act.phrase)
+        # '通过完成雨污分流…，完成…' says 完成 twice: the measure is the work itself
+        verb = "" if act.verb in act.object or act.verb == "完成" else act.verb
+        groups.setdefault(verb, []).append(act.object if verb or act.verb == "完成" else act.phrase)
     return [verb + "、".join(objects) for verb, objects in groups.items()]
 
 

@@ -66,6 +66,7 @@ class ProjectType(Model):
     def standard_names(self) -> set[str]:
         """Row names this type's own defaults produce (they are standard for the type)."""
         names = {f"{self.subject}满意度", f"{self.internal}满意度", f"{self.deadline_word}时间"}
+        names.add(self.cost_name)
         return names | {
             pair[0]
             for pair in (self.benefit, self.quantity, self.quality, self.longterm, self.time_limit)

@@ -207,9 +207,9 @@ def _work_clause(clause: str) -> str:
     """The clause from its work on: '包括保安、保洁…' is a service's content, provided (not all
     维护); '由县水利工程管理站对…开展' names who does it, then what it is done on."""
     content = _CONTENT_RE.match(clause)  # '改造内容包括雨污分流、…': the work's content
-    if content:  # a service's content is provided, a work's is carried out
-        verb = "提供" if not content["what"] or "服务" in content["what"] else "实施"
-        clause = verb + clause[content.end() :]
+    if content:  # a service's content is provided, a work's is carried out (items, not events)
+        verb = "提供" if not content["what"] or "服务" in content["what"] else "完成"
+        return verb + _LEAD_RE.sub("", clause[content.end() :])
     clause = _LEAD_RE.sub("", clause)
     clause = re.sub(rf"^[\u4e00-\u9fa5]{{2,20}}?{UNIT_SUFFIX}(?=对)", "", clause)
     return re.sub(r"^对(?P<o>[^，]{2,24}?)(?=开展|进行|实施)", r"\g<o>", clause)
