@@ -235,3 +235,16 @@ def test_a_grant_paid_before_the_terms_end_asks_the_childrens_parents(drafter):
     draft = drafter.draft(PRESCHOOL, today=TODAY)
     assert _rows(draft, "时效") == [("资助金发放时间", "2026年学期末前发放到位")]
     assert _rows(draft, "满意度") == [("家庭经济困难幼儿家长满意度", "≥90%")]
+
+
+PEST_CONTROL = (
+    "县农业农村局2026年农作物病虫害统防统治经费60万元，开展统防统治面积5万亩，购置植保无人机4架，"
+    "培训农民500人次，病虫害损失率控制在5%以内。"
+)
+
+
+def test_a_brief_that_buys_equipment_states_the_years_after(drafter):
+    # 101号 二(三): 购置 states its effect in the following years, whatever the main type
+    draft = drafter.draft(PEST_CONTROL, today=TODAY)
+    assert ("设备使用年限", "≥5年") in _rows(draft, "效益")
+    assert "R-BENEFIT-NO-LONGTERM" not in {f.code for f in review(draft.table)}

@@ -16,6 +16,8 @@ from assistant.drafting.adapt import (
     money_text,
     split_budget,
 )
+from assistant.drafting.compose_outcome import capital_longterm
+from assistant.drafting.project_types import classify
 from assistant.errors import AssistantError
 from assistant.rules import DEFAULT_PROFILE, drafted_slots, has_errors, review
 from assistant.schema import (
@@ -30,6 +32,7 @@ from assistant.schema import (
 from assistant.taxonomy import SLOT_DEFAULT_LEVEL2, SLOTS, in_wan, is_reverse, slot_of
 
 MAX_ROUNDS = 6
+_TABLE_FIXES = frozenset({"R-BENEFIT-NO-LONGTERM"})  # warnings a table-level repair answers
 _LAST_RESORT = "多轮修复后仍有错误，已全部改用通用规则生成的指标，请按实际修改。"
 _BUDGET_IN_TEXT_RE = re.compile(r"预算[\d.]+万元")
 _DROP_CODES = {
@@ -67,7 +70,7 @@ def repair(
             f
             for f in findings
             if f.severity == "error"
-            or (fix_warnings and round_no == 0 and f.code in _WARNING_FIXES)
+            or (fix_warnings and round_no == 0 and f.code in {*_WARNING_FIXES, *_TABLE_FIXES})
         ]
         if not fixable:
             return table, findings, notes
@@ -113,6 +116,11 @@ def _repair_table_level(table: TargetTable, finding: Finding, layout: str) -> li
         return recompute_costs(table)
     if finding.code == "R-LAYOUT-MIXED":
         return _unify_layout(table, layout)
+    if finding.code == "R-BENEFIT-NO-LONGTERM":  # '购置植保无人机4架' in a 农业 brief
+        row = capital_longterm(classify(table.purpose, table.name))
+        table.indicators = order_rows([*table.indicators, *([row] if row else [])], layout)
+        text = f"项目含工程、修缮或购置，已补充可持续影响指标「{row.name}」，请按实际修改。"
+        return [Note(code=finding.code, text=text)] if row else []
     return []  # R-SLOT-MISSING / R-ROWS-TOO-FEW: the next round's _fill_slots adds rows
 
 
