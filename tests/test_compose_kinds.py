@@ -13,6 +13,7 @@ from assistant.drafting.understand import understand
 from assistant.rules import has_errors, review
 from assistant.schema import IndicatorValue
 from assistant.taxonomy import slot_of
+from evals.fidelity import brief_from_table
 
 TODAY = date(2026, 12, 1)
 RAIN_GAUGES = (
@@ -248,3 +249,13 @@ def test_a_brief_that_buys_equipment_states_the_years_after(drafter):
     draft = drafter.draft(PEST_CONTROL, today=TODAY)
     assert ("设备使用年限", "≥5年") in _rows(draft, "效益")
     assert "R-BENEFIT-NO-LONGTERM" not in {f.code for f in review(draft.table)}
+
+
+def test_a_row_the_review_warns_of_is_never_copied(drafter, corpus_tables):
+    # the real 雪亮工程 table (its own sibling here) has 为全市经济发展保驾护航 「正面支撑」
+    table = next(t for t in corpus_tables if "xueliang" in t.id)
+    draft = drafter.draft(brief_from_table(table), today=TODAY)
+    assert draft.based_on  # it does copy that table
+    codes = {f.code for f in review(draft.table)}
+    assert not codes & {"R-VALUE-UNMEASURABLE", "R-ROUTINE-INDICATOR"}
+    assert "正面支撑" not in {i.value.raw for i in draft.table.indicators}

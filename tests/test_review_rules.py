@@ -160,3 +160,19 @@ def test_project_total_money_filed_as_the_year_is_flagged():
         update={"value": IndicatorValue.parse("≤1812万元")}
     )
     assert {"R-MULTIYEAR-AS-ANNUAL", "R-COST-OVER-BUDGET"} <= codes_at(table, 4)
+
+
+def test_a_total_is_the_years_own_in_a_one_year_project_and_a_rental():
+    # the real 雪亮工程 机房租赁 table rents 共计77个机柜 for 36 months: the same 77 every year
+    rental = real("anhui-huangshan_2025_xueliang-gongcheng-jifang-zulin-1")
+    cabinets = IndicatorValue.parse("≥77个")
+    rows = [rental.indicators[0].model_copy(update={"name": "机柜数量", "value": cabinets})]
+    rental = rental.model_copy(update={"indicators": rows + rental.indicators[1:]})
+    assert "R-MULTIYEAR-AS-ANNUAL" not in codes_at(rental, 1)
+    # 下立交 of 2026-2027 with its 全长985米 in one year's row still fires (ROW_CASES); the same
+    # text without its span of years is a one-year project, whose 全长 is the year's work
+    one_year = real(LANXILU)
+    purpose = one_year.purpose.replace("项目周期2026/1/1至2027/12/31，", "")
+    purpose = purpose.replace("本年度申请", "申请")
+    one_year = one_year.model_copy(update={"purpose": purpose, "goals": []})
+    assert "R-MULTIYEAR-AS-ANNUAL" not in codes_at(one_year, 2)

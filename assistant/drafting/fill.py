@@ -29,7 +29,8 @@ from assistant.drafting.subject import (
     subject_words,
 )
 from assistant.drafting.understand import WORDS
-from assistant.rules.relevance import mixed_slot
+from assistant.rules.measurable import is_measurable
+from assistant.rules.relevance import is_routine, mixed_slot
 from assistant.rules.values import unusable_value
 from assistant.schema import (
     OUTPUT,
@@ -139,6 +140,7 @@ class _Filler:
             r
             for r in borrowed
             if not unusable_value(r)
+            and not _flagged(r)
             and self._own_year(r)
             and mixed_slot(r) is None
             and not any(w in r.name for w in _PLACEHOLDERS)
@@ -202,6 +204,13 @@ class _Filler:
         if self.sibling is not None and cand.hit.table_id == self.sibling.id:
             return True
         return bool(subject_words(cand.hit.indicator.name) & subject_words(self.topic))
+
+
+def _flagged(row: Indicator) -> bool:
+    """What the review warns of in another table's row ('为全市经济发展保驾护航 正面支撑': no
+    measure; '长效管理制度健全性': routine) is no row to copy into a draft."""
+    words_only = slot_of(row) not in ("时效", "成本") and not is_measurable(row.value.raw)
+    return words_only or is_routine(row)
 
 
 def _clean(row: Indicator) -> Indicator:

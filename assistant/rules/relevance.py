@@ -79,6 +79,11 @@ def quality_benefit_mixed(facts: TableFacts) -> Iterator[Hit]:
             )
 
 
+def is_routine(ind: Indicator) -> bool:
+    """A routine management requirement (制度健全性, 按计划实施), not an output or effect."""
+    return _has(ind.name, review_words().relevance.routine_names)
+
+
 @rule(
     "R-ROUTINE-INDICATOR",
     "warning",
@@ -87,7 +92,7 @@ def quality_benefit_mixed(facts: TableFacts) -> Iterator[Hit]:
 )
 def routine_indicator(facts: TableFacts) -> Iterator[Hit]:
     for row, ind in facts.rows:
-        if _has(ind.name, review_words().relevance.routine_names):
+        if is_routine(ind):
             fix = None
             if _others_in_level1(facts, row, ind.level1):
                 fix = SuggestedFix(note="删除这一行", remove=True)

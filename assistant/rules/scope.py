@@ -93,6 +93,23 @@ def goal_no_result(facts: TableFacts) -> Iterator[Hit]:
         )
 
 
+def _spans_years(text: str) -> bool:
+    """The project runs over more than one year (2024至2027, 36个月, 服务期3年, 分年度), and rents
+    nothing: a rental holds the same 77个机柜 every year."""
+    words = review_words().multi_year
+    if any(w in text for w in words.rental_words):
+        return False
+    years = {int(y) for y in re.findall(r"(?:19|20)\d{2}(?=\s*[年/.\-—至到])", text)}
+    months = [int(m) for m in re.findall(r"(\d+)\s*个月", text)]
+    spans = [int(n) for n in re.findall(r"(?:期|为期|周期)\D{0,2}(\d+)\s*年", text)]
+    return (
+        max(years, default=0) - min(years, default=0) >= 1
+        or any(m > 12 for m in months)
+        or any(n >= 2 for n in spans)
+        or any(w in text for w in words.span_words)
+    )
+
+
 def _total_figures(text: str) -> set[str]:
     """Figures the project text states as a whole-project total ("道路全长约985米" → 985米)."""
     words = review_words().multi_year
@@ -108,6 +125,8 @@ def _total_figures(text: str) -> set[str]:
     "指标值等于项目总规模（全长、总投资…），疑似把跨年总量当成本年度目标",
 )
 def multiyear_as_annual(facts: TableFacts) -> Iterator[Hit]:
+    if not _spans_years(facts.project_text):
+        return  # a one-year project's 共计120个小区 is the year's
     totals = _total_figures(facts.project_text)
     for row, ind in facts.rows:
         value = ind.value

@@ -70,6 +70,8 @@ class LongTerm(_Data):
 class MultiYear(_Data):
     total_words: tuple[str, ...]
     max_gap_chars: int
+    span_words: tuple[str, ...]
+    rental_words: tuple[str, ...]
 
 
 class History(_Data):
