@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 
+from assistant.drafting.adapt import brief_words
 from assistant.drafting.compose_base import brief_source, make_row, num
 from assistant.drafting.facts import Activity, ProjectFacts
+from assistant.drafting.figures import count_figures, number_text, row_name
 from assistant.drafting.project_types import type_of
 from assistant.drafting.understand import WORDS
 from assistant.drafting.understand_period import frequency_parts
-from assistant.schema import QUANTITY, Indicator, SourceRef
+from assistant.schema import OUTPUT, QUANTITY, Indicator, ProjectBrief, SourceRef
 from assistant.taxonomy import load_data
 
 PROVIDERS = tuple(WORDS["provider_nouns"])
@@ -108,3 +110,58 @@ def counted_row(facts: ProjectFacts, act: Activity, name: str) -> Indicator:
         return make_row(QUANTITY, f"每人{name}", value, text, brief_source(act.text))
     value = f"≥{num(act.count)}{act.unit}"
     return make_row(QUANTITY, name, value, text, brief_source(act.text))
+
+
+MAX_FIGURE_ROWS = 2
+
+
+def uncovered_figures(
+    brief: ProjectBrief, rows: list[Indicator], facts: ProjectFacts
+) -> list[Indicator]:
+    """数量 rows for the brief's counts that no row states yet (a pattern the reader missed).
+
+    A count in the clause of an uncounted activity is that activity's: '对12条河道开展日常保洁'
+    gives 日常保洁河道数量 ≥12条.
+    """
+    shown = " ".join(r.value.raw for r in rows).replace(",", "")
+    # a row already says '≥6万人' for the brief's 6万人 (60000人)
+    shown += " " + " ".join(f"{f.number:g}{f.unit}" for f in count_figures(shown))
+    missing = [f for f in count_figures(brief_words(brief)) if f"{f.number:g}{f.unit}" not in shown]
+    made: list[Indicator] = []
+    for figure in missing[:MAX_FIGURE_ROWS]:
+        act = next((a for a in facts.activities if figure.text[-4:] in a.text), None)
+        if act is not None and act.count is None and len(act.object + figure.noun) <= 10:
+            figure.noun = act.object + figure.noun
+        elif act is not None and not figure.noun:
+            figure.noun = act.object
+        value = f"≥{number_text(figure.number)}{figure.unit}"
+        if figure.number >= 10000 and f"万{figure.unit}" in figure.text:  # the brief's 20万亩
+            value = f"≥{number_text(figure.number / 10000)}万{figure.unit}"
+        source = SourceRef(rule=f"按项目描述生成（原文「{figure.text}」）")
+        made.append(
+            Indicator(
+                level1=OUTPUT,
+                level2=QUANTITY,
+                name=_paid_name(figure, brief.name) or row_name(figure),
+                description=f"按项目描述：{figure.text}",
+                value=value,
+                source=source,
+            )  # fmt: skip
+        )
+    names = {x.name for x in rows}
+    return [r for r in made if r.name not in names]
+
+
+def _paid_name(figure, title: str) -> str:
+    """'惠及困难残疾人4200人' in a brief titled 困难残疾人生活补贴和…: the people counted are those the
+    subsidy is paid to (困难残疾人生活补贴发放人数), not a bare 惠及困难残疾人数量."""
+    if figure.unit not in ("人", "名", "户", "人次"):
+        return ""
+    for start in range(max(0, len(figure.noun) - 2)):
+        match = re.search(re.escape(figure.noun[start:]) + _PAID, title)
+        if match:
+            return f"{match.group(0)}发放{'户数' if figure.unit == '户' else '人数'}"
+    return ""
+
+
+_PAID = rf"[\u4e00-\u9fa5]{{0,4}}?(?:{'|'.join(WORDS['paid_words'])})"

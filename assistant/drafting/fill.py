@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from assistant.drafting.adapt import adapt_row, brief_words, cost_rows
+from assistant.drafting.compose_counts import uncovered_figures
 from assistant.drafting.facts import Assumption, ProjectFacts
-from assistant.drafting.figures import count_figures, number_text, row_name
 from assistant.drafting.fill_defaults import library_rows
 from assistant.drafting.library import (
     is_standard,
@@ -33,20 +33,16 @@ from assistant.rules.measurable import is_measurable
 from assistant.rules.relevance import is_routine, mixed_slot
 from assistant.rules.values import unusable_value
 from assistant.schema import (
-    OUTPUT,
-    QUANTITY,
     Indicator,
     IndicatorHit,
     IndicatorValue,
     ProjectBrief,
-    SourceRef,
     TargetTable,
 )
 from assistant.taxonomy import MAX_ROWS, SLOTS, TUNING, slot_of
 
 OBJECT_OVERLAP = TUNING["object_overlap"]
 _PLACEHOLDERS = tuple(WORDS["placeholder_words"])
-MAX_FIGURE_ROWS = 2
 # 效益: the brief's effects are words; up to two measurable real rows of the type join them.
 EXTRA_ROWS = {"效益": 1}
 # Units of a 效益 value another project's row may lend (a rate, a length of time, a life span).
@@ -72,7 +68,7 @@ def fill_slots(
     project does not need, e.g. 满意度 where no public is served; `table_name(id)`: the project
     name of a corpus table, to tell tables about the brief's subject)."""
     filler = _Filler(facts, brief, retrieved, year, brief_topic(facts, brief))
-    figures = _uncovered_figures(brief, own, facts)
+    figures = uncovered_figures(brief, own, facts)
     if figures:  # a count of the brief ('物业服务面积3.5万平方米') sizes the work: no assumed one
         typed = {a.row for a in own_assumed if a.code == "A-QUANTITY-TYPE"}
         own = [r for r in own if r.name not in typed]
@@ -237,58 +233,6 @@ def _mostly_about(name: str, topic: str) -> bool:
     shares only 农村 with a 送戏进万村 brief, and counts another project's schools."""
     own, brief = topic_bigrams(name), topic_bigrams(topic)
     return bool(own) and sum(1 for g in own if g in brief) / len(own) >= OBJECT_OVERLAP
-
-
-def _uncovered_figures(
-    brief: ProjectBrief, rows: list[Indicator], facts: ProjectFacts
-) -> list[Indicator]:
-    """数量 rows for the brief's counts that no row states yet (a pattern the reader missed).
-
-    A count in the clause of an uncounted activity is that activity's: '对12条河道开展日常保洁'
-    gives 日常保洁河道数量 ≥12条.
-    """
-    shown = " ".join(r.value.raw for r in rows).replace(",", "")
-    # a row already says '≥6万人' for the brief's 6万人 (60000人)
-    shown += " " + " ".join(f"{f.number:g}{f.unit}" for f in count_figures(shown))
-    missing = [f for f in count_figures(brief_words(brief)) if f"{f.number:g}{f.unit}" not in shown]
-    made: list[Indicator] = []
-    for figure in missing[:MAX_FIGURE_ROWS]:
-        act = next((a for a in facts.activities if figure.text[-4:] in a.text), None)
-        if act is not None and act.count is None and len(act.object + figure.noun) <= 10:
-            figure.noun = act.object + figure.noun
-        elif act is not None and not figure.noun:
-            figure.noun = act.object
-        value = f"≥{number_text(figure.number)}{figure.unit}"
-        if figure.number >= 10000 and f"万{figure.unit}" in figure.text:  # the brief's 20万亩
-            value = f"≥{number_text(figure.number / 10000)}万{figure.unit}"
-        source = SourceRef(rule=f"按项目描述生成（原文「{figure.text}」）")
-        made.append(
-            Indicator(
-                level1=OUTPUT,
-                level2=QUANTITY,
-                name=_paid_name(figure, brief.name) or row_name(figure),
-                description=f"按项目描述：{figure.text}",
-                value=value,
-                source=source,
-            )  # fmt: skip
-        )
-    names = {x.name for x in rows}
-    return [r for r in made if r.name not in names]
-
-
-def _paid_name(figure, title: str) -> str:
-    """'惠及困难残疾人4200人' in a brief titled 困难残疾人生活补贴和…: the people counted are those the
-    subsidy is paid to (困难残疾人生活补贴发放人数), not a bare 惠及困难残疾人数量."""
-    if figure.unit not in ("人", "名", "户", "人次"):
-        return ""
-    for start in range(max(0, len(figure.noun) - 2)):
-        match = re.search(re.escape(figure.noun[start:]) + _PAID, title)
-        if match:
-            return f"{match.group(0)}发放{'户数' if figure.unit == '户' else '人数'}"
-    return ""
-
-
-_PAID = rf"[\u4e00-\u9fa5]{{0,4}}?(?:{'|'.join(WORDS['paid_words'])})"
 
 
 def _costs(
