@@ -132,10 +132,13 @@ def _type_row(facts: ProjectFacts, field: str) -> tuple[list[Indicator], list[As
     return [row], [Assumption(code=code, row=name, message=text)]
 
 
-def capital_longterm(types: list[str]) -> Indicator | None:
-    """The 可持续影响 row of the first of `types` that has one, else 设备购置's: a project that
-    buys or builds anything states its effect in the following years (101号 二(三))."""
-    for kind in [*map(type_of, types), type_of("设备购置")]:
+def capital_longterm(types: list[str], text: str) -> Indicator | None:
+    """The 可持续影响 row of the first of `types` that has one, else 设备购置's where `text` buys
+    equipment: a project that buys or builds anything states its effect in the following years
+    (101号 二(三)); a forest's is no machine's life."""
+    buying = type_of("设备购置")
+    bought = [buying] if buying and any(w in text for w in buying.triggers) else []
+    for kind in [*map(type_of, types), *bought]:
         if kind and kind.longterm:
             name, value = kind.longterm
             source = SourceRef(rule=f"项目类型（{kind.key}）的常用效益指标")

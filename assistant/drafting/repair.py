@@ -117,10 +117,12 @@ def _repair_table_level(table: TargetTable, finding: Finding, layout: str) -> li
     if finding.code == "R-LAYOUT-MIXED":
         return _unify_layout(table, layout)
     if finding.code == "R-BENEFIT-NO-LONGTERM":  # '购置植保无人机4架' in a 农业 brief
-        row = capital_longterm(classify(table.purpose, table.name))
-        table.indicators = order_rows([*table.indicators, *([row] if row else [])], layout)
+        row = capital_longterm(classify(table.purpose, table.name), table.purpose)
+        if row is None:
+            return []  # no usual horizon of its kind (a forest): the warning stays for the user
+        table.indicators = order_rows([*table.indicators, row], layout)
         text = f"项目含工程、修缮或购置，已补充可持续影响指标「{row.name}」，请按实际修改。"
-        return [Note(code=finding.code, text=text)] if row else []
+        return [Note(code=finding.code, text=text)]
     return []  # R-SLOT-MISSING / R-ROWS-TOO-FEW: the next round's _fill_slots adds rows
 
 
