@@ -22,6 +22,7 @@ from assistant.taxonomy import COUNT_UNITS, NOUN_GROUPS, TUNING, load_data
 
 _WORDS = load_data("brief_words")
 _GENERIC = frozenset(_WORDS["generic_words"])
+_NOT_PLACES = frozenset(_WORDS["not_places"])
 # What is done (检查, 宣传, 运维) says what kind of project it is, not what it is about: a gas
 # inspection and a school-canteen inspection share 检查 and nothing else.
 _DOING = frozenset(_WORDS["activity_verbs"]) | frozenset(COUNT_UNITS)  # 家次, 人次: no subject
@@ -48,7 +49,8 @@ def same_subject(name: str, topic: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def subject_words(text: str) -> frozenset[str]:
-    words = _jieba_words(text) - _places(text)
+    words = _jieba_words(text)
+    words -= _places(words)
     # bigrams inside a long word ('燃气管' -> 燃气, 气管), never across words ('果园路|建设' has no 路建)
     words |= {w[i : i + 2] for w in words if len(w) >= 3 for i in range(len(w) - 1)}
     # '环保宣传' and '生态环境…宣传' are about one thing: a group's words share its first word
@@ -62,10 +64,11 @@ def _jieba_words(text: str) -> set[str]:
     return {w for w in jieba.lcut(text) if len(w) >= 2 and not re.search(r"\d", w)}
 
 
-@lru_cache(maxsize=4096)
-def _places(text: str) -> frozenset[str]:
-    """Place names (天津市, 六安): every project of a city shares them, so they name no subject."""
-    return frozenset(t.word for t in posseg.cut(text) if t.flag == "ns" and len(t.word) >= 2)
+def _places(words: set[str]) -> set[str]:
+    """Place names (天津市, 六安; jieba's dictionary tags them ns): every project of a city shares
+    them, so they name no subject. A dictionary lookup, not a tagging pass (6 ms a text)."""
+    tags = posseg.dt.word_tag_tab
+    return {w for w in words if tags.get(w) == "ns" and w not in _NOT_PLACES}
 
 
 def find_sibling(brief: ProjectBrief, projects: list[ProjectHit]) -> TargetTable | None:
