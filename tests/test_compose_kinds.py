@@ -50,6 +50,37 @@ LIBRARY = (
 IT_UPKEEP = (
     "县政务服务中心2026年政务服务系统运维经费20万元，对政务服务网上大厅系统开展日常运行维护。"
 )
+LOW_INCOME = (
+    "区民政局2026年城乡低保资金2400万元，保障低保对象3800人，按月足额发放，"
+    "城市低保标准每人每月800元，农村低保标准每人每月600元。"
+)
+SAFETY_CHECKS = (
+    "市应急管理局2026年安全生产执法检查经费35万元，全年检查企业不少于300家次，"
+    "聘请专家参与检查120人次，重大隐患整改率100%。"
+)
+UNSAFE_HOUSES = "县住建局2026年农村危房改造补助资金300万元，改造农村危房150户，每户补助2万元，当年竣工入住率100%。"
+VILLAGE_DOCTORS = (
+    "县卫健委2026年村医补助资金210万元，对全县280名在岗村医发放基本公共卫生服务补助，"
+    "每人每年7500元，分季度拨付。"
+)
+FIRE_GEAR = "区应急管理局2026年森林防火物资储备经费25万元，采购灭火器材300套、防火服200套，确保物资入库验收合格率100%。"
+SKILLS = (
+    "县人社局2026年职业技能培训补贴资金200万元，开展职业技能培训3000人次，"
+    "培训后取得职业资格证书2000人，培训后就业率达到60%。"
+)
+OLD_COMPOUNDS = (
+    "区住建局2026年老旧小区改造项目资金1200万元，改造老旧小区8个，惠及居民2400户，"
+    "改造内容包括雨污分流、道路修补、加装路灯等，12月底前完工。"
+)
+RATINGS = "区城管局2026年市容环境卫生第三方考评服务经费36万元，每月开展1次考评，全年考评12次，出具考评报告12份。"
+PRESCHOOL = (
+    "县教育局2026年学前教育资助资金90万元，资助家庭经济困难幼儿600人，每生每年1500元，"
+    "资助资金于学期末前发放到位。"
+)
+PEST_CONTROL = (
+    "县农业农村局2026年农作物病虫害统防统治经费60万元，开展统防统治面积5万亩，购置植保无人机4架，"
+    "培训农民500人次，病虫害损失率控制在5%以内。"
+)
 
 
 @pytest.fixture(scope="module")
@@ -131,17 +162,6 @@ def test_place_names_are_no_subject():
     assert "供热" in subject_words("天津市智慧供热监管平台运行维护")
 
 
-LOW_INCOME = (
-    "区民政局2026年城乡低保资金2400万元，保障低保对象3800人，按月足额发放，"
-    "城市低保标准每人每月800元，农村低保标准每人每月600元。"
-)
-SAFETY_CHECKS = (
-    "市应急管理局2026年安全生产执法检查经费35万元，全年检查企业不少于300家次，"
-    "聘请专家参与检查120人次，重大隐患整改率100%。"
-)
-UNSAFE_HOUSES = "县住建局2026年农村危房改造补助资金300万元，改造农村危房150户，每户补助2万元，当年竣工入住率100%。"
-
-
 def test_an_allowance_counts_its_recipients_and_is_paid_as_the_brief_says(drafter):
     draft = drafter.draft(LOW_INCOME, today=TODAY)
     assert ("保障低保对象人数", "≥3800人") in _rows(draft, "数量")  # never 象人数
@@ -160,17 +180,6 @@ def test_rural_house_grants_count_households_and_ask_them(drafter):
     assert ("改造农村危房户数", "≥150户") in _rows(draft, "数量")
     assert _rows(draft, "满意度") == [("危房改造户满意度", "≥90%")]
     assert "设施安全隐患消除率" not in _names(draft)  # the 维修改造 default of a public building
-
-
-VILLAGE_DOCTORS = (
-    "县卫健委2026年村医补助资金210万元，对全县280名在岗村医发放基本公共卫生服务补助，"
-    "每人每年7500元，分季度拨付。"
-)
-FIRE_GEAR = "区应急管理局2026年森林防火物资储备经费25万元，采购灭火器材300套、防火服200套，确保物资入库验收合格率100%。"
-SKILLS = (
-    "县人社局2026年职业技能培训补贴资金200万元，开展职业技能培训3000人次，"
-    "培训后取得职业资格证书2000人，培训后就业率达到60%。"
-)
 
 
 def test_a_grant_paid_by_quarter_to_village_doctors(drafter):
@@ -202,17 +211,6 @@ def test_a_month_without_its_year_is_a_date_not_a_number(raw, kind):
     assert IndicatorValue.parse(raw).kind == kind
 
 
-OLD_COMPOUNDS = (
-    "区住建局2026年老旧小区改造项目资金1200万元，改造老旧小区8个，惠及居民2400户，"
-    "改造内容包括雨污分流、道路修补、加装路灯等，12月底前完工。"
-)
-RATINGS = "区城管局2026年市容环境卫生第三方考评服务经费36万元，每月开展1次考评，全年考评12次，出具考评报告12份。"
-PRESCHOOL = (
-    "县教育局2026年学前教育资助资金90万元，资助家庭经济困难幼儿600人，每生每年1500元，"
-    "资助资金于学期末前发放到位。"
-)
-
-
 def test_the_content_of_a_work_is_its_items_not_the_words_content_includes(drafter):
     draft = drafter.draft(OLD_COMPOUNDS, today=TODAY)
     # each item of the content an assumed row of its own name, never 改造内容包括雨污分流数量
@@ -236,12 +234,6 @@ def test_a_grant_paid_before_the_terms_end_asks_the_childrens_parents(drafter):
     draft = drafter.draft(PRESCHOOL, today=TODAY)
     assert _rows(draft, "时效") == [("资助金发放时间", "2026年学期末前发放到位")]
     assert _rows(draft, "满意度") == [("家庭经济困难幼儿家长满意度", "≥90%")]
-
-
-PEST_CONTROL = (
-    "县农业农村局2026年农作物病虫害统防统治经费60万元，开展统防统治面积5万亩，购置植保无人机4架，"
-    "培训农民500人次，病虫害损失率控制在5%以内。"
-)
 
 
 def test_a_brief_that_buys_equipment_states_the_years_after(drafter):
