@@ -43,9 +43,8 @@ from assistant.taxonomy import counts_people, slot_of
 MAX_ACTIVITY_ROWS = 6
 SINGLE_OBJECTS: dict[str, str] = WORDS["single_objects"]
 _BUILD_VERBS = ("建设", "新建", "开发", "搭建", "采购", "购置", "购买", "升级", "改造")
-_EVERY_RE = re.compile(
-    r"[每按分](?:日|天|周|旬|月|季度|季|半年|学期)"
-)  # '按月发放', '分季度拨付' too
+# a frequency, '按月发放' and '分季度拨付' too
+_EVERY_RE = re.compile(r"[每按分](?:日|天|周|旬|月|季度|季|半年|学期)")
 NO_COUNT_RULE = "项目描述未给数量，按至少完成一次（项）填写"
 _PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供", "负责")
 _EVENT_VERBS = (

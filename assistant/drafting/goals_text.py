@@ -79,9 +79,11 @@ def _by_verb(acts: list[Activity]) -> list[str]:
     """'负责清扫保洁、负责垃圾收集' reads '负责清扫保洁、垃圾收集': one verb over its objects."""
     groups: dict[str, list[str]] = {}
     for act in acts:
-        # '通过完成雨污分流…，完成…' says 完成 twice: the measure is the work itself
-        verb = "" if act.verb in act.object or act.verb == "完成" else act.verb
-        groups.setdefault(verb, []).append(act.object if verb or act.verb == "完成" else act.phrase)
+        plain = (
+            act.verb == "完成"
+        )  # '通过完成雨污分流…，完成…' says 完成 twice: the work is the measure
+        verb = "" if plain or act.verb in act.object else act.verb
+        groups.setdefault(verb, []).append(act.object if verb or plain else act.phrase)
     return [verb + "、".join(objects) for verb, objects in groups.items()]
 
 

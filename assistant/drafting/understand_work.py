@@ -306,9 +306,8 @@ def _starts_with_verb(clause: str, words: dict) -> bool:
 
 
 def _parts(text: str) -> list[str]:
-    return [
-        p for p in re.split(r"、|和(?!谐)|及(?!时)|(?<!参)与|以及|并", text) if p
-    ]  # 参与: one word
+    # 和谐, 及时 and 参与 are words, not a list's joints
+    return [p for p in re.split(r"、|和(?!谐)|及(?!时)|(?<!参)与|以及|并", text) if p]
 
 
 def _verb(clause: str, words: dict) -> tuple[str, int]:
