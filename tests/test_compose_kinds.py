@@ -100,6 +100,7 @@ def test_rain_gauge_upkeep_counts_the_gauges_and_is_no_it_system(drafter):
     assert understand(RAIN_GAUGES).main_type == "设施维保"
     draft = drafter.draft(RAIN_GAUGES, today=TODAY)
     assert ("自动雨量站巡检维护数量", "≥46个") in _rows(draft, "数量")
+    assert ("更换故障传感器数量", "≥1个") in _rows(draft, "数量")  # sensors are no 项
     assert "信息安全" not in _names(draft) and "系统" not in _names(draft)
     assert not has_errors(review(draft.table))
 
@@ -218,7 +219,7 @@ def test_the_content_of_a_work_is_its_items_not_the_words_content_includes(draft
         ("改造老旧小区数量", "≥8个"),
         ("雨污分流数量", "≥1项"),
         ("道路修补数量", "≥1项"),
-        ("加装路灯数量", "≥1项"),
+        ("加装路灯数量", "≥1盏"),  # lamps are counted in 盏
     ]
     assert "通过雨污分流、道路修补、加装路灯，" in draft.table.goals[0]
 

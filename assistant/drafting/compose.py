@@ -42,6 +42,7 @@ from assistant.taxonomy import counts_people, slot_of
 
 MAX_ACTIVITY_ROWS = 6
 SINGLE_OBJECTS: dict[str, str] = WORDS["single_objects"]
+_OBJECT_UNITS: dict[str, str] = WORDS["object_units"]
 _BUILD_VERBS = ("建设", "新建", "开发", "搭建", "采购", "购置", "购买", "升级", "改造")
 # a frequency, '按月发放' and '分季度拨付' too
 _EVERY_RE = re.compile(r"[每按分](?:日|天|周|旬|月|季度|季|半年|学期)")
@@ -224,7 +225,8 @@ def _assumed_count(facts: ProjectFacts, act: Activity, name: str) -> tuple[Indic
     if entry:
         value, source, why = entry.value, library_source(entry), "同类项目典型值"
     else:
-        once = "≥1期" if name.endswith("期数") else "≥1次" if _is_event(act) else "≥1项"
+        thing = next((u for end, u in _OBJECT_UNITS.items() if act.object.endswith(end)), "项")
+        once = "≥1期" if name.endswith("期数") else "≥1次" if _is_event(act) else f"≥1{thing}"
         value, source, why = once, SourceRef(rule=NO_COUNT_RULE), "至少一次/一项"
     row = make_row(QUANTITY, name, value, f"按项目描述「{act.phrase}」设置", source)
     text = f"项目描述未写「{act.phrase}」的数量，暂按{value}填写（{why}），请按实际工作量修改。"
