@@ -8,12 +8,10 @@ from __future__ import annotations
 import re
 
 import jieba
-import jieba.posseg as posseg
 
 from assistant.drafting.amounts import MONEY_RE
 from assistant.drafting.facts import Activity, Beneficiary, QualityTarget
 from assistant.drafting.figures import CAPPED_TIME_RE, TIME_LIMIT_RE
-from assistant.drafting.organisations import UNIT_SUFFIX
 from assistant.drafting.understand_clauses import clauses as split_clauses
 from assistant.drafting.understand_clauses import purpose_clauses
 from assistant.drafting.understand_lists import (
@@ -34,15 +32,19 @@ from assistant.drafting.understand_targets import (
     read_quality,
     to_count,
 )
+from assistant.drafting.understand_verbs import (
+    FREQ_START_RE,
+    LEAD_RE,
+    list_parts,
+    starts_with_verb,
+    two_verbs,
+    verb_at,
+    work_clause,
+)
 from assistant.schema import Model
 
 jieba.setLogLevel(60)
-_LEAD_RE = re.compile(
-    r"^(?:分(?=\d)|主要|计划|拟|将|需要|要|全年|年内|每年|同时|并|并且|还要|还|另外|以及|通过|负责|用于|包括|其中|共|累计|预计|由|进行|"
-    r"该项目为|本项目为|项目|内容|包含|含|为|是|在|今年|明年|本年度)+"
-)
 _TIME_UNITS = ("天", "日", "小时", "周", "月", "年")
-_FREQ_START_RE = re.compile(r"^(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)")
 _FREQ_END_RE = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)$")
 _MEASURE_AFTER_RE = re.compile(r"(\d)万(?=[\u4e00-\u9fa5])(?!元)")
 _DEADLINE_END_RE = re.compile(
@@ -111,14 +113,14 @@ def _no_work(clause: str, words: dict, header: bool) -> bool:
     return bool(
         MONEY_RE.search(_money_free(clause))
         or (
-            _FREQ_START_RE.match(without_when(clause))
-            and not _starts_with_verb(_LEAD_RE.sub("", clause), words)
+            FREQ_START_RE.match(without_when(clause))
+            and not starts_with_verb(LEAD_RE.sub("", clause), words)
         )
         or TIME_LIMIT_RE.search(clause)
         or CAPPED_TIME_RE.search(clause)
         or _WHO_DOES_IT_RE.match(clause)
         or _DEADLINE_END_RE.search(clause)
-        or (header and not _starts_with_verb(clause, words))
+        or (header and not starts_with_verb(clause, words))
     )
 
 
@@ -151,20 +153,20 @@ def _effect(clause: str, words: dict) -> str:
 def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity]:
     """'组织宣传、培训' -> 组织宣传, 组织培训; '采购冰箱40台、冷藏车2辆' -> two counted objects;
     '对8所学校的屋面、门窗进行维修' -> 维修 屋面, 维修 门窗."""
-    clause = _work_clause(clause)
-    verb, start = _verb(clause, words)
+    clause = work_clause(clause)
+    verb, start = verb_at(clause, words)
     if not verb or _condition_first(clause[:start], clause, words, count_re):
         return []
     before, rest = clause[:start], clause[start + len(verb) :]
-    work = _FREQ_START_RE.sub("", rest)  # '开展每季度巡检维护': how often is the 时效 row's
+    work = FREQ_START_RE.sub("", rest)  # '开展每季度巡检维护': how often is the 时效 row's
     if verb in ("开展", "进行", "实施") and (
-        work in words["activity_verbs"] or _two_verbs(work, words)
+        work in words["activity_verbs"] or two_verbs(work, words)
     ):
         before, verb, rest = before + verb, work, ""  # '对42座小型水库开展管护': the work is 管护
-    if re.match(r"(?:后|之后|以后)", rest) and _verb(rest, words)[0]:
+    if re.match(r"(?:后|之后|以后)", rest) and verb_at(rest, words)[0]:
         return _activities(re.sub(r"^(?:之|以)?后", "", rest), words, count_re)  # '登记后开展抽查'
     rest = re.sub(r"^(?:了|好|各类|各项|相关)", "", rest)
-    parts = _parts(rest)
+    parts = list_parts(rest)
     verbs = tuple(words["activity_verbs"])
     if not any(
         _is_object(strip_counts(p, count_re)) and (p not in verbs or not before) for p in parts
@@ -176,7 +178,7 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         if places:  # ('对8所学校的屋面、门窗进行维修': the listed parts are what is repaired)
             return [places]
         if "、" in lead or "和" in lead:
-            parts = [p.split("的")[-1] for p in _parts(lead)]
+            parts = [p.split("的")[-1] for p in list_parts(lead)]
         else:
             parts = [strip_counts(lead, count_re).split("的")[-1] + verb + counts]
             verb = ""
@@ -192,27 +194,6 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     acts = [a for a in acts if a is not None]
     acts = each_count(single_count(acts, clause, count_re, words), clause, count_re)
     return shared_count(acts, clause, count_re)
-
-
-_CONTENT_RE = re.compile(r"^(?:(?P<what>[\u4e00-\u9fa5]{0,4})内容)?(?:主要)?(?:包括|包含)")
-
-
-def _two_verbs(text: str, words: dict) -> bool:
-    """'巡检维护', '清理清运': work said by two verbs, nothing else."""
-    verbs = "|".join(words["activity_verbs"])
-    return bool(re.fullmatch(rf"(?:{verbs}){{2}}", text))
-
-
-def _work_clause(clause: str) -> str:
-    """The clause from its work on: '包括保安、保洁…' is a service's content, provided (not all
-    维护); '由县水利工程管理站对…开展' names who does it, then what it is done on."""
-    content = _CONTENT_RE.match(clause)  # '改造内容包括雨污分流、…': the work's content
-    if content:  # a service's content is provided, a work's is carried out (items, not events)
-        verb = "提供" if not content["what"] or "服务" in content["what"] else "完成"
-        return verb + _LEAD_RE.sub("", clause[content.end() :])
-    clause = _LEAD_RE.sub("", clause)
-    clause = re.sub(rf"^[\u4e00-\u9fa5]{{2,20}}?{UNIT_SUFFIX}(?=对)", "", clause)
-    return re.sub(r"^对(?P<o>[^，]{2,24}?)(?=开展|进行|实施)", r"\g<o>", clause)
 
 
 def _part_activity(
@@ -234,7 +215,7 @@ def _part_activity(
         return None
     # '拆违现场安全秩序维护第三方服务、无人机巡查、无证点位复核': a verb inside the first item
     # ('…维护第三方服务') is that item's; a later item with a verb of its own is its own work
-    own = later and before and _verb(obj, words)[0]
+    own = later and before and verb_at(obj, words)[0]
     act = Activity(verb=obj if own else verb or obj, object=obj[:16], text=clause)
     granted = _GRANT_END_RE.search(obj)  # '加装电梯给予补贴': the work paid for is what is counted
     if granted and not own and verb:
@@ -267,7 +248,7 @@ def _counted_owner(text: str, count: re.Match | None) -> str:
 def _before_next_work(part: str, count_re: re.Pattern, words: dict) -> str:
     """'护林员120名开展巡山护林': what is counted ends at its count when more work follows."""
     count = count_re.search(part)
-    if count and _starts_with_verb(part[count.end() :], words) and count.start() >= 2:
+    if count and starts_with_verb(part[count.end() :], words) and count.start() >= 2:
         return part[: count.end()]
     return part
 
@@ -298,39 +279,6 @@ def _effect_first(clause: str, words: dict) -> bool:
         return False
     acts = [clause.find(v) for v in words["activity_verbs"] if v in clause]
     return not acts or first < min(acts)
-
-
-def _starts_with_verb(clause: str, words: dict) -> bool:
-    """'举办村组干部培训班' is work; '智慧供热监管平台运行维护' is the project's title."""
-    return clause.startswith(tuple(words["activity_verbs"]))
-
-
-def _parts(text: str) -> list[str]:
-    # 和谐, 及时 and 参与 are words, not a list's joints
-    return [p for p in re.split(r"、|和(?!谐)|及(?!时)|(?<!参)与|以及|并", text) if p]
-
-
-def _verb(clause: str, words: dict) -> tuple[str, int]:
-    """The first activity verb of the clause (longest at a place), else jieba's first verb."""
-    found = [
-        (clause.find(v), -len(v), v) for v in words["activity_verbs"] if 0 <= clause.find(v) <= 24
-    ]
-    # '为签约居民每年提供…': a verb before people (签约居民) says which people, when work follows
-    people, general = tuple(words["people_nouns"]), words["general_verbs"]
-    found = [
-        f
-        for f in found
-        if f[2] in general or not clause.startswith(people, f[0] - f[1]) or f == max(found)
-    ]
-    if found:
-        index, _, verb = min(found)
-        return verb, index
-    position = 0
-    for token in posseg.cut(clause[:16]):
-        if token.flag == "v" and len(token.word) >= 2:
-            return token.word, position
-        position += len(token.word)
-    return "", -1
 
 
 def _is_object(text: str) -> bool:

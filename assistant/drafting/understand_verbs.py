@@ -1,0 +1,68 @@
+"""Where a clause's work starts and which verb it is: lead words, a content list, who does it,
+the first activity verb (a verb before the people it names does not count), a list's parts."""
+
+from __future__ import annotations
+
+import re
+
+import jieba.posseg as posseg
+
+from assistant.drafting.organisations import UNIT_SUFFIX
+
+LEAD_RE = re.compile(
+    r"^(?:分(?=\d)|主要|计划|拟|将|需要|要|全年|年内|每年|同时|并|并且|还要|还|另外|以及|通过|负责|用于|包括|其中|共|累计|预计|由|进行|"
+    r"该项目为|本项目为|项目|内容|包含|含|为|是|在|今年|明年|本年度)+"
+)
+FREQ_START_RE = re.compile(r"^(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)")
+_CONTENT_RE = re.compile(r"^(?:(?P<what>[\u4e00-\u9fa5]{0,4})内容)?(?:主要)?(?:包括|包含)")
+
+
+def two_verbs(text: str, words: dict) -> bool:
+    """'巡检维护', '清理清运': work said by two verbs, nothing else."""
+    verbs = "|".join(words["activity_verbs"])
+    return bool(re.fullmatch(rf"(?:{verbs}){{2}}", text))
+
+
+def work_clause(clause: str) -> str:
+    """The clause from its work on: '包括保安、保洁…' is a service's content, provided (not all
+    维护); '由县水利工程管理站对…开展' names who does it, then what it is done on."""
+    content = _CONTENT_RE.match(clause)  # '改造内容包括雨污分流、…': the work's content
+    if content:  # a service's content is provided, a work's is carried out (items, not events)
+        verb = "提供" if not content["what"] or "服务" in content["what"] else "完成"
+        return verb + LEAD_RE.sub("", clause[content.end() :])
+    clause = LEAD_RE.sub("", clause)
+    clause = re.sub(rf"^[\u4e00-\u9fa5]{{2,20}}?{UNIT_SUFFIX}(?=对)", "", clause)
+    return re.sub(r"^对(?P<o>[^，]{2,24}?)(?=开展|进行|实施)", r"\g<o>", clause)
+
+
+def starts_with_verb(clause: str, words: dict) -> bool:
+    """'举办村组干部培训班' is work; '智慧供热监管平台运行维护' is the project's title."""
+    return clause.startswith(tuple(words["activity_verbs"]))
+
+
+def list_parts(text: str) -> list[str]:
+    # 和谐, 及时 and 参与 are words, not a list's joints
+    return [p for p in re.split(r"、|和(?!谐)|及(?!时)|(?<!参)与|以及|并", text) if p]
+
+
+def verb_at(clause: str, words: dict) -> tuple[str, int]:
+    """The first activity verb of the clause (longest at a place), else jieba's first verb."""
+    found = [
+        (clause.find(v), -len(v), v) for v in words["activity_verbs"] if 0 <= clause.find(v) <= 24
+    ]
+    # '为签约居民每年提供…': a verb before people (签约居民) says which people, when work follows
+    people, general = tuple(words["people_nouns"]), words["general_verbs"]
+    found = [
+        f
+        for f in found
+        if f[2] in general or not clause.startswith(people, f[0] - f[1]) or f == max(found)
+    ]
+    if found:
+        index, _, verb = min(found)
+        return verb, index
+    position = 0
+    for token in posseg.cut(clause[:16]):
+        if token.flag == "v" and len(token.word) >= 2:
+            return token.word, position
+        position += len(token.word)
+    return "", -1
