@@ -123,10 +123,8 @@ def _type_row(facts: ProjectFacts, field: str) -> tuple[list[Indicator], list[As
     kind = next((k for k in map(type_of, types) if k and getattr(k, field)), None)
     if kind is None:
         return [], []
+    row = _kind_row(kind, field)
     name, value = getattr(kind, field)
-    level2 = SUSTAINABLE if field == "longterm" else result_level2(name)  # 森林覆盖率: 生态效益
-    source = SourceRef(rule=f"项目类型（{kind.key}）的常用效益指标")
-    row = make_row(level2, name, value, f"{name}（{kind.key}类项目常用效益指标）", source)
     code = "A-LONGTERM-TYPE" if field == "longterm" else "A-BENEFIT-TYPE"
     text = f"按{kind.key}类项目常用效益「{name}{value}」填写，请按实际修改。"
     return [row], [Assumption(code=code, row=name, message=text)]
@@ -138,14 +136,16 @@ def capital_longterm(types: list[str], text: str) -> Indicator | None:
     (101号 二(三)); a forest's is no machine's life."""
     buying = type_of("设备购置")
     bought = [buying] if buying and any(w in text for w in buying.triggers) else []
-    for kind in [*map(type_of, types), *bought]:
-        if kind and kind.longterm:
-            name, value = kind.longterm
-            source = SourceRef(rule=f"项目类型（{kind.key}）的常用效益指标")
-            return make_row(
-                SUSTAINABLE, name, value, f"{name}（{kind.key}类项目常用效益指标）", source
-            )
-    return None
+    kind = next((k for k in [*map(type_of, types), *bought] if k and k.longterm), None)
+    return _kind_row(kind, "longterm") if kind else None
+
+
+def _kind_row(kind, field: str) -> Indicator:
+    """A type's own `benefit` or `longterm` row (project_types.yaml), cited to the type."""
+    name, value = getattr(kind, field)
+    level2 = SUSTAINABLE if field == "longterm" else result_level2(name)  # 森林覆盖率: 生态效益
+    source = SourceRef(rule=f"项目类型（{kind.key}）的常用效益指标")
+    return make_row(level2, name, value, f"{name}（{kind.key}类项目常用效益指标）", source)
 
 
 def satisfaction_rows(
