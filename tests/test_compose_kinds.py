@@ -252,3 +252,21 @@ def test_a_row_the_review_warns_of_is_never_copied(drafter, corpus_tables):
     codes = {f.code for f in review(draft.table)}
     assert not codes & {"R-VALUE-UNMEASURABLE", "R-ROUTINE-INDICATOR"}
     assert "正面支撑" not in {i.value.raw for i in draft.table.indicators}
+
+
+VILLAGE_SHOWS = (
+    "项目名称：乡村文化建设配套经费\n主管部门：某县文化旅游体育局\n2026年预算3万元。\n"
+    "主要用于送戏下乡，全年任务40个行政村，市级需配套750元/村。"
+)
+
+
+def test_money_per_village_is_a_standard_and_the_villages_count_the_one_work(drafter):
+    facts = understand(VILLAGE_SHOWS)
+    # the name line is no lead clause: its 文化建设 says less than the 送戏 of the brief
+    assert facts.main_type == "文艺演出"
+    assert [(c.name, c.unit_cost) for c in facts.costs] == [("市级配套标准", "750元/村")]
+    draft = drafter.draft(VILLAGE_SHOWS, today=TODAY)
+    assert draft.table.budget.other is None  # 配套750元/村 is a standard, no other money
+    assert ("送戏下乡行政村数量", "≥40个") in _rows(draft, "数量")
+    assert ("市级配套标准", "=750元/村") in _rows(draft, "成本")
+    assert not any(v.endswith("村") for _, v in _rows(draft, "数量"))  # no second count of 40

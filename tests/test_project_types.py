@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.drafting.project_types import classify, family_of, project_types
+from assistant.drafting.project_types import classify, classify_table, family_of, project_types
 from assistant.drafting.understand import understand
 from evals.casefiles import load_facts_cases
 
@@ -51,8 +51,8 @@ CORPUS_TYPES = {
     "003_e87aba6a1a806e89-2": "宣传活动",
     "003_e87aba6a1a806e89-3": "应急",
     "003_e87aba6a1a806e89-4": "维修改造",
-    "anhui-bozhou_2023_rengong-zengyu-feiji-1": "应急",
-    "anhui-huaibei_2025_nongcun-wenhua-peitao-1": "宣传活动",  # 农村文化建设配套补助: 送戏
+    "anhui-bozhou_2023_rengong-zengyu-feiji-1": "人工影响天气",  # 人工增雨飞机作业 (family 应急)
+    "anhui-huaibei_2025_nongcun-wenhua-peitao-1": "文艺演出",  # 农村文化建设配套补助: 送戏
     "anhui-huangshan_2025_xueliang-gongcheng-jifang-zulin-1": "运维",  # 机房租赁…服务采购
     "anhui-luan-jinanqu_2023_canjiren-jingzhun-kangfu-1": "民生服务",
     "anhui-luan-jinanqu_2025_guoji-wangqiu-gongkaisai-1": "宣传活动",
@@ -79,7 +79,7 @@ CORPUS_TYPES = {
 
 
 def test_every_corpus_table_keeps_its_hand_checked_type(corpus_tables):
-    got = {t.id: classify(f"{t.name} {t.purpose}", t.name) for t in corpus_tables}
+    got = {t.id: classify_table(t) for t in corpus_tables}
     assert set(got) == set(CORPUS_TYPES)
     for table_id, want in CORPUS_TYPES.items():
         first = got[table_id][0] if got[table_id] else None

@@ -94,6 +94,17 @@ def measure_follows(text: str, match: re.Match) -> bool:
     return match["unit"] in ("万", "亿") and bool(re.match(r"[\u4e00-\u9fa5]", after))
 
 
+def per_unit_follows(text: str, match: re.Match) -> str:
+    """'704元/村' -> 村: money per village, person or mu is a standard, never a part of the budget."""
+    per = _PER_AFTER_RE.match(text, match.end())
+    return per["per"] if per else ""
+
+
+_PER_AFTER_RE = re.compile(
+    r"\s*[/／]\s*(?:每)?(?P<per>[\u4e00-\u9fa5]{1,2}?)(?=[^\u4e00-\u9fa5]|$|·|每)"
+)
+
+
 def says_amount(amount_wan: float, text: str) -> bool:
     """Whether text writes this amount as money in any unit ('保洁服务费99万元' for 99, '2500元'
     for 0.25): an LLM gives amounts in 万元, a brief often in 元."""
@@ -110,7 +121,7 @@ def _money_mentions(text: str) -> list[tuple[str, float, bool]]:
     mentions = []
     for match in MONEY_RE.finditer(text):
         number = to_number(match["num"])
-        if number is None:
+        if number is None or per_unit_follows(text, match) not in ("", "年"):
             continue
         context = re.split(r"[，。；,;、]", text[max(0, match.start() - 8) : match.start()])[-1]
         after = re.split(r"[，。；,;、]", text[match.end() : match.end() + 6])[0]

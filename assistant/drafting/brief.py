@@ -48,7 +48,7 @@ _CLAUSE_SPLIT_RE = re.compile(
 _AFTER_FIELD_RE = re.compile(
     rf"^(?P<field>\s*(?:{_ADMIN_LABELS})[：:]\s*(?:\d{{6}}\s+)?[^\s\d]\S*)\s+(?P<rest>\S.*)$"
 )
-_ADMIN_LABEL_RE = re.compile(rf"^\s*(?:{_ADMIN_LABELS})[：:]")
+ADMIN_LABEL_RE = re.compile(rf"^\s*(?:{_ADMIN_LABELS})[：:]")
 _CONTENT_LABEL_RE = re.compile(
     rf"^\s*(?:(?:{_CONTENT_LABELS})[：:]|(?:主要)?(?:内容|用途)(?:为|是|包括))"
 )
@@ -144,7 +144,7 @@ def _explicit_name(text: str) -> str:
 
 def _is_admin_clause(clause: str) -> bool:
     """Budget, funding, year-only or unit-only clauses carry no project content."""
-    if _ADMIN_LABEL_RE.match(clause):
+    if ADMIN_LABEL_RE.match(clause):
         return True
     if (MONEY_RE.search(clause) or BARE_BUDGET_RE.search(clause)) and not any(
         w in clause for w in _ACTION_WORDS

@@ -12,9 +12,11 @@ import re
 from assistant.drafting.adapt import cost_level, cost_rows, money_text
 from assistant.drafting.compose_base import brief_source, make_row, num, tail_words, unique
 from assistant.drafting.compose_counts import (
+    PLAIN_VERBS,
     counted_row,
     per_person,
     per_year,
+    served_name,
     service_list,
     task_rate,
 )
@@ -47,7 +49,6 @@ _BUILD_VERBS = ("建设", "新建", "开发", "搭建", "采购", "购置", "购
 # a frequency, '按月发放' and '分季度拨付' too
 _EVERY_RE = re.compile(r"[每按分](?:日|天|周|旬|月|季度|季|半年|学期)")
 NO_COUNT_RULE = "项目描述未给数量，按至少完成一次（项）填写"
-_PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供", "负责")
 _EVENT_VERBS = (
     "召开",
     "举办",
@@ -96,7 +97,7 @@ def activity_name(act: Activity) -> str:
     """'组织 专题讲座 场' -> 专题讲座场次; '新建 高标准农田 万亩' -> 新建高标准农田面积;
     '巡检 网络设备 次' -> 巡检网络设备次数 (a verb that says what is done stays)."""
     obj, unit = act.object, act.unit
-    verb = "" if act.verb in _PLAIN_VERBS or act.verb in obj else act.verb
+    verb = "" if act.verb in PLAIN_VERBS or act.verb in obj else act.verb
     if not re.fullmatch(r"[^“”]*(?:“[^“”]*”[^“”]*)*", obj):  # '美丽天津“建设': quotes cut apart
         obj = re.sub(r"[“”]", "", obj)
     if len(obj) > 10:  # '“世界麻风病日”宣传活动' -> 宣传活动: a name never ends inside a quotation
@@ -154,7 +155,7 @@ def _quantity_rows(
     for who in facts.beneficiaries:
         if who.count is not None:
             kind = "人数" if counts_people(who.unit.removesuffix("次")) else "数量"
-            name, acts = _served_name(facts, who, kind)
+            name, acts = served_name(facts, who, kind)
             served += acts
             value, text = f"≥{num(who.count)}{who.unit}", f"按项目描述：{who.text}"
             rows.append(make_row(QUANTITY, name, value, text, brief_source(who.text)))
@@ -164,7 +165,7 @@ def _quantity_rows(
     rows += listed
     assumed += [_listed_note(r) for r in listed]
     for act in acts[:MAX_ACTIVITY_ROWS]:
-        if act.object == act.verb in _PLAIN_VERBS and act.count and facts.main_type:
+        if act.object == act.verb in PLAIN_VERBS and act.count and facts.main_type:
             act = act.model_copy(update={"object": facts.main_type})  # '举办4期' -> 培训期数
         act = _one_named(act)
         name = per_person(act, activity_name(act))
@@ -185,30 +186,6 @@ def _quantity_rows(
 def _listed_note(row: Indicator) -> Assumption:
     text = f"项目描述列出{row.description}，未写数量，暂按{row.value.raw}填写，请按实际修改。"
     return Assumption(code="A-QUANTITY-TYPE", row=row.name, message=text)
-
-
-def _served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, list[Activity]]:
-    """'为4000名残疾人适配辅助器具' -> 适配辅助器具残疾人人数 (and that activity needs no row of its
-    own); '对8所中小学的屋面、门窗进行维修' -> 维修中小学数量 (one verb over several objects);
-    '为4500名在校女生接种2剂次HPV疫苗' -> 接种在校女生人数 (the doses keep their own row)."""
-    acts = [a for a in facts.activities if a.count is None and who.text in a.text]
-    counted = [a for a in facts.activities if a.count is not None and who.text in a.text]
-    lead = "培训" if "培训" in facts.types else ""
-    if not acts and counted and counted[0].verb not in _PLAIN_VERBS:
-        lead = counted[0].verb
-    if len(acts) > 1:  # '为600名老人提供助餐、助洁、助医服务': one service, its content listed
-        lead = acts[0].verb if acts[0].verb not in _PLAIN_VERBS else lead or _service_word(acts)
-    elif acts:  # '为230名村组干部开展法治培训' -> 法治培训村组干部人数 (开展 says nothing)
-        lead = acts[0].object if acts[0].verb in _PLAIN_VERBS else acts[0].phrase
-    name = f"{lead}{kind}" if who.who in lead else f"{lead}{who.who}{kind}"
-    # one clause of work done for these people is their service; the parts repaired at 8 schools
-    # ('屋面防水、门窗和卫生间') are works of their own
-    listed = len(acts) == 1 or (len({a.text for a in acts}) == 1 and kind == "人数")
-    return (name if len(name) <= 14 else f"{who.who}{kind}"), (acts if listed else [])
-
-
-def _service_word(acts: list[Activity]) -> str:
-    return "服务" if any(a.object.endswith("服务") for a in acts) else ""
 
 
 def _one_named(act: Activity) -> Activity:

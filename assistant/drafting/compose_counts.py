@@ -1,6 +1,7 @@
 """数量 rows of work the brief states as a frequency ('每月巡河不少于1次': counted over the year),
 as a task set from above ('完成…下达的年度拆违任务': done in full) or as a list of service items
-with no count (one row for the service, not one '≥1项' per item)."""
+with no count (one row for the service, not one '≥1项' per item); and the name of a count of
+the people or places served ('法治培训村组干部人数')."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ _TIMES_A_YEAR: dict[str, int] = load_data("time_words")["times_a_year"]
 MIN_LISTED = 3
 SERVICE_CONTENT_TYPES = tuple(WORDS["service_content_types"])
 _COMPLETED = tuple(WORDS["completed_tasks"])
+_PLACES = frozenset(WORDS["place_nouns"])
+# Verbs that say only that work is done: the object names the work ('开展法治培训' -> 法治培训).
+PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供", "负责")
 
 
 def per_year(act: Activity) -> Indicator | None:
@@ -165,3 +169,30 @@ def _paid_name(figure, title: str) -> str:
 
 
 _PAID = rf"[\u4e00-\u9fa5]{{0,4}}?(?:{'|'.join(WORDS['paid_words'])})"
+
+
+def served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, list[Activity]]:
+    """'为4000名残疾人适配辅助器具' -> 适配辅助器具残疾人人数 (and that activity needs no row of its
+    own); '对8所中小学的屋面、门窗进行维修' -> 维修中小学数量 (one verb over several objects);
+    '为4500名在校女生接种2剂次HPV疫苗' -> 接种在校女生人数 (the doses keep their own row)."""
+    acts = [a for a in facts.activities if a.count is None and who.text in a.text]
+    counted = [a for a in facts.activities if a.count is not None and who.text in a.text]
+    only = facts.activities[0] if len(facts.activities) == 1 else None
+    if not acts and not counted and only and only.count is None and who.who in _PLACES:
+        acts = [only]  # '主要用于送戏进万村，按照明年的任务70个行政村': the one work covers them
+    lead = "培训" if "培训" in facts.types else ""
+    if not acts and counted and counted[0].verb not in PLAIN_VERBS:
+        lead = counted[0].verb
+    if len(acts) > 1:  # '为600名老人提供助餐、助洁、助医服务': one service, its content listed
+        lead = acts[0].verb if acts[0].verb not in PLAIN_VERBS else lead or _service_word(acts)
+    elif acts:  # '为230名村组干部开展法治培训' -> 法治培训村组干部人数 (开展 says nothing)
+        lead = acts[0].object if acts[0].verb in PLAIN_VERBS else acts[0].phrase
+    name = f"{lead}{kind}" if who.who in lead else f"{lead}{who.who}{kind}"
+    # one clause of work done for these people is their service; the parts repaired at 8 schools
+    # ('屋面防水、门窗和卫生间') are works of their own
+    listed = len(acts) == 1 or (len({a.text for a in acts}) == 1 and kind == "人数")
+    return (name if len(name) <= 14 else f"{who.who}{kind}"), (acts if listed else [])
+
+
+def _service_word(acts: list[Activity]) -> str:
+    return "服务" if any(a.object.endswith("服务") for a in acts) else ""

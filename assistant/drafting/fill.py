@@ -176,11 +176,16 @@ class _Filler:
         ]
         if slot != "数量":
             return fits
-        # one count per unit: 检查家次 and 检查企业数量 (both 家次) say one thing
-        units = {r.value.unit for r in self.rows if slot_of(r) == "数量" and r.value.unit}
+        # one count per unit or figure: 检查家次 and 检查企业数量 (both 家次), 送戏进万村行政村
+        # 数量 ≥70个 and 开展送戏进万村 ≥70村 say one thing
+        counts = [r.value for r in self.rows if slot_of(r) == "数量"]
+        units = {v.unit for v in counts if v.unit}
+        numbers = {v.number for v in counts if v.number is not None}
+        values = [IndicatorValue.parse(c.hit.indicator.value.raw) for c in fits]
         return [
-            c for c in fits if IndicatorValue.parse(c.hit.indicator.value.raw).unit not in units
-        ]
+            c for c, v in zip(fits, values, strict=True)
+            if v.unit not in units and (v.number is None or v.number not in numbers)
+        ]  # fmt: skip
 
     def _portable(self, row: Indicator) -> bool:
         """A borrowed 效益 count (people, places, cases: '≥29人', '<9件') is that project's own

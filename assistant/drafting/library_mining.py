@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from assistant.drafting.library import LIBRARY_FILE, LibraryEntry
 from assistant.drafting.library_names import MAX_NAME, clean_name
-from assistant.drafting.project_types import DATA_DIR, classify
+from assistant.drafting.project_types import DATA_DIR, classify_table
 from assistant.errors import AssistantError
 from assistant.importers import parse
 from assistant.schema import Indicator, IndicatorValue, TargetTable
@@ -105,7 +105,7 @@ def mine(tables: list[TargetTable], dropped: set[str]) -> dict[str, list[Library
     """Entries per project type, from the corpus rows and the 共性指标 reference."""
     groups: dict[tuple[str, str], list[list[tuple[str, int, Indicator]]]] = defaultdict(list)
     for table in tables:
-        types = classify(f"{table.name} {table.purpose}", table.name)
+        types = classify_table(table)
         for row, ind in enumerate(table.indicators, start=1):
             slot = slot_of(ind)
             if not types or slot is None or _unusable(ind.name, dropped):

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from pydantic import Field
 
-from assistant.schema import Model
+from assistant.drafting.brief import ADMIN_LABEL_RE
+from assistant.schema import Model, TargetTable
 from assistant.taxonomy import TUNING, load_data
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -115,11 +116,18 @@ def classify(text: str, name: str = "") -> list[str]:
     return [k for k in ranked if scores[k] >= TUNING["type_second_share"] * best][:MAX_TYPES]
 
 
+def classify_table(table: TargetTable) -> list[str]:
+    """A corpus table's types, from its name, 概述 and 年度目标 (most tables print only goals)."""
+    return classify(" ".join([table.name, table.purpose, *table.goals]), table.name)
+
+
 def type_scores(text: str, name: str = "") -> dict[str, float]:
     """Each type's weight of evidence in the brief (see the module docstring)."""
     owners, _ = _words()
     in_text, in_name = _found(text), _found(name)
-    lead = next(filter(None, map(_found, _CLAUSE.split(text))), {})
+    # the lead is the first clause of what the project does: the name line is weighed as the name
+    clauses = [c for c in _CLAUSE.split(text) if not ADMIN_LABEL_RE.match(c)]
+    lead = next(filter(None, map(_found, clauses)), {})
     head = _head(name)
     # the words before the head only say whose or what field (中小学教师|培训): they weigh less
     modifiers = {w: e for w, e in in_name.items() if w != head} if head else {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.drafting.amounts import MONEY_RE, measure_follows, to_number
+from assistant.drafting.amounts import MONEY_RE, measure_follows, per_unit_follows, to_number
 from assistant.drafting.facts import CostLine
 from assistant.taxonomy import MONEY_IN_WAN, load_data
 
@@ -55,8 +55,9 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
             lines.append(_cap(name, cap.start(), text[: match.start()], match, number))
             continue
         name = name[: cap.start()] if cap else name  # '培训费不超过10万元' is the 培训费 line
-        if _STANDARD_RE.search(name):  # '人均月报酬2500元' is a standard, not a spending line
-            lines.append(_standard(name, text, match, number))
+        per = per_unit_follows(text, match)  # '配套704元/村'
+        if per or _STANDARD_RE.search(name):  # '人均月报酬2500元' is a standard, not a line
+            lines.append(_standard(name, text, match, number, per))
             continue
         if len(name) < 2 or any(w in name for w in WORDS["budget_words"]) and not _is_fee(name):
             continue
@@ -73,14 +74,16 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
     return lines
 
 
-def _standard(name: str, text: str, match: re.Match, number: float) -> CostLine:
+def _standard(name: str, text: str, match: re.Match, number: float, after: str = "") -> CostLine:
     """'补贴标准每人每月' + 90元 -> 补贴标准 =90元/人·月; '每人' + 500元 after '慰问…700人' -> 慰问标准;
     '对承担…任务的农户按每亩' + 30元 + '给予补偿' -> 补偿标准 (who is paid is no name)."""
     before = text[: match.start()]
     per = [_PER_UNIT[w] for w in _PER_UNIT if w in name]
     per = [u for u in per if not any(o != u and o.startswith(u) for o in per)]  # 每人次: not 人
     every = [_PER_PERIOD[w] for w in sorted(_PER_PERIOD, key=len, reverse=True) if w in name]
-    core = re.sub(rf"{'|'.join(_PER_WORDS)}|标准|单价|平均|^按", "", name)
+    if after:  # written after the money: '704元/村', '3万元/月'
+        per, every = (per, [after]) if f"每{after}" in _PER_PERIOD else ([after], every)
+    core = re.sub(rf"{'|'.join(_PER_WORDS)}|标准|单价|平均|^按|需要?(?=配套|支付|补助)", "", name)
     core = re.sub(r"(?:为|是|按)+$", "", core)  # '补助标准为每亩' -> 补助
     if re.match(r"[月年](?=[\u4e00-\u9fa5]{2})", core):  # '人均月报酬'
         every, core = [*every, core[0]], core[1:]
@@ -94,7 +97,7 @@ def _standard(name: str, text: str, match: re.Match, number: float) -> CostLine:
     return CostLine(
         name=f"{every_word}{core or '支出'}标准",
         amount=round(number * MONEY_IN_WAN[match["unit"]], 6),
-        text=f"{name}{money}",
+        text=f"{name}{money}{'/' + after if after else ''}",
         unit_cost=f"{money}/{per_what}" if per_what else money,
     )
 
