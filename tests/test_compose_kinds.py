@@ -3,6 +3,7 @@ work with its own objects and figures, the type's own defaults, no other project
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -270,3 +271,151 @@ def test_money_per_village_is_a_standard_and_the_villages_count_the_one_work(dra
     assert ("送戏下乡行政村数量", "≥40个") in _rows(draft, "数量")
     assert ("市级配套标准", "=750元/村") in _rows(draft, "成本")
     assert not any(v.endswith("村") for _, v in _rows(draft, "数量"))  # no second count of 40
+
+
+GRID = (
+    "街道办事处2026年网格员工作经费216万元，聘用专职网格员60名，每人每月3000元，"
+    "负责辖区120个网格的日常巡查、信息采集和矛盾纠纷排查，事件办结率95%以上。"
+)
+SOIL = (
+    "县农业农村局2026年耕地质量监测经费25万元，设立耕地质量监测点30个，采集土壤样品300个，"
+    "年底前形成耕地质量监测报告1份。"
+)
+FIRE_ENGINES = (
+    "县消防救援大队2026年消防装备购置经费320万元，购置水罐消防车2辆、抢险救援器材100件套。"
+)
+TOILETS = "县卫健委2026年农村改厕奖补资金180万元，完成农村户厕改造1500户，每户奖补1200元。"
+ANTI_DRUG = (
+    "县禁毒办2026年禁毒宣传教育经费15万元，开展禁毒宣传进校园、进社区活动80场，"
+    "发放宣传资料2万份，青少年毒品预防教育覆盖率100%。"
+)
+WATER_TESTS = (
+    "市水务局2026年城乡供水水质监测经费60万元，对全市28座水厂出厂水和管网末梢水开展水质检测，"
+    "全年检测样品1200份。"
+)
+GUARDS = "区教育局2026年校园安保服务采购经费260万元，为全区45所中小学配备专职保安90名。"
+INSURANCE = "区民政局2026年老年人意外伤害保险经费90万元，为全区老年人3万人统一购买意外伤害保险，每人每年30元。"
+
+
+def test_places_counted_before_their_listed_work_are_one_row_and_hired_staff_are_paid(drafter):
+    draft = drafter.draft(GRID, today=TODAY)
+    quantity = _rows(draft, "数量")
+    assert ("巡查网格数量", "≥120个") in quantity  # was 巡查排查网格的日常数量
+    assert ("报酬标准", "=3000元/人·月") in _rows(draft, "成本")  # was 支出标准
+    assert [c.name for c in understand(INSURANCE).costs] == ["保费标准"]
+
+
+def test_monitoring_points_keep_their_point_and_monitoring_builds_nothing(drafter):
+    assert understand(SOIL).main_type == "农业监测"
+    draft = drafter.draft(SOIL, today=TODAY)
+    assert ("设立耕地质量监测点数量", "≥30个") in _rows(draft, "数量")  # was 设立耕地质量监测数量
+    assert "工程验收" not in _names(draft)
+    water = drafter.draft(WATER_TESTS, today=TODAY)
+    assert ("水厂水质检测数量", "≥28座") in _rows(water, "数量")  # the 28 are water works
+
+
+def test_kinds_named_by_their_work_not_by_how_they_are_paid(drafter):
+    engines = drafter.draft(FIRE_ENGINES, today=TODAY)
+    assert ("购置抢险救援器材数量", "≥100件套") in _rows(engines, "数量")  # was 器材套数量 ≥100件
+    assert understand(TOILETS).main_type == "农村改厕"  # 奖补资金 is how, not what
+    toilets = drafter.draft(TOILETS, today=TODAY)
+    assert _rows(toilets, "满意度") == [("改厕农户满意度", "≥90%")]
+    assert understand(ANTI_DRUG).main_type == "宣传活动"  # not 教育 for its 宣传教育
+    assert understand(GUARDS).main_type == "安保服务"
+    guards = drafter.draft(GUARDS, today=TODAY)
+    assert "物业" not in _names(guards)
+
+
+def test_a_borrowed_count_is_a_number(drafter):
+    draft = drafter.draft(ANTI_DRUG, today=TODAY)
+    assert all(re.search(r"\d", value) for _, value in _rows(draft, "数量")), _rows(draft, "数量")
+
+
+HOSPITAL = (
+    "县人民医院2026年医疗设备购置项目资金800万元，购置CT机1台、彩超2台，设备11月底前投入使用。"
+)
+BILLBOARDS = (
+    "区城管局2026年户外广告招牌安全检查经费30万元，委托第三方检测机构对全区1800块户外广告招牌"
+    "开展安全检测，6月底前完成检测。"
+)
+CHARGERS = (
+    "街道办事处2026年电动自行车充电设施建设经费80万元，在25个老旧小区新建电动自行车集中充电桩500个，"
+    "9月底前建成投用。"
+)
+VETERANS = "区退役军人事务局2026年优抚对象走访慰问经费45万元，走访慰问重点优抚对象1500人，每人慰问金300元。"
+MOTHERS = (
+    "区卫健委2026年孕产妇和儿童健康管理经费120万元，孕产妇系统管理率达到90%以上，"
+    "0-6岁儿童健康管理率达到92%以上。"
+)
+TECH_ENVOYS = "县科技局2026年科技特派员工作经费30万元，选派科技特派员50名，深入农村开展技术服务。"
+
+
+def test_latin_names_ages_and_doers_are_read_whole(drafter):
+    assert ("购置CT机数量", "≥1台") in _rows(drafter.draft(HOSPITAL, today=TODAY), "数量")
+    billboards = _rows(drafter.draft(BILLBOARDS, today=TODAY), "数量")
+    # 检测机构 names who checks: the work is the 安全检测 of the boards (was 检测招牌开展安全检数量)
+    assert ("户外广告招牌安全检测数量", "≥1800块") in billboards
+    mothers = drafter.draft(MOTHERS, today=TODAY)
+    assert understand(MOTHERS).main_type == "妇幼健康"
+    assert ("0-6岁儿童健康管理率", "≥92%") in _rows(mothers, "质量")  # was 岁儿童健康管理率
+    assert "项目目标实现程度" not in _names(mothers)
+    chargers = drafter.draft(CHARGERS, today=TODAY)
+    assert ("老旧小区数量", "≥25个") in _rows(chargers, "数量")  # was 老旧小区新建电动数量
+    assert [n for n, _ in _rows(chargers, "时效")] == ["建成投用时间"]  # was 投用建成时间
+
+
+def test_people_a_count_names_are_asked_and_a_budget_cites_no_other_kind(drafter):
+    assert _rows(drafter.draft(VETERANS, today=TODAY), "满意度") == [("重点优抚对象满意度", "≥90%")]
+    assert _rows(drafter.draft(LOW_INCOME, today=TODAY), "满意度") == [("低保对象满意度", "≥90%")]
+    envoys = drafter.draft(TECH_ENVOYS, today=TODAY)
+    assert understand(TECH_ENVOYS).main_type == "农技推广"
+    cost = [i for i in envoys.table.indicators if slot_of(i) == "成本"]
+    # the one total row is the brief's budget: no 燃气检查技术服务 table is its source
+    assert [i.source.table_id for i in cost] == [""] and "预算30万元" in cost[0].source.rule
+
+
+FLOOD_STOCK = (
+    "县应急管理局2026年防汛物资储备经费40万元，采购编织袋5万条、冲锋舟4艘，汛期前完成入库。"
+)
+SAND = (
+    "县水利局2026年河道采砂监管经费18万元，聘请巡查员10名，对全县8条河道开展日常巡查，"
+    "非法采砂案件查处率100%。"
+)
+SECURITY_TEST = (
+    "市住房公积金中心2026年业务系统等保测评服务经费15万元，委托测评机构对公积金业务系统"
+    "开展等级保护测评1次，出具测评报告。"
+)
+FUNERALS = "区民政局2026年殡葬惠民补贴经费60万元，为辖区户籍居民去世后免除基本殡葬服务费用，预计惠及1000人。"
+TEACHERS = (
+    "县教育局2026年教师信息技术应用能力提升培训经费35万元，培训教师1200名，每人培训不少于50学时。"
+)
+OLD_TREES = "县林业局2026年古树名木保护经费12万元，对全县156株古树名木开展挂牌保护和日常养护。"
+GUARDIANS = (
+    "区卫健委2026年严重精神障碍患者管理经费45万元，随访管理患者820人，监护人以奖代补每人每年600元。"
+)
+
+
+def test_each_thing_bought_is_counted_and_a_deadline_is_no_means(drafter):
+    draft = drafter.draft(FLOOD_STOCK, today=TODAY)
+    assert ("采购冲锋舟数量", "≥4艘") in _rows(draft, "数量")  # 艘 was no unit: 4艘 was lost
+    assert "通过入库" not in draft.table.goals[0]  # '汛期前完成入库' is its 时效 row
+
+
+def test_patrols_and_services_keep_their_own_kind_and_words(drafter):
+    sand = drafter.draft(SAND, today=TODAY)
+    assert understand(SAND).main_type == "河湖管护"
+    assert "使用年限" not in _names(sand) and "环境质量" not in _names(sand)
+    test = drafter.draft(SECURITY_TEST, today=TODAY)
+    assert ("等级保护测评次数", "≥1次") in _rows(test, "数量")  # was 级保护测评次数
+    assert ("出具测评报告数量", "≥1份") in _rows(test, "数量")  # a report is no 项
+    assert [n for n, _ in _rows(test, "成本")] == ["项目成本控制"]  # no 运维 software split
+    funerals = _rows(drafter.draft(FUNERALS, today=TODAY), "数量")
+    assert funerals == [("惠及人数", "≥1000人")]  # 免除…费用 is the policy, 预计 no name
+
+
+def test_hours_each_trees_kept_and_payouts_are_named_whole(drafter):
+    assert ("每人培训学时", "≥50学时") in _rows(drafter.draft(TEACHERS, today=TODAY), "数量")
+    trees = drafter.draft(OLD_TREES, today=TODAY)
+    assert understand(OLD_TREES).main_type == "古树名木保护"
+    assert "造林" not in _names(trees) and "森林覆盖率" not in _names(trees)
+    assert [c.name for c in understand(GUARDIANS).costs] == ["以奖代补标准"]  # was 护人以奖代补

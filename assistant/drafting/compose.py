@@ -123,6 +123,8 @@ def activity_name(act: Activity) -> str:
         return f"{head}户数"
     if unit in ("天", "日"):  # '开放不少于300天' -> 开放天数
         return f"{head}天数"
+    if unit in ("学时", "课时"):  # '每人培训不少于50学时' -> 培训学时
+        return head if head.endswith(unit) else f"{head}{unit}"
     if unit == "小时":  # '总航时不少于30小时' -> 总航时; '驻场服务200小时' -> 驻场服务时长
         return head if head.endswith("时") else f"{head}时长"
     if unit in ("种", "轮"):  # '采购口蹄疫、禽流感等疫苗' -> 采购疫苗种类; '暗访4轮' -> 暗访轮次

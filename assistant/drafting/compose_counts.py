@@ -91,7 +91,7 @@ def per_person(act: Activity, name: str) -> str:
     """'每人培训学时不少于50学时' -> 每人培训学时 ≥50学时: each one's, not 50 hours in all."""
     each = re.match(r"每(?:人|名|位|户)", act.text)
     if each and act.count:
-        return f"{each.group(0)}{name.removesuffix('数量')}"
+        return f"{each.group(0)}{name.removesuffix('数量').removeprefix(each.group(0))}"
     # '为签约居民每年提供1次健康评估': once a year for each of them, not once in all
     yearly = _EACH_YEAR_RE.search(act.text)
     return (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import jieba
+
 from assistant.drafting.compose_base import brief_source, make_row, num, unique
 from assistant.drafting.effect_wording import MAX_EFFECT_ROWS, stated_effects
 from assistant.drafting.facts import Assumption, Outcome, ProjectFacts
@@ -16,7 +18,7 @@ from assistant.schema import (
     Indicator,
     SourceRef,
 )
-from assistant.taxonomy import load_data
+from assistant.taxonomy import counts_people, load_data
 
 SATISFACTION_DEFAULT = "≥90%"  # real tables: ≥85%, mostly ≥90% (review rule R-SATISFACTION-LOW)
 # Review profiles that want a 满意度 row in every table; 'national' follows 101号 (only where
@@ -25,7 +27,9 @@ PROFILES_REQUIRING_SATISFACTION = frozenset({"strict"})
 # Every result figure is the brief's own (recall), but one table rarely has more than four.
 MAX_OUTCOME_ROWS = 4
 WORDS = load_data("outcome_words")
-_PEOPLE_NOUNS = sorted(load_data("brief_words")["people_nouns"], key=len, reverse=True)
+_BRIEF = load_data("brief_words")
+_PEOPLE_NOUNS = sorted(_BRIEF["people_nouns"], key=len, reverse=True)
+_VERBS = frozenset([*_BRIEF["activity_verbs"], *_BRIEF["effect_verbs"]])
 
 
 def satisfaction_wanted(facts: ProjectFacts, profile: str) -> bool:
@@ -188,6 +192,7 @@ def _satisfaction_name(facts: ProjectFacts) -> tuple[str, str]:
         return f"{kind.internal if kind else '使用人员'}满意度", "A-SATISFACTION-INTERNAL"
     named = next((s for s in map(_subject, facts.beneficiaries) if s), "")
     named = named or ("" if facts.satisfaction_row else _reached(facts))  # 小区居民 beats 受益居民
+    named = named or _counted_people(facts)  # '走访慰问重点优抚对象1500人' asks 重点优抚对象
     if named.endswith(tuple(WORDS["intermediaries"])):
         named = _served_by(facts) or named
     if named:
@@ -216,6 +221,25 @@ def _reached(facts: ProjectFacts) -> str:
 
 
 _PEOPLE_AFTER = re.compile(rf"[\u4e00-\u9fa5]{{0,4}}?(?:{'|'.join(WORDS['people_after_figure'])})")
+
+
+def _counted_people(facts: ProjectFacts) -> str:
+    """The people a count names at its end ('走访慰问重点优抚对象1500人' -> 重点优抚对象, '保障低保对象
+    3800人' -> 低保对象): the words back to its verb, when they end in a people word."""
+    ends = tuple([*_PEOPLE_NOUNS, *WORDS["people_endings"]])
+    counted = [a.object for a in facts.activities if a.count and counts_people(a.unit)]
+    counted += [m["who"] for m in map(_COUNTED_AFTER.search, facts.effects) if m]
+    for phrase in counted:
+        words = list(jieba.cut(phrase)) if phrase.endswith(ends) else []
+        while len(words) > 1 and (words[0] in _VERBS or len("".join(words)) > 8):
+            words = words[1:]
+        who = "".join(words)
+        if len(who) >= 2 and who not in ("人员", "对象"):
+            return who
+    return ""
+
+
+_COUNTED_AFTER = re.compile(r"(?P<who>[\u4e00-\u9fa5]{2,})[\d.]+万?(?:名|人|户|位)")
 
 
 def _served_by(facts: ProjectFacts) -> str:

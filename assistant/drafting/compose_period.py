@@ -103,6 +103,8 @@ def _deadline(period: Period, year: int, word: str, paid: str) -> tuple[str, str
         return f"{_payout_object(verb, paid)}{verb}时间", f"{date}{task}", said
     if verb and verb in word:  # '上线试运行' of a 系统上线 project
         return f"{word}时间", f"{date}{task}", said
+    if verb and obj in _DEADLINE_VERBS:  # '建成投用': two steps, named in their order
+        return f"{task}时间", f"{date}{task}", said
     if verb and len(obj) >= 2:
         return f"{tail_words(obj, 4)}{verb}时间", date, said
     if verb:  # '暑期内完工', '12月底前分红': the project's own word names the row

@@ -14,7 +14,7 @@ import jieba.posseg as posseg
 
 from assistant.drafting.amounts import MONEY_RE, measure_follows
 from assistant.schema import QUANTITY, TIMELINESS, Indicator, IndicatorValue, Model, SourceRef
-from assistant.taxonomy import COUNT_UNITS, TIME_UNITS, counts_people
+from assistant.taxonomy import COUNT_UNITS, TIME_UNITS, counts_people, load_data
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _COUNT_RE = re.compile(
@@ -36,7 +36,7 @@ CAPPED_TIME_RE = re.compile(
     r"(?:以内|之内|内)?"
 )
 _LEAD_WORDS = re.compile(
-    r"^(?:对|为|给|向|在|辖区|全年|每日|每天|每年|共|约|累计|其中|全[区县市镇乡]|全街道)+"
+    r"^(?:对|为|给|向|在|辖区|全年|每日|每天|每年|共|约|累计|其中|预计|计划|全[区县市镇乡]|全街道)+"
 )
 _VERB_END = re.compile(r"(?:开展|进行|完成|提供|支持|覆盖|服务|实现|组织|举办|发布|为|约|达|是)$")
 
@@ -113,12 +113,16 @@ def _noun(before: str, after: str) -> str:
     return _VERB_END.sub("", before) or before
 
 
+_WORK_VERBS = frozenset(load_data("brief_words")["activity_verbs"])
+
+
 def _leading_nouns(text: str) -> str:
     """The words after a figure up to the first verb or preposition: '10个合作社为入股贫困户…' ->
     合作社; '5座实行区…' -> '' (the figure counts what is before it)."""
     out = ""
     for token in posseg.cut(text):
-        if token.flag[:1] in ("v", "p", "c", "d", "u"):
+        # jieba tags some verbs as names ('新建' ns): the brief's work verbs end the noun too
+        if token.flag[:1] in ("v", "p", "c", "d", "u") or token.word in _WORK_VERBS:
             break
         out += token.word
     return out

@@ -17,7 +17,7 @@ from assistant.drafting.library import (
     is_standard,
 )
 from assistant.drafting.library_names import MAX_NAME, clean_name
-from assistant.drafting.project_types import TOTAL_COST_NAME, type_of
+from assistant.drafting.project_types import TOTAL_COST_NAME, classify, family_of, type_of
 from assistant.drafting.retriever import Retrieved, indicator_hit
 from assistant.drafting.reword import reword_quantities
 from assistant.drafting.slots import Candidate, pick, score_candidates, topic_bigrams, usable
@@ -143,6 +143,8 @@ class _Filler:
         ]  # '检查燃气用户数量' under 效益 is an output another table misfiled
         if slot == "效益":  # "受益建档立卡贫困人口数 ≥29人" is another project's own count
             borrowed = [r for r in borrowed if self._portable(r)]
+        if slot == "数量":  # '宣传教育 覆盖全区所有人员' counts nothing: another project's words
+            borrowed = [r for r in borrowed if r.value.kind == "quantitative"]
         if slot == "时效":  # a rate or a bare '及时' is what the review flags in a 时效 row
             borrowed = [r for r in borrowed if _TIMED.search(r.value.raw)]
         if borrowed:  # real rows beat the drafter's own defaults for this slot
@@ -255,7 +257,14 @@ def _costs(
             "成本", retrieved.indicators.get("成本", []), retrieved.query, retrieved.projects
         )
     )
-    on_topic = [c for c in scored if same_subject(table_name(c.hit.table_id), topic)]
+    kinds = set(facts.types)
+    on_topic = [
+        c
+        for c in scored
+        if same_subject(name := table_name(c.hit.table_id), topic)
+        and ({kind := next(iter(classify(name, name)), ""), family_of(kind)} & kinds)
+    ]  # a word in common (技术服务) makes no 燃气检查 table the source of a 科技特派员 budget, and
+    # a 运维 table's software split is no 等保测评 budget
     if sibling is not None:
         on_topic = [c for c in scored if c.hit.table_id == sibling.id] or on_topic
     sources: list[IndicatorHit] = cost_source(on_topic) if on_topic else []

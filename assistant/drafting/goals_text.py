@@ -55,7 +55,8 @@ def goal_text(
 def _measures(facts: ProjectFacts) -> str:
     """The uncounted work, not the places a counted row already names ('负责全镇行政村')."""
     places = [b.who for b in facts.beneficiaries if b.count is not None]
-    acts = [a for a in facts.activities if a.count is None]
+    due = facts.period.deadline_task if facts.period else ""  # '汛期前完成入库': a 时效, no means
+    acts = [a for a in facts.activities if a.count is None and not (due and a.object in due)]
     acts = _by_verb([a for a in acts if not any(p in a.object for p in places)])[:MAX_MEASURES]
     if not acts:  # a service bought is the measure; a small line beside bigger ones is not
         # ('运维费10万元' of a 160万元 weather-station build: no '通过运维服务')

@@ -7,7 +7,10 @@ The words (budget, income, per-unit and payout words) are data in `brief_words.y
 
 from __future__ import annotations
 
+import itertools
 import re
+
+import jieba
 
 from assistant.drafting.amounts import MONEY_RE, measure_follows, per_unit_follows, to_number
 from assistant.drafting.facts import CostLine
@@ -30,7 +33,7 @@ _MAX_UNIT_CHARS = 5
 _COST_NAME_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5A-Za-z（）()]{2,16}?)(?:约|共|为|计|需|合计)?$")
 _PAYOUT_RE = re.compile(
     rf"(?:发放|给予|支付|兑现|落实)?(?P<n>[\u4e00-\u9fa5]{{0,2}}"
-    rf"(?:{'|'.join(sorted(WORDS['payout_words'], key=len, reverse=True))}))(?!经费|资金)"
+    rf"(?P<w>{'|'.join(sorted(WORDS['payout_words'], key=len, reverse=True))}))(?!经费|资金)"
 )
 
 
@@ -89,7 +92,7 @@ def _standard(name: str, text: str, match: re.Match, number: float, after: str =
         every, core = [*every, core[0]], core[1:]
     if len(core) > 6 or "的" in core:
         core = _payout(text[match.end() : match.end() + 8]) or _payout(before)
-    core = core or _payout(before)
+    core = core or _payout(before) or _paid_for(before)
     money, every_word = match.group(0).strip(), ""
     per_what = "·".join(dict.fromkeys([*per, *every[:1]]))
     if per and every and len(f"{match['unit']}/{per_what}") > _MAX_UNIT_CHARS:
@@ -120,7 +123,19 @@ def _payout(before: str) -> str:
     """The last thing paid out in the sentence before a bare standard ('发放就学补助' -> 就学补助)."""
     sentence = re.split(r"[。；;\n]", before)[-1]
     found = list(_PAYOUT_RE.finditer(sentence))
-    return found[-1]["n"] if found else ""
+    if not found:
+        return ""
+    last = found[-1]  # '监护人以奖代补': the words before it start at a word, or are left out
+    starts = set(itertools.accumulate(len(w) for w in jieba.cut(sentence)))
+    return last["n"] if last.start("n") in starts | {0} else last["w"]
+
+
+def _paid_for(before: str) -> str:
+    """What a bare standard pays by the work of its sentence (聘用 -> 报酬, 保险 -> 保费)."""
+    sentence = re.split(r"[。；;\n]", before)[-1]
+    found = [(sentence.rfind(w), paid) for w, paid in WORDS["standard_subjects"].items()]
+    at, paid = max(found)
+    return paid if at >= 0 else ""
 
 
 def _is_fee(name: str) -> bool:

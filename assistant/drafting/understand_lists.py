@@ -111,8 +111,12 @@ def _places_before(clause: str, count: re.Match, act: Activity) -> str:
     and times (their rows have names of their own) or a count after the work."""
     work = clause.find(act.verb, count.end())
     between = clause[count.end() : work] if work > 0 else ""
-    if count["unit"].endswith(_NOT_PLACES) or not re.fullmatch(r"[\u4e00-\u9fa5]{2,8}", between):
+    if count["unit"].endswith(_NOT_PLACES) or not re.fullmatch(r"[\u4e00-\u9fa5]{2,}", between):
         return ""
+    if len(between) > 8:  # '28座水厂出厂水和管网末梢水开展水质检测': the word after the count
+        listed = re.search(r"[和及、]", between)
+        head = next(iter(jieba.cut(between)), "") if listed else ""
+        return head if len(head) >= 2 else ""
     return between
 
 
@@ -166,4 +170,5 @@ def strip_counts(text: str, count_re: re.Pattern) -> str:
     if text[:1] and text[0] in "对为给向" and jieba.lcut(text[:4])[0] == text[0]:
         text = text[1:]  # '对8所学校…' loses its 对, '对讲机' keeps it
     text = count_re.sub("", text)
-    return re.sub(r"[（(][^）)]*[）)]", "", text).strip("的等")
+    text = re.sub(r"[（(][^）)]*[）)]", "", text)
+    return re.sub(r"^[的等]+(?!级)|[的等]+$", "", text)  # '等级保护测评' keeps its 等

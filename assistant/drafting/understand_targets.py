@@ -42,11 +42,12 @@ def _count_caps(clause: str) -> list[QualityTarget]:
 
 
 def read_quality(clause: str, words: dict) -> list[QualityTarget]:
-    """'合格率达到95%', '取证率达到80%', '工程质量验收合格': stated standards."""
+    """'合格率达到95%', '取证率达到80%', '工程质量验收合格': stated standards ('0-6岁儿童健康管理率':
+    the ages are part of the name)."""
     found = []
     rate = r"(?:[\u4e00-\u9fa5]{1,3}率|比例|密度|" + "|".join(words["quality_words"]) + ")"
     for m in re.finditer(
-        rf"(?P<n>[\u4e00-\u9fa5]{{0,10}}?{rate})(?:要|需|控制)?(?:达到|达|不低于|保持在|控制在|在|为|≥|>=|不超过|低于|以下)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<u>[%％‰])(?P<after>以下|以内)?",
+        rf"(?P<n>(?:{_AGES})?[\u4e00-\u9fa5]{{0,10}}?{rate})(?:要|需|控制)?(?:达到|达|不低于|保持在|控制在|在|为|≥|>=|不超过|低于|以下)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<u>[%％‰])(?P<after>以下|以内)?",
         clause,
     ):
         name = re.sub(r"^(?:确保|保证|力争|要求|且|并|使|其中|系统|全年|年内)*", "", m["n"])

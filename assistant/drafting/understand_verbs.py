@@ -45,10 +45,21 @@ def list_parts(text: str) -> list[str]:
     return [p for p in re.split(r"、|和(?!谐)|及(?!时)|(?<!参)与|以及|并", text) if p]
 
 
+def _as_verb(clause: str, verb: str, words: dict) -> list[int]:
+    """Where a verb stands as a verb: '检测机构', '维修人员' name who does it (the first that is)."""
+    starts = [m.start() for m in re.finditer(re.escape(verb), clause)]
+    doers = tuple(words["doer_nouns"])
+    return [at for at in starts if not clause.startswith(doers, at + len(verb))][:1]
+
+
 def verb_at(clause: str, words: dict) -> tuple[str, int]:
     """The first activity verb of the clause (longest at a place), else jieba's first verb."""
     found = [
-        (clause.find(v), -len(v), v) for v in words["activity_verbs"] if 0 <= clause.find(v) <= 24
+        (at, -len(v), v)
+        for v in words["activity_verbs"]
+        if v in clause
+        for at in _as_verb(clause, v, words)
+        if at <= 24
     ]
     # '为签约居民每年提供…': a verb before people (签约居民) says which people, when work follows
     people, general = tuple(words["people_nouns"]), words["general_verbs"]

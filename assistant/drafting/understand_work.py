@@ -166,6 +166,11 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     if re.match(r"(?:后|之后|以后)", rest) and verb_at(rest, words)[0]:
         return _activities(re.sub(r"^(?:之|以)?后", "", rest), words, count_re)  # '登记后开展抽查'
     rest = re.sub(r"^(?:了|好|各类|各项|相关)", "", rest)
+    if _OWNED_WORK_RE.search(before) and count_re.search(before):
+        # '负责120个网格的日常巡查、信息采集和矛盾纠纷排查': the places are counted, once
+        places = _counted_places(verb, before, clause, count_re)
+        if places:
+            return [places]
     parts = list_parts(rest)
     verbs = tuple(words["activity_verbs"])
     if not any(
@@ -180,7 +185,9 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         if "、" in lead or "和" in lead:
             parts = [p.split("的")[-1] for p in list_parts(lead)]
         else:
-            parts = [strip_counts(lead, count_re).split("的")[-1] + verb + counts]
+            tail = strip_counts(rest, count_re)  # '监测点30个': the 点 is what is counted
+            tail = tail if len(tail) <= 2 and tail not in _GENERIC_TAILS else ""
+            parts = [strip_counts(lead, count_re).split("的")[-1] + verb + tail + counts]
             verb = ""
     summed = summed_list(verb, parts, clause, count_re)
     if summed:
@@ -223,6 +230,10 @@ def _part_activity(
     if count:
         act.count, act.unit = to_count(count["num"]), count_unit(count["num"], count["unit"])
     return act
+
+
+_GENERIC_TAILS = ("活动", "工作", "任务", "服务", "项目")  # '宣传活动' counts 宣传 (次数)
+_OWNED_WORK_RE = re.compile(r"的(?:日常|定期|常态化)?$")
 
 
 def _counted_places(verb: str, lead: str, clause: str, count_re: re.Pattern) -> Activity | None:
@@ -282,9 +293,10 @@ def _effect_first(clause: str, words: dict) -> bool:
 
 
 def _is_object(text: str) -> bool:
-    return bool(re.search(r"[\u4e00-\u9fa5]{2}", text)) and not re.match(
-        r"^(?:工作|任务|活动|服务)$", text
-    )
+    # 'CT机', 'LED屏': a Latin name with its Chinese head is an object too
+    return bool(
+        re.search(r"[\u4e00-\u9fa5]{2}|[A-Za-z]{2,}[\u4e00-\u9fa5]", text)
+    ) and not re.match(r"^(?:工作|任务|活动|服务)$", text)
 
 
 def _add_activity(work: Work, act: Activity, who: Beneficiary | None) -> None:
