@@ -419,3 +419,31 @@ def test_hours_each_trees_kept_and_payouts_are_named_whole(drafter):
     assert understand(OLD_TREES).main_type == "古树名木保护"
     assert "造林" not in _names(trees) and "森林覆盖率" not in _names(trees)
     assert [c.name for c in understand(GUARDIANS).costs] == ["以奖代补标准"]  # was 护人以奖代补
+
+
+CLOUD = (
+    "区大数据中心2026年政务云服务租用经费300万元，租用政务云计算资源和存储资源，"
+    "保障全区45个部门业务系统正常运行，云平台可用率不低于99.9%。"
+)
+FOOD_SAMPLES = (
+    "区市场监管局2026年食品安全监督抽检经费150万元，对辖区食品开展监督抽检不少于1500批次，"
+    "抽检信息按时公开。"
+)
+
+
+def test_no_incident_is_the_target_whatever_other_tables_tolerated(drafter):
+    draft = drafter.draft(IT_UPKEEP, today=TODAY)
+    incidents = [(n, v) for n, v in _rows(draft, "效益") if "事故" in n]
+    assert incidents == [("发生信息安全事故次数", "=0次")]  # the 2 tables wrote ≤5次
+    row = next(i for i in draft.table.indicators if "事故" in i.name)
+    assert "≤5次" in row.source.rule  # the citation says what the tables wrote
+    assert "不发生信息安全事故" in draft.table.goals[0]
+
+
+def test_rented_cloud_builds_nothing_and_on_time_is_a_standard(drafter):
+    cloud = drafter.draft(CLOUD, today=TODAY)
+    assert understand(CLOUD).main_type == "云服务租用"
+    assert "上线" not in _names(cloud) and "使用年限" not in _names(cloud)
+    food = drafter.draft(FOOD_SAMPLES, today=TODAY)
+    assert ("抽检信息公开及时率", "=100%") in _rows(food, "质量")
+    assert not any("公开" in n for n, _ in _rows(food, "数量"))  # was 抽检信息按时公开数量 ≥1项

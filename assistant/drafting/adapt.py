@@ -31,7 +31,7 @@ from assistant.schema import (
     IndicatorValue,
     ProjectBrief,
 )
-from assistant.taxonomy import NOUN_GROUPS, VALUE_MONEY_UNITS, in_wan
+from assistant.taxonomy import NOUN_GROUPS, VALUE_MONEY_UNITS, in_wan, load_data
 
 _YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)(20\d{2})(?=\s*[年\-—－~至/]|\s*$)")
 
@@ -88,6 +88,9 @@ def adapt_row(cand: Candidate, brief: ProjectBrief, year: int) -> Indicator:
         if value.unit == "%" and value.number == 100 and value.operator == "≥":
             value = IndicatorValue.parse("=100%")
             changes.append("≥100%写作=100%")
+        if tolerated_harm(name, value):  # '发生信息安全事故次数 ≤5次' -> =0次
+            changes.append(f"原表为{value.raw}，按不发生填写")
+            value = IndicatorValue.parse(f"=0{value.unit}")
     return Indicator(
         level1=src.level1,
         level2=src.level2,
@@ -96,6 +99,15 @@ def adapt_row(cand: Candidate, brief: ProjectBrief, year: int) -> Indicator:
         value=value,
         source=source_of(cand.hit, "；".join(changes)),
     )
+
+
+_ZERO_TARGETS = tuple(load_data("outcome_words")["zero_targets"])
+
+
+def tolerated_harm(name: str, value: IndicatorValue) -> bool:
+    """A cap above zero on harm the project aims to avoid ('事故 ≤5次')."""
+    capped = value.operator in ("≤", "<") and bool(value.number) and not value.unit.endswith("%")
+    return capped and any(w in name for w in _ZERO_TARGETS)
 
 
 def is_money_row(indicator: Indicator) -> bool:

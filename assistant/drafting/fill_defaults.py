@@ -4,6 +4,7 @@ most used standard row with its typical value, else the type's own default 数�
 
 from __future__ import annotations
 
+from assistant.drafting.adapt import tolerated_harm
 from assistant.drafting.compose_outcome import SATISFACTION_DEFAULT
 from assistant.drafting.facts import Assumption, ProjectFacts
 from assistant.drafting.library import LibraryEntry, library_source, standard_entries
@@ -15,6 +16,7 @@ from assistant.schema import (
     QUANTITY,
     SOCIAL_BENEFIT,
     Indicator,
+    IndicatorValue,
     SourceRef,
 )
 
@@ -26,9 +28,13 @@ def library_rows(
     for entry in standard_entries(facts.types[:1], slot):
         if entry.count == 1:
             continue  # one table's own row
-        value = _entry_value(entry, slot)
+        value, written = _entry_value(entry, slot), ""
+        if value and tolerated_harm(entry.name, parsed := IndicatorValue.parse(value)):
+            # the tables' '≤5次' of 信息安全事故 is their tolerance, no target
+            value, written = f"=0{parsed.unit}", f"；原表为{value}，按不发生填写"
         if value and entry.name not in taken:
             row = _entry_row(entry, value)
+            row.source.rule += written
             note = Assumption(
                 code="A-LIBRARY-ROW",
                 row=row.name,

@@ -68,6 +68,10 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
         for phrase, (name, value) in words["quality_phrases"].items()
         if phrase in clause and not found
     ]
+    on_time = _ON_TIME_RE.search(clause)
+    if on_time and not found:  # '抽检信息按时公开' -> 抽检信息公开及时率 =100%
+        name = f"{on_time['o'][-8:]}{on_time['v']}及时率"
+        found.append(QualityTarget(name=name, value="=100%", text=on_time.group(0)))
     standard = _STANDARD_RE.search(clause)
     if standard and not found:  # '防洪标准达到20年一遇'
         found.append(QualityTarget(name=standard["n"], value=standard["v"], text=standard[0]))
@@ -84,6 +88,9 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
     return found
 
 
+_ON_TIME_RE = re.compile(
+    r"(?P<o>[\u4e00-\u9fa5]{2,})(?:按时|及时)(?P<v>公开|上报|报送|发布|办结|处置|反馈|公示)$"
+)
 # '4500名13-14岁在校女生': an age range between the count and the people
 _AGES = r"\d+(?:[-—～~至]\d+)?周?岁(?:以上|以下)?(?:的)?"
 
