@@ -447,3 +447,48 @@ def test_rented_cloud_builds_nothing_and_on_time_is_a_standard(drafter):
     food = drafter.draft(FOOD_SAMPLES, today=TODAY)
     assert ("抽检信息公开及时率", "=100%") in _rows(food, "质量")
     assert not any("公开" in n for n, _ in _rows(food, "数量"))  # was 抽检信息按时公开数量 ≥1项
+
+
+PARKS = (
+    "项目名称：2026年区级公园绿地养护服务采购\n主管部门：某区绿化市容局\n预算数：480万元。\n"
+    "主要内容：对全区12座公园开展日常养护，养护质量达到二级养护标准。\n费用构成：人工费310万元，管理费170万元。"
+)
+BROADCAST = (
+    "某市应急管理局2026年应急广播系统建设经费950万元，在全市320个行政村安装应急广播终端640套，"
+    "系统设计使用年限不少于8年。"
+)
+LIVESTOCK = (
+    "某县农业农村局2026年重大动物疫病强制免疫经费85万元，开展口蹄疫、禽流感等重大动物疫病强制免疫，"
+    "群体免疫密度常年保持在90%以上，全年不发生区域性重大动物疫情。"
+)
+SIGNALS = "项目名称：2026年城区交通信号灯运维\n预算65万元。对城区136个路口的交通信号灯开展日常巡检和维护。"
+GREENHOUSES = (
+    "项目名称：乡村振兴产业发展项目\n2026年预算600万元。用于扶持15个村发展特色种植产业，"
+    "带动脱贫户420户增收，户均年增收不低于2000元。"
+)
+
+
+def test_labels_are_no_work_and_stated_standards_and_lifespans_are_kept(drafter):
+    parks = drafter.draft(PARKS, today=TODAY)
+    assert "预算数" not in parks.table.goals[0] and "费用构成" not in parks.table.goals[0]
+    assert ("养护质量", "达到二级养护标准") in _rows(parks, "质量")
+    broadcast = drafter.draft(BROADCAST, today=TODAY)
+    # the brief's 8 years, not the type's usual ≥5年 beside it
+    assert [(n, v) for n, v in _rows(broadcast, "效益") if "年限" in n] == [
+        ("系统设计使用年限", "≥8年")
+    ]
+
+
+def test_a_list_of_kinds_a_held_rate_and_an_avoided_outbreak(drafter):
+    draft = drafter.draft(LIVESTOCK, today=TODAY)
+    assert ("群体免疫密度", "≥90%") in _rows(draft, "质量")  # '常年保持在' was not read
+    assert not any(n.startswith("口蹄疫") for n, _ in _rows(draft, "数量"))  # was 口蹄疫次数 ≥1次
+    assert ("区域性重大动物疫情发生次数", "=0次") in _rows(draft, "效益")
+
+
+def test_a_sub_kind_in_the_name_refines_its_head_and_keeps_out_foreign_rows(drafter):
+    assert understand(SIGNALS).main_type == "设施维保"  # 交通信号灯|运维
+    assert "信息" not in _names(drafter.draft(SIGNALS, today=TODAY))
+    draft = drafter.draft(GREENHOUSES, today=TODAY)
+    assert ("扶持发展特色种植产业村数量", "≥15个") in _rows(draft, "数量")
+    assert ("户均年增收", "≥2000元") in _rows(draft, "效益")

@@ -50,6 +50,8 @@ def effect_rows(
         rows, notes = (
             _object_benefit(facts) or _service_benefit(facts) or _type_row(facts, "benefit")
         )
+    if any(r.level2 == SUSTAINABLE for r in rows):  # the brief's own 使用年限 wins
+        return unique(rows), notes
     longterm, more = _type_row(facts, "longterm")
     return unique(rows + longterm), notes + more
 

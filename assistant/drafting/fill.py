@@ -170,11 +170,14 @@ class _Filler:
 
     def _fits(self, slot: str, strict: bool) -> list[Candidate]:
         said = brief_words(self.brief)
+        kind = type_of(self.facts.main_type)
+        alien = tuple(kind.foreign) if kind else ()
         fits = [
             c
             for c in usable(self.scored(slot))
             if _fits(c, self.topic, self.facts, strict)
             and not foreign_work(c.hit.indicator.name, said)
+            and not (alien and any(w in c.hit.indicator.name for w in alien))
         ]
         if slot != "数量":
             return fits

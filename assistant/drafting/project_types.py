@@ -63,6 +63,10 @@ class ProjectType(Model):
     time_limit: tuple[str, str] | None = Field(
         None, description="简报未写时间时的常用时效指标（名称, 指标值），如 运维 的故障响应时间。"
     )
+    foreign: list[str] = Field(
+        default_factory=list,
+        description="含这些词的他表指标不适用于本类型（设施维保 不借 信息系统 的指标）。",
+    )
 
     def standard_names(self) -> set[str]:
         """Row names this type's own defaults produce (they are standard for the type)."""
@@ -145,6 +149,12 @@ def type_scores(text: str, name: str = "") -> dict[str, float]:
     for key, weak in owners.get(head, ()):
         if not weak or key in clear:
             scores[key] += TUNING["type_head_weight"] * len(head)
+    # a sub-kind the name names refines its family's head: 交通信号灯|运维 is 设施维保
+    named = {k for w in [*modifiers, *in_name] for k, weak in owners[w] if not weak}
+    for key in named:
+        family = project_types()[key].family
+        if family and scores.get(family, 0) > scores[key]:
+            scores[key] = scores[family] + 1
     return dict(scores)
 
 

@@ -10,6 +10,8 @@ import jieba
 from assistant.drafting.amounts import MONEY_RE
 
 CLAUSE_RE = re.compile(r"[，。；！？,;!?\n：:…]+|并(?=[\u4e00-\u9fa5]{2})(?!且|不)")
+# A short label before a colon at the start of a line or sentence ('费用构成：', '主要内容：').
+_LABEL_RE = re.compile(r"(?:^|(?<=[\n。；;]))\s*[\u4e00-\u9fa5]{2,6}[：:]", re.M)
 _ADMIN_RE = re.compile(r"项目名称|主管部门|实施单位|年度|预算|资金|财政|经费")
 _DATES_RE = re.compile(
     r"(?:(?:19|20)\d{2}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:(?:至|到|-|—)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?)?)|(?:(?:实施|服务|建设|项目)(?:周期|期)|周期)(?:为)?(?=$|\d|至|[（(])"
@@ -42,6 +44,7 @@ def clauses(text: str, unit: str, words: dict) -> list[tuple[str, bool]]:
     """Clauses of the brief without the unit, the budget year and dates (they are not work),
     each with whether it was a header (it named the unit or the year: the project's title)."""
     out = []
+    text = _LABEL_RE.sub("。", text)  # '预算数：', '费用构成：' head what follows; they are no work
     for clause in CLAUSE_RE.split(text):
         clause = re.sub(r"\s+", "", clause)
         original = clause

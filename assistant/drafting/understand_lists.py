@@ -25,7 +25,7 @@ def grouped(
     head = re.fullmatch(r"“[^”]+”(?P<h>[\u4e00-\u9fa5]{2,8})", parts[-1])
     if head and all(re.fullmatch(r"“[^”]+”", p) for p in parts[:-1]):
         return Activity(verb=verb, object=head["h"], count=len(parts), unit="次", text=clause)
-    kinds = re.fullmatch(r"[^等]{2,12}等(?P<h>[\u4e00-\u9fa5]{2,6})", parts[-1])
+    kinds = re.fullmatch(r"[^等]{2,12}等(?P<h>[\u4e00-\u9fa5]{2,12})", parts[-1])
     if kinds and not any(count_re.search(p) for p in parts):  # '口蹄疫、禽流感等疫苗': 疫苗, 2种
         return Activity(verb=verb, object=kinds["h"], count=len(parts), unit="种", text=clause)
     people = (*words["people_nouns"], *words["people_endings"])

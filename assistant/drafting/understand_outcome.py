@@ -12,7 +12,7 @@ from functools import cache
 
 from assistant.drafting.amounts import to_number
 from assistant.drafting.facts import Activity, Beneficiary, Outcome
-from assistant.schema import SOCIAL_BENEFIT
+from assistant.schema import SOCIAL_BENEFIT, SUSTAINABLE
 from assistant.taxonomy import load_data
 
 WORDS = load_data("outcome_words")
@@ -92,11 +92,23 @@ def without_outcomes(
 
 
 def _outcome(clause: str) -> Outcome | None:
+    life = _LIFESPAN_RE.search(clause)
+    if life:  # '系统设计使用年限不少于8年': the 可持续影响 row the brief states itself
+        count = to_number(life["num"])
+        return Outcome(
+            object=life["n"], count=count, unit="年", level2=SUSTAINABLE, text=life.group(0)
+        ) if count else None  # fmt: skip
     for pattern in _patterns():
         match = pattern.search(clause)
         if match and _is_result(match):
             return _read(match)
     return None
+
+
+_LIFESPAN_RE = re.compile(
+    r"(?P<n>[\u4e00-\u9fa5]{0,6}(?:使用年限|使用寿命|设计年限|服务年限))"
+    r"(?:不少于|不低于|达到|为|≥)?(?P<num>\d+)年"
+)
 
 
 def _is_result(match: re.Match) -> bool:
@@ -126,6 +138,8 @@ def _read(match: re.Match) -> Outcome | None:
         obj += after
     elif not obj:  # '村集体增收6万元': the object is before the verb
         obj = re.sub(r"^(?:为|使|让|给|助|力争)", "", match["pre"])
+    if len(obj) < 2 and len(match["pre"]) >= 2:  # '户均年增收不低于2000元': the whole phrase
+        obj = match["pre"] + match["verb"] + obj
     if len(obj) < 2:
         return None
     return Outcome(

@@ -17,6 +17,10 @@ _STANDARD_RE = re.compile(
 )
 
 
+_MEETS_RE = re.compile(
+    r"(?P<n>[\u4e00-\u9fa5]{0,4}(?:质量|精度|标准))(?P<verb>达到|符合|满足)"
+    r"(?P<v>[\u4e00-\u9fa5A-Za-z0-9/-]{1,12}(?:标准|规范|要求))"
+)
 # '全年新发疫点不超过2个', '发生安全事故不超过1起': a count kept under a cap is a standard.
 _COUNT_CAP_RE = re.compile(
     rf"(?P<n>[\u4e00-\u9fa5]{{2,12}}?)(?:不超过|不多于|控制在)\s*(?P<v>{NUM})\s*"
@@ -47,7 +51,7 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
     found = []
     rate = r"(?:[\u4e00-\u9fa5]{1,3}率|比例|密度|" + "|".join(words["quality_words"]) + ")"
     for m in re.finditer(
-        rf"(?P<n>(?:{_AGES})?[\u4e00-\u9fa5]{{0,10}}?{rate})(?:要|需|控制)?(?:达到|达|不低于|保持在|控制在|在|为|≥|>=|不超过|低于|以下)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<u>[%％‰])(?P<after>以下|以内)?",
+        rf"(?P<n>(?:{_AGES})?[\u4e00-\u9fa5]{{0,10}}?{rate})(?:要|需|控制)?(?:常年|始终|全年|均|稳定|持续)?(?:达到|达|不低于|保持在|控制在|在|为|≥|>=|不超过|低于|以下)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<u>[%％‰])(?P<after>以下|以内)?",
         clause,
     ):
         name = re.sub(r"^(?:确保|保证|力争|要求|且|并|使|其中|系统|全年|年内)*", "", m["n"])
@@ -72,6 +76,11 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
     if on_time and not found:  # '抽检信息按时公开' -> 抽检信息公开及时率 =100%
         name = f"{on_time['o'][-8:]}{on_time['v']}及时率"
         found.append(QualityTarget(name=name, value="=100%", text=on_time.group(0)))
+    meets = _MEETS_RE.search(clause)
+    if meets and not found:  # '养护质量达到二级养护标准', '探测精度符合CJJ61规范要求'
+        value = f"{meets['verb']}{meets['v']}"
+        found.append(QualityTarget(name=meets["n"], value=value, text=meets.group(0)))
+        return found
     standard = _STANDARD_RE.search(clause)
     if standard and not found:  # '防洪标准达到20年一遇'
         found.append(QualityTarget(name=standard["n"], value=standard["v"], text=standard[0]))
