@@ -47,3 +47,11 @@ def corpus_tables():
 def complete_tables(corpus_tables):
     """The corpus tables that are not cut off in their source (table-level checks use these)."""
     return [table for table in corpus_tables if not table.partial]
+
+
+@pytest.fixture(scope="session")
+def memory_drafter(corpus_tables):
+    """The drafter over the 34 corpus tables held in memory (keyword retrieval, no index)."""
+    from assistant.drafting import Drafter, MemoryRetriever
+
+    return Drafter(MemoryRetriever(corpus_tables))

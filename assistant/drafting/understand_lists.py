@@ -1,6 +1,7 @@
 """One verb over several objects: a list that is one piece of work ('“世界麻风病日”、“中国麻风节”
 宣传活动' is 宣传活动 twice), a total beside counts per place (每个网格1名共64名), and the one count of
-a clause that belongs to its first or to all of its objects."""
+a clause that belongs to its first or to all of its objects; the places a count before 的 counts
+('负责56座公共厕所的日常保洁…')."""
 
 from __future__ import annotations
 
@@ -172,3 +173,35 @@ def strip_counts(text: str, count_re: re.Pattern) -> str:
     text = count_re.sub("", text)
     text = re.sub(r"[（(][^）)]*[）)]", "", text)
     return re.sub(r"^[的等]+(?!级)|[的等]+$", "", text)  # '等级保护测评' keeps its 等
+
+
+# Counts of time: no place is counted by them.
+TIME_UNITS = ("天", "日", "小时", "周", "月", "年")
+OWNED_WORK_RE = re.compile(r"的(?:日常|定期|常态化)?$")
+
+
+def counted_places(verb: str, lead: str, clause: str, count_re: re.Pattern) -> Activity | None:
+    """'负责56座公共厕所的日常保洁和设施维护': the count before 的 counts the places the work is
+    done at (one 数量 row, 56座 公共厕所); the items after it are that work, not rows of their own."""
+    count = count_re.search(lead)
+    owner = counted_owner(lead, count)
+    if not is_object(owner):
+        return None
+    act = Activity(verb=verb, object=owner[:16], text=clause)
+    act.count, act.unit = to_count(count["num"]), count_unit(count["num"], count["unit"])
+    return act
+
+
+def counted_owner(text: str, count: re.Match | None) -> str:
+    """What a count before 的 counts ('8个安置小区的…' -> 安置小区); '' for a length of time
+    ('为期5天的轮训' counts no place)."""
+    rest = text[count.end() :] if count else ""
+    owner = rest.split("的")[0] if "的" in rest else ""
+    return owner if len(owner) >= 2 and count["unit"] not in TIME_UNITS else ""
+
+
+def is_object(text: str) -> bool:
+    # 'CT机', 'LED屏': a Latin name with its Chinese head is an object too
+    return bool(
+        re.search(r"[\u4e00-\u9fa5]{2}|[A-Za-z]{2,}[\u4e00-\u9fa5]", text)
+    ) and not re.match(r"^(?:工作|任务|活动|服务)$", text)

@@ -15,8 +15,12 @@ from assistant.drafting.figures import CAPPED_TIME_RE, TIME_LIMIT_RE
 from assistant.drafting.understand_clauses import clauses as split_clauses
 from assistant.drafting.understand_clauses import purpose_clauses
 from assistant.drafting.understand_lists import (
+    OWNED_WORK_RE,
+    counted_owner,
+    counted_places,
     each_count,
     grouped,
+    is_object,
     shared_count,
     single_count,
     strip_counts,
@@ -44,7 +48,6 @@ from assistant.drafting.understand_verbs import (
 from assistant.schema import Model
 
 jieba.setLogLevel(60)
-_TIME_UNITS = ("天", "日", "小时", "周", "月", "年")
 _FREQ_END_RE = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)$")
 _MEASURE_AFTER_RE = re.compile(r"(\d)万(?=[\u4e00-\u9fa5])(?!元)")
 _DEADLINE_END_RE = re.compile(
@@ -166,20 +169,20 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     if re.match(r"(?:后|之后|以后)", rest) and verb_at(rest, words)[0]:
         return _activities(re.sub(r"^(?:之|以)?后", "", rest), words, count_re)  # '登记后开展抽查'
     rest = re.sub(r"^(?:了|好|各类|各项|相关)", "", rest)
-    if _OWNED_WORK_RE.search(before) and count_re.search(before):
+    if OWNED_WORK_RE.search(before) and count_re.search(before):
         # '负责120个网格的日常巡查、信息采集和矛盾纠纷排查': the places are counted, once
-        places = _counted_places(verb, before, clause, count_re)
+        places = counted_places(verb, before, clause, count_re)
         if places:
             return [places]
     parts = list_parts(rest)
     verbs = tuple(words["activity_verbs"])
     if not any(
-        _is_object(strip_counts(p, count_re)) and (p not in verbs or not before) for p in parts
+        is_object(strip_counts(p, count_re)) and (p not in verbs or not before) for p in parts
     ):
         # '对屋面、门窗进行维修' / '驻场运维120天' / '新造林3万亩': the object is before or in the verb
         lead = re.sub(r"(?:进行|开展|实施)$", "", before)
         counts = "".join(m.group(0) for m in count_re.finditer(rest))
-        places = None if lead != before else _counted_places(verb, lead, clause, count_re)
+        places = None if lead != before else counted_places(verb, lead, clause, count_re)
         if places:  # ('对8所学校的屋面、门窗进行维修': the listed parts are what is repaired)
             return [places]
         if "、" in lead or "和" in lead:
@@ -212,12 +215,12 @@ def _part_activity(
     obj = _FREQ_END_RE.sub("", obj)  # '幼儿园食堂每学期': how often is the 时效 row's
     obj = re.sub(r"共计|合计|累计|总计", "", obj)  # '河道12条共计36公里': 河道, twice counted
     obj = re.sub(r"^(?:全[市区县镇乡]|辖区|本[市区县])(?=[\u4e00-\u9fa5]{2})", "", obj)  # 全市路口…
-    if not _is_object(obj) or (
+    if not is_object(obj) or (
         not count_re.search(part) and obj.endswith(tuple(words["abstract_nouns"]))
     ):
         return None
     count = total(part, count_re)
-    obj = _counted_owner(part, count) or obj  # '8个安置小区的安全巡逻': 8 places, not 8 patrols
+    obj = counted_owner(part, count) or obj  # '8个安置小区的安全巡逻': 8 places, not 8 patrols
     if _not_work(verb, obj, count, words):
         return None
     # '拆违现场安全秩序维护第三方服务、无人机巡查、无证点位复核': a verb inside the first item
@@ -233,27 +236,6 @@ def _part_activity(
 
 
 _GENERIC_TAILS = ("活动", "工作", "任务", "服务", "项目")  # '宣传活动' counts 宣传 (次数)
-_OWNED_WORK_RE = re.compile(r"的(?:日常|定期|常态化)?$")
-
-
-def _counted_places(verb: str, lead: str, clause: str, count_re: re.Pattern) -> Activity | None:
-    """'负责56座公共厕所的日常保洁和设施维护': the count before 的 counts the places the work is
-    done at (one 数量 row, 56座 公共厕所); the items after it are that work, not rows of their own."""
-    count = count_re.search(lead)
-    owner = _counted_owner(lead, count)
-    if not _is_object(owner):
-        return None
-    act = Activity(verb=verb, object=owner[:16], text=clause)
-    act.count, act.unit = to_count(count["num"]), count_unit(count["num"], count["unit"])
-    return act
-
-
-def _counted_owner(text: str, count: re.Match | None) -> str:
-    """What a count before 的 counts ('8个安置小区的…' -> 安置小区); '' for a length of time
-    ('为期5天的轮训' counts no place)."""
-    rest = text[count.end() :] if count else ""
-    owner = rest.split("的")[0] if "的" in rest else ""
-    return owner if len(owner) >= 2 and count["unit"] not in _TIME_UNITS else ""
 
 
 def _before_next_work(part: str, count_re: re.Pattern, words: dict) -> str:
@@ -290,13 +272,6 @@ def _effect_first(clause: str, words: dict) -> bool:
         return False
     acts = [clause.find(v) for v in words["activity_verbs"] if v in clause]
     return not acts or first < min(acts)
-
-
-def _is_object(text: str) -> bool:
-    # 'CT机', 'LED屏': a Latin name with its Chinese head is an object too
-    return bool(
-        re.search(r"[\u4e00-\u9fa5]{2}|[A-Za-z]{2,}[\u4e00-\u9fa5]", text)
-    ) and not re.match(r"^(?:工作|任务|活动|服务)$", text)
 
 
 def _add_activity(work: Work, act: Activity, who: Beneficiary | None) -> None:
