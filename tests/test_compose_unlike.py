@@ -253,3 +253,37 @@ def test_a_sub_kind_in_the_name_refines_its_head_and_keeps_out_foreign_rows(memo
     draft = memory_drafter.draft(GREENHOUSES, today=TODAY)
     assert ("扶持发展特色种植产业村数量", "≥15个") in _rows(draft, "数量")
     assert ("户均年增收", "≥2000元") in _rows(draft, "效益")
+
+
+RURAL_ROADS = (
+    "县交通运输局2026年农村公路养护资金400万元，对全县县乡道320公里、村道860公里开展日常养护，"
+    "实施路面修补8万平方米。"
+)
+DESTITUTE = (
+    "县民政局2026年特困人员供养资金680万元，为全县分散供养特困人员520人、集中供养特困人员180人"
+    "按月发放基本生活费。"
+)
+PUBLIC_HEALTH = (
+    "区卫健委2026年基本公共卫生服务项目资金2100万元，为辖区常住人口提供12类国家基本公共卫生服务。"
+)
+WASTE_SUBSIDY = (
+    "市城管局2026年生活垃圾处理补贴资金3000万元，全年处理生活垃圾36万吨，按每吨80元标准补贴。"
+)
+MILITIA = "区人武部2026年民兵教育训练经费48万元，组织基干民兵集中训练2期，参训民兵320人。"
+
+
+def test_counted_lengths_are_the_work_and_each_group_keeps_its_name(memory_drafter):
+    roads = _rows(memory_drafter.draft(RURAL_ROADS, today=TODAY), "数量")
+    assert ("日常养护村道长度", "≥860公里") in roads
+    assert not any(v == "≥1次" for _, v in roads)  # no '日常养护次数 ≥1次' beside the lengths
+    destitute = _rows(memory_drafter.draft(DESTITUTE, today=TODAY), "数量")
+    assert ("集中供养特困人员人数", "≥180人") in destitute  # was 按月发放基本生活人数
+    health = _rows(memory_drafter.draft(PUBLIC_HEALTH, today=TODAY), "数量")
+    assert ("国家基本公共卫生服务数量", "≥12类") in health  # 12类 was lost
+
+
+def test_a_standard_named_by_what_follows_and_training_is_training(memory_drafter):
+    assert [c.name for c in understand(WASTE_SUBSIDY).costs] == ["补贴标准"]  # was 支出标准
+    facts = understand(MILITIA)
+    assert facts.unit == "区人武部" and facts.main_type == "培训"  # was no unit, 教育
+    assert "师生" not in _names(memory_drafter.draft(MILITIA, today=TODAY))

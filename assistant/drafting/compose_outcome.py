@@ -236,11 +236,12 @@ def _counted_people(facts: ProjectFacts) -> str:
         while len(words) > 1 and (words[0] in _VERBS or len("".join(words)) > 8):
             words = words[1:]
         who = "".join(words)
-        if len(who) >= 2 and who not in ("人员", "对象"):
+        if len(who) >= 2 and who not in _GENERIC_PEOPLE:
             return who
     return ""
 
 
+_GENERIC_PEOPLE = ("单位", "人员", "对象")  # who they are is not said: no one to ask
 _COUNTED_AFTER = re.compile(r"(?P<who>[\u4e00-\u9fa5]{2,})[\d.]+万?(?:名|人|户|位)")
 
 
@@ -266,7 +267,7 @@ def _subject(who) -> str:
     )
     name = re.split(r"为|向", name)[-1]  # '合作社为入股贫困户' -> 入股贫困户
     name = name.split("的")[-1]  # '符合条件的科技型中小企业', '承担耕地保护任务的农户'
-    generic = name in ("单位", "人员", "对象")
+    generic = name in _GENERIC_PEOPLE
     if generic or name.endswith(_PLACES) or len(name) < 2:
         return ""
     return f"{name}家长" if name.endswith(tuple(WORDS["guardian_of"])) else name

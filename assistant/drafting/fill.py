@@ -70,7 +70,12 @@ def fill_slots(
     filler = _Filler(facts, brief, retrieved, year, brief_topic(facts, brief))
     figures = uncovered_figures(brief, own, facts)
     if figures:  # a count of the brief ('物业服务面积3.5万平方米') sizes the work: no assumed one
-        typed = {a.row for a in own_assumed if a.code == "A-QUANTITY-TYPE"}
+        # ('日常养护县乡道长度 ≥320公里' counts the 日常养护: no '日常养护次数 ≥1次' beside it)
+        typed = {a.row for a in own_assumed if a.code == "A-QUANTITY-TYPE"} | {
+            a.row
+            for a in own_assumed
+            if a.code == "A-COUNT-TYPICAL" and any(_stem(a.row) in f.name for f in figures)
+        }
         own = [r for r in own if r.name not in typed]
         own_assumed = [a for a in own_assumed if a.row not in typed]
     rows = own + figures
@@ -185,7 +190,11 @@ class _Filler:
         # 数量 ≥70个 and 开展送戏进万村 ≥70村 say one thing
         counts = [r.value for r in self.rows if slot_of(r) == "数量"]
         units = {v.unit for v in counts if v.unit}
-        numbers = {v.number for v in counts if v.number is not None}
+        assumed = {a.row for a in self.assumed}  # an assumed '≥1项' says no figure of the brief
+        numbers = {
+            r.value.number for r in self.rows
+            if slot_of(r) == "数量" and r.value.number and r.name not in assumed
+        }  # fmt: skip
         values = [IndicatorValue.parse(c.hit.indicator.value.raw) for c in fits]
         return [
             c for c, v in zip(fits, values, strict=True)
@@ -245,6 +254,19 @@ def _mostly_about(name: str, topic: str) -> bool:
     return bool(own) and sum(1 for g in own if g in brief) / len(own) >= OBJECT_OVERLAP
 
 
+def _stem(name: str) -> str:
+    """The work a count row names ('日常养护次数' -> 日常养护)."""
+    return re.sub(r"(?:次数|数量|场次|人数|期数)$", "", name)
+
+
+def _of_kind(table_name: str, types: list[str]) -> bool:
+    """The table's main type, or its family, is one of the brief's types: a word in common
+    (技术服务) makes no 燃气检查 table the source of a 科技特派员 budget, and a 运维 table's
+    software split is no 等保测评 budget."""
+    main = next(iter(classify(table_name, table_name)), "")
+    return bool({main, family_of(main)} & set(types))
+
+
 def _costs(
     facts: ProjectFacts,
     retrieved: Retrieved,
@@ -260,14 +282,11 @@ def _costs(
             "成本", retrieved.indicators.get("成本", []), retrieved.query, retrieved.projects
         )
     )
-    kinds = set(facts.types)
     on_topic = [
         c
         for c in scored
-        if same_subject(name := table_name(c.hit.table_id), topic)
-        and ({kind := next(iter(classify(name, name)), ""), family_of(kind)} & kinds)
-    ]  # a word in common (技术服务) makes no 燃气检查 table the source of a 科技特派员 budget, and
-    # a 运维 table's software split is no 等保测评 budget
+        if same_subject(name := table_name(c.hit.table_id), topic) and _of_kind(name, facts.types)
+    ]
     if sibling is not None:
         on_topic = [c for c in scored if c.hit.table_id == sibling.id] or on_topic
     sources: list[IndicatorHit] = cost_source(on_topic) if on_topic else []

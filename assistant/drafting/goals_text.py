@@ -107,7 +107,8 @@ def _effect_phrase(row: Indicator) -> str:
     """'重点人群健康管理水平提升情况 | 好' reads '重点人群健康管理水平提升'; numbers keep their value."""
     if row.value.kind == "qualitative" and row.name.endswith("情况"):
         return row.name.removesuffix("情况")
-    if row.value.number == 0 and row.value.operator in ("=", "≤"):  # '…事故次数 =0次'
+    # '发生信息安全事故次数 =0次' reads 不发生信息安全事故
+    if row.value.number == 0 and row.value.operator in ("=", "≤") and row.value.unit != "%":
         return "不发生" + re.sub(r"(?:次数|人数|数量|数)$|^不|发生", "", row.name)
     return f"{row.name}{_plain(row)}"
 

@@ -77,22 +77,25 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
     return lines
 
 
-def _standard(name: str, text: str, match: re.Match, number: float, after: str = "") -> CostLine:
+def _standard(
+    name: str, text: str, match: re.Match, number: float, per_after: str = ""
+) -> CostLine:
     """'补贴标准每人每月' + 90元 -> 补贴标准 =90元/人·月; '每人' + 500元 after '慰问…700人' -> 慰问标准;
     '对承担…任务的农户按每亩' + 30元 + '给予补偿' -> 补偿标准 (who is paid is no name)."""
     before = text[: match.start()]
     per = [_PER_UNIT[w] for w in _PER_UNIT if w in name]
     per = [u for u in per if not any(o != u and o.startswith(u) for o in per)]  # 每人次: not 人
     every = [_PER_PERIOD[w] for w in sorted(_PER_PERIOD, key=len, reverse=True) if w in name]
-    if after:  # written after the money: '704元/村', '3万元/月'
-        per, every = (per, [after]) if f"每{after}" in _PER_PERIOD else ([after], every)
+    if per_after:  # written after the money: '704元/村', '3万元/月'
+        per, every = (per, [per_after]) if f"每{per_after}" in _PER_PERIOD else ([per_after], every)
     core = re.sub(rf"{'|'.join(_PER_WORDS)}|标准|单价|平均|^按|需要?(?=配套|支付|补助)", "", name)
     core = re.sub(r"(?:为|是|按)+$", "", core)  # '补助标准为每亩' -> 补助
     if re.match(r"[月年](?=[\u4e00-\u9fa5]{2})", core):  # '人均月报酬'
         every, core = [*every, core[0]], core[1:]
     if len(core) > 6 or "的" in core:
         core = _payout(text[match.end() : match.end() + 8]) or _payout(before)
-    core = core or _payout(before) or _paid_for(before)
+    following = re.split(r"[，。；,;\n]", text[match.end() :])[0][:8]  # '按每吨80元标准补贴'
+    core = core or _payout(before) or _payout(following) or _paid_for(before)
     money, every_word = match.group(0).strip(), ""
     per_what = "·".join(dict.fromkeys([*per, *every[:1]]))
     if per and every and len(f"{match['unit']}/{per_what}") > _MAX_UNIT_CHARS:
@@ -100,7 +103,7 @@ def _standard(name: str, text: str, match: re.Match, number: float, after: str =
     return CostLine(
         name=f"{every_word}{core or '支出'}标准",
         amount=round(number * MONEY_IN_WAN[match["unit"]], 6),
-        text=f"{name}{money}{'/' + after if after else ''}",
+        text=f"{name}{money}{'/' + per_after if per_after else ''}",
         unit_cost=f"{money}/{per_what}" if per_what else money,
     )
 
@@ -127,7 +130,8 @@ def _payout(before: str) -> str:
         return ""
     last = found[-1]  # '监护人以奖代补': the words before it start at a word, or are left out
     starts = set(itertools.accumulate(len(w) for w in jieba.cut(sentence)))
-    return last["n"] if last.start("n") in starts | {0} else last["w"]
+    name = last["n"] if last.start("n") in starts | {0} else last["w"]
+    return name.removeprefix("标准")
 
 
 def _paid_for(before: str) -> str:

@@ -241,7 +241,8 @@ _GENERIC_TAILS = ("活动", "工作", "任务", "服务", "项目")  # '宣传�
 def _before_next_work(part: str, count_re: re.Pattern, words: dict) -> str:
     """'护林员120名开展巡山护林': what is counted ends at its count when more work follows."""
     count = count_re.search(part)
-    if count and starts_with_verb(part[count.end() :], words) and count.start() >= 2:
+    after = FREQ_START_RE.sub("", part[count.end() :]) if count else ""  # '180人按月发放…'
+    if count and starts_with_verb(after, words) and count.start() >= 2:
         return part[: count.end()]
     return part
 
