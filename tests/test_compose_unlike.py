@@ -287,3 +287,10 @@ def test_a_standard_named_by_what_follows_and_training_is_training(memory_drafte
     facts = understand(MILITIA)
     assert facts.unit == "区人武部" and facts.main_type == "培训"  # was no unit, 教育
     assert "师生" not in _names(memory_drafter.draft(MILITIA, today=TODAY))
+
+
+def test_a_counted_place_ends_where_its_word_ends(memory_drafter):
+    text = "某县自然资源局2026年村庄规划编制，预算90万元，完成15个行政村村庄规划，10月底前提交。"
+    assert [b.who for b in understand(text).beneficiaries] == ["行政村"]  # not 行政村村(庄)
+    rows = _rows(memory_drafter.draft(text, today=TODAY), "数量")
+    assert ("行政村村庄规划数量", "≥15个") in rows  # was 庄规划行政村村数量

@@ -188,11 +188,10 @@ def served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, list[Activity
     elif acts:  # '为230名村组干部开展法治培训' -> 法治培训村组干部人数 (开展 says nothing)
         lead = acts[0].object if acts[0].verb in PLAIN_VERBS else acts[0].phrase
     # '扶持15个村发展特色种植产业' -> 扶持发展特色种植产业村数量: what is counted comes last
-    name = (
-        f"{lead.replace(who.who, '', 1)}{who.who}{kind}"
-        if who.who in lead
-        else f"{lead}{who.who}{kind}"
-    )
+    if who.who in lead and not lead.startswith(who.who):
+        name = f"{lead.replace(who.who, '', 1)}{who.who}{kind}"
+    else:
+        name = f"{lead}{kind}" if who.who in lead else f"{lead}{who.who}{kind}"
     # one clause of work done for these people is their service; the parts repaired at 8 schools
     # ('屋面防水、门窗和卫生间') are works of their own
     listed = len(acts) == 1 or (len({a.text for a in acts}) == 1 and kind == "人数")

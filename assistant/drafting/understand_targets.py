@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import jieba
 import jieba.posseg as posseg
 
 from assistant.drafting.amounts import to_number
@@ -117,13 +118,24 @@ def read_people(text: str, words: dict) -> Beneficiary | None:
         # '10个合作社为入股贫困户…': the counted ones are the 合作社, not whom they serve
         first = re.split(r"[为对向给]", m["who"])[0]
         who = first if first.endswith(tuple(words["people_nouns"])) else m["who"]
-        return Beneficiary(who=who, count=count, unit=unit, text=m.group(0))
+        said = m.group(0)
+        if _splits_word(who, text[m.end("who") : m.end("who") + 1], words):
+            who, said = who[:-1], said[:-1]  # '15个行政村村庄规划': the last 村 is 村庄's
+        return Beneficiary(who=who, count=count, unit=unit, text=said)
     m = re.search(
         rf"(?:^对|^为|面向|服务于|覆盖|惠及|帮助|资助|救助)(?:全[区县市镇]|辖区|本[区县市镇])?"
         rf"(?P<who>[\u4e00-\u9fa5\d、\-—～~]{{0,10}}(?:{nouns}))",  # '35-64岁适龄妇女'
         text,
     )
     return Beneficiary(who=after_verb(m["who"]), text=m.group(0)) if m else None
+
+
+def _splits_word(who: str, after: str, words: dict) -> bool:
+    """The last character of `who` starts a word with what follows, and `who` without it is
+    still people or places."""
+    jieba.dt.check_initialized()
+    joined = bool(after) and bool(jieba.get_FREQ(who[-1] + after))
+    return joined and who[:-1].endswith(tuple(words["people_nouns"]))
 
 
 def after_verb(who: str) -> str:
