@@ -31,10 +31,10 @@ class Settings(BaseSettings):
     openai_api_key: SecretStr | None = None
     llm_threads: int = 2
     llm_seconds: float = Field(
-        14.0,
+        13.0,
         gt=0,
         description="LLM 改写一份草稿的时限（秒）；到时未写完的行保留内置草稿。"
-        "起草其余部分只需几十毫秒，14 秒让整份草稿在 15 秒内完成。",
+        "起草其余部分只需几十毫秒；模型读提示时不能中断，13 秒留出余量，让整份草稿在 15 秒内完成。",
     )
     host: str = Field("127.0.0.1", description="Address the app binds to.")
     port: int = 7860
