@@ -18,10 +18,12 @@ _STANDARD_RE = re.compile(
 )
 
 
+# '养护质量达到二级养护标准', '探测精度符合CJJ61规范要求': a quality meets a named standard.
 _MEETS_RE = re.compile(
     r"(?P<n>[\u4e00-\u9fa5]{0,4}(?:质量|精度|标准))(?P<verb>达到|符合|满足)"
     r"(?P<v>[\u4e00-\u9fa5A-Za-z0-9/-]{1,12}(?:标准|规范|要求))"
 )
+
 # '全年新发疫点不超过2个', '发生安全事故不超过1起': a count kept under a cap is a standard.
 _COUNT_CAP_RE = re.compile(
     rf"(?P<n>[\u4e00-\u9fa5]{{2,12}}?)(?:不超过|不多于|控制在)\s*(?P<v>{NUM})\s*"
@@ -98,9 +100,11 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
     return found
 
 
+# '抽检信息按时公开': work due on time is a standard of timeliness, not a count.
 _ON_TIME_RE = re.compile(
     r"(?P<o>[\u4e00-\u9fa5]{2,})(?:按时|及时)(?P<v>公开|上报|报送|发布|办结|处置|反馈|公示)$"
 )
+
 # '4500名13-14岁在校女生': an age range between the count and the people
 _AGES = r"\d+(?:[-—～~至]\d+)?周?岁(?:以上|以下)?(?:的)?"
 
