@@ -294,3 +294,21 @@ def test_a_counted_place_ends_where_its_word_ends(memory_drafter):
     assert [b.who for b in understand(text).beneficiaries] == ["行政村"]  # not 行政村村(庄)
     rows = _rows(memory_drafter.draft(text, today=TODAY), "数量")
     assert ("行政村村庄规划数量", "≥15个") in rows  # was 庄规划行政村村数量
+
+
+def test_kinds_of_a_sixth_batch(memory_drafter):
+    month = "区应急管理局2026年安全生产宣传月活动经费12万元，开展宣传咨询日活动1次，组织企业应急演练30场。"
+    assert understand(month).main_type == "宣传活动"  # 活动 ends the name as 工作 does
+    drains = "区水务局2026年排水管网清疏养护经费260万元，清疏雨污水管网150公里，清掏检查井6000座。"
+    assert understand(drains).main_type == "排水设施养护"  # was 工程建设: 工程设计使用年限 ≥20年
+    fitness = "市体育局2026年全民健身设施更新经费150万元，在全市60个社区更新健身路径器材300件。"
+    assert understand(fitness).main_type == "全民健身"
+    assert _rows(memory_drafter.draft(fitness, today=TODAY), "满意度") == [
+        ("健身群众满意度", "≥90%")
+    ]
+    insured = (
+        "县医保局2026年城乡居民医保参保补助资金2800万元，资助特困人员、低保对象等困难群众"
+        "参加城乡居民医保1.2万人。"
+    )
+    satisfaction = _rows(memory_drafter.draft(insured, today=TODAY), "满意度")
+    assert satisfaction == [("困难群众满意度", "≥90%")]  # was 对象等困难群众满意度

@@ -267,6 +267,7 @@ def _subject(who) -> str:
     )
     name = re.split(r"为|向", name)[-1]  # '合作社为入股贫困户' -> 入股贫困户
     name = name.split("的")[-1]  # '符合条件的科技型中小企业', '承担耕地保护任务的农户'
+    name = name.split("等")[-1] if len(name.split("等")[-1]) >= 2 else name  # '…低保对象等困难群众'
     generic = name in _GENERIC_PEOPLE
     if generic or name.endswith(_PLACES) or len(name) < 2:
         return ""
