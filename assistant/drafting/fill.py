@@ -8,6 +8,7 @@ used. Where no borrowed row fits, the library's standard row of the type with it
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.drafting.adapt import adapt_row, brief_words, cost_rows
 from assistant.drafting.compose_counts import uncovered_figures
@@ -263,8 +264,14 @@ def _of_kind(table_name: str, types: list[str]) -> bool:
     """The table's main type, or its family, is one of the brief's types: a word in common
     (技术服务) makes no 燃气检查 table the source of a 科技特派员 budget, and a 运维 table's
     software split is no 等保测评 budget."""
+    return bool(_kinds_of(table_name) & set(types))
+
+
+@lru_cache(maxsize=1024)
+def _kinds_of(table_name: str) -> frozenset[str]:
+    """A table's main type and its family (cached: every draft asks of the same tables)."""
     main = next(iter(classify(table_name, table_name)), "")
-    return bool({main, family_of(main)} & set(types))
+    return frozenset({main, family_of(main)})
 
 
 def _costs(

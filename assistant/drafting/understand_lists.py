@@ -176,7 +176,7 @@ def strip_counts(text: str, count_re: re.Pattern) -> str:
 
 
 # Counts of time: no place is counted by them.
-TIME_UNITS = ("天", "日", "小时", "周", "月", "年")
+_SPAN_UNITS = ("天", "日", "小时", "周", "月", "年")
 OWNED_WORK_RE = re.compile(r"的(?:日常|定期|常态化)?$")
 
 
@@ -197,7 +197,7 @@ def counted_owner(text: str, count: re.Match | None) -> str:
     ('为期5天的轮训' counts no place)."""
     rest = text[count.end() :] if count else ""
     owner = rest.split("的")[0] if "的" in rest else ""
-    return owner if len(owner) >= 2 and count["unit"] not in TIME_UNITS else ""
+    return owner if len(owner) >= 2 and count["unit"] not in _SPAN_UNITS else ""
 
 
 def is_object(text: str) -> bool:
