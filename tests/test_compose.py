@@ -149,9 +149,11 @@ def test_money_results_caps_and_long_subjects_read_as_a_reviewer_would(drafter):
         "投入的10%给予补助，单个企业最高不超过20万元，预计补助企业40家，带动企业研发投入不少于1亿元。"
     )
     draft = drafter.draft(brief, today=TODAY)
-    # a cap per firm is a standard, not a spending line rescaled to the budget
+    # a cap per firm and a share of the firm's spending are standards, not spending lines
+    # rescaled to the budget
     assert _rows(draft, "成本") == [
         ("单个企业补助上限", "≤20万元/个"),
+        ("补助比例", "=10%"),
         ("项目成本控制", "≤400万元"),
     ]
     # money the project stirs up is a result measured by its amount, not 收入 and not a cost

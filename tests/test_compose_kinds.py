@@ -3,8 +3,6 @@ work with its own objects and figures, the type's own defaults, no other project
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from assistant.drafting import Drafter, MemoryRetriever
@@ -12,10 +10,11 @@ from assistant.drafting.subject import foreign_work, subject_words
 from assistant.drafting.understand import understand
 from assistant.rules import has_errors, review
 from assistant.schema import IndicatorValue
-from assistant.taxonomy import slot_of
 from evals.fidelity import brief_from_table
+from tests.draft_rows import TODAY
+from tests.draft_rows import row_names as _names
+from tests.draft_rows import slot_rows as _rows
 
-TODAY = date(2026, 12, 1)
 RAIN_GAUGES = (
     "县气象局2026年自动雨量站维护经费12万元，对全县46个自动雨量站开展每季度巡检维护，"
     "更换故障传感器，确保汛期数据传输率达到98%以上。"
@@ -86,14 +85,6 @@ PEST_CONTROL = (
 @pytest.fixture(scope="module")
 def drafter(corpus_tables):
     return Drafter(MemoryRetriever(corpus_tables))
-
-
-def _rows(draft, slot):
-    return [(i.name, i.value.raw) for i in draft.table.indicators if slot_of(i) == slot]
-
-
-def _names(draft) -> str:
-    return " ".join(i.name for i in draft.table.indicators)
 
 
 def test_rain_gauge_upkeep_counts_the_gauges_and_is_no_it_system(drafter):

@@ -8,7 +8,10 @@ import re
 
 from assistant.drafting.understand import understand
 from assistant.taxonomy import slot_of
-from tests.test_compose_kinds import IT_UPKEEP, LOW_INCOME, TODAY, _names, _rows
+from tests.draft_rows import TODAY
+from tests.draft_rows import row_names as _names
+from tests.draft_rows import slot_rows as _rows
+from tests.test_compose_kinds import IT_UPKEEP, LOW_INCOME
 
 VILLAGE_SHOWS = (
     "项目名称：乡村文化建设配套经费\n主管部门：某县文化旅游体育局\n2026年预算3万元。\n"

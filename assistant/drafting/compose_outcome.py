@@ -50,6 +50,11 @@ def effect_rows(
         rows, notes = (
             _object_benefit(facts) or _service_benefit(facts) or _type_row(facts, "benefit")
         )
+        said = {q.name for q in facts.quality}  # '森林火灾受害率控制在0.9‰以内' is the brief's row
+        rows, notes = (
+            [r for r in rows if r.name not in said],
+            [n for n in notes if n.row not in said],
+        )
     if any(r.level2 == SUSTAINABLE for r in rows):  # the brief's own 使用年限 wins
         return unique(rows), notes
     longterm, more = _type_row(facts, "longterm")

@@ -163,7 +163,8 @@ def _effect_object(text: str) -> str:
     """'推动实现城市治理体系和治理能力现代化' -> '城市治理体系和治理能力现代化'; '本市燃气经营企业的
     安全管理水平' -> '燃气经营企业安全管理水平'."""
     text = _EFFECT_LEAD_RE.sub("", text)
-    return _PREFIX_RE.sub("", text).replace("的", "")
+    text = re.sub(r"(?:持续|不断|逐步|稳步|进一步|明显|显著|有效|得到|得以|有所)+$", "", text)
+    return _PREFIX_RE.sub("", text).replace("的", "")  # '…服务群众能力持续(提升)': no 持续情况
 
 
 def _shorten(text: str, size: int) -> str:

@@ -65,11 +65,14 @@ def count_figures(text: str) -> list[Figure]:
         ):  # '租赁周期为36个月' is a period, not 36个 of anything
             continue
         before = _whole_words(text, match.start("before"), match.end("before"))
+        noun = _noun(before, match["after"])
+        # the quote ends with the noun it counts, never inside a word ('…130个行政村村级组织')
+        end = match.end("unit") + len(noun) if match["after"].startswith(noun) else match.end()
         figure = Figure(
             number=float(match["num"]) * (10000 if match["wan"] else 1),
             unit=match["unit"],
-            noun=_noun(before, match["after"]),
-            text=text[match.end("before") - len(before) : match.end()],
+            noun=noun,
+            text=text[match.end("before") - len(before) : end],
         )
         if not any((f.number, f.unit) == (figure.number, figure.unit) for f in figures):
             figures.append(figure)
@@ -114,6 +117,7 @@ def _noun(before: str, after: str) -> str:
 
 
 _WORK_VERBS = frozenset(load_data("brief_words")["activity_verbs"])
+_VERB_NOUNS = tuple(load_data("brief_words")["verb_nouns"])
 
 
 def _leading_nouns(text: str) -> str:
@@ -125,6 +129,10 @@ def _leading_nouns(text: str) -> str:
         if token.flag[:1] in ("v", "p", "c", "d", "u") or token.word in _WORK_VERBS:
             break
         out += token.word
+    for noun in _VERB_NOUNS:  # '130个行政村村级组织': 组织 is no verb there
+        at = text.find(noun)
+        if 0 <= at <= len(out) < at + len(noun):
+            out = text[: at + len(noun)]
     return out
 
 

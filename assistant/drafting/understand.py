@@ -14,14 +14,14 @@ from assistant.drafting.brief import parse_brief
 from assistant.drafting.facts import ProjectFacts
 from assistant.drafting.organisations import find_department, implementing_unit
 from assistant.drafting.project_types import classify, type_of
-from assistant.drafting.understand_costs import find_costs
+from assistant.drafting.understand_costs import find_costs, find_shares
 from assistant.drafting.understand_outcome import (
     internal_only,
     read_outcomes,
     service_row,
     without_outcomes,
 )
-from assistant.drafting.understand_period import find_period
+from assistant.drafting.understand_period import as_written, find_period, round_the_clock
 from assistant.drafting.understand_work import read_work
 from assistant.schema import ProjectBrief
 from assistant.taxonomy import load_data
@@ -42,14 +42,19 @@ def understand(brief: ProjectBrief | str) -> ProjectFacts:
 def _read(text: str, name: str, department: str, budget: float | None) -> ProjectFacts:
     """Cached: a draft reads its brief again for the 绩效目标 text after every edit."""
     unit = find_department(text).name or department
-    work = read_work(text, WORDS, unit, name)
+    work = read_work(round_the_clock(text)[0], WORDS, unit, name)
+    for found in [*work.activities, *work.beneficiaries]:  # quotes as written
+        found.text = as_written(found.text, text)
     types = classify(text, name)
     outcomes = read_outcomes(text, types)
     activities, beneficiaries = without_outcomes(outcomes, work.activities, work.beneficiaries)
     period = find_period(text)
     # '资金于9月底前发放到户': 到户 is how the deadline's work ends (its 时效 row), not an object
+    # '年底前完成验收': work the deadline names is its 时效 row, no 数量 row of its own
     activities = [
-        a for a in activities if a.count is not None or not _COMPLEMENT.fullmatch(a.object)
+        a
+        for a in activities
+        if a.count is not None or not (_COMPLEMENT.fullmatch(a.object) or _due(a, period))
     ]
     return ProjectFacts(
         unit=unit,
@@ -60,7 +65,7 @@ def _read(text: str, name: str, department: str, budget: float | None) -> Projec
         deliverables=work.deliverables,
         quality=work.quality,
         period=period,
-        costs=find_costs(text, budget),
+        costs=find_costs(text, budget) + find_shares(text),
         effects=work.effects,
         outcomes=outcomes,
         public_served=_serves_public(types, beneficiaries, text, name),
@@ -68,9 +73,19 @@ def _read(text: str, name: str, department: str, budget: float | None) -> Projec
     )
 
 
+_MILESTONES = frozenset(load_data("time_words")["deadline_verbs"])
+_PAYMENTS = tuple(k for k, v in load_data("time_words")["deadline_objects"].items() if v == "资金")
 _COMPLEMENT = re.compile(
     rf"{'|'.join(load_data('time_words')['deadline_complements'])}|.*\d+月(?:底|末|中旬|上旬|下旬)?前.*"
 )
+
+
+def _due(act, period) -> bool:
+    """A bare milestone the deadline times ('年底前完成验收'); named work ('数据上报') keeps its row."""
+    # '3月底前完成资助资金拨付': money paid by a date is that date's row, not work to count
+    paid = act.object.endswith(_PAYMENTS)
+    milestone = (act.object in _MILESTONES or paid) and act.object in period.deadline_task
+    return bool(period.deadline) and period.deadline in act.text and milestone
 
 
 def _serves_public(types: list[str], beneficiaries: list, text: str, name: str = "") -> bool:

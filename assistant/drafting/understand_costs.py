@@ -25,9 +25,13 @@ _PER_UNIT: dict[str, str] = {
 _PER_PERIOD: dict[str, str] = WORDS["per_period_words"]
 _PER_WORDS = sorted([*_PER_UNIT, *_PER_PERIOD], key=len, reverse=True)
 _TARGET_RE = re.compile(r"(?:不少于|不低于|至少|达到|(?<!不)超过)$")
-_PER_ITEM_RE = re.compile(r"(?:单个|单项|单笔|单户|每个|每)[\u4e00-\u9fa5]")
+_PER_ITEM_RE = re.compile(r"(?:单[个项笔户件台套人次]|每个|每)[\u4e00-\u9fa5]")
 _CAP_RE = re.compile(r"(?:最高|最多)(?:不超过|不高于)?$|(?:不超过|不高于)$|上限为?$")
 _STANDARD_RE = re.compile(rf"{'|'.join(_PER_WORDS)}|标准$|^(?:单价|平均)")
+_SHARE_RE = re.compile(
+    r"按(?:照)?(?:其|实际)?[\u4e00-\u9fa5]{1,6}?的?(?P<pct>\d+(?:\.\d+)?)%(?:的比例)?(?:给予|予以)?"
+    rf"(?P<paid>{'|'.join(WORDS['paid_words'])})"
+)
 # The review reads a longer 'unit' as words glued to the number (R-VALUE-TEXT-GLUED).
 _MAX_UNIT_CHARS = 5
 _COST_NAME_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5A-Za-z（）()]{2,16}?)(?:约|共|为|计|需|合计)?$")
@@ -51,7 +55,7 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
         if re.search(r"\d$", before[: name_match.start()]):  # '3个项目补助尾款' -> 项目补助尾款
             name = re.sub(r"^[个名所座处批]", "", name)
         name = re.sub(r"^(?:年度?|用于|包括|含|及|和|另|支付|主要|其中|是)+", "", name)
-        if _TARGET_RE.search(name):  # '带动企业研发投入不少于1亿元': a result to reach, not spent
+        if _TARGET_RE.search(name) or _is_result(name):  # '带动家电消费1亿元': not spent
             continue
         cap = _CAP_RE.search(name)
         if cap and _PER_ITEM_RE.match(name):  # '单个企业最高不超过20万元': a cap per item, no line
@@ -112,7 +116,7 @@ def _cap(name: str, at: int, before: str, match: re.Match, number: float) -> Cos
     """'单个企业最高不超过' + 20万元 -> 单个企业补助上限 ≤20万元/个 (what is paid, from the
     sentence); per one of them, so never a share of the budget."""
     subject = name[:at]
-    per = subject[1] if subject.startswith("每") and subject[1:2] in _COUNT_UNITS else "个"
+    per = subject[1] if subject[:1] in "每单" and subject[1:2] in _COUNT_UNITS else "个"
     paid = "" if _PAYOUT_RE.search(subject) else _payout(before) or "支出"  # '每户补助最高'
     return CostLine(
         name=f"{subject}{paid}上限",
@@ -140,6 +144,20 @@ def _paid_for(before: str) -> str:
     found = [(sentence.rfind(w), paid) for w, paid in WORDS["standard_subjects"].items()]
     at, paid = max(found)
     return paid if at >= 0 else ""
+
+
+def find_shares(text: str) -> list[CostLine]:
+    """'按售价15%给予补贴' -> 补贴比例 =15% (of what is bought, so never a share of the budget)."""
+    return [
+        CostLine(name=f"{m['paid']}比例", amount=0.0, text=m.group(0), unit_cost=f"{m['pct']}%")
+        for m in _SHARE_RE.finditer(text)
+    ]
+
+
+def _is_result(name: str) -> bool:
+    """'带动家电消费' (消费 is spending by others, not a fee), not '新增设备购置费'."""
+    fee = _is_fee(name) and not name.endswith("消费")
+    return any(name.startswith(v) for v in WORDS["outcome_verbs"]) and not fee
 
 
 def _is_fee(name: str) -> bool:

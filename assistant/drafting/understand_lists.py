@@ -12,6 +12,8 @@ import jieba
 from assistant.drafting.facts import Activity
 from assistant.drafting.understand_targets import count_unit, to_count
 
+# The longest name of work at counted places that reads as one ('小型水库日常巡查').
+_MAX_PLACE_NAME = 10
 # Counts of people, times and spans: not places a piece of work is done at.
 _NOT_PLACES = ("名", "人", "位", "次", "天", "日", "小时", "周", "月", "年", "期", "场", "批")
 
@@ -103,8 +105,18 @@ def single_count(
                 # which are what is counted (垃圾分类宣传督导小区 120个)
                 first.object = joined + places
                 return [first]
-            first.object = (places + first.object)[:16]
+            first.object = _at_places(first.object, places)
     return acts
+
+
+def _at_places(work: str, places: str) -> str:
+    """'12座小型水库' + 日常巡查 -> 小型水库日常巡查; a long work keeps its last words after the
+    places (12个农贸市场 + 食用农产品快速检测 -> 快速检测农贸市场: the markets are counted)."""
+    if len(places + work) <= _MAX_PLACE_NAME:
+        return places + work
+    tail = jieba.lcut(work)
+    last = "".join(tail[-2:]) if len("".join(tail[-2:])) <= 4 else tail[-1]
+    return (last + places)[:16]
 
 
 def _places_before(clause: str, count: re.Match, act: Activity) -> str:

@@ -98,6 +98,15 @@ def _outcome(clause: str) -> Outcome | None:
         return Outcome(
             object=life["n"], count=count, unit="年", level2=SUSTAINABLE, text=life.group(0)
         ) if count else None  # fmt: skip
+    kept = _KEPT_RE.search(clause)
+    if kept:  # '全县生猪出栏量稳定在60万头以上': a level the project keeps up is its result
+        name = re.sub(r"^(?:确保|保证|力争|全[县市区镇乡]|辖区)+", "", kept["n"])
+        number = to_number(kept["num"].removesuffix("万"))
+        unit = ("万" if kept["num"].endswith("万") else "") + kept["unit"]
+        return Outcome(
+            object=name, count=number, unit=unit, level2=result_level2(name, unit),
+            text=kept.group(0),
+        ) if number and len(name) >= 2 else None  # fmt: skip
     for pattern in _patterns():
         match = pattern.search(clause)
         if match and _is_result(match):
@@ -105,6 +114,10 @@ def _outcome(clause: str) -> Outcome | None:
     return None
 
 
+_KEPT_RE = re.compile(
+    r"(?P<n>[\u4e00-\u9fa5]{2,12}?)(?:稳定在|保持在|维持在)(?P<num>\d+(?:\.\d+)?万?)"
+    r"(?P<unit>头|只|羽|吨|公斤|斤|亩|人|户|家|个)(?:以上|左右)"
+)
 _LIFESPAN_RE = re.compile(
     r"(?P<n>[\u4e00-\u9fa5]{0,6}(?:使用年限|使用寿命|设计年限|服务年限))"
     r"(?:不少于|不低于|达到|为|≥)?(?P<num>\d+)年"

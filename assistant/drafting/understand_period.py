@@ -75,6 +75,27 @@ def without_when(text: str) -> str:
     return _WHEN_RE.sub("", text, count=1)
 
 
+_ROUND_CLOCK_RE = re.compile(
+    r"(?P<when>[\u4e00-\u9fa5]{1,2}期(?:内|间)?)?(?<![×*xX])24\s*小时"
+    rf"(?P<work>{_alternatives(TIME['round_clock_work'])})"
+)
+
+
+def round_the_clock(text: str) -> tuple[str, list[str]]:
+    """'开展防火期24小时值守' -> the text without the hours ('开展防火期值守': the work) and the
+    frequency it states ('防火期24小时值守': each day, 24 hours)."""
+    phrases = [m.group(0) for m in _ROUND_CLOCK_RE.finditer(text)]
+    return _ROUND_CLOCK_RE.sub(lambda m: f"{m['when'] or ''}{m['work']}", text), phrases
+
+
+def as_written(part: str, text: str) -> str:
+    """A clause of the text `round_the_clock` returned, as the brief wrote it (with its 24小时)."""
+    words = _alternatives(TIME["round_clock_work"])
+    pattern = re.sub(rf"({words})", r"(?:24\\s*小时)?\1", re.escape(part))
+    found = re.search(pattern, text)
+    return found.group(0) if found else part
+
+
 class Frequency(NamedTuple):
     """'区级河长每月巡河不少于1次' -> subject 区级河长, 每月, 巡河, count 1; '防火期内每日巡护' ->
     when 防火期内; '每周开放56小时' -> hours 56小时; '春秋两季集中免疫' -> every 春秋两季."""
@@ -103,7 +124,7 @@ def find_period(text: str) -> Period:
         if not (span and span.start() <= deadline.start() < span.end()):
             period.deadline, period.deadline_task = deadline["d"], deadline["task"].strip()
             break
-    period.frequencies = _frequencies(text)
+    period.frequencies = _frequencies(text) + round_the_clock(text)[1]
     if period.frequencies:
         first = frequency_parts(period.frequencies[0])
         period.frequency = period.frequencies[0][len(first.when + first.subject) :]
@@ -149,6 +170,9 @@ def _phrase_end(tail: str) -> int:
 
 def frequency_parts(phrase: str) -> Frequency:
     """The parts of a frequency phrase that `find_period` kept (or an LLM wrote)."""
+    clock = _ROUND_CLOCK_RE.fullmatch(phrase)
+    if clock:
+        return Frequency(clock["when"] or "", "", "每天", clock["work"], hours="24小时")
     match = _FREQ_RE.search(phrase)
     if not match:
         return Frequency("", "", "", phrase)

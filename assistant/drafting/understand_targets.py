@@ -20,7 +20,7 @@ _STANDARD_RE = re.compile(
 
 # '养护质量达到二级养护标准', '探测精度符合CJJ61规范要求': a quality meets a named standard.
 _MEETS_RE = re.compile(
-    r"(?P<n>[\u4e00-\u9fa5]{0,4}(?:质量|精度|标准))(?P<verb>达到|符合|满足)"
+    r"(?P<n>[\u4e00-\u9fa5]{0,4}(?:质量|精度|标准|水质))(?:稳定|持续|常年|均)?(?P<verb>达到|符合|满足)"
     r"(?P<v>[\u4e00-\u9fa5A-Za-z0-9/-]{1,12}(?:标准|规范|要求))"
 )
 
@@ -102,7 +102,7 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
 
 # '抽检信息按时公开': work due on time is a standard of timeliness, not a count.
 _ON_TIME_RE = re.compile(
-    r"(?P<o>[\u4e00-\u9fa5]{2,})(?:按时|及时)(?P<v>公开|上报|报送|发布|办结|处置|反馈|公示)$"
+    r"(?P<o>[\u4e00-\u9fa5]{2,}?)(?:按时|及时)(?:足额)?(?P<v>公开|上报|报送|发布|办结|处置|反馈|公示|发放|拨付|兑付)(?:到位)?$"
 )
 
 # '4500名13-14岁在校女生': an age range between the count and the people
@@ -148,8 +148,14 @@ def after_verb(who: str) -> str:
     cut = max(
         (i for i, t in enumerate(tokens[1:-1], 1) if t.flag == "v" and len(t.word) >= 2), default=0
     )
+    if cut and tokens[cut].word in _GIVING_VERBS:  # '为辖区居民提供家庭医生…': 居民 are served
+        before = "".join(t.word for t in tokens[:cut])
+        return before if len(before) >= 2 else who
     rest = "".join(t.word for t in tokens[cut + 1 :]) if cut else who
     return rest if len(rest) >= 2 else who
+
+
+_GIVING_VERBS = frozenset({"提供", "开展", "发放", "配送", "举办", "组织", "安排", "落实"})
 
 
 def deliverables(text: str) -> list[str]:

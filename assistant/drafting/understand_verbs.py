@@ -13,6 +13,8 @@ LEAD_RE = re.compile(
     r"^(?:分(?=\d)|主要|计划|拟|将|需要|要|全年|年内|每年|同时|并|并且|还要|还|另外|以及|通过|负责|用于|包括|其中|共|累计|预计|由|进行|"
     r"该项目为|本项目为|项目|内容|包含|含|为|是|在|今年|明年|本年度)+"
 )
+# '通过政府采购为45所学校配备保安': how the work is bought, not the work (配备保安)
+_MEANS_RE = re.compile(r"^(?:政府)?(?:采购|购买服务|公开招标|招标)(?:的?方式)?(?=[为向对给])")
 FREQ_START_RE = re.compile(r"^(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)")
 _CONTENT_RE = re.compile(r"^(?:(?P<what>[\u4e00-\u9fa5]{0,4})内容)?(?:主要)?(?:包括|包含)")
 
@@ -30,7 +32,7 @@ def work_clause(clause: str) -> str:
     if content:  # a service's content is provided, a work's is carried out (items, not events)
         verb = "提供" if not content["what"] or "服务" in content["what"] else "完成"
         return verb + LEAD_RE.sub("", clause[content.end() :])
-    clause = LEAD_RE.sub("", clause)
+    clause = _MEANS_RE.sub("", LEAD_RE.sub("", clause))
     clause = re.sub(rf"^[\u4e00-\u9fa5]{{2,20}}?{UNIT_SUFFIX}(?=对)", "", clause)
     return re.sub(r"^对(?P<o>[^，]{2,24}?)(?=开展|进行|实施)", r"\g<o>", clause)
 
@@ -49,7 +51,20 @@ def _as_verb(clause: str, verb: str, words: dict) -> list[int]:
     """Where a verb stands as a verb: '检测机构', '维修人员' name who does it (the first that is)."""
     starts = [m.start() for m in re.finditer(re.escape(verb), clause)]
     doers = tuple(words["doer_nouns"])
-    return [at for at in starts if not clause.startswith(doers, at + len(verb))][:1]
+    return [
+        at
+        for at in starts
+        if not clause.startswith(doers, at + len(verb)) and not _in_noun(clause, at, verb, words)
+    ][:1]
+
+
+def _in_noun(clause: str, at: int, verb: str, words: dict) -> bool:
+    """'村级组织', '党组织': the verb is part of a noun there."""
+    for noun in words["verb_nouns"]:
+        inside = noun.find(verb)
+        if inside >= 0 and at >= inside and clause.startswith(noun, at - inside):
+            return True
+    return False
 
 
 def verb_at(clause: str, words: dict) -> tuple[str, int]:
@@ -73,7 +88,8 @@ def verb_at(clause: str, words: dict) -> tuple[str, int]:
         return verb, index
     position = 0
     for token in posseg.cut(clause[:16]):
-        if token.flag == "v" and len(token.word) >= 2:
-            return token.word, position
+        word = token.word
+        if token.flag == "v" and len(word) >= 2 and not _in_noun(clause, position, word, words):
+            return word, position
         position += len(token.word)
     return "", -1

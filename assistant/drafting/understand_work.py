@@ -123,6 +123,7 @@ def _no_work(clause: str, words: dict, header: bool) -> bool:
         or CAPPED_TIME_RE.search(clause)
         or _WHO_DOES_IT_RE.match(clause)
         or _DEADLINE_END_RE.search(clause)
+        or _BASIS_RE.search(clause)
         or (header and not starts_with_verb(clause, words))
     )
 
@@ -169,7 +170,9 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     if re.match(r"(?:后|之后|以后)", rest) and verb_at(rest, words)[0]:
         return _activities(re.sub(r"^(?:之|以)?后", "", rest), words, count_re)  # '登记后开展抽查'
     rest = re.sub(r"^(?:了|好|各类|各项|相关)", "", rest)
-    if OWNED_WORK_RE.search(before) and count_re.search(before):
+    listed = _OWNED_LIST_RE.search(before) and re.match(r"[、和及]", rest)
+    owned = OWNED_WORK_RE.search(before) or listed
+    if owned and count_re.search(before):
         # '负责120个网格的日常巡查、信息采集和矛盾纠纷排查': the places are counted, once
         places = counted_places(verb, before, clause, count_re)
         if places:
@@ -235,6 +238,10 @@ def _part_activity(
     return act
 
 
+# '86座公厕的日常保洁、设施维护和水电费支出': the verb is inside the list of the places' work
+_OWNED_LIST_RE = re.compile(r"的[^的，。；]*[、和及][^的]*$")
+# '全年按200天计算': how a standard is reckoned, no work
+_BASIS_RE = re.compile(r"按\d+(?:个)?(?:天|日|月|学期|人|户)计算")
 _GENERIC_TAILS = ("活动", "工作", "任务", "服务", "项目")  # '宣传活动' counts 宣传 (次数)
 
 
@@ -253,9 +260,13 @@ def _not_work(verb: str, obj: str, count, words: dict) -> bool:
     if obj.count("“") != obj.count("”") or re.search(r"[%％]", obj):
         return True
     if count is None and (
-        obj == (verb or obj) and len(obj) <= 2 or obj in words["payment_objects"]
+        obj == (verb or obj)
+        and len(obj) <= 2
+        or obj in words["payment_objects"]
+        or obj.endswith(tuple(words["paid_words"]))
+        and not _GRANT_END_RE.search(obj)
     ):
-        return True  # a bare '租赁' or '支付费用': nothing to count
+        return True  # a bare '租赁', '支付费用' or '…良种补贴' (not '购买家电给予补贴'): no count
     return count is None and (verb + obj).startswith(tuple(words["non_activity_verbs"]))
 
 
