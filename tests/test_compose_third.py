@@ -171,3 +171,71 @@ def test_a_reckoning_basis_is_no_work_and_meal_money_is_a_subsidy(memory_drafter
 def test_the_people_given_a_service_are_asked_not_the_service(memory_drafter):
     draft = memory_drafter.draft(DOCTORS, today=TODAY)
     assert slot_rows(draft, "满意度") == [("居民满意度", "≥90%")]  # was 家庭医生满意度
+
+
+TALENT = (
+    "项目名称：2026年高层次人才引进安家补贴\n主管部门：某市人力资源和社会保障局\n2026年预算600万元。"
+    "对新引进的博士研究生、高级职称人才给予安家补贴，博士每人20万元，分3年发放，"
+    "全年计划引进高层次人才40名。"
+)
+STATIONS = (
+    "项目名称：乡镇综合文化站免费开放\n主管部门：某县文化和旅游局\n2026年预算48万元。全县12个"
+    "乡镇综合文化站全年免费开放，每站每周开放不少于42小时，每站年组织文体活动不少于12场，每站补助4万元。"
+)
+BLOOD = (
+    "项目名称：2026年无偿献血宣传招募\n主管部门：某市中心血站\n2026年预算30万元。开展无偿献血"
+    "进高校、进社区、进企业宣传招募活动60场，全年采血量达到8吨。"
+)
+PETITIONS = (
+    "项目名称：基层信访积案化解\n主管部门：某县信访局\n2026年预算26万元。聘请律师、心理咨询师"
+    "参与信访接待和积案化解，全年化解信访积案50件。"
+)
+FITNESS_TESTS = (
+    "项目名称：中小学生体质健康监测\n主管部门：某区教育局\n2026年预算22万元。委托第三方机构对全区"
+    "65所中小学学生开展体质健康测试，测试学生不少于5.6万人。"
+)
+VILLAGE_WORKS = (
+    "项目名称：村级公益事业一事一议财政奖补\n主管部门：某县财政局\n2026年预算800万元。计划实施"
+    "项目65个，奖补比例不超过项目总投资的50%，项目竣工验收合格率100%。"
+)
+ROADS_BRIDGES = (
+    "项目名称：农村公路危桥改造\n主管部门：某县交通运输局\n2026年预算640万元。改造农村公路危桥8座，"
+    "10月底前完工，消除危桥安全隐患，方便沿线群众出行。"
+)
+
+
+def test_hired_people_the_count_names_and_a_payout_schedule_are_no_rows_of_their_own(
+    memory_drafter,
+):
+    draft = memory_drafter.draft(TALENT, today=TODAY)
+    # was 引进博士研究生数量 ≥1项 and 3年发放数量 ≥1项 beside the 40 people
+    assert slot_rows(draft, "数量") == [("引进高层次人才人数", "≥40名")]
+    assert ("博士安家补贴标准", "=20万元/人") in slot_rows(draft, "成本")  # was 博士标准
+    quantity = slot_rows(memory_drafter.draft(PETITIONS, today=TODAY), "数量")
+    assert quantity == [("化解信访积案数量", "≥50件")]  # no 聘请师参与信访接待数量 ≥1项
+
+
+def test_each_stations_hours_money_and_events_are_each_ones(memory_drafter):
+    draft = memory_drafter.draft(STATIONS, today=TODAY)
+    assert ("每周开放时长", "≥42小时") in slot_rows(draft, "时效")  # was a 数量 row
+    assert ("补助标准", "=4万元/站") in slot_rows(draft, "成本")  # was 每站补助费 + 其他费用
+    quantity = slot_rows(draft, "数量")
+    assert ("每站文体活动场次", "≥12场") in quantity
+    assert ("乡镇综合文化站数量", "≥12个") in quantity  # was 乡镇数量
+
+
+def test_a_name_ending_in_its_measure_and_a_school_count(memory_drafter):
+    assert ("采血量", "≥8吨") in slot_rows(memory_drafter.draft(BLOOD, today=TODAY), "数量")
+    draft = memory_drafter.draft(FITNESS_TESTS, today=TODAY)
+    assert ("体质健康测试中小学数量", "≥65所") in slot_rows(draft, "数量")  # not …学生数量
+    assert slot_rows(draft, "满意度") == [("学生家长满意度", "≥90%")]  # pupils are minors
+
+
+def test_a_capped_share_of_the_investment_is_a_standard(memory_drafter):
+    draft = memory_drafter.draft(VILLAGE_WORKS, today=TODAY)
+    assert ("奖补比例", "≤50%") in slot_rows(draft, "成本")
+
+
+def test_the_people_an_effect_helps_are_asked(memory_drafter):
+    draft = memory_drafter.draft(ROADS_BRIDGES, today=TODAY)
+    assert slot_rows(draft, "满意度") == [("沿线群众满意度", "≥90%")]  # was 使用单位满意度

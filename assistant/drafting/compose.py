@@ -26,7 +26,7 @@ from assistant.drafting.compose_outcome import (
 )
 from assistant.drafting.compose_period import time_rows
 from assistant.drafting.facts import Activity, Assumption, ProjectFacts
-from assistant.drafting.figures import MEASURE_ENDINGS
+from assistant.drafting.figures import is_measured
 from assistant.drafting.library import LibraryEntry, library_source, standard_entries
 from assistant.drafting.project_types import type_of
 from assistant.drafting.understand import WORDS
@@ -45,6 +45,7 @@ from assistant.taxonomy import counts_people, slot_of
 MAX_ACTIVITY_ROWS = 6
 SINGLE_OBJECTS: dict[str, str] = WORDS["single_objects"]
 _OBJECT_UNITS: dict[str, str] = WORDS["object_units"]
+_PEOPLE_ENDINGS = tuple(WORDS["people_endings"])
 _BUILD_VERBS = ("建设", "新建", "开发", "搭建", "采购", "购置", "购买", "升级", "改造")
 # a frequency, '按月发放' and '分季度拨付' too
 _EVERY_RE = re.compile(r"[每按分](?:日|天|周|旬|月|季度|季|半年|学期)")
@@ -107,7 +108,7 @@ def activity_name(act: Activity) -> str:
         obj = obj if len(obj) <= 12 else obj.split("、")[0] + "等"
     obj = obj if len(obj) <= 10 or "、" in obj else tail_words(obj)
     head = f"{verb}{obj}" if len(verb + obj) <= 12 else obj
-    if head.endswith(MEASURE_ENDINGS):  # '开设课程数量220门', '情景教学或外训批次6批次'
+    if is_measured(head):  # '开设课程数量220门', '情景教学或外训批次6批次', '采血量8吨'
         return head
     if unit.endswith("亩") or unit.endswith("平方米"):
         return f"{head}面积"
@@ -220,8 +221,14 @@ def _distinct(acts: list[Activity]) -> list[Activity]:
         a
         for a in acts
         if a.count is not None
-        or not any(c.object in a.object or c.verb in a.object for c in counted)
+        or not any(c.object in a.object or c.verb in a.object or _hired(a, c) for c in counted)
     ]
+
+
+def _hired(act: Activity, counted: Activity) -> bool:
+    """'引进博士研究生、高级职称人才' beside '引进高层次人才40名': the counted people are they."""
+    people = counts_people(counted.unit) and act.object.endswith(_PEOPLE_ENDINGS)
+    return people and act.verb == counted.verb and act.verb not in PLAIN_VERBS
 
 
 def _typical_entry(facts: ProjectFacts, act: Activity) -> LibraryEntry | None:

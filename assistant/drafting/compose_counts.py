@@ -89,7 +89,7 @@ def task_rate(act: Activity) -> Indicator | None:
 
 def per_person(act: Activity, name: str) -> str:
     """'每人培训学时不少于50学时' -> 每人培训学时 ≥50学时: each one's, not 50 hours in all."""
-    each = re.match(r"每(?:人|名|位|户)", act.text)
+    each = re.match(r"每(?:人|名|位|户|站|校|村|所)", act.text)  # '每站年组织…': each station's
     if each and act.count:
         return f"{each.group(0)}{name.removesuffix('数量').removeprefix(each.group(0))}"
     # '为签约居民每年提供1次健康评估': once a year for each of them, not once in all

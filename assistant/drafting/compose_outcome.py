@@ -200,6 +200,7 @@ def _satisfaction_name(facts: ProjectFacts) -> tuple[str, str]:
     named = next((s for s in map(_subject, facts.beneficiaries) if s), "")
     named = named or ("" if facts.satisfaction_row else _reached(facts))  # 小区居民 beats 受益居民
     named = named or _counted_people(facts)  # '走访慰问重点优抚对象1500人' asks 重点优抚对象
+    named = named or next((m["who"] for e in facts.effects if (m := _HELPED.search(e))), "")
     if named.endswith(tuple(WORDS["intermediaries"])):
         named = _served_by(facts) or named
     if named:
@@ -227,6 +228,10 @@ def _reached(facts: ProjectFacts) -> str:
     return ""
 
 
+# '方便沿线群众出行': the people an effect names are who is served
+_HELPED = re.compile(
+    rf"(?:方便|便利|便于|惠及)(?P<who>[\u4e00-\u9fa5]{{0,4}}?(?:{'|'.join(WORDS['helped_people'])}))"
+)
 _PEOPLE_AFTER = re.compile(rf"[\u4e00-\u9fa5]{{0,4}}?(?:{'|'.join(WORDS['people_after_figure'])})")
 
 

@@ -65,9 +65,11 @@ def count_figures(text: str) -> list[Figure]:
         ):  # '租赁周期为36个月' is a period, not 36个 of anything
             continue
         before = _whole_words(text, match.start("before"), match.end("before"))
-        noun = _noun(before, match["after"])
+        # whole words after the figure ('12个乡镇综合文化站全年…': 全年 is no part of the name)
+        noun = _noun(before, re.match(r"[\u4e00-\u9fa5]*", text[match.end("unit") :])[0][:12])
         # the quote ends with the noun it counts, never inside a word ('…130个行政村村级组织')
-        end = match.end("unit") + len(noun) if match["after"].startswith(noun) else match.end()
+        after = text[match.end("unit") :]
+        end = match.end("unit") + len(noun) if noun and after.startswith(noun) else match.end()
         figure = Figure(
             number=float(match["num"]) * (10000 if match["wan"] else 1),
             unit=match["unit"],
@@ -118,15 +120,20 @@ def _noun(before: str, after: str) -> str:
 
 _WORK_VERBS = frozenset(load_data("brief_words")["activity_verbs"])
 _VERB_NOUNS = tuple(load_data("brief_words")["verb_nouns"])
+# jieba tags that end a name: verbs, prepositions, conjunctions, adverbs, particles, numerals, times
+_NOT_NAME = ("v", "p", "c", "d", "u", "m", "t")
 
 
 def _leading_nouns(text: str) -> str:
     """The words after a figure up to the first verb or preposition: '10个合作社为入股贫困户…' ->
     合作社; '5座实行区…' -> '' (the figure counts what is before it)."""
     out = ""
-    for token in posseg.cut(text):
+    tokens = posseg.lcut(text)
+    for at, token in enumerate(tokens):
+        # '综合文化站': a verbal noun before a noun is part of the name
+        named = token.flag == "vn" and tokens[at + 1 :][:1] and tokens[at + 1].flag.startswith("n")
         # jieba tags some verbs as names ('新建' ns): the brief's work verbs end the noun too
-        if token.flag[:1] in ("v", "p", "c", "d", "u") or token.word in _WORK_VERBS:
+        if not named and token.flag[:1] in _NOT_NAME or token.word in _WORK_VERBS:
             break
         out += token.word
     for noun in _VERB_NOUNS:  # '130个行政村村级组织': 组织 is no verb there
@@ -156,10 +163,15 @@ MEASURE_ENDINGS = (
 )
 
 
+def is_measured(name: str) -> bool:
+    """The name already says its measure ('开设课程数量', '采血量', '转运量'): no second one."""
+    return name.endswith((*MEASURE_ENDINGS, "量"))
+
+
 def row_name(figure: Figure) -> str:
     """A 三级 name for a brief figure: 供餐人次, 河道数量, 道路长度, 养护面积."""
     noun, unit = figure.noun or "主要工作", figure.unit
-    if noun.endswith(MEASURE_ENDINGS):
+    if is_measured(noun):
         return noun
     if unit.endswith("次"):
         return noun + ("次数" if unit == "次" else unit.removeprefix("万"))

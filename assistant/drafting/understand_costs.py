@@ -32,6 +32,10 @@ _SHARE_RE = re.compile(
     r"按(?:照)?(?:其|实际)?[\u4e00-\u9fa5]{1,6}?的?(?P<pct>\d+(?:\.\d+)?)%(?:的比例)?(?:给予|予以)?"
     rf"(?P<paid>{'|'.join(WORDS['paid_words'])})"
 )
+_SHARE_CAP_RE = re.compile(
+    rf"(?P<paid>{'|'.join(WORDS['paid_words'])}|奖补)比例(?:最高)?(?:不超过|不高于|最高为?)"
+    r"(?:[\u4e00-\u9fa5]{0,8}的)?(?P<pct>\d+(?:\.\d+)?)%"
+)
 # The review reads a longer 'unit' as words glued to the number (R-VALUE-TEXT-GLUED).
 _MAX_UNIT_CHARS = 5
 _COST_NAME_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5A-Za-z（）()]{2,16}?)(?:约|共|为|计|需|合计)?$")
@@ -100,6 +104,8 @@ def _standard(
         core = _payout(text[match.end() : match.end() + 8]) or _payout(before)
     following = re.split(r"[，。；,;\n]", text[match.end() :])[0][:8]  # '按每吨80元标准补贴'
     core = core or _payout(before) or _payout(following) or _paid_for(before)
+    if core and not _PAYOUT_RE.search(core) and not _is_fee(core) and len(core) <= 4:
+        core += _payout(before)  # '…给予安家补贴，博士每人20万元' -> 博士安家补贴标准
     money, every_word = match.group(0).strip(), ""
     per_what = "·".join(dict.fromkeys([*per, *every[:1]]))
     if per and every and len(f"{match['unit']}/{per_what}") > _MAX_UNIT_CHARS:
@@ -147,10 +153,15 @@ def _paid_for(before: str) -> str:
 
 
 def find_shares(text: str) -> list[CostLine]:
-    """'按售价15%给予补贴' -> 补贴比例 =15% (of what is bought, so never a share of the budget)."""
-    return [
+    """'按售价15%给予补贴' -> 补贴比例 =15%, '奖补比例不超过项目总投资的50%' -> 奖补比例 ≤50% (of
+    what is bought or built, so never a share of the budget)."""
+    shares = [
         CostLine(name=f"{m['paid']}比例", amount=0.0, text=m.group(0), unit_cost=f"{m['pct']}%")
         for m in _SHARE_RE.finditer(text)
+    ]
+    return shares + [
+        CostLine(name=f"{m['paid']}比例", amount=0.0, text=m.group(0), unit_cost=f"≤{m['pct']}%")
+        for m in _SHARE_CAP_RE.finditer(text)
     ]
 
 

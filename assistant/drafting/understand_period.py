@@ -141,7 +141,8 @@ def _frequencies(text: str) -> list[str]:
     for match in _FREQ_RE.finditer(text):
         tail = match["tail"]
         # '每人每月2800元' is a pay standard; '每人每月服务不少于4次' each one's frequency
-        standard = _PER_UNIT_BEFORE_RE.search(text[: match.start()]) and not _COUNT_RE.search(tail)
+        counted = _COUNT_RE.search(tail) or _HOURS_RE.search(tail)  # '每站每周开放不少于42小时'
+        standard = _PER_UNIT_BEFORE_RE.search(text[: match.start()]) and not counted
         if standard or re.match(r"\s*[\d.]+\s*[万千]?元", tail) or match["p"] == "年":
             continue
         if match["lead"] in ("按", "分") and not re.match(

@@ -122,9 +122,14 @@ def read_people(text: str, words: dict) -> Beneficiary | None:
         # '10个合作社为入股贫困户…': the counted ones are the 合作社, not whom they serve
         first = re.split(r"[为对向给]", m["who"])[0]
         who = first if first.endswith(tuple(words["people_nouns"])) else m["who"]
+        housed = re.match(rf".*?(?:{'|'.join(words['institution_nouns'])})", who)
+        if m["unit"] == "所" and housed:  # '65所中小学学生': 所 counts the schools
+            who = housed.group(0)
         said = m.group(0)
         if _splits_word(who, text[m.end("who") : m.end("who") + 1], words):
             who, said = who[:-1], said[:-1]  # '15个行政村村庄规划': the last 村 is 村庄's
+        if who in words["place_nouns"] and _noun_follows(text[m.end("who") : m.end("who") + 6]):
+            return None  # '12个乡镇综合文化站': the stations are counted, not the townships
         return Beneficiary(who=who, count=count, unit=unit, text=said)
     m = re.search(
         rf"(?:^对|^为|面向|服务于|覆盖|惠及|帮助|资助|救助)(?:全[区县市镇]|辖区|本[区县市镇])?"
@@ -140,6 +145,16 @@ def _splits_word(who: str, after: str, words: dict) -> bool:
     jieba.dt.check_initialized()
     joined = bool(after) and bool(jieba.get_FREQ(who[-1] + after))
     return joined and who[:-1].endswith(tuple(words["people_nouns"]))
+
+
+def _noun_follows(rest: str) -> bool:
+    """A facility named after the place follows it ('乡镇综合文化站', '村卫生室')."""
+    facility = _FACILITY_RE.match(rest)
+    flags = [t.flag for t in posseg.lcut(rest)[:1]]
+    return bool(facility and flags) and flags[0][:1] in ("n", "v")
+
+
+_FACILITY_RE = re.compile(r"[\u4e00-\u9fa5]{0,5}?(?:站|室|中心|馆|院|所|场)")
 
 
 def after_verb(who: str) -> str:

@@ -116,7 +116,7 @@ def _no_work(clause: str, words: dict, header: bool) -> bool:
     return bool(
         MONEY_RE.search(_money_free(clause))
         or (
-            FREQ_START_RE.match(without_when(clause))
+            FREQ_START_RE.match(_EACH_RE.sub("", without_when(clause)))
             and not starts_with_verb(LEAD_RE.sub("", clause), words)
         )
         or TIME_LIMIT_RE.search(clause)
@@ -240,8 +240,12 @@ def _part_activity(
 
 # '86座公厕的日常保洁、设施维护和水电费支出': the verb is inside the list of the places' work
 _OWNED_LIST_RE = re.compile(r"的[^的，。；]*[、和及][^的]*$")
-# '全年按200天计算': how a standard is reckoned, no work
-_BASIS_RE = re.compile(r"按\d+(?:个)?(?:天|日|月|学期|人|户)计算")
+# '每站每周开放…': each place's frequency is a frequency too
+_EACH_RE = re.compile(r"^每[\u4e00-\u9fa5](?=每)")
+# '全年按200天计算', '分3年发放': how a standard is reckoned or paid out, no work
+_BASIS_RE = re.compile(
+    r"按\d+(?:个)?(?:天|日|月|学期|人|户)计算|^分\d+(?:年|期|次)(?:发放|拨付|兑现|支付)"
+)
 _GENERIC_TAILS = ("活动", "工作", "任务", "服务", "项目")  # '宣传活动' counts 宣传 (次数)
 
 
