@@ -239,3 +239,75 @@ def test_a_capped_share_of_the_investment_is_a_standard(memory_drafter):
 def test_the_people_an_effect_helps_are_asked(memory_drafter):
     draft = memory_drafter.draft(ROADS_BRIDGES, today=TODAY)
     assert slot_rows(draft, "满意度") == [("沿线群众满意度", "≥90%")]  # was 使用单位满意度
+
+
+STREET_LIGHTS = (
+    "项目名称：城市道路照明运行维护\n主管部门：某市城市管理局\n2026年预算680万元。负责城区主次干道"
+    "路灯2.8万盏的日常维护和电费支付，路灯亮灯率不低于98%，其中电费520万元、维护费160万元。"
+)
+OLD_AGE_PAY = (
+    "项目名称：80周岁以上高龄老人津贴\n主管部门：某区民政局\n2026年预算520万元。为辖区80周岁以上"
+    "户籍老人按月发放高龄津贴，80-89周岁每人每月100元，90周岁以上每人每月300元，惠及老人4000人。"
+)
+CROP_INSURANCE = (
+    "项目名称：政策性农业保险保费补贴\n主管部门：某县财政局\n2026年预算360万元。对三大主粮作物"
+    "完全成本保险给予保费补贴，县级承担保费的10%，承保面积达到45万亩。"
+)
+SCHOOL_CHECKS = (
+    "项目名称：2026年秋季中小学开学安全检查\n主管部门：某区教育局\n2026年预算8万元。开学前组织对"
+    "全区78所中小学、幼儿园开展校舍、消防、食品安全等专项检查，8月31日前完成检查。"
+)
+VILLAGE_PLATFORM = (
+    "项目名称：数字乡村综合服务平台建设\n主管部门：某县农业农村局\n2026年预算260万元。建设数字乡村"
+    "综合服务平台1个，包含村务管理、农产品溯源、便民服务等6个功能模块，10月底前上线运行。"
+)
+CARCASSES = (
+    "项目名称：病死畜禽无害化处理\n主管部门：某县畜牧兽医局\n2026年预算75万元。设立收集点15个，"
+    "全年无害化处理病死猪2万头，按每头80元标准给予处理补助。"
+)
+FARMLAND_PROGRESS = "某县农业农村局2026年高标准农田建设项目，预算854万元。完成项目主体工程70%。"
+FLU_SHOTS = (
+    "项目名称：重点人群免费流感疫苗接种\n主管部门：某市疾病预防控制中心\n2026年预算240万元。"
+    "免费接种流感疫苗8万剂次，疑似预防接种异常反应报告处置率100%。"
+)
+
+
+def test_street_lights_are_equipment_upkeep_counted_by_the_lamp(memory_drafter):
+    assert understand(STREET_LIGHTS).main_type == "设施维保"  # was 运维
+    draft = memory_drafter.draft(STREET_LIGHTS, today=TODAY)
+    assert ("维护路灯数量", "≥2.8万盏") in slot_rows(draft, "数量")  # was 维护的日常电费支付数量
+    assert "信息安全" not in row_names(draft) and "系统正常运行率" not in row_names(draft)
+
+
+def test_standards_by_age_and_a_share_a_level_of_government_bears(memory_drafter):
+    facts = understand(OLD_AGE_PAY)
+    assert facts.main_type == "补助发放"  # 津贴 (was 民生服务: 服务人次 ≥1人次)
+    assert [(c.name, c.unit_cost) for c in facts.costs] == [
+        ("80-89周岁高龄津贴标准", "100元/人·月"),  # was 周岁高龄津贴标准
+        ("90周岁以上高龄津贴标准", "300元/人·月"),
+    ]
+    draft = memory_drafter.draft(CROP_INSURANCE, today=TODAY)
+    assert ("县级保费承担比例", "=10%") in slot_rows(draft, "成本")
+
+
+def test_checks_arranged_at_counted_schools_are_one_work_timed_by_the_date(memory_drafter):
+    draft = memory_drafter.draft(SCHOOL_CHECKS, today=TODAY)
+    # was 幼儿园开展校舍数量, 消防次数, 食品安全等专项检查次数, 8月31日前完成检查次数 (all ≥1)
+    assert slot_rows(draft, "数量") == [("专项检查中小学数量", "≥78所"), ("专项检查种类", "≥3种")]
+    assert slot_rows(draft, "时效") == [("检查完成时间", "2026年8月31日前完成")]  # not 开学前
+
+
+def test_listed_modules_are_counted_by_their_noun_and_quoted_as_written(memory_drafter):
+    draft = memory_drafter.draft(VILLAGE_PLATFORM, today=TODAY)
+    rows = {i.name: i for i in draft.table.indicators}
+    assert rows["村务管理等功能模块数量"].value.raw == "≥6个"  # was 村务管理等数量
+    assert "「包含村务管理" in rows["村务管理等功能模块数量"].source.rule  # not 「提供…
+
+
+def test_rows_of_their_own_kind_shares_of_work_done_and_long_rate_names(memory_drafter):
+    draft = memory_drafter.draft(CARCASSES, today=TODAY)
+    assert "免疫" not in row_names(draft)  # was 集中免疫完成时间
+    quantity = slot_rows(memory_drafter.draft(FARMLAND_PROGRESS, today=TODAY), "数量")
+    assert ("项目主体工程完成比例", "≥70%") in quantity  # the 70% was lost
+    quality = slot_rows(memory_drafter.draft(FLU_SHOTS, today=TODAY), "质量")
+    assert ("疑似预防接种异常反应报告处置率", "=100%") in quality  # was 似预防…

@@ -110,6 +110,8 @@ def activity_name(act: Activity) -> str:
     head = f"{verb}{obj}" if len(verb + obj) <= 12 else obj
     if is_measured(head):  # '开设课程数量220门', '情景教学或外训批次6批次', '采血量8吨'
         return head
+    if unit == "%":  # '完成项目主体工程70%' -> 项目主体工程完成比例
+        return f"{obj}{act.verb}比例"
     if unit.endswith("亩") or unit.endswith("平方米"):
         return f"{head}面积"
     if unit in ("公里", "千米", "米"):

@@ -181,10 +181,11 @@ def served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, list[Activity
     if not acts and not counted and only and only.count is None and who.who in _PLACES:
         acts = [only]  # '主要用于送戏进万村，按照明年的任务70个行政村': the one work covers them
     lead = "培训" if "培训" in facts.types else ""
-    if not acts and counted and counted[0].verb not in PLAIN_VERBS:
-        lead = counted[0].verb
-        if kind == "数量" and len(counted[0].object) <= 4:  # 配备专职保安中小学数量 (places)
-            lead += counted[0].object
+    if not acts and counted:  # the work done at the counted places: 配备专职保安中小学数量
+        first = counted[0]
+        lead = lead if first.verb in PLAIN_VERBS else first.verb
+        if kind == "数量" and len(first.object) <= 4:  # '开展…专项检查' -> 专项检查中小学数量
+            lead = (lead if first.verb not in PLAIN_VERBS else "") + first.object
     if len(acts) > 1:  # '为600名老人提供助餐、助洁、助医服务': one service, its content listed
         lead = acts[0].verb if acts[0].verb not in PLAIN_VERBS else lead or _service_word(acts)
     elif acts:  # '为230名村组干部开展法治培训' -> 法治培训村组干部人数 (开展 says nothing)

@@ -164,8 +164,8 @@ MEASURE_ENDINGS = (
 
 
 def is_measured(name: str) -> bool:
-    """The name already says its measure ('开设课程数量', '采血量', '转运量'): no second one."""
-    return name.endswith((*MEASURE_ENDINGS, "量"))
+    """The name already says its measure ('开设课程数量', '采血量', '日处理规模'): no second one."""
+    return name.endswith((*MEASURE_ENDINGS, "量", "规模"))
 
 
 def row_name(figure: Figure) -> str:

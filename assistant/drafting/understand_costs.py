@@ -36,6 +36,10 @@ _SHARE_CAP_RE = re.compile(
     rf"(?P<paid>{'|'.join(WORDS['paid_words'])}|奖补)比例(?:最高)?(?:不超过|不高于|最高为?)"
     r"(?:[\u4e00-\u9fa5]{0,8}的)?(?P<pct>\d+(?:\.\d+)?)%"
 )
+_SHARE_BORNE_RE = re.compile(
+    r"(?P<who>[省市县区镇乡]级|中央|省级财政|市级财政|县级财政)承担(?P<what>[\u4e00-\u9fa5]{1,4}?)的?"
+    r"(?P<pct>\d+(?:\.\d+)?)%"
+)
 # The review reads a longer 'unit' as words glued to the number (R-VALUE-TEXT-GLUED).
 _MAX_UNIT_CHARS = 5
 _COST_NAME_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5A-Za-z（）()]{2,16}?)(?:约|共|为|计|需|合计)?$")
@@ -56,7 +60,10 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
         if number is None or not name_match or measure_follows(text, match):
             continue
         name = name_match["name"]
-        if re.search(r"\d$", before[: name_match.start()]):  # '3个项目补助尾款' -> 项目补助尾款
+        age = re.search(r"[\d\-—～~]+$", before[: name_match.start()])
+        if age and name.startswith(("周岁", "岁")):  # '80-89周岁每人每月100元': the age is the name
+            name = age.group(0) + name
+        elif re.search(r"\d$", before[: name_match.start()]):  # '3个项目补助尾款' -> 项目补助尾款
             name = re.sub(r"^[个名所座处批]", "", name)
         name = re.sub(r"^(?:年度?|用于|包括|含|及|和|另|支付|主要|其中|是)+", "", name)
         if _TARGET_RE.search(name) or _is_result(name):  # '带动家电消费1亿元': not spent
@@ -98,6 +105,8 @@ def _standard(
         per, every = (per, [per_after]) if f"每{per_after}" in _PER_PERIOD else ([per_after], every)
     core = re.sub(rf"{'|'.join(_PER_WORDS)}|标准|单价|平均|^按|需要?(?=配套|支付|补助)", "", name)
     core = re.sub(r"(?:为|是|按)+$", "", core)  # '补助标准为每亩' -> 补助
+    age = re.match(r"[\d\-—～~]+周?岁(?:以上|以下)?", core)  # '90周岁以上' + 高龄津贴标准
+    age, core = (age.group(0), core[age.end() :]) if age else ("", core)
     if re.match(r"[月年](?=[\u4e00-\u9fa5]{2})", core):  # '人均月报酬'
         every, core = [*every, core[0]], core[1:]
     if len(core) > 6 or "的" in core:
@@ -111,7 +120,7 @@ def _standard(
     if per and every and len(f"{match['unit']}/{per_what}") > _MAX_UNIT_CHARS:
         per_what, every_word = "·".join(dict.fromkeys(per)), f"每{every[0]}"  # 每学期就学补助标准
     return CostLine(
-        name=f"{every_word}{core or '支出'}标准",
+        name=f"{every_word}{age}{core or '支出'}标准",
         amount=round(number * MONEY_IN_WAN[match["unit"]], 6),
         text=f"{name}{money}{'/' + per_after if per_after else ''}",
         unit_cost=f"{money}/{per_what}" if per_what else money,
@@ -159,9 +168,18 @@ def find_shares(text: str) -> list[CostLine]:
         CostLine(name=f"{m['paid']}比例", amount=0.0, text=m.group(0), unit_cost=f"{m['pct']}%")
         for m in _SHARE_RE.finditer(text)
     ]
-    return shares + [
+    shares += [
         CostLine(name=f"{m['paid']}比例", amount=0.0, text=m.group(0), unit_cost=f"≤{m['pct']}%")
         for m in _SHARE_CAP_RE.finditer(text)
+    ]
+    return shares + [  # '县级承担保费的10%' -> 县级保费承担比例 =10%
+        CostLine(
+            name=f"{m['who']}{m['what']}承担比例",
+            amount=0.0,
+            text=m.group(0),
+            unit_cost=f"{m['pct']}%",
+        )  # fmt: skip
+        for m in _SHARE_BORNE_RE.finditer(text)
     ]
 
 

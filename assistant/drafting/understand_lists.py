@@ -148,6 +148,9 @@ def shared_count(acts: list[Activity], clause: str, count_re: re.Pattern) -> lis
     joined = "、".join(a.object for a in acts)
     if len(joined) > 16:  # '消防宣传进社区、进学校、进企业活动40场': 消防宣传进社区等活动
         head = "活动" if last.object.endswith("活动") else ""
+        # '村务管理、…、便民服务等6个功能模块': what is counted is named after the count
+        after = re.match(r"[\u4e00-\u9fa5]{2,6}", clause[count_re.search(clause).end() :])
+        head = head or (after.group(0) if after else "")
         joined = f"{acts[0].object}等{head}"
     if len(joined) > 16:
         return acts
@@ -196,7 +199,7 @@ def counted_places(verb: str, lead: str, clause: str, count_re: re.Pattern) -> A
     """'负责56座公共厕所的日常保洁和设施维护': the count before 的 counts the places the work is
     done at (one 数量 row, 56座 公共厕所); the items after it are that work, not rows of their own."""
     count = count_re.search(lead)
-    owner = counted_owner(lead, count)
+    owner = counted_owner(lead, count) or _named_before(lead, count)
     if not is_object(owner):
         return None
     act = Activity(verb=verb, object=owner[:16], text=clause)
@@ -210,6 +213,17 @@ def counted_owner(text: str, count: re.Match | None) -> str:
     rest = text[count.end() :] if count else ""
     owner = rest.split("的")[0] if "的" in rest else ""
     return owner if len(owner) >= 2 and count["unit"] not in _SPAN_UNITS else ""
+
+
+def _named_before(text: str, count: re.Match | None) -> str:
+    """'路灯2.8万盏的日常维护': the thing is named before its count."""
+    if count is None or not text[count.end() :].startswith("的") or count["unit"] in _SPAN_UNITS:
+        return ""
+    before = text[: count.start()]
+    jieba.dt.check_initialized()  # the commonest word it ends on ('主次干道路灯' -> 路灯)
+    ends = [before[-n:] for n in (2, 3, 4) if len(before) >= n]
+    best = max(ends, key=lambda w: jieba.get_FREQ(w) or 0, default="")
+    return best if jieba.get_FREQ(best) else ""
 
 
 def is_object(text: str) -> bool:

@@ -118,12 +118,17 @@ def find_period(text: str) -> Period:
     duration = _DURATION_RE.search(text)
     if duration:
         period.duration = duration["d"]
-    for deadline in _DEADLINE_RE.finditer(text):
-        if re.search(r"已(?:经|于|在)?$", text[max(0, deadline.start() - 3) : deadline.start()]):
-            continue  # '项目已于2024年7月完成招标采购': done before, no target of this year
-        if not (span and span.start() <= deadline.start() < span.end()):
-            period.deadline, period.deadline_task = deadline["d"], deadline["task"].strip()
-            break
+    deadlines = [
+        d
+        for d in _DEADLINE_RE.finditer(text)
+        # '项目已于2024年7月完成招标采购': done before, no target of this year
+        if not re.search(r"已(?:经|于|在)?$", text[max(0, d.start() - 3) : d.start()])
+        and not (span and span.start() <= d.start() < span.end())
+    ]
+    # a date beats an occasion ('开学前…，8月31日前完成检查': 8月31日前)
+    dated = [d for d in deadlines if re.search(r"\d", d["d"])] or deadlines
+    if dated:
+        period.deadline, period.deadline_task = dated[0]["d"], dated[0]["task"].strip()
     period.frequencies = _frequencies(text) + round_the_clock(text)[1]
     if period.frequencies:
         first = frequency_parts(period.frequencies[0])

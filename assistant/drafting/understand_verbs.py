@@ -15,6 +15,7 @@ LEAD_RE = re.compile(
 )
 # '通过政府采购为45所学校配备保安': how the work is bought, not the work (配备保安)
 _MEANS_RE = re.compile(r"^(?:政府)?(?:采购|购买服务|公开招标|招标)(?:的?方式)?(?=[为向对给])")
+_ARRANGED_RE = re.compile(r"^[^，]{0,6}?(?:组织|负责|牵头)(?=对[^，]{2,24}?(?:开展|进行|实施))")
 FREQ_START_RE = re.compile(r"^(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)")
 _CONTENT_RE = re.compile(r"^(?:(?P<what>[\u4e00-\u9fa5]{0,4})内容)?(?:主要)?(?:包括|包含)")
 
@@ -33,6 +34,7 @@ def work_clause(clause: str) -> str:
         verb = "提供" if not content["what"] or "服务" in content["what"] else "完成"
         return verb + LEAD_RE.sub("", clause[content.end() :])
     clause = _MEANS_RE.sub("", LEAD_RE.sub("", clause))
+    clause = _ARRANGED_RE.sub("", clause)  # '组织对78所中小学开展…检查': the work is the 检查
     clause = re.sub(rf"^[\u4e00-\u9fa5]{{2,20}}?{UNIT_SUFFIX}(?=对)", "", clause)
     return re.sub(r"^对(?P<o>[^，]{2,24}?)(?=开展|进行|实施)", r"\g<o>", clause)
 

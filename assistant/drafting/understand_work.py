@@ -100,6 +100,7 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
         if _effect_first(clause, words):
             continue  # '…高效推动本市违法建设常态化治理': a purpose, its 建设 is no activity
         for item in _activities(clause, words, count_re):
+            item.text = item.text if item.text in clause else clause  # quoted as written
             if item.count is not None or not any(p in item.object for p in words["provider_nouns"]):
                 _add_activity(work, item, who)
     # The project's title ('麻风病防治') is the work only when the brief says nothing more.
@@ -222,6 +223,10 @@ def _part_activity(
         not count_re.search(part) and obj.endswith(tuple(words["abstract_nouns"]))
     ):
         return None
+    share = _SHARE_DONE_RE.fullmatch(obj) if verb == "完成" else None
+    if share:  # '完成项目主体工程70%': the share of the work done this year
+        return Activity(verb=verb, object=share["o"], count=to_count(share["n"]), unit="%",
+                        text=clause)  # fmt: skip
     count = total(part, count_re)
     obj = counted_owner(part, count) or obj  # '8个安置小区的安全巡逻': 8 places, not 8 patrols
     if _not_work(verb, obj, count, words):
@@ -240,6 +245,7 @@ def _part_activity(
 
 # '86座公厕的日常保洁、设施维护和水电费支出': the verb is inside the list of the places' work
 _OWNED_LIST_RE = re.compile(r"的[^的，。；]*[、和及][^的]*$")
+_SHARE_DONE_RE = re.compile(r"(?P<o>[\u4e00-\u9fa5]{2,12})(?P<n>\d+(?:\.\d+)?)[%％]")
 # '每站每周开放…': each place's frequency is a frequency too
 _EACH_RE = re.compile(r"^每[\u4e00-\u9fa5](?=每)")
 # '全年按200天计算', '分3年发放': how a standard is reckoned or paid out, no work
