@@ -311,3 +311,54 @@ def test_rows_of_their_own_kind_shares_of_work_done_and_long_rate_names(memory_d
     assert ("项目主体工程完成比例", "≥70%") in quantity  # the 70% was lost
     quality = slot_rows(memory_drafter.draft(FLU_SHOTS, today=TODAY), "质量")
     assert ("疑似预防接种异常反应报告处置率", "=100%") in quality  # was 似预防…
+
+
+INVESTMENT = (
+    "项目名称：招商引资推介活动\n主管部门：某市投资促进局\n2026年预算90万元。全年举办专题招商"
+    "推介会6场，邀请客商不少于300人次，签约项目不少于20个，签约金额达到50亿元。"
+)
+GAMES = (
+    "项目名称：2026年全民健身运动会\n主管部门：某县文化体育局\n2026年预算28万元。举办全县全民健身"
+    "运动会，设置篮球、乒乓球、广场舞等8个比赛项目，参赛运动员不少于1200人，9月底前完成全部赛事。"
+)
+DRILL = (
+    "项目名称：2026年度防汛应急演练\n主管部门：某区应急管理局\n2026年预算15万元。6月上旬组织开展"
+    "全区防汛综合应急演练1次，参演人员不少于500人。"
+)
+LAND_PAY = (
+    "项目名称：耕地地力保护补贴\n主管部门：某县农业农村局\n2026年预算3600万元。补贴面积60万亩，"
+    "每亩补贴60元，6月底前通过“一卡通”发放到户。"
+)
+ARCHIVES = (
+    "项目名称：馆藏档案数字化\n主管部门：某市档案馆\n2026年预算65万元。对馆藏纸质档案进行数字化"
+    "扫描，完成扫描300万页，建立目录数据库。"
+)
+CORRECTIONS = (
+    "项目名称：社区矫正对象教育帮扶\n主管部门：某区司法局\n2026年预算12万元。对在册社区矫正对象"
+    "开展集中教育和心理辅导，全年集中教育12次，心理辅导覆盖率100%。"
+)
+
+
+def test_events_of_their_own_kind_investors_and_athletes(memory_drafter):
+    draft = memory_drafter.draft(INVESTMENT, today=TODAY)
+    assert understand(INVESTMENT).main_type == "招商推介"  # was 会议: 会议出勤率
+    assert "会议" not in row_names(draft)
+    assert ("签约金额", "≥50亿元") in slot_rows(draft, "效益")  # the 50亿元 was lost
+    assert slot_rows(draft, "满意度") == [("参会客商满意度", "≥90%")]
+    draft = memory_drafter.draft(GAMES, today=TODAY)
+    assert understand(GAMES).main_type == "体育赛事"  # was 全民健身: 器材安装验收合格率
+    assert "器材" not in row_names(draft)
+
+
+def test_when_an_event_is_held_and_a_payment_made_via_a_card(memory_drafter):
+    timed = slot_rows(memory_drafter.draft(DRILL, today=TODAY), "时效")
+    assert timed == [("应急演练时间", "2026年6月上旬完成")]  # was the year's end
+    timed = slot_rows(memory_drafter.draft(LAND_PAY, today=TODAY), "时效")
+    assert timed == [("资金发放时间", "2026年6月底前发放到户")]  # was 发放到户通过时间
+
+
+def test_one_database_built_and_work_a_stated_rate_sizes(memory_drafter):
+    quantity = slot_rows(memory_drafter.draft(ARCHIVES, today=TODAY), "数量")
+    assert ("建立目录数据库数量", "≥1套") in quantity  # was ≥1项
+    quantity = slot_rows(memory_drafter.draft(CORRECTIONS, today=TODAY), "数量")
+    assert quantity == [("集中教育次数", "≥12次")]  # no 心理辅导次数 ≥1次 beside its 覆盖率

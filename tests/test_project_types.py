@@ -55,7 +55,7 @@ CORPUS_TYPES = {
     "anhui-huaibei_2025_nongcun-wenhua-peitao-1": "文艺演出",  # 农村文化建设配套补助: 送戏
     "anhui-huangshan_2025_xueliang-gongcheng-jifang-zulin-1": "运维",  # 机房租赁…服务采购
     "anhui-luan-jinanqu_2023_canjiren-jingzhun-kangfu-1": "民生服务",
-    "anhui-luan-jinanqu_2025_guoji-wangqiu-gongkaisai-1": "宣传活动",
+    "anhui-luan-jinanqu_2025_guoji-wangqiu-gongkaisai-1": "体育赛事",  # a tennis open (宣传活动 family)
     "anhui-luan-jinzhaixian_2021_kaifaqu-wuye-guanli-1": "物业后勤",
     "chongqing-rongchangqu_2022_daqinggang-lvhua-meihua-1": "林业",  # 乡村振兴绿化美化
     "guangdong-dongguan_2019_zhenji-lianwanglu-gaizao-1": "工程建设",

@@ -46,7 +46,7 @@ MAX_ACTIVITY_ROWS = 6
 SINGLE_OBJECTS: dict[str, str] = WORDS["single_objects"]
 _OBJECT_UNITS: dict[str, str] = WORDS["object_units"]
 _PEOPLE_ENDINGS = tuple(WORDS["people_endings"])
-_BUILD_VERBS = ("建设", "新建", "开发", "搭建", "采购", "购置", "购买", "升级", "改造")
+_BUILD_VERBS = ("建设", "新建", "建立", "开发", "搭建", "采购", "购置", "购买", "升级", "改造")
 # a frequency, '按月发放' and '分季度拨付' too
 _EVERY_RE = re.compile(r"[每按分](?:日|天|周|旬|月|季度|季|半年|学期)")
 NO_COUNT_RULE = "项目描述未给数量，按至少完成一次（项）填写"
@@ -139,11 +139,13 @@ def activity_name(act: Activity) -> str:
     return f"{head}数量"
 
 
-def _covered(act: Activity, places: list[str]) -> bool:
+def _covered(act: Activity, places: list[str], rates: list[str]) -> bool:
     """An uncounted work that a frequency row times ('汛期群测群防员每日巡查', '…食堂每学期检查不少于2次')
     or a counted place names ('检查全区中小学' beside 检查中小学数量 ≥46所) has its rows already."""
     if act.count is not None:
         return False
+    if any(r.startswith(act.object) for r in rates):  # '心理辅导覆盖率100%' sizes 心理辅导
+        return True
     return bool(_EVERY_RE.search(act.text)) or any(p in act.object for p in places)
 
 
@@ -165,7 +167,10 @@ def _quantity_rows(
             value, text = f"≥{num(who.count)}{who.unit}", f"按项目描述：{who.text}"
             rows.append(make_row(QUANTITY, name, value, text, brief_source(who.text)))
     places = [b.who for b in facts.beneficiaries if b.count is not None]
-    acts = [a for a in _distinct(facts.activities) if a not in served and not _covered(a, places)]
+    rates = [q.name for q in facts.quality]
+    acts = [
+        a for a in _distinct(facts.activities) if a not in served and not _covered(a, places, rates)
+    ]
     listed, acts = service_list(facts, acts, _EVENT_VERBS)
     rows += listed
     assumed += [_listed_note(r) for r in listed]

@@ -27,6 +27,9 @@ _BUYING = frozenset(_TIME["buying_verbs"])
 _ACTIVITY_VERBS = sorted(load_data("brief_words")["activity_verbs"], key=len, reverse=True)
 
 
+_VIA_RE = re.compile(r"^通过[“\"]?[^”\"，。]{1,8}?[”\"]?(?=发放|拨付|兑付|支付|上报|报送)")
+
+
 def time_rows(
     facts: ProjectFacts, year: int, layout: str
 ) -> tuple[list[Indicator], list[Assumption]]:
@@ -94,6 +97,7 @@ def _deadline(period: Period, year: int, word: str, paid: str) -> tuple[str, str
     慰问) -> 慰问金发放时间 2026年春节前发放到位; '12月底前完成数据审核上报' -> 数据审核上报完成时间."""
     date, task = _with_year(period.deadline, year), period.deadline_task
     said = f"{period.deadline}{task}"
+    task = _VIA_RE.sub("", task)  # '通过“一卡通”发放到户': 发放 is due, 通过 says how
     verb = next((v for v in _DEADLINE_VERBS if task.startswith(v)), "")
     obj = re.sub(r"(?:到位|完毕|工作)$", "", task[len(verb) :]) if verb else ""
     if verb == "完成":
@@ -112,6 +116,9 @@ def _deadline(period: Period, year: int, word: str, paid: str) -> tuple[str, str
     lead = next((v for v in _ACTIVITY_VERBS if task.startswith(v)), "")
     if lead and len(task) <= 10:  # '春节前慰问麻风村休养员'
         return f"{lead}时间", f"{date}{task}", said
+    held = re.sub(r"^(?:组织|开展|举办|召开|进行)+|\d+\s*[次场期届]$", "", task)
+    if lead and len(held) >= 4:  # '6月上旬组织开展全区防汛综合应急演练1次' -> 应急演练时间
+        return f"{tail_words(held, 4)}时间", f"{date}完成", said
     return f"{word}时间", date if date.endswith("完成") else f"{date}完成", said
 
 

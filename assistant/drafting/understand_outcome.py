@@ -32,7 +32,7 @@ def _patterns() -> tuple[re.Pattern, ...]:
     )
     income = "|".join(load_data("brief_words")["income_words"])  # '村集体收入达6万元'
     by_income = re.compile(
-        rf"(?P<pre>)(?P<verb>)(?P<obj>[\u4e00-\u9fa5]{{2,12}}?(?:{income})){_QUAL}\s*"
+        rf"(?P<pre>)(?P<verb>)(?P<obj>[\u4e00-\u9fa5]{{0,12}}?(?:{income})){_QUAL}\s*"
         rf"(?P<num>{_NUM})\s*(?P<unit>亿元|万元|元)(?P<after>)"
     )
     # 'PM2.5年均浓度下降3%', '农户收入增长5%': a change by a share is a result too

@@ -52,6 +52,10 @@ _DEADLINE_RE = re.compile(
     rf"(?=\s*(?:全部|全面|基本)?[\u4e00-\u9fa5]{{0,4}}?(?:{_VERBS})))"
     r"\s*(?:全部|全面|基本)?(?P<task>[^，。；,;、\n]{0,20})"
 )
+_HELD_RE = re.compile(
+    r"(?<![\d年])(?P<d>\d{1,2}月(?:上旬|中旬|下旬|初|中|底)?)份?"
+    r"(?P<task>(?:组织)?(?:开展|举办|召开|进行)[^，。；,;\n]{2,20})"
+)
 _PERIODS = _alternatives(TIME["frequency_periods"])
 _SEASONS = _alternatives(TIME["season_frequencies"])
 _FREQ_RE = re.compile(
@@ -129,6 +133,9 @@ def find_period(text: str) -> Period:
     dated = [d for d in deadlines if re.search(r"\d", d["d"])] or deadlines
     if dated:
         period.deadline, period.deadline_task = dated[0]["d"], dated[0]["task"].strip()
+    held = _HELD_RE.search(text) if not dated and not span else None
+    if held:  # '6月上旬组织开展全区防汛综合应急演练1次': when the event is held
+        period.deadline, period.deadline_task = held["d"], held["task"]
     period.frequencies = _frequencies(text) + round_the_clock(text)[1]
     if period.frequencies:
         first = frequency_parts(period.frequencies[0])
