@@ -362,3 +362,15 @@ def test_one_database_built_and_work_a_stated_rate_sizes(memory_drafter):
     assert ("建立目录数据库数量", "≥1套") in quantity  # was ≥1项
     quantity = slot_rows(memory_drafter.draft(CORRECTIONS, today=TODAY), "数量")
     assert quantity == [("集中教育次数", "≥12次")]  # no 心理辅导次数 ≥1次 beside its 覆盖率
+
+
+FUNERALS = (
+    "项目名称：惠民殡葬补贴\n主管部门：某区民政局\n2026年预算140万元。对辖区户籍居民去世后免除遗体"
+    "接运、存放、火化、骨灰寄存4项基本殡葬服务费用，每例补贴1400元。"
+)
+
+
+def test_listed_items_of_one_service_whose_fees_are_waived_are_counted_as_items(memory_drafter):
+    quantity = slot_rows(memory_drafter.draft(FUNERALS, today=TODAY), "数量")
+    # was 免除殡葬服务费用基本数量, its ≥ turned to ≤ by the review for the 费用 in its name
+    assert ("免除基本殡葬服务项目数量", "≥4项") in quantity

@@ -131,7 +131,8 @@ def _leading_nouns(text: str) -> str:
     tokens = posseg.lcut(text)
     for at, token in enumerate(tokens):
         # '综合文化站': a verbal noun before a noun is part of the name
-        named = token.flag == "vn" and tokens[at + 1 :][:1] and tokens[at + 1].flag.startswith("n")
+        following = tokens[at + 1].flag if at + 1 < len(tokens) else ""
+        named = token.flag == "vn" and following.startswith("n")
         # jieba tags some verbs as names ('新建' ns): the brief's work verbs end the noun too
         if not named and token.flag[:1] in _NOT_NAME or token.word in _WORK_VERBS:
             break

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from assistant.drafting.brief import parse_brief
-from assistant.drafting.facts import ProjectFacts
+from assistant.drafting.facts import Activity, Period, ProjectFacts
 from assistant.drafting.organisations import find_department, implementing_unit
 from assistant.drafting.project_types import classify, type_of
 from assistant.drafting.understand_costs import find_costs, find_shares
@@ -80,7 +80,7 @@ _COMPLEMENT = re.compile(
 )
 
 
-def _due(act, period) -> bool:
+def _due(act: Activity, period: Period) -> bool:
     """A bare milestone the deadline times ('年底前完成验收'); named work ('数据上报') keeps its row."""
     # '3月底前完成资助资金拨付': money paid by a date is that date's row, not work to count
     paid = act.object.endswith(_PAYMENTS)

@@ -162,25 +162,18 @@ def _paid_for(before: str) -> str:
 
 
 def find_shares(text: str) -> list[CostLine]:
-    """'按售价15%给予补贴' -> 补贴比例 =15%, '奖补比例不超过项目总投资的50%' -> 奖补比例 ≤50% (of
-    what is bought or built, so never a share of the budget)."""
-    shares = [
-        CostLine(name=f"{m['paid']}比例", amount=0.0, text=m.group(0), unit_cost=f"{m['pct']}%")
-        for m in _SHARE_RE.finditer(text)
-    ]
-    shares += [
-        CostLine(name=f"{m['paid']}比例", amount=0.0, text=m.group(0), unit_cost=f"≤{m['pct']}%")
-        for m in _SHARE_CAP_RE.finditer(text)
-    ]
-    return shares + [  # '县级承担保费的10%' -> 县级保费承担比例 =10%
-        CostLine(
-            name=f"{m['who']}{m['what']}承担比例",
-            amount=0.0,
-            text=m.group(0),
-            unit_cost=f"{m['pct']}%",
-        )  # fmt: skip
-        for m in _SHARE_BORNE_RE.finditer(text)
-    ]
+    """'按售价15%给予补贴' -> 补贴比例 =15%, '奖补比例不超过项目总投资的50%' -> 奖补比例 ≤50%,
+    '县级承担保费的10%' -> 县级保费承担比例 =10% (of what is bought or built, so never a share of
+    the budget)."""
+    shares = []
+    for pattern, sign in ((_SHARE_RE, ""), (_SHARE_CAP_RE, "≤"), (_SHARE_BORNE_RE, "")):
+        for m in pattern.finditer(text):
+            name = f"{m['who']}{m['what']}承担" if "who" in m.re.groupindex else m["paid"]
+            share = CostLine(
+                name=f"{name}比例", amount=0.0, text=m.group(0), unit_cost=f"{sign}{m['pct']}%"
+            )
+            shares.append(share)
+    return shares
 
 
 def _is_result(name: str) -> bool:

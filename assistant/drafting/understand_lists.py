@@ -60,6 +60,11 @@ def summed_list(verb: str, parts: list[str], clause: str, count_re: re.Pattern) 
     summed = _SUMMED_RE.match(parts[-1]) if len(parts) >= 2 and verb else None
     if summed is None or to_count(summed["n"]) != len(parts):
         return []
+    service = re.sub(r"(?:费用|费)$", "", summed["rest"])
+    if summed["u"] == "项" and service.endswith("服务"):
+        # '免除遗体接运、存放、火化、骨灰寄存4项基本殡葬服务费用': 4 items of one service
+        return [Activity(verb=verb, object=f"{service}项目", count=len(parts), unit="项",
+                         text=clause)]  # fmt: skip
     kind, *work = jieba.lcut(summed["rest"])
     work = "".join(work)
     if len(kind) < 2 or len(work) < 2:
