@@ -183,9 +183,10 @@ def served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, list[Activity
     lead = "培训" if "培训" in facts.types else ""
     if not acts and counted:  # the work done at the counted places: 配备专职保安中小学数量
         first = counted[0]
-        lead = lead if first.verb in PLAIN_VERBS else first.verb
+        own = first.verb if first.verb not in PLAIN_VERBS else ""
+        lead = own or lead
         if kind == "数量" and len(first.object) <= 4:  # '开展…专项检查' -> 专项检查中小学数量
-            lead = (lead if first.verb not in PLAIN_VERBS else "") + first.object
+            lead = own + first.object
     if len(acts) > 1:  # '为600名老人提供助餐、助洁、助医服务': one service, its content listed
         lead = acts[0].verb if acts[0].verb not in PLAIN_VERBS else lead or _service_word(acts)
     elif acts:  # '为230名村组干部开展法治培训' -> 法治培训村组干部人数 (开展 says nothing)
