@@ -137,9 +137,18 @@ def _explicit_name(text: str) -> str:
         text,
     )
     if match and not looks_like_instruction(match["n"]):
-        return match["n"].strip()
+        return _quoted_inside(text, match) or match["n"].strip()
     quoted = re.search(r"[《「“](?P<n>[^》」”]{4,60}(?:项目|工程))[》」”]", text)
     return quoted["n"].strip() if quoted else ""
+
+
+def _quoted_inside(text: str, match: re.Match) -> str:
+    """'适龄妇女“两癌”免费筛查', '“两癌”免费筛查': a name a quotation ends early, to its clause's end."""
+    start = match.start("n") - (text[match.start("n") - 1] in "“")
+    if text[match.end("n") : match.end("n") + 1] != "”":
+        return ""
+    line = re.match(r"[^，。；,;\s]*", text[start:]).group(0)
+    return "" if line.endswith("”") and line.startswith("“") else line
 
 
 def _is_admin_clause(clause: str) -> bool:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.drafting.adapt import cost_level, cost_rows, money_text
 from assistant.drafting.compose_base import brief_source, make_row, num, tail_words, unique
+from assistant.drafting.compose_costs import cost_rows_of
 from assistant.drafting.compose_counts import (
     PLAIN_VERBS,
     counted_row,
@@ -31,6 +31,7 @@ from assistant.drafting.library import LibraryEntry, library_source, standard_en
 from assistant.drafting.project_types import type_of
 from assistant.drafting.understand import WORDS
 from assistant.drafting.understand_outcome import result_level2
+from assistant.drafting.understand_period import round_the_clock
 from assistant.rules.relevance import mixed_slot
 from assistant.schema import (
     BENEFIT,
@@ -73,10 +74,15 @@ def compose_rows(
     """Rows the brief itself calls for, and what had to be assumed to write them."""
     rows: list[Indicator] = []
     assumed: list[Assumption] = []
-    for make in (_quantity_rows, _quality_rows, time_rows, _cost_rows, effect_rows):
+    for make in (_quantity_rows, _quality_rows, time_rows, cost_rows_of):
         made, notes = make(facts, year, layout)
         rows += made
         assumed += notes
+    # '培训后就业率不低于70%' is the brief's own result: no type's usual one beside it
+    given = any(slot_of(r) == "效益" for r in rows)
+    made, notes = effect_rows(facts, year, layout, given)
+    rows += made
+    assumed += notes
     made, notes = satisfaction_rows(facts, profile)
     return _as_type_quality(rows, facts) + made, assumed + notes
 
@@ -104,7 +110,13 @@ def activity_name(act: Activity) -> str:
     if len(obj) > 10:  # '“世界麻风病日”宣传活动' -> 宣传活动: a name never ends inside a quotation
         bare = re.sub(r"[“”]", "", obj)  # '河湖“清四乱”专项行动' keeps what the campaign is
         obj = bare if len(bare) <= 10 else (re.sub(r"“[^”]*”", "", obj) or obj)
-    if "、" in obj:  # '公益讲座、阅读推广活动40场' counts them all: the name keeps both, or says 等
+    kind = re.search(r"等([\u4e00-\u9fa5]{2,6})$", obj) if "、" in obj else None
+    if kind:  # '书法、声乐、太极拳、摄影等课程32门' counts 书法等课程, or 课程 when that is long
+        first = f"{obj.split('、')[0]}等{kind[1]}"
+        obj = first if len(first) <= 10 else kind[1]
+    elif (
+        "、" in obj
+    ):  # '公益讲座、阅读推广活动40场' counts them all: the name keeps both, or says 等
         obj = obj if len(obj) <= 12 else obj.split("、")[0] + "等"
     obj = obj if len(obj) <= 10 or "、" in obj else tail_words(obj)
     head = f"{verb}{obj}" if len(verb + obj) <= 12 else obj
@@ -142,11 +154,12 @@ def activity_name(act: Activity) -> str:
 def _covered(act: Activity, places: list[str], rates: list[str]) -> bool:
     """An uncounted work that a frequency row times ('汛期群测群防员每日巡查', '…食堂每学期检查不少于2次')
     or a counted place names ('检查全区中小学' beside 检查中小学数量 ≥46所) has its rows already."""
-    if act.count is not None:
-        return False
+    if act.count is not None:  # '图书馆每周开放不少于56小时': hours a week, the 时效 row's
+        return act.unit == "小时" and bool(_EVERY_RE.search(act.text))
     if any(r.startswith(act.object) for r in rates):  # '心理辅导覆盖率100%' sizes 心理辅导
         return True
-    return bool(_EVERY_RE.search(act.text)) or any(p in act.object for p in places)
+    timed = _EVERY_RE.search(act.text) or round_the_clock(act.text)[1]  # '热线7×24小时运行'
+    return bool(timed) or any(p in act.object for p in places)
 
 
 def _is_event(act: Activity) -> bool:
@@ -269,51 +282,3 @@ def _type_effect_name(facts: ProjectFacts) -> str:
     figure states the project's effect (效益), not a quality standard of its work."""
     kind = type_of(facts.main_type)
     return kind.benefit[0] if kind and kind.benefit else ""
-
-
-def _cost_rows(
-    facts: ProjectFacts, year: int, layout: str
-) -> tuple[list[Indicator], list[Assumption]]:
-    """Each spending line a row; standards apart (no 其他费用 is made of the budget minus a
-    standard: with standards alone the budget stays one total row)."""
-    level1, level2 = cost_level(layout)
-    lines = [c for c in facts.costs if not c.unit_cost]
-    rows = [_unit_cost_row(c, level1, level2) for c in facts.costs if c.unit_cost]
-    rows += [_money_row(c.name, c.amount, f"按项目描述：{c.text}", brief_source(c.text), layout)
-             for c in lines]  # fmt: skip
-    if rows and not lines and facts.budget is not None:
-        rows += cost_rows(facts.budget, [], layout)  # a standard alone leaves the total open
-    spent, budget = sum(c.amount for c in lines), facts.budget
-    if budget is None or not lines:
-        return rows, []
-    said = f"所列费用合计{money_text(spent)}万元"
-    if spent < budget - 0.005:
-        rest = money_text(budget - spent)
-        source = SourceRef(rule="预算减去项目描述所列各项费用")
-        rows.append(
-            _money_row("其他费用", budget - spent, "预算中未列明用途的部分", source, layout)
-        )
-        text = f"{said}，少于预算{money_text(budget)}万元，差额{rest}万元列为其他费用，请写明用途。"
-        return rows, [Assumption(code="A-COST-REST", row="其他费用", message=text)]
-    if spent > budget + 0.005:
-        text = f"{said}，超过预算{money_text(budget)}万元，请核对。"
-        return rows, [Assumption(code="A-COST-OVER", message=text)]
-    return rows, []
-
-
-def _money_row(name: str, amount: float, description: str, source, layout: str) -> Indicator:
-    level1, level2 = cost_level(layout)
-    return Indicator(
-        level1=level1, level2=level2, name=name[:16], description=description,
-        value=f"≤{money_text(amount)}万元", source=source,
-    )  # fmt: skip
-
-
-def _unit_cost_row(line, level1: str, level2: str) -> Indicator:
-    """'补贴标准每人每月90元' -> 补贴标准 =90元/人·月: a spending standard the brief fixes,
-    outside the budget split (the budget stays one total row)."""
-    return Indicator(
-        level1=level1, level2=level2, name=line.name[:16], description=f"按项目描述：{line.text}",
-        value=line.unit_cost if line.unit_cost.startswith("≤") else f"={line.unit_cost}",
-        source=brief_source(line.text),
-    )  # fmt: skip

@@ -26,7 +26,7 @@ SERVICE_CONTENT_TYPES = tuple(WORDS["service_content_types"])
 _COMPLETED = tuple(WORDS["completed_tasks"])
 _PLACES = frozenset(WORDS["place_nouns"])
 # Verbs that say only that work is done: the object names the work ('开展法治培训' -> 法治培训).
-PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供", "负责")
+PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供", "负责", "依托")
 
 
 def per_year(act: Activity) -> Indicator | None:

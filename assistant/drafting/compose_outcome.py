@@ -38,7 +38,7 @@ def satisfaction_wanted(facts: ProjectFacts, profile: str) -> bool:
 
 
 def effect_rows(
-    facts: ProjectFacts, year: int, layout: str
+    facts: ProjectFacts, year: int, layout: str, given: bool = False
 ) -> tuple[list[Indicator], list[Assumption]]:
     """The brief's result figures (with its values), then its effects (a measure where real
     tables have one, else graded), else the type's usual benefit; capital types add their
@@ -46,7 +46,7 @@ def effect_rows(
     rows = [outcome_row(o) for o in facts.outcomes[:MAX_OUTCOME_ROWS]]
     stated, notes = stated_effects(facts, max(0, MAX_EFFECT_ROWS - len(rows)))
     rows += stated
-    if not rows:
+    if not rows and not given:  # (`given`: a result the brief gave as a standard)
         rows, notes = (
             _object_benefit(facts) or _service_benefit(facts) or _type_row(facts, "benefit")
         )
@@ -131,6 +131,8 @@ def _type_row(facts: ProjectFacts, field: str) -> tuple[list[Indicator], list[As
         types = list(dict.fromkeys([*first, *[t for t in types if t not in last], *last]))
     elif facts.main_type in WORDS["service_main_types"]:
         return [], []  # the system a 运维 or a rented 机房 serves is no capital work of its own
+    elif not any(a.verb in WORDS["capital_verbs"] for a in facts.activities):
+        types = types[:1]  # '对136处供水工程开展水质检测' builds nothing: no 工程设计使用年限
     kind = next((k for k in map(type_of, types) if k and getattr(k, field)), None)
     if kind is None:
         return [], []

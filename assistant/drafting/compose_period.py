@@ -154,8 +154,9 @@ def _frequency_value(part: Frequency) -> str:
         return f"≥{part.hours}"
     if part.every.startswith(("按", "分")):
         return f"{part.when}{part.every}{part.verb}（每{part.every[1:]}1次）"
-    if not part.every.startswith("每"):
-        return f"{part.when}{part.every}{part.verb}"
+    if not part.every.startswith("每"):  # '丰水期、枯水期各检测一次' -> …各检测1次
+        times = f"{part.each}{part.verb}{part.count}次" if part.count else part.verb
+        return f"{part.when}{part.every}{times}"
     each = re.search(r"每[人户名位]$", part.subject)  # '每人每月服务不少于4次'
     each = each.group(0) if each else ""
     return f"{part.when}{each}{part.every}{part.verb}≥{part.count or 1}次"

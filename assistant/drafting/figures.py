@@ -133,6 +133,7 @@ def _leading_nouns(text: str) -> str:
         # '综合文化站': a verbal noun before a noun is part of the name
         following = tokens[at + 1].flag if at + 1 < len(tokens) else ""
         named = token.flag == "vn" and following.startswith("n")
+        named = named or (token.word == "点" and bool(out))  # '隐患点': jieba tags 点 a numeral
         # jieba tags some verbs as names ('新建' ns): the brief's work verbs end the noun too
         if not named and token.flag[:1] in _NOT_NAME or token.word in _WORK_VERBS:
             break

@@ -115,7 +115,7 @@ def _standard(
     core = core or _payout(before) or _payout(following) or _paid_for(before)
     if core and not _PAYOUT_RE.search(core) and not _is_fee(core) and len(core) <= 4:
         core += _payout(before)  # '…给予安家补贴，博士每人20万元' -> 博士安家补贴标准
-    money, every_word = match.group(0).strip(), ""
+    money, every_word = re.sub(r"\s+", "", match.group(0)), ""  # '每生 1500 元/学期'
     per_what = "·".join(dict.fromkeys([*per, *every[:1]]))
     if per and every and len(f"{match['unit']}/{per_what}") > _MAX_UNIT_CHARS:
         per_what, every_word = "·".join(dict.fromkeys(per)), f"每{every[0]}"  # 每学期就学补助标准
@@ -193,4 +193,5 @@ def _fee_name(name: str) -> str:
     ('水电气及维修' -> '水电气及维修费')."""
     name = re.sub(r"费用$", "费", name)
     name = re.sub(r"(?<=[费款])(?:结算|支付|拨付)$", "", name)
-    return name if re.search(r"(?:费|款|资金|支出|成本)$", name) else name + "费"
+    paid = "|".join(WORDS["payout_words"])  # '保洁员工资', '群测群防员补助': money by its name
+    return name if re.search(rf"(?:费|款|资金|支出|成本|{paid})$", name) else name + "费"

@@ -31,6 +31,13 @@ def grouped(
     kinds = re.fullmatch(r"[^等]{2,12}等(?P<h>[\u4e00-\u9fa5]{2,12})", parts[-1])
     if kinds and not any(count_re.search(p) for p in parts):  # '口蹄疫、禽流感等疫苗': 疫苗, 2种
         return Activity(verb=verb, object=kinds["h"], count=len(parts), unit="种", text=clause)
+    last, counted = strip_counts(parts[-1], count_re), count_re.search(parts[-1])
+    kinds = re.fullmatch(r"[^等]{1,12}等(?P<h>[\u4e00-\u9fa5]{2,12})", last)
+    if kinds and counted and not any(count_re.search(p) for p in parts[:-1]):
+        # 'DR、彩超、全自动生化分析仪等医疗设备45台': 45 of them all
+        count, unit = to_count(counted["num"]), count_unit(counted["num"], counted["unit"])
+        obj = "、".join([*parts[:-1], last])
+        return Activity(verb=verb, object=obj, count=count, unit=unit, text=clause)
     people = (*words["people_nouns"], *words["people_endings"])
     if not all(strip_counts(p, count_re).endswith(people) for p in parts):
         return None
@@ -190,7 +197,7 @@ def strip_counts(text: str, count_re: re.Pattern) -> str:
     )
     if text[:1] and text[0] in "对为给向" and jieba.lcut(text[:4])[0] == text[0]:
         text = text[1:]  # '对8所学校…' loses its 对, '对讲机' keeps it
-    text = count_re.sub("", text)
+    text = re.sub(rf"(?:{count_re.pattern})(?:以上|左右|余)?", "", text)  # '农户1000户以上'
     text = re.sub(r"[（(][^）)]*[）)]", "", text)
     return re.sub(r"^[的等]+(?!级)|[的等]+$", "", text)  # '等级保护测评' keeps its 等
 

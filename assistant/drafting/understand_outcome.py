@@ -37,7 +37,7 @@ def _patterns() -> tuple[re.Pattern, ...]:
     )
     # 'PM2.5年均浓度下降3%', '农户收入增长5%': a change by a share is a result too
     by_change = re.compile(
-        r"(?P<pre>)(?P<obj>[\u4e00-\u9fa5A-Za-z0-9.]{2,14}?)(?P<verb>下降|降低|减少|提高|提升|增长)"
+        r"(?P<pre>)(?P<obj>[\u4e00-\u9fa5A-Za-z0-9.]{2,14}?)(?P<verb>下降|降低|减少|缩短|提高|提升|增长)"
         r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|个百分点)(?P<after>)"
     )
     # '增加降水量5%': the same, the verb first

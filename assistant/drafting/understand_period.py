@@ -71,7 +71,13 @@ _HOURS_RE = re.compile(
 _MANNER = r"(?:足额|全额|及时|按时|准时)?"  # '按月足额发放' is paid monthly
 _PER_UNIT_BEFORE_RE = re.compile(r"(?:每|[人户生亩]均)[\u4e00-\u9fa5]$")
 _PLAIN_LEAD_RE = re.compile(r"^(?:开展|进行|组织|实行|实施|落实)")
+_DOERS = ("员", "长", "人", "者", "队")  # '网格员每周2次': who does it, not the work
 _WHEN_RE = re.compile(r"^(?:全年|[\u4e00-\u9fa5]{1,4}?(?:期内|期间|期))")
+
+
+def season_timed(clause: str) -> bool:
+    """'丰水期、枯水期各检测一次': how often, the 时效 row's; no work of its own."""
+    return bool(re.match(rf"(?:{_SEASONS})各", clause))
 
 
 def without_when(text: str) -> str:
@@ -80,7 +86,7 @@ def without_when(text: str) -> str:
 
 
 _ROUND_CLOCK_RE = re.compile(
-    r"(?P<when>[\u4e00-\u9fa5]{1,2}期(?:内|间)?)?(?<![×*xX])24\s*小时"
+    r"(?P<when>[\u4e00-\u9fa5]{1,2}期(?:内|间)?)?(?:7\s*[×*xX]\s*|(?<![×*xX]))24\s*小时"
     rf"(?P<work>{_alternatives(TIME['round_clock_work'])})"
 )
 
@@ -95,7 +101,7 @@ def round_the_clock(text: str) -> tuple[str, list[str]]:
 def as_written(part: str, text: str) -> str:
     """A clause of the text `round_the_clock` returned, as the brief wrote it (with its 24小时)."""
     words = _alternatives(TIME["round_clock_work"])
-    pattern = re.sub(rf"({words})", r"(?:24\\s*小时)?\1", re.escape(part))
+    pattern = re.sub(rf"({words})", r"(?:(?:7\\s*[×*xX]\\s*)?24\\s*小时)?\1", re.escape(part))
     found = re.search(pattern, text)
     return found.group(0) if found else part
 
@@ -110,6 +116,7 @@ class Frequency(NamedTuple):
     verb: str
     count: str = ""
     hours: str = ""
+    each: str = ""  # '丰水期、枯水期各检测一次': the count is each season's
 
 
 def find_period(text: str) -> Period:
@@ -155,7 +162,9 @@ def _frequencies(text: str) -> list[str]:
         # '每人每月2800元' is a pay standard; '每人每月服务不少于4次' each one's frequency
         counted = _COUNT_RE.search(tail) or _HOURS_RE.search(tail)  # '每站每周开放不少于42小时'
         standard = _PER_UNIT_BEFORE_RE.search(text[: match.start()]) and not counted
-        if standard or re.match(r"\s*[\d.]+\s*[万千]?元", tail) or match["p"] == "年":
+        # '每名网格员每月补贴1450元': what is paid each month, a pay standard too
+        paid = re.match(r"[\u4e00-\u9fa5]{0,4}?\s*[\d.]+\s*[万千]?元", tail)
+        if standard or paid or match["p"] == "年":
             continue
         if match["lead"] in ("按", "分") and not re.match(
             rf"{_MANNER}(?:{_VERBS}|考核|巡查|检查)", tail
@@ -195,16 +204,21 @@ def frequency_parts(phrase: str) -> Frequency:
     every = phrase[match.start() : match.start("tail")]
     count, hours = _COUNT_RE.search(tail), _HOURS_RE.search(tail)
     cut = min(m.start() for m in (count, hours) if m) if count or hours else len(tail)
-    verb = re.sub(rf"^{_MANNER}", "", _PLAIN_LEAD_RE.sub("", tail[:cut]).strip())
+    each = "各" if tail.startswith("各") else ""
+    verb = re.sub(rf"^{_MANNER}", "", _PLAIN_LEAD_RE.sub("", tail[len(each) : cut]).strip())
     verb = re.sub(r"(?:不少于|不低于|至少|达到|共)$", "", verb)
     if not verb and count:  # '每季度开展一次安全培训'
         verb = tail[count.end() :].strip()
+    subject = before[len(when) :]
+    if not verb and not subject.endswith(_DOERS):  # '数据备份每周1次': the work is before it
+        verb, subject = subject, ""
     number = count["n"] if count else ""
     return Frequency(
         when,
-        before[len(when) :],
+        subject,
         every,
         verb,
         count=f"{to_number(number):g}" if number else "",
         hours=f"{hours['n']}{hours['u']}" if hours and not count else "",
+        each=each,
     )

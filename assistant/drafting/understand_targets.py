@@ -57,7 +57,9 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
         rf"(?P<n>(?:{_AGES})?[\u4e00-\u9fa5]{{0,12}}?{rate})(?:要|需|控制)?(?:常年|始终|全年|均|稳定|持续)?(?:达到|达|不低于|保持在|控制在|在|为|≥|>=|不超过|低于|以下)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<u>[%％‰])(?P<after>以下|以内)?",
         clause,
     ):
-        name = re.sub(r"^(?:确保|保证|力争|要求|且|并|使|其中|系统|全年|年内)*", "", m["n"])
+        # '系统正常运行率' keeps its 系统 (the 运维 type's own row): the system's, not a manner
+        lead = r"确保|保证|力争|要求|且|并|使|其中|系统(?!正常|运行|故障|可用)|全年|年内|开展|进行"
+        name = re.sub(rf"^(?:{lead})*", "", m["n"])
         name = name.replace("结束", "")
         sign = (
             "≤" if m["after"] or re.search(r"(?:故障|差错|误差|投诉|事故|受害)率$", name) else "≥"
@@ -114,7 +116,7 @@ def read_people(text: str, words: dict) -> Beneficiary | None:
     nouns = "|".join(sorted(words["people_nouns"], key=len, reverse=True))
     m = re.search(
         rf"(?P<num>{NUM})\s*(?P<unit>{units})(?P<age>{_AGES})?"
-        rf"(?P<who>[\u4e00-\u9fa5]{{0,6}}(?:{nouns}))",
+        rf"(?P<who>[\u4e00-\u9fa5]{{0,6}}(?:{nouns}))(?!性)",  # '代表性项目' are no 代表
         text,
     )
     if m:
@@ -133,7 +135,7 @@ def read_people(text: str, words: dict) -> Beneficiary | None:
         return Beneficiary(who=who, count=count, unit=unit, text=said)
     m = re.search(
         rf"(?:^对|^为|面向|服务于|覆盖|惠及|帮助|资助|救助)(?:全[区县市镇]|辖区|本[区县市镇])?"
-        rf"(?P<who>[\u4e00-\u9fa5\d、\-—～~]{{0,10}}(?:{nouns}))",  # '35-64岁适龄妇女'
+        rf"(?P<who>[\u4e00-\u9fa5\d、\-—～~]{{0,10}}(?:{nouns}))(?!性)",  # '35-64岁适龄妇女'
         text,
     )
     return Beneficiary(who=after_verb(m["who"]), text=m.group(0)) if m else None
@@ -161,7 +163,13 @@ def after_verb(who: str) -> str:
     """'为水濂村带来观光游客' -> 观光游客: the people are what follows the clause's verb."""
     tokens = posseg.lcut(who)
     cut = max(
-        (i for i, t in enumerate(tokens[1:-1], 1) if t.flag == "v" and len(t.word) >= 2), default=0
+        (
+            i
+            for i, t in enumerate(tokens[1:-1], 1)
+            # '独居、空巢老人': a verb listed with a noun describes the people
+            if t.flag == "v" and len(t.word) >= 2 and tokens[i + 1].word != "、"
+        ),
+        default=0,
     )
     if cut and tokens[cut].word in _GIVING_VERBS:  # '为辖区居民提供家庭医生…': 居民 are served
         before = "".join(t.word for t in tokens[:cut])

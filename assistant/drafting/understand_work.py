@@ -14,6 +14,7 @@ from assistant.drafting.facts import Activity, Beneficiary, QualityTarget
 from assistant.drafting.figures import CAPPED_TIME_RE, TIME_LIMIT_RE
 from assistant.drafting.understand_clauses import clauses as split_clauses
 from assistant.drafting.understand_clauses import purpose_clauses
+from assistant.drafting.understand_effects import effect_first, effect_of
 from assistant.drafting.understand_lists import (
     OWNED_WORK_RE,
     counted_owner,
@@ -27,7 +28,7 @@ from assistant.drafting.understand_lists import (
     summed_list,
     total,
 )
-from assistant.drafting.understand_period import without_when
+from assistant.drafting.understand_period import season_timed, without_when
 from assistant.drafting.understand_targets import (
     NUM,
     count_unit,
@@ -58,9 +59,11 @@ _DEADLINE_END_RE = re.compile(
 _WHO_DOES_IT_RE = re.compile(
     r"^(?:本|该)?(?:项目)?由.{2,30}?(?:负责|具体|组织)?(?:实施|承担|承办)$"
 )
+_GRANT_COUNT_RE = re.compile(
+    r"^(?:全年|计划|预计|拟|共)*(?P<g>补贴|补助|奖励|奖补|资助)(?P<rest>.+)$"
+)
 _GRANT_END_RE = re.compile(r"(?:给予|予以)(?P<g>补贴|补助|奖励|奖补)$")
 _AGE_RE = re.compile(r"[\d.]*(?:名|人|位)?\d+周?岁(?:以上|以下)?|^以?上(?=[\u4e00-\u9fa5]{2})")
-_RESULT_END_RE = re.compile(r"(?:提高|提升|改善|增加|减少|降低|增强|明显|显著)$")
 
 
 class Work(Model):
@@ -83,8 +86,8 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
             clause, words
         )
         # '确保…比例不低于85%', '确保全年安全事故控制在2起以内' are standards
-        if _effect(clause, words) and not measured:
-            work.effects.append(_effect(clause, words))
+        if effect_of(clause, words) and not measured:
+            work.effects.append(effect_of(clause, words))
             continue
         if clause.startswith(tuple(words["purpose_words"])) or clause in purposes:
             continue  # why, not what: '为了更好的适应…体系' is no activity
@@ -95,9 +98,11 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
         who = read_people(clause, words)
         if who is not None and all(b.who != who.who for b in work.beneficiaries):
             work.beneficiaries.append(who)
+        if _granted_count(work, clause, count_re):
+            continue
         if quality or _no_work(clause, words, header and len(clauses) > 1):
             continue  # a standard, a cost line or a frequency, not an activity
-        if _effect_first(clause, words):
+        if effect_first(clause, words):
             continue  # '…高效推动本市违法建设常态化治理': a purpose, its 建设 is no activity
         for item in _activities(clause, words, count_re):
             item.text = item.text if item.text in clause else clause  # quoted as written
@@ -121,6 +126,8 @@ def _no_work(clause: str, words: dict, header: bool) -> bool:
             and not starts_with_verb(LEAD_RE.sub("", clause), words)
         )
         or TIME_LIMIT_RE.search(clause)
+        or season_timed(clause)
+        or re.search(r"(?:为|是|如下)$", clause)  # '补助标准为:每生1500元': a label
         or CAPPED_TIME_RE.search(clause)
         or _WHO_DOES_IT_RE.match(clause)
         or _DEADLINE_END_RE.search(clause)
@@ -134,25 +141,6 @@ def _count_re(units: list[str]) -> re.Pattern:
     return re.compile(
         rf"(?:不少于|不低于|至少|达到|超过|约|共|合计|总计|累计|完成)?(?P<num>{NUM})\s*(?P<unit>{alternatives})(?![\u4e00-\u9fa5]*?[元])(?<!个(?=月))"
     )
-
-
-def _effect(clause: str, words: dict) -> str:
-    """The clause as an effect when it starts with an effect verb or a purpose word, or says
-    what must not happen ('全年不发生因地质灾害造成的人员伤亡')."""
-    negated = re.search(rf"(?:{'|'.join(words['negated_effects'])}).+", clause)
-    if negated:
-        return negated.group(0)[:24]
-    nil = re.search(rf"(?:{'|'.join(map(re.escape, words['nil_effect_endings']))})$", clause)
-    if nil and len(clause) - len(nil.group(0)) >= 2:  # '食品安全事故为零' -> 不发生食品安全事故
-        return f"不发生{clause[: nil.start()]}"[:24]
-    if _RESULT_END_RE.search(clause) and not re.search(r"\d", clause):
-        return clause[:24]
-    body = re.sub(rf"^(?:{'|'.join(words['purpose_words'])})", "", clause)
-    body = re.sub(rf"^(?:{'|'.join(words['effect_adverbs'])})+", "", body)
-    if body != clause or any(body.startswith(v) for v in words["effect_verbs"]):
-        if any(body.startswith(v) for v in words["effect_verbs"]):
-            return body[:24]
-    return ""
 
 
 def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity]:
@@ -184,7 +172,7 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         is_object(strip_counts(p, count_re)) and (p not in verbs or not before) for p in parts
     ):
         # '对屋面、门窗进行维修' / '驻场运维120天' / '新造林3万亩': the object is before or in the verb
-        lead = re.sub(r"(?:进行|开展|实施)$", "", before)
+        lead = re.sub(r"(?:进行|开展|实施)(?:日常|定期|常态化|全面|集中)?$", "", before)
         counts = "".join(m.group(0) for m in count_re.finditer(rest))
         places = None if lead != before else counted_places(verb, lead, clause, count_re)
         if places:  # ('对8所学校的屋面、门窗进行维修': the listed parts are what is repaired)
@@ -287,13 +275,19 @@ def _condition_first(before: str, clause: str, words: dict, count_re: re.Pattern
     return starts and not count_re.search(clause)
 
 
-def _effect_first(clause: str, words: dict) -> bool:
-    """An effect verb comes before every activity verb of the clause."""
-    first = min((clause.find(v) for v in words["effect_verbs"] if v in clause), default=-1)
-    if first < 0:
+def _granted_count(work: Work, clause: str, count_re: re.Pattern) -> bool:
+    """'对…加装电梯给予补贴，…全年计划补贴15部': the count is of the work paid for."""
+    grant = _GRANT_COUNT_RE.match(clause)
+    count = count_re.fullmatch(grant["rest"]) if grant else None
+    act = (
+        next((a for a in work.activities if a.count is None and a.verb == grant["g"]), None)
+        if count
+        else None
+    )
+    if act is None:
         return False
-    acts = [clause.find(v) for v in words["activity_verbs"] if v in clause]
-    return not acts or first < min(acts)
+    act.count, act.unit = to_count(count["num"]), count_unit(count["num"], count["unit"])
+    return True
 
 
 def _add_activity(work: Work, act: Activity, who: Beneficiary | None) -> None:

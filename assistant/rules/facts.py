@@ -89,7 +89,11 @@ def is_capital_project(table: TargetTable) -> bool:
     text = f"{table.name}\n{table.purpose}"
     if any(word in text for word in words.not_capital_words):
         return False
-    return any(word in text for word in words.capital_words)
+    if any(word in table.name for word in words.capital_words):
+        return True
+    # '农村饮水安全水质检测' tests the water of 供水工程: a service, whatever its 用途 mentions
+    serves = any(word in table.name for word in words.service_names)
+    return not serves and any(word in table.purpose for word in words.capital_words)
 
 
 def is_cost_row(indicator: Indicator) -> bool:

@@ -39,6 +39,7 @@ class Cost(_Data):
 class ProjectTypes(_Data):
     capital_words: tuple[str, ...]
     not_capital_words: tuple[str, ...]
+    service_names: tuple[str, ...] = ()
     public_words: tuple[str, ...]
     not_public_words: tuple[str, ...] = ()
 

@@ -1,0 +1,39 @@
+"""Effects a brief states ('保障农村群众饮水安全', '全年不发生因地质灾害造成的人员伤亡'): clauses
+that say what the work achieves, not what is done."""
+
+from __future__ import annotations
+
+import re
+
+_RESULT_END_RE = re.compile(r"(?:提高|提升|改善|增加|减少|降低|增强|明显|显著)$")
+_KEPT_RE = re.compile(r"^(?:切实|有效|依法)?(?:维护|维持|守护)")
+
+
+def effect_of(clause: str, words: dict) -> str:
+    """The clause as an effect when it starts with an effect verb or a purpose word, or says
+    what must not happen ('全年不发生因地质灾害造成的人员伤亡')."""
+    negated = re.search(rf"(?:{'|'.join(words['negated_effects'])}).+", clause)
+    if negated:
+        return negated.group(0)[:24]
+    nil = re.search(rf"(?:{'|'.join(map(re.escape, words['nil_effect_endings']))})$", clause)
+    if nil and len(clause) - len(nil.group(0)) >= 2:  # '食品安全事故为零' -> 不发生食品安全事故
+        return f"不发生{clause[: nil.start()]}"[:24]
+    if _KEPT_RE.match(clause) and clause.endswith(tuple(words["kept_states"])):
+        return clause[:24]  # '维护困难群众合法权益': a state kept, not upkeep work
+    if _RESULT_END_RE.search(clause) and not re.search(r"\d", clause):
+        return clause[:24]
+    body = re.sub(rf"^(?:{'|'.join(words['purpose_words'])})", "", clause)
+    body = re.sub(rf"^(?:{'|'.join(words['effect_adverbs'])})+", "", body)
+    if body != clause or any(body.startswith(v) for v in words["effect_verbs"]):
+        if any(body.startswith(v) for v in words["effect_verbs"]):
+            return body[:24]
+    return ""
+
+
+def effect_first(clause: str, words: dict) -> bool:
+    """An effect verb comes before every activity verb of the clause."""
+    first = min((clause.find(v) for v in words["effect_verbs"] if v in clause), default=-1)
+    if first < 0:
+        return False
+    acts = [clause.find(v) for v in words["activity_verbs"] if v in clause]
+    return not acts or first < min(acts)
