@@ -226,3 +226,87 @@ def test_fostering_is_work_and_a_rate_drops_its_lead_verb(memory_drafter):
     draft = memory_drafter.draft(EXTENSION, today=TODAY)
     assert ("培育农业科技示范主体户数", "≥300户") in slot_rows(draft, "数量")  # was 示范主体户数
     assert ("学生心理健康筛查覆盖率", "=100%") in slot_rows(draft, "质量")  # was 开展学生…
+
+
+TRADE_IN = (
+    "项目名称：2026年家电以旧换新补贴\n主管部门：某市商务局\n2026年预算500万元。"
+    "对个人消费者购买一级能效家电给予补贴，按售价15%给予补贴，预计惠及消费者3000人次。"
+)
+LOOKOUTS = (
+    "项目名称：森林防火瞭望塔值守及视频监控运维\n主管部门：某县林业局\n2026年预算56万元。"
+    "聘用瞭望员16名，在8座瞭望塔开展防火期24小时值守；对32路森林防火视频监控点进行运维，"
+    "故障4小时内响应；全年森林火灾受害率控制在0.9‰以内。"
+)
+PETITIONS = (
+    "项目名称：基层信访积案化解\n主管部门：某县信访局\n2026年预算26万元。聘请律师、心理咨询师"
+    "参与信访接待和积案化解，全年化解信访积案50件。"
+)
+RURAL_AID = (
+    "项目名称：农村低保资金发放\n主管部门：某县民政局\n2027年预算2600万元，保障农村低保对象9000人"
+    "基本生活，农村低保标准每人每月560元，按月足额发放。"
+)
+GUARDS = (
+    "项目名称：中小学校园安保服务\n主管部门：某县教育局\n2026年预算360万元。通过政府采购为全县"
+    "45所中小学、幼儿园配备专职保安120名，实行24小时值守。"
+)
+SCHOOL_BUSES = (
+    "项目名称：农村义务教育学校校车运营补助\n主管部门：某县教育局\n2027年预算270万元，"
+    "保障45辆校车安全运行，接送农村学生3200名，每辆车每年补助6万元。"
+)
+COUNSEL = (
+    "项目名称：市政府法律顾问服务\n主管部门：某市司法局\n2027年预算60万元，聘请2家律师事务所担任"
+    "市政府法律顾问，全年审查合同和规范性文件不少于300件。"
+)
+SEWAGE = (
+    "项目名称：城镇污水处理厂运营服务\n主管部门：某县住房和城乡建设局\n预算900万元。2027年委托"
+    "专业公司运营县城污水处理厂，日处理规模3万吨，出水水质达到一级A标准。"
+)
+TRAINEES = (
+    "项目名称：高校毕业生就业见习补贴\n主管部门：某市人力资源和社会保障局\n2027年预算180万元，"
+    "组织未就业高校毕业生参加就业见习1000人，按当地最低工资标准的60%给予见习补贴。"
+)
+
+
+def test_a_grants_recipients_counted_leave_no_assumed_count_of_the_grant(memory_drafter):
+    quantity = slot_rows(memory_drafter.draft(TRADE_IN, today=TODAY), "数量")
+    assert quantity == [("惠及消费者人次", "≥3000人次")]  # was also 补贴购买一级能效家电数量 ≥1项
+
+
+def test_a_title_that_a_figure_counts_is_no_assumed_work(memory_drafter):
+    quantity = slot_rows(memory_drafter.draft(RURAL_AID, today=TODAY), "数量")
+    # was 农村低保资金发放数量 ≥1项 and 基本人数 ≥9000人
+    assert quantity == [("保障农村低保对象人数", "≥9000人")]
+
+
+def test_a_lookouts_cameras_borrow_no_it_systems_uptime(memory_drafter):
+    draft = memory_drafter.draft(LOOKOUTS, today=TODAY)
+    assert "信息系统" not in row_names(draft)  # was 信息系统正常运行天数 ≥365天
+
+
+def test_petitions_are_a_kind_of_their_own_with_no_generic_rows(memory_drafter):
+    draft = memory_drafter.draft(PETITIONS, today=TODAY)
+    # were 项目验收合格率 =100% and 项目目标实现程度 ≥90%, the generic fallbacks
+    assert slot_rows(draft, "质量") == [("信访事项按期办结率", "≥95%")]
+    assert "项目目标实现程度" not in row_names(draft)
+    assert slot_rows(draft, "满意度") == [("信访群众满意度", "≥90%")]
+
+
+def test_kindergartens_listed_with_schools_are_counted_and_parents_asked(memory_drafter):
+    draft = memory_drafter.draft(GUARDS, today=TODAY)
+    assert ("中小学、幼儿园数量", "≥45所") in slot_rows(draft, "数量")  # 幼儿园 was lost
+    assert slot_rows(draft, "满意度") == [("学生家长满意度", "≥90%")]
+
+
+def test_what_is_kept_safe_and_who_is_hired_are_what_is_counted(memory_drafter):
+    quantity = slot_rows(memory_drafter.draft(SCHOOL_BUSES, today=TODAY), "数量")
+    assert ("校车数量", "≥45辆") in quantity  # was 校车安全数量
+    quantity = slot_rows(memory_drafter.draft(COUNSEL, today=TODAY), "数量")
+    assert ("聘请律师事务所数量", "≥2家") in quantity  # was 聘请市政府法律顾问数量
+    assert ("审查合同、规范性文件数量", "≥300件") in quantity  # the 审查 was lost
+
+
+def test_a_days_capacity_and_a_share_of_a_named_standard(memory_drafter):
+    quantity = slot_rows(memory_drafter.draft(SEWAGE, today=TODAY), "数量")
+    assert ("日处理规模", "≥3万吨") in quantity  # was 处理规模
+    costs = slot_rows(memory_drafter.draft(TRAINEES, today=TODAY), "成本")
+    assert ("见习补贴比例", "=60%") in costs  # was lost

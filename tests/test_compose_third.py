@@ -293,7 +293,10 @@ def test_standards_by_age_and_a_share_a_level_of_government_bears(memory_drafter
 def test_checks_arranged_at_counted_schools_are_one_work_timed_by_the_date(memory_drafter):
     draft = memory_drafter.draft(SCHOOL_CHECKS, today=TODAY)
     # was 幼儿园开展校舍数量, 消防次数, 食品安全等专项检查次数, 8月31日前完成检查次数 (all ≥1)
-    assert slot_rows(draft, "数量") == [("专项检查中小学数量", "≥78所"), ("专项检查种类", "≥3种")]
+    assert slot_rows(draft, "数量") == [  # 幼儿园 counted too
+        ("专项检查中小学、幼儿园数量", "≥78所"),
+        ("专项检查种类", "≥3种"),
+    ]
     assert slot_rows(draft, "时效") == [("检查完成时间", "2026年8月31日前完成")]  # not 开学前
 
 

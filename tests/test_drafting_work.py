@@ -211,7 +211,7 @@ def test_work_a_frequency_or_a_counted_place_already_rows_gets_no_row_of_its_own
         "汛期巡查员每日巡查，开展食材快检2000批次。"
     )
     quantity = _rows(drafter.draft(brief, today=TODAY), "数量")
-    assert quantity == {"检查中小学数量": "≥30所", "食材快检批次": "≥2000批次"}
+    assert quantity == {"检查中小学、幼儿园数量": "≥30所", "食材快检批次": "≥2000批次"}
 
 
 def test_a_real_rows_not_applicable_placeholder_is_never_borrowed(drafter):

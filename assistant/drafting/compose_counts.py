@@ -15,7 +15,7 @@ from assistant.drafting.project_types import type_of
 from assistant.drafting.understand import WORDS
 from assistant.drafting.understand_period import frequency_parts
 from assistant.schema import OUTPUT, QUANTITY, Indicator, ProjectBrief, SourceRef
-from assistant.taxonomy import load_data
+from assistant.taxonomy import counts_people, load_data
 
 PROVIDERS = tuple(WORDS["provider_nouns"])
 _TIMES_A_YEAR: dict[str, int] = load_data("time_words")["times_a_year"]
@@ -24,6 +24,7 @@ _TIMES_A_YEAR: dict[str, int] = load_data("time_words")["times_a_year"]
 MIN_LISTED = 3
 SERVICE_CONTENT_TYPES = tuple(WORDS["service_content_types"])
 _COMPLETED = tuple(WORDS["completed_tasks"])
+_GRANT_VERBS = ("补贴", "补助", "奖励", "奖补", "资助")
 _PLACES = frozenset(WORDS["place_nouns"])
 # Verbs that say only that work is done: the object names the work ('开展法治培训' -> 法治培训).
 PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供", "负责", "依托")
@@ -117,6 +118,17 @@ def counted_row(facts: ProjectFacts, act: Activity, name: str) -> Indicator:
 
 
 MAX_FIGURE_ROWS = 2
+
+
+def sized_by(row: str, figures: list[Indicator]) -> bool:
+    """An uncounted work a figure of the brief counts: it names the work ('日常养护县乡道长度' for
+    日常养护次数, a stem of 4 characters or more), or it counts the people a grant pays ('惠及消费者3000人次' for 补贴购买…数量)."""
+    stem = re.sub(r"(?:次数|数量|场次|人数|期数)$", "", row)
+    paid = row.startswith(_GRANT_VERBS) and any(
+        counts_people(f.value.unit.removesuffix("次")) for f in figures
+    )
+    # '村级组织运转经费保障' beside 行政村村级组织数量 ≥130个: four characters in common name one thing
+    return paid or any(stem[i : i + 4] in f.name for f in figures for i in range(len(stem) - 3))
 
 
 def uncovered_figures(

@@ -281,6 +281,7 @@ def _subject(who) -> str:
     name = name.split("的")[-1]  # '符合条件的科技型中小企业', '承担耕地保护任务的农户'
     name = name.split("等")[-1] if len(name.split("等")[-1]) >= 2 else name  # '…低保对象等困难群众'
     generic = name in _GENERIC_PEOPLE
-    if generic or name.endswith(_PLACES) or len(name) < 2:
+    places = name.split("、")[0].endswith(_PLACES)  # '中小学、幼儿园': places as well
+    if generic or places or name.endswith(_PLACES) or len(name) < 2:
         return ""
     return f"{name}家长" if name.endswith(tuple(WORDS["guardian_of"])) else name

@@ -110,7 +110,9 @@ def _whole_words(text: str, start: int, end: int) -> str:
 def _noun(before: str, after: str) -> str:
     """What the figure counts: the noun after it ('12条河道') or the activity before it."""
     after = re.split(r"[的和及与、]|开展|进行|完成|提供", after)[0]
-    nouns = _leading_nouns(after)
+    nouns = _STATE_END_RE.sub("", _leading_nouns(after))  # '45辆校车安全运行': the 校车
+    if nouns in _STATE_WORDS or re.search(_PEOPLE_END, before):
+        nouns = ""  # '保障农村低保对象9000人基本生活': the 对象 are counted, not 基本
     if len(nouns) >= 2:  # a bare 项目 says less than '项目补助尾款结算'
         return after if nouns in ("项目", "工作", "任务") else nouns
     before = re.split(r"开展|进行|对(?!象)", before)[-1]  # '低保对象3800人': 对象 is no 对
@@ -119,6 +121,10 @@ def _noun(before: str, after: str) -> str:
 
 
 _WORK_VERBS = frozenset(load_data("brief_words")["activity_verbs"])
+# What a figure's people or things are kept in, not what they are: '基本生活', '安全运行'.
+_STATE_WORDS = ("基本", "安全", "稳定", "正常", "有序")
+_STATE_END_RE = re.compile(rf"(?:{'|'.join(_STATE_WORDS)})$")
+_PEOPLE_END = r"(?:对象|人员|群众|居民|村民|农户|学生|老人|儿童|患者|残疾人)$"
 _VERB_NOUNS = tuple(load_data("brief_words")["verb_nouns"])
 # jieba tags that end a name: verbs, prepositions, conjunctions, adverbs, particles, numerals, times
 _NOT_NAME = ("v", "p", "c", "d", "u", "m", "t")

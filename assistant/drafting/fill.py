@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from assistant.drafting.adapt import adapt_row, brief_words, cost_rows
-from assistant.drafting.compose_counts import uncovered_figures
+from assistant.drafting.compose_counts import sized_by, uncovered_figures
 from assistant.drafting.facts import Assumption, ProjectFacts
 from assistant.drafting.fill_defaults import library_rows
 from assistant.drafting.library import (
@@ -73,9 +73,7 @@ def fill_slots(
     if figures:  # a count of the brief ('物业服务面积3.5万平方米') sizes the work: no assumed one
         # ('日常养护县乡道长度 ≥320公里' counts the 日常养护: no '日常养护次数 ≥1次' beside it)
         typed = {a.row for a in own_assumed if a.code == "A-QUANTITY-TYPE"} | {
-            a.row
-            for a in own_assumed
-            if a.code == "A-COUNT-TYPICAL" and any(_stem(a.row) in f.name for f in figures)
+            a.row for a in own_assumed if a.code == "A-COUNT-TYPICAL" and sized_by(a.row, figures)
         }
         own = [r for r in own if r.name not in typed]
         own_assumed = [a for a in own_assumed if a.row not in typed]
@@ -253,11 +251,6 @@ def _mostly_about(name: str, topic: str) -> bool:
     shares only 农村 with a 送戏进万村 brief, and counts another project's schools."""
     own, brief = topic_bigrams(name), topic_bigrams(topic)
     return bool(own) and sum(1 for g in own if g in brief) / len(own) >= OBJECT_OVERLAP
-
-
-def _stem(name: str) -> str:
-    """The work a count row names ('日常养护次数' -> 日常养护)."""
-    return re.sub(r"(?:次数|数量|场次|人数|期数)$", "", name)
 
 
 def _of_kind(table_name: str, types: list[str]) -> bool:

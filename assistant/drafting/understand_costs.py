@@ -28,9 +28,10 @@ _TARGET_RE = re.compile(r"(?:不少于|不低于|至少|达到|(?<!不)超过)$"
 _PER_ITEM_RE = re.compile(r"(?:单[个项笔户件台套人次]|每个|每)[\u4e00-\u9fa5]")
 _CAP_RE = re.compile(r"(?:最高|最多)(?:不超过|不高于)?$|(?:不超过|不高于)$|上限为?$")
 _STANDARD_RE = re.compile(rf"{'|'.join(_PER_WORDS)}|标准$|^(?:单价|平均)")
+# '按售价15%给予补贴', '按当地最低工资标准的60%给予见习补贴' (见习补贴比例)
 _SHARE_RE = re.compile(
-    r"按(?:照)?(?:其|实际)?[\u4e00-\u9fa5]{1,6}?的?(?P<pct>\d+(?:\.\d+)?)%(?:的比例)?(?:给予|予以)?"
-    rf"(?P<paid>{'|'.join(WORDS['paid_words'])})"
+    r"按(?:照)?(?:其|实际)?[\u4e00-\u9fa5]{1,10}?的?(?P<pct>\d+(?:\.\d+)?)%(?:的比例)?(?:给予|予以)?"
+    rf"(?P<paid>[\u4e00-\u9fa5]{{0,4}}?(?:{'|'.join(WORDS['paid_words'])}))"
 )
 _SHARE_CAP_RE = re.compile(
     rf"(?P<paid>{'|'.join(WORDS['paid_words'])}|奖补)比例(?:最高)?(?:不超过|不高于|最高为?)"

@@ -128,6 +128,10 @@ def read_people(text: str, words: dict) -> Beneficiary | None:
         if m["unit"] == "所" and housed:  # '65所中小学学生': 所 counts the schools
             who = housed.group(0)
         said = m.group(0)
+        places = "|".join(words["institution_nouns"])
+        more = re.match(rf"(?:[、和及](?:{places}))+", text[m.end("who") :]) if housed else None
+        if more:  # '45所中小学、幼儿园': the kindergartens are counted too
+            who, said = who + more.group(0), said + more.group(0)
         if _splits_word(who, text[m.end("who") : m.end("who") + 1], words):
             who, said = who[:-1], said[:-1]  # '15个行政村村庄规划': the last 村 is 村庄's
         if who in words["place_nouns"] and _noun_follows(text[m.end("who") : m.end("who") + 6]):

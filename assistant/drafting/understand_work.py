@@ -151,6 +151,8 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     if not verb or _condition_first(clause[:start], clause, words, count_re):
         return []
     before, rest = clause[:start], clause[start + len(verb) :]
+    if before in ("日", "年", "月"):  # '日处理规模3万吨': a day's 处理规模
+        before, verb = "", before + verb
     work = FREQ_START_RE.sub("", rest)  # '开展每季度巡检维护': how often is the 时效 row's
     if verb in ("开展", "进行", "实施") and (
         work in words["activity_verbs"] or two_verbs(work, words)
@@ -206,6 +208,7 @@ def _part_activity(
     obj = _AGE_RE.sub("", strip_counts(part, count_re)).split("的")[-1]
     obj = _FREQ_END_RE.sub("", obj)  # '幼儿园食堂每学期': how often is the 时效 row's
     obj = re.sub(r"共计|合计|累计|总计", "", obj)  # '河道12条共计36公里': 河道, twice counted
+    obj = obj.split("担任")[0]  # '2家律师事务所担任市政府法律顾问': the firms are hired
     obj = re.sub(r"^(?:全[市区县镇乡]|辖区|本[市区县])(?=[\u4e00-\u9fa5]{2})", "", obj)  # 全市路口…
     if not is_object(obj) or (
         not count_re.search(part) and obj.endswith(tuple(words["abstract_nouns"]))
