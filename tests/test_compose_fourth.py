@@ -310,3 +310,89 @@ def test_a_days_capacity_and_a_share_of_a_named_standard(memory_drafter):
     assert ("日处理规模", "≥3万吨") in quantity  # was 处理规模
     costs = slot_rows(memory_drafter.draft(TRAINEES, today=TODAY), "成本")
     assert ("见习补贴比例", "=60%") in costs  # was lost
+
+
+HOUSING = (
+    "项目名称：农村危房改造补助\n主管部门：某县住房和城乡建设局\n2027年预算450万元，对全县150户农村"
+    "低收入群体危房实施改造，其中C级危房修缮加固100户、D级危房拆除重建50户，户均补助分别为1.5万元"
+    "和6万元。"
+)
+SOIL = (
+    "项目名称：水土保持综合治理\n主管部门：某县水利局\n预算600万元。2027年治理水土流失面积12平方公里，"
+    "修建谷坊坝30座。"
+)
+VENUES = (
+    "项目名称：体育场馆免费低收费开放补助\n主管部门：某市体育局\n2027年中央补助资金120万元，"
+    "全年开放时间不少于330天，接待健身群众50万人次。"
+)
+
+
+def test_standards_given_respectively_are_one_each_named_by_their_item(memory_drafter):
+    costs = slot_rows(memory_drafter.draft(HOUSING, today=TODAY), "成本")
+    # was 补助分别标准 =1.5万元/户, 万元和费 ≤6万元 and 其他费用 ≤444万元
+    assert costs == [
+        ("C级危房修缮加固补助标准", "=1.5万元/户"),
+        ("D级危房拆除重建补助标准", "=6万元/户"),
+        ("项目成本控制", "≤450万元"),
+    ]
+
+
+def test_square_kilometres_are_an_area_and_days_open_are_days(memory_drafter):
+    quantity = slot_rows(memory_drafter.draft(SOIL, today=TODAY), "数量")
+    assert ("治理水土流失面积", "≥12平方公里") in quantity  # was lost
+    quantity = slot_rows(memory_drafter.draft(VENUES, today=TODAY), "数量")
+    assert ("开放天数", "≥330天") in quantity  # was 开放时间天数
+
+
+PUBLIC_HOUSING = (
+    "项目名称：公共租赁住房运营管理\n主管部门：某市住房保障中心\n2027年预算300万元，其中物业服务费"
+    "210万元、维修费90万元。管理公租房3200套，保障租住家庭3000户，租金收缴率达到90%以上。"
+)
+TRAFFIC = (
+    "项目名称：春运及节假日道路交通安全保障\n主管部门：某县公安局交通警察大队\n2027年预算20万元，"
+    "设置临时执勤点12个，出动警力2000人次，全年不发生一次死亡3人以上道路交通事故。"
+)
+CITY_GRID = (
+    "项目名称：城市数字化城管平台运行\n主管部门：某区城市管理局\n2027年预算150万元，全年采集上报"
+    "城市管理问题不少于12万件，案件结案率达到95%以上。"
+)
+SKILL_PAY = (
+    "项目名称：职工职业技能提升补贴\n主管部门：某市人力资源和社会保障局\n预算240万元。2027年对"
+    "取得职业技能等级证书的企业职工发放技能提升补贴，初级、中级、高级分别补贴1000元、1500元、"
+    "2000元，预计惠及职工1600人。"
+)
+MODEL_VILLAGES = (
+    "项目名称：乡村振兴示范村建设\n主管部门：某县农业农村局\n预算1000万元，2027年打造省级乡村振兴"
+    "示范村5个，每村补助200万元，用于村内道路硬化、污水处理和村庄绿化亮化，12月底前完成建设任务。"
+)
+
+
+def test_public_housing_and_traffic_duty_are_kinds_of_their_own(memory_drafter):
+    draft = memory_drafter.draft(PUBLIC_HOUSING, today=TODAY)
+    # 租赁 made it an IT 运维: 系统正常运行率, 故障响应时间, 发生信息安全事故次数
+    assert not [n for n in ("系统", "故障", "信息安全") if n in row_names(draft)]
+    draft = memory_drafter.draft(TRAFFIC, today=TODAY)
+    # 道路 made it 工程建设: 工程验收合格率, 工程竣工验收时间, 工程设计使用年限
+    assert "工程" not in row_names(draft)
+    assert not [n for n, _ in slot_rows(draft, "数量") if "事故" in n]  # was …事故人数 ≤3人
+    assert ("死亡3人以上事故发生次数", "=0次") in slot_rows(draft, "效益")  # the size kept
+    draft = memory_drafter.draft(CITY_GRID, today=TODAY)
+    assert "档案" not in row_names(draft)  # 数字化 made it an archive
+
+
+def test_standards_listed_before_respectively_are_one_each(memory_drafter):
+    costs = slot_rows(memory_drafter.draft(SKILL_PAY, today=TODAY), "成本")
+    # was 高级分别补贴 ≤0.1万元 and 其他费用 ≤239.9万元
+    assert costs == [
+        ("初级补贴标准", "=1000元"),
+        ("中级补贴标准", "=1500元"),
+        ("高级补贴标准", "=2000元"),
+        ("项目成本控制", "≤240万元"),
+    ]
+
+
+def test_what_the_money_of_counted_work_is_used_for_is_no_work_of_its_own(memory_drafter):
+    draft = memory_drafter.draft(MODEL_VILLAGES, today=TODAY)
+    # were 建设任务完成率 =100% (a 数量 row) and 硬化污水处理数量 ≥1项, 村庄绿化亮化数量 ≥1项
+    assert slot_rows(draft, "数量") == [("省级乡村振兴示范村数量", "≥5个")]
+    assert ("建设任务完成时间", "2027年12月底前完成") in slot_rows(draft, "时效")

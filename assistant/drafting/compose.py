@@ -124,7 +124,7 @@ def activity_name(act: Activity) -> str:
         return head
     if unit == "%":  # '完成项目主体工程70%' -> 项目主体工程完成比例
         return f"{obj}{act.verb}比例"
-    if unit.endswith("亩") or unit.endswith("平方米"):
+    if unit.endswith(("亩", "平方米", "平方公里")):
         return f"{head}面积"
     if unit in ("公里", "千米", "米"):
         return re.sub(r"长$", "", head) + "长度"  # '治理河长' -> 治理河长度
@@ -136,8 +136,8 @@ def activity_name(act: Activity) -> str:
         return f"{head}人数"
     if unit.endswith("户"):  # '改造农村危房150户' -> 改造农村危房户数
         return f"{head}户数"
-    if unit in ("天", "日"):  # '开放不少于300天' -> 开放天数
-        return f"{head}天数"
+    if unit in ("天", "日"):  # '开放不少于300天', '开放时间不少于330天' -> 开放天数
+        return f"{head.removesuffix('时间')}天数"
     if unit in ("学时", "课时"):  # '每人培训不少于50学时' -> 培训学时
         return head if head.endswith(unit) else f"{head}{unit}"
     if unit == "小时":  # '总航时不少于30小时' -> 总航时; '驻场服务200小时' -> 驻场服务时长

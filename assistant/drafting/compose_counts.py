@@ -143,6 +143,8 @@ def uncovered_figures(
     # a row already says '≥6万人' for the brief's 6万人 (60000人)
     shown += " " + " ".join(f"{f.number:g}{f.unit}" for f in count_figures(shown))
     missing = [f for f in count_figures(brief_words(brief)) if f"{f.number:g}{f.unit}" not in shown]
+    # '不发生一次死亡3人以上道路交通事故': the size of what must not happen, the effect row's
+    missing = [f for f in missing if not any(w in f.text for w in WORDS["negated_effects"])]
     made: list[Indicator] = []
     for figure in missing[:MAX_FIGURE_ROWS]:
         act = next((a for a in facts.activities if figure.text[-4:] in a.text), None)

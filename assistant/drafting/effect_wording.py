@@ -36,6 +36,8 @@ _EFFECT_LEAD_RE = re.compile(
 _RATE_RE = re.compile(
     r"(?P<name>[\u4e00-\u9fa5]{2,12}率)(?:达到|不低于|保持在|在|为)?(?P<v>\d+(?:\.\d+)?)[%％](?:以上)?$"
 )
+_SIZE_RE = re.compile(r"(?:死亡|伤亡|受伤)?\d+(?:\.\d+)?[人起处](?:以上|以下)")
+_NEGATED = tuple(load_data("brief_words")["negated_effects"])
 _QUOTES_RE = re.compile(r"[“”\"'‘’《》]")
 _PREFIX_RE = re.compile(rf"^(?:{'|'.join(WORDS['object_prefixes'])})+")
 GRADED_TARGET = "好"
@@ -83,7 +85,9 @@ def _not_a_result(effect: str, facts: ProjectFacts) -> bool:
         or any(w in effect for w in WORDS["quality_objects"])
         or body.endswith(tuple(WORDS["work_endings"]))
         or any(o.text in effect or effect in o.text for o in facts.outcomes)
-        or bool(count_figures(effect))  # '保障低保对象3800人': the people paid, a 数量 row
+        # '保障低保对象3800人': the people paid, a 数量 row ('不发生…3人以上…事故' counts none)
+        or bool(count_figures(effect))
+        and not effect.startswith(_NEGATED)
     )
 
 
@@ -102,6 +106,9 @@ def _measured(effect: str) -> tuple[Indicator | None, Assumption | None]:
             continue
         obj = _effect_object(effect[: effect.index(word)])
         name = measure["name"].format(obj=obj, word=word)
+        size = _SIZE_RE.search(obj)  # '一次死亡3人以上道路交通事故' keeps its size when cut
+        if len(name) > MAX_NAME and size:
+            name = measure["name"].format(obj=size.group(0), word=word)
         name = name if len(name) <= MAX_NAME else _shorten(name, MAX_NAME)
         row = make_row(
             result_level2(effect),

@@ -73,7 +73,9 @@ def _read(text: str, name: str, department: str, budget: float | None) -> Projec
     )
 
 
-_MILESTONES = frozenset(load_data("time_words")["deadline_verbs"])
+_MILESTONES = frozenset(
+    load_data("time_words")["deadline_verbs"] + load_data("time_words")["deadline_tasks"]
+)
 _PAYMENTS = tuple(k for k, v in load_data("time_words")["deadline_objects"].items() if v == "资金")
 _COMPLEMENT = re.compile(
     rf"{'|'.join(load_data('time_words')['deadline_complements'])}|.*\d+月(?:\d+日|底|末|中旬|上旬|下旬)?前.*"

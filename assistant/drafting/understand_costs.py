@@ -53,8 +53,10 @@ _PAYOUT_RE = re.compile(
 def find_costs(text: str, budget: float | None) -> list[CostLine]:
     """Named spending lines ('保安服务费191万元') and standards ('每人500元'); the budget total
     and its 财政/自筹 split are not."""
-    lines: list[CostLine] = []
+    lines, spans = _respective(text)
     for match in MONEY_RE.finditer(text):
+        if any(start <= match.start() < end for start, end in spans):
+            continue
         number = to_number(match["num"])
         before = re.split(r"[，。；,;、：:\n（(]|其中", text[: match.start()])[-1].strip()
         name_match = _COST_NAME_RE.search(before)
@@ -93,6 +95,37 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
     return lines
 
 
+# '户均补助分别为1.5万元和6万元' after 'C级危房修缮加固100户、D级危房拆除重建50户'
+# '初级、中级、高级分别补贴1000元、1500元、2000元': the items are named before 分别
+_RESPECTIVE_RE = re.compile(
+    r"(?P<name>[\u4e00-\u9fa5、]{2,12}?)分别(?:为|是)?(?P<paid>补贴|补助|奖励|资助)?"
+    r"(?P<money>[\d.]+\s*(?:万元|元)(?:[和、及与][\d.]+\s*(?:万元|元))+)"
+)
+_LABEL_RE = re.compile(
+    r"(?P<l>[\u4e00-\u9fa5A-Za-z]{2,12}?)\d+(?:\.\d+)?(?:户|人|名|个|座|处|所|辆|台)"
+)
+
+
+def _respective(text: str) -> tuple[list[CostLine], list[tuple[int, int]]]:
+    """Standards written 'respectively' for the counted items listed before them: one each,
+    named by its item (C级危房修缮加固补助标准 =1.5万元/户); and the spans they cover."""
+    lines, spans = [], []
+    for m in _RESPECTIVE_RE.finditer(text):
+        monies = list(MONEY_RE.finditer(text, m.start("money"), m.end("money")))
+        labels = [x["l"] for x in _LABEL_RE.finditer(text[: m.start()])][-len(monies) :]
+        name = m["name"]
+        if "、" in name:  # the items listed before 分别 are what is paid for
+            labels, name = name.split("、"), m["paid"] or "补贴"
+        labels = [re.sub(r"^(?:其中|包括|含)", "", label) for label in labels]
+        if len(labels) != len(monies):
+            continue
+        for label, money in zip(labels, monies, strict=True):
+            line = _standard(f"{label}{name}", text, money, to_number(money["num"]))
+            lines.append(line.model_copy(update={"text": m.group(0)}))
+        spans.append(m.span())
+    return lines, spans
+
+
 def _standard(
     name: str, text: str, match: re.Match, number: float, per_after: str = ""
 ) -> CostLine:
@@ -110,7 +143,8 @@ def _standard(
     age, core = (age.group(0), core[age.end() :]) if age else ("", core)
     if re.match(r"[月年](?=[\u4e00-\u9fa5]{2})", core):  # '人均月报酬'
         every, core = [*every, core[0]], core[1:]
-    if len(core) > 6 or "的" in core:
+    named = len(core) <= 10 and core.endswith(tuple(WORDS["paid_words"]))  # C级危房修缮加固补助
+    if (len(core) > 6 and not named) or "的" in core:
         core = _payout(text[match.end() : match.end() + 8]) or _payout(before)
     following = re.split(r"[，。；,;\n]", text[match.end() :])[0][:8]  # '按每吨80元标准补贴'
     core = core or _payout(before) or _payout(following) or _paid_for(before)

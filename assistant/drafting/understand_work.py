@@ -98,7 +98,7 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
         who = read_people(clause, words)
         if who is not None and all(b.who != who.who for b in work.beneficiaries):
             work.beneficiaries.append(who)
-        if _granted_count(work, clause, count_re):
+        if _granted_count(work, clause, count_re) or _uses_of_counted(text, clause, count_re):
             continue
         if quality or _no_work(clause, words, header and len(clauses) > 1):
             continue  # a standard, a cost line or a frequency, not an activity
@@ -276,6 +276,13 @@ def _condition_first(before: str, clause: str, words: dict, count_re: re.Pattern
     监测 inside it is no work of its own (a count would make it one)."""
     starts = before.startswith(tuple(words["non_activity_verbs"]))
     return starts and not count_re.search(clause)
+
+
+def _uses_of_counted(text: str, clause: str, count_re: re.Pattern) -> bool:
+    """'打造示范村5个，每村补助200万元，用于村内道路硬化、污水处理…': what the money of work counted
+    elsewhere is used for is that work's content, no work of its own."""
+    uses = clause.startswith("用于") and not count_re.search(clause)
+    return uses and bool(count_re.search(text.replace(clause, "")))
 
 
 def _granted_count(work: Work, clause: str, count_re: re.Pattern) -> bool:
