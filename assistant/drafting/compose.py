@@ -114,9 +114,8 @@ def activity_name(act: Activity) -> str:
     if kind:  # '书法、声乐、太极拳、摄影等课程32门' counts 书法等课程, or 课程 when that is long
         first = f"{obj.split('、')[0]}等{kind[1]}"
         obj = first if len(first) <= 10 else kind[1]
-    elif (
-        "、" in obj
-    ):  # '公益讲座、阅读推广活动40场' counts them all: the name keeps both, or says 等
+    elif "、" in obj:
+        # '公益讲座、阅读推广活动40场' counts them all: the name keeps both, or says 等
         obj = obj if len(obj) <= 12 else obj.split("、")[0] + "等"
     obj = obj if len(obj) <= 10 or "、" in obj else tail_words(obj)
     head = f"{verb}{obj}" if len(verb + obj) <= 12 else obj

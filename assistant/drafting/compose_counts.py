@@ -24,7 +24,7 @@ _TIMES_A_YEAR: dict[str, int] = load_data("time_words")["times_a_year"]
 MIN_LISTED = 3
 SERVICE_CONTENT_TYPES = tuple(WORDS["service_content_types"])
 _COMPLETED = tuple(WORDS["completed_tasks"])
-_GRANT_VERBS = ("补贴", "补助", "奖励", "奖补", "资助")
+_GRANT_VERBS = tuple(WORDS["grant_verbs"])
 _PLACES = frozenset(WORDS["place_nouns"])
 # Verbs that say only that work is done: the object names the work ('开展法治培训' -> 法治培训).
 PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供", "负责", "依托")

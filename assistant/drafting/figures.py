@@ -121,10 +121,9 @@ def _noun(before: str, after: str) -> str:
 
 
 _WORK_VERBS = frozenset(load_data("brief_words")["activity_verbs"])
-# What a figure's people or things are kept in, not what they are: '基本生活', '安全运行'.
-_STATE_WORDS = ("基本", "安全", "稳定", "正常", "有序")
+_STATE_WORDS = tuple(load_data("brief_words")["state_words"])
 _STATE_END_RE = re.compile(rf"(?:{'|'.join(_STATE_WORDS)})$")
-_PEOPLE_END = r"(?:对象|人员|群众|居民|村民|农户|学生|老人|儿童|患者|残疾人)$"
+_PEOPLE_END = rf"(?:{'|'.join(load_data('brief_words')['counted_before'])})$"
 _VERB_NOUNS = tuple(load_data("brief_words")["verb_nouns"])
 # jieba tags that end a name: verbs, prepositions, conjunctions, adverbs, particles, numerals, times
 _NOT_NAME = ("v", "p", "c", "d", "u", "m", "t")

@@ -71,7 +71,7 @@ _HOURS_RE = re.compile(
 _MANNER = r"(?:足额|全额|及时|按时|准时)?"  # '按月足额发放' is paid monthly
 _PER_UNIT_BEFORE_RE = re.compile(r"(?:每|[人户生亩]均)[\u4e00-\u9fa5]$")
 _PLAIN_LEAD_RE = re.compile(r"^(?:开展|进行|组织|实行|实施|落实)")
-_DOERS = ("员", "长", "人", "者", "队")  # '网格员每周2次': who does it, not the work
+_DOERS = tuple(TIME["frequency_doers"])
 _WHEN_RE = re.compile(r"^(?:全年|[\u4e00-\u9fa5]{1,4}?(?:期内|期间|期))")
 
 

@@ -47,6 +47,7 @@ from assistant.drafting.understand_verbs import (
     work_clause,
 )
 from assistant.schema import Model
+from assistant.taxonomy import load_data
 
 jieba.setLogLevel(60)
 _FREQ_END_RE = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)$")
@@ -59,9 +60,8 @@ _DEADLINE_END_RE = re.compile(
 _WHO_DOES_IT_RE = re.compile(
     r"^(?:本|该)?(?:项目)?由.{2,30}?(?:负责|具体|组织)?(?:实施|承担|承办)$"
 )
-_GRANT_COUNT_RE = re.compile(
-    r"^(?:全年|计划|预计|拟|共)*(?P<g>补贴|补助|奖励|奖补|资助)(?P<rest>.+)$"
-)
+_GRANTS = "|".join(load_data("brief_words")["grant_verbs"])
+_GRANT_COUNT_RE = re.compile(rf"^(?:全年|计划|预计|拟|共)*(?P<g>{_GRANTS})(?P<rest>.+)$")
 _GRANT_END_RE = re.compile(r"(?:给予|予以)(?P<g>补贴|补助|奖励|奖补)$")
 _AGE_RE = re.compile(r"[\d.]*(?:名|人|位)?\d+周?岁(?:以上|以下)?|^以?上(?=[\u4e00-\u9fa5]{2})")
 
