@@ -122,7 +122,8 @@ MAX_FIGURE_ROWS = 2
 
 def sized_by(row: str, figures: list[Indicator]) -> bool:
     """An uncounted work a figure of the brief counts: it names the work ('日常养护县乡道长度' for
-    日常养护次数, a stem of 4 characters or more), or it counts the people a grant pays ('惠及消费者3000人次' for 补贴购买…数量)."""
+    日常养护次数, a stem of 4 characters or more), or it counts the people a grant pays
+    ('惠及消费者3000人次' for 补贴购买…数量)."""
     stem = re.sub(r"(?:次数|数量|场次|人数|期数)$", "", row)
     paid = row.startswith(_GRANT_VERBS) and any(
         counts_people(f.value.unit.removesuffix("次")) for f in figures
