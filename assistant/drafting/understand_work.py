@@ -29,6 +29,7 @@ from assistant.drafting.understand_lists import (
     total,
 )
 from assistant.drafting.understand_period import season_timed, without_when
+from assistant.drafting.understand_sizes import sizes_other_work
 from assistant.drafting.understand_targets import (
     NUM,
     count_unit,
@@ -47,7 +48,6 @@ from assistant.drafting.understand_verbs import (
     work_clause,
 )
 from assistant.schema import Model
-from assistant.taxonomy import load_data
 
 jieba.setLogLevel(60)
 _FREQ_END_RE = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)$")
@@ -60,8 +60,6 @@ _DEADLINE_END_RE = re.compile(
 _WHO_DOES_IT_RE = re.compile(
     r"^(?:本|该)?(?:项目)?由.{2,30}?(?:负责|具体|组织)?(?:实施|承担|承办)$"
 )
-_GRANTS = "|".join(load_data("brief_words")["grant_verbs"])
-_GRANT_COUNT_RE = re.compile(rf"^(?:全年|计划|预计|拟|共)*(?P<g>{_GRANTS})(?P<rest>.+)$")
 _GRANT_END_RE = re.compile(r"(?:给予|予以)(?P<g>补贴|补助|奖励|奖补)$")
 _AGE_RE = re.compile(r"[\d.]*(?:名|人|位)?\d+周?岁(?:以上|以下)?|^以?上(?=[\u4e00-\u9fa5]{2})")
 
@@ -98,7 +96,7 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
         who = read_people(clause, words)
         if who is not None and all(b.who != who.who for b in work.beneficiaries):
             work.beneficiaries.append(who)
-        if _granted_count(work, clause, count_re) or _uses_of_counted(text, clause, count_re):
+        if sizes_other_work(text, clause, work.activities, count_re):
             continue
         if quality or _no_work(clause, words, header and len(clauses) > 1):
             continue  # a standard, a cost line or a frequency, not an activity
@@ -276,28 +274,6 @@ def _condition_first(before: str, clause: str, words: dict, count_re: re.Pattern
     监测 inside it is no work of its own (a count would make it one)."""
     starts = before.startswith(tuple(words["non_activity_verbs"]))
     return starts and not count_re.search(clause)
-
-
-def _uses_of_counted(text: str, clause: str, count_re: re.Pattern) -> bool:
-    """'打造示范村5个，每村补助200万元，用于村内道路硬化、污水处理…': what the money of work counted
-    elsewhere is used for is that work's content, no work of its own."""
-    uses = clause.startswith("用于") and not count_re.search(clause)
-    return uses and bool(count_re.search(text.replace(clause, "")))
-
-
-def _granted_count(work: Work, clause: str, count_re: re.Pattern) -> bool:
-    """'对…加装电梯给予补贴，…全年计划补贴15部': the count is of the work paid for."""
-    grant = _GRANT_COUNT_RE.match(clause)
-    count = count_re.fullmatch(grant["rest"]) if grant else None
-    act = (
-        next((a for a in work.activities if a.count is None and a.verb == grant["g"]), None)
-        if count
-        else None
-    )
-    if act is None:
-        return False
-    act.count, act.unit = to_count(count["num"]), count_unit(count["num"], count["unit"])
-    return True
 
 
 def _add_activity(work: Work, act: Activity, who: Beneficiary | None) -> None:
