@@ -24,10 +24,7 @@ def effect_of(clause: str, words: dict) -> str:
         return clause[:24]
     body = re.sub(rf"^(?:{'|'.join(words['purpose_words'])})", "", clause)
     body = re.sub(rf"^(?:{'|'.join(words['effect_adverbs'])})+", "", body)
-    if body != clause or any(body.startswith(v) for v in words["effect_verbs"]):
-        if any(body.startswith(v) for v in words["effect_verbs"]):
-            return body[:24]
-    return ""
+    return body[:24] if body.startswith(tuple(words["effect_verbs"])) else ""
 
 
 def effect_first(clause: str, words: dict) -> bool:

@@ -84,8 +84,9 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
             clause, words
         )
         # '确保…比例不低于85%', '确保全年安全事故控制在2起以内' are standards
-        if effect_of(clause, words) and not measured:
-            work.effects.append(effect_of(clause, words))
+        effect = effect_of(clause, words)
+        if effect and not measured:
+            work.effects.append(effect)
             continue
         if clause.startswith(tuple(words["purpose_words"])) or clause in purposes:
             continue  # why, not what: '为了更好的适应…体系' is no activity
