@@ -7,6 +7,7 @@ took, and every value the brief did not give is listed as a coded Assumption.
 
 from __future__ import annotations
 
+import os
 import re
 
 from assistant.drafting.compose_base import brief_source, make_row, num, tail_words, unique
@@ -78,6 +79,7 @@ def compose_rows(
         made, notes = make(facts, year, layout)
         rows += made
         assumed += notes
+    rows = _as_type_benefit(rows, facts)
     # '培训后就业率不低于70%' is the brief's own result: no type's usual one beside it
     given = any(slot_of(r) == "效益" for r in rows)
     made, notes = effect_rows(facts, year, layout, given)
@@ -85,6 +87,27 @@ def compose_rows(
     assumed += notes
     made, notes = satisfaction_rows(facts, profile)
     return _as_type_quality(rows, facts) + made, assumed + notes
+
+
+def _as_type_benefit(rows: list[Indicator], facts: ProjectFacts) -> list[Indicator]:
+    """'整改率达到100%' of an inspection is the type's usual effect (发现问题整改率) with the brief's
+    value: it moves to 效益 (named the longer way), and no second rate is made up beside it."""
+    kind = type_of(facts.main_type)
+    name = kind.benefit[0] if kind and kind.benefit else ""
+    out = []
+    for row in rows:
+        if slot_of(row) == "质量" and len(_same_rate(row.name, name)) >= 3:
+            longer = row.name if len(row.name) > len(name) else name  # 查处安全隐患整改率
+            update = {"level1": BENEFIT, "level2": result_level2(name), "name": longer}
+            row = row.model_copy(update=update)
+        out.append(row)
+    return out
+
+
+def _same_rate(one: str, other: str) -> str:
+    """The rate both names end on ('查处安全隐患整改率', '发现问题整改率' -> 整改率), or ''."""
+    common = os.path.commonprefix([one[::-1], other[::-1]])[::-1]
+    return common if common.endswith("率") else ""
 
 
 def _as_type_quality(rows: list[Indicator], facts: ProjectFacts) -> list[Indicator]:
@@ -128,7 +151,7 @@ def activity_name(act: Activity) -> str:
     if unit in ("公里", "千米", "米"):
         return re.sub(r"长$", "", head) + "长度"  # '治理河长' -> 治理河长度
     if unit.endswith("次"):  # '接待读者20万人次' -> 接待读者人次
-        return head + ("次数" if unit == "次" else unit.removeprefix("万"))
+        return head + ("次数" if unit in ("次", "万次") else unit.removeprefix("万"))
     if unit in ("场", "期", "班", "批", "届"):
         return head + ("场次" if unit == "场" else unit + "数")
     if counts_people(unit):  # '免费体检2.1万人' -> 免费体检人数

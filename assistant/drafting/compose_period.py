@@ -100,8 +100,12 @@ def _deadline(period: Period, year: int, word: str, paid: str) -> tuple[str, str
     task = _VIA_RE.sub("", task)  # '通过“一卡通”发放到户': 发放 is due, 通过 says how
     verb = next((v for v in _DEADLINE_VERBS if task.startswith(v)), "")
     obj = re.sub(r"(?:到位|完毕|工作)$", "", task[len(verb) :]) if verb else ""
+    obj = re.sub(r"^[\d.]+万?[\u4e00-\u9fa5]", "", obj)  # '完成38座水库安全鉴定': 水库安全鉴定
     if verb == "完成":
+        obj = re.sub(r"^(?:并|和|及)", "", obj)  # '完成并通过验收' is due by the date: 验收通过时间
+        obj = obj.split("并")[0] if len(obj) > 8 else obj  # '完成安装调试并投入使用': 安装调试
         name = f"{obj}完成时间" if 2 <= len(obj) <= 8 else f"{word}时间"
+        name = f"{obj[2:]}通过时间" if obj.startswith("通过") and len(obj) >= 4 else name
         return name, f"{date}完成", said
     if verb in _DEADLINE_OBJECTS and len(obj) < 2:  # '春节前发放到位' -> 慰问金发放时间
         return f"{_payout_object(verb, paid)}{verb}时间", f"{date}{task}", said
@@ -114,9 +118,13 @@ def _deadline(period: Period, year: int, word: str, paid: str) -> tuple[str, str
     if verb:  # '暑期内完工', '12月底前分红': the project's own word names the row
         return f"{_OWN_WORDS.get(verb, word)}时间", f"{date}{task}", said
     lead = next((v for v in _ACTIVITY_VERBS if task.startswith(v)), "")
-    if lead and len(task) <= 10:  # '春节前慰问麻风村休养员'
-        return f"{lead}时间", f"{date}{task}", said
     held = re.sub(r"^(?:组织|开展|举办|召开|进行)+|\d+\s*[次场期届]$", "", task)
+    # '春节前慰问麻风村休养员', '春节前走访慰问重点优抚对象480人' (走访慰问时间; a plain 组织 or
+    # 开展 names nothing: '组织开展…应急演练1次' is timed below)
+    verbs = re.match(rf"(?:{'|'.join(_ACTIVITY_VERBS)})+", task) if held == task else None
+    if verbs and (len(task) <= 10 or re.search(r"\d", task)):
+        value = f"{date}{task}" if len(task) <= 10 and not re.search(r"\d", task) else f"{date}完成"
+        return f"{verbs.group(0)[:6]}时间", value, said
     if lead and len(held) >= 4:  # '6月上旬组织开展全区防汛综合应急演练1次' -> 应急演练时间
         return f"{tail_words(held, 4)}时间", f"{date}完成", said
     return f"{word}时间", date if date.endswith("完成") else f"{date}完成", said
@@ -140,9 +148,9 @@ def _frequencies(period: Period, paid: str) -> list[tuple[str, str, str]]:
 
 def _frequency_name(part: Frequency, paid: str) -> str:
     verb = tail_words(part.verb, 8) if part.verb else ""
-    if part.hours:
-        return f"{part.every}{verb}时长"
-    if part.every.startswith(("按", "分")) and verb in _DEADLINE_OBJECTS:
+    if part.hours:  # '每周开放不少于6天' counts days, not hours
+        return f"{part.every}{verb}{'天数' if part.hours.endswith(('天', '日')) else '时长'}"
+    if not part.every.startswith("每") and verb in _DEADLINE_OBJECTS:  # 按月, 春秋两季
         return f"{_payout_object(verb, paid)}{verb}频次"  # '按月发放' -> 补贴发放频次
     return f"{verb}频次" if verb else "工作频次"
 
@@ -164,7 +172,12 @@ def _frequency_value(part: Frequency) -> str:
 
 def _paid(facts: ProjectFacts) -> str:
     """What the project pays out, by its standard ('慰问标准' -> 慰问金, '补贴标准' -> 补贴)."""
-    cores = [c.name.removesuffix("标准") for c in facts.costs if c.unit_cost]
+    # a share ('补贴比例 ≤30%') says how much, not what is paid
+    cores = [
+        re.sub(r"^[一二三四五]档", "", c.name.removesuffix("标准"))  # '一档生活补助标准'
+        for c in facts.costs
+        if c.unit_cost and c.amount
+    ]
     # '城市低保标准', '农村低保标准': both pay 低保
     common = os.path.commonprefix([c[::-1] for c in cores])[::-1] if len(cores) > 1 else ""
     core = common if len(common) >= 2 else next(iter(cores), "")

@@ -28,6 +28,7 @@ _EFFECT_WORD = {
     "提高": "提升", "提升": "提升", "改善": "改善", "增强": "提升", "减少": "减少",
     "降低": "降低", "保障": "保障", "遏制": "遏制", "压实": "落实", "优化": "优化",
     "打造": "打造", "缓解": "缓解", "确保": "保障", "延长": "延长", "安置": "安置",
+    "解决": "解决", "稳定": "稳定", "增加": "增加",
 }  # fmt: skip
 WORDS = load_data("outcome_words")
 _EFFECT_LEAD_RE = re.compile(
@@ -38,6 +39,7 @@ _RATE_RE = re.compile(
 )
 _SIZE_RE = re.compile(r"(?:死亡|伤亡|受伤)?\d+(?:\.\d+)?[人起处](?:以上|以下)")
 _NEGATED = tuple(load_data("brief_words")["negated_effects"])
+_GENERIC = set(load_data("brief_words")["generic_words"])
 _QUOTES_RE = re.compile(r"[“”\"'‘’《》]")
 _PREFIX_RE = re.compile(rf"^(?:{'|'.join(WORDS['object_prefixes'])})+")
 GRADED_TARGET = "好"
@@ -129,7 +131,7 @@ def _library_effect(effect: str, facts: ProjectFacts) -> tuple[Indicator | None,
     word with the effect) with the library's typical value: '改善农田灌溉条件' -> 新增和改善灌溉达标面积
     ≥350亩 (assumed, coded A-LIBRARY-ROW). Entries without a value that is a figure or a grade
     (a bare '研究性成果应用率') are left to the graded row."""
-    words = set(topic_bigrams(effect))
+    words = set(topic_bigrams(effect)) - _GENERIC  # '提升森林火灾扑救能力' is no 业务保障能力
     for entry in standard_entries(facts.types, "效益"):
         if not (entry.count == 0 or entry.count >= 2) or not words & set(topic_bigrams(entry.name)):
             continue

@@ -31,7 +31,7 @@ TIME_LIMIT_RE = re.compile(
 )
 # A time limit written as a cap on a named time ('故障修复时间不超过24小时'): the name is its own.
 CAPPED_TIME_RE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fa5]{{2,8}}?(?:时间|时限|时长))(?:不超过|不多于|控制在|≤)\s*"
+    rf"(?P<name>[\u4e00-\u9fa5]{{2,8}}?(?:时间|时限|时长|时效))(?:不超过|不多于|控制在|≤)\s*"
     rf"(?P<num>{_NUMBER})\s*(?P<unit>{'|'.join(sorted(TIME_UNITS, key=len, reverse=True))})"
     r"(?:以内|之内|内)?"
 )
@@ -76,6 +76,18 @@ def count_figures(text: str) -> list[Figure]:
             noun=noun,
             text=text[match.end("before") - len(before) : end],
         )
+        each = _EACH_PAID_RE.search(text[: match.start("before")]) if not noun else None
+        if each:  # '…的中心每个奖励5万元，预计6个': the places paid (奖励中心 6个)
+            figure.noun = each["paid"] + each["what"].split("的")[-1]
+        previous = figures[-1] if figures else None
+        if (
+            not noun
+            and previous
+            and previous.unit == figure.unit
+            and previous.noun.startswith("每")
+        ):
+            # '每校配备保安2名，共90名': the total of what each place has (配备保安 90名)
+            figure.noun = re.sub(r"^每[\u4e00-\u9fa5]", "", previous.noun)
         if not any((f.number, f.unit) == (figure.number, figure.unit) for f in figures):
             figures.append(figure)
     return figures
@@ -109,7 +121,7 @@ def _whole_words(text: str, start: int, end: int) -> str:
 
 def _noun(before: str, after: str) -> str:
     """What the figure counts: the noun after it ('12条河道') or the activity before it."""
-    after = re.split(r"[的和及与、]|开展|进行|完成|提供", after)[0]
+    after = re.split(r"[的和及与、]|开展|进行|完成|提供|^每", after)[0]  # '60人每人每年' counts 人
     nouns = _STATE_END_RE.sub("", _leading_nouns(after))  # '45辆校车安全运行': the 校车
     if nouns in _STATE_WORDS or re.search(_PEOPLE_END, before):
         nouns = ""  # '保障农村低保对象9000人基本生活': the 对象 are counted, not 基本
@@ -117,9 +129,14 @@ def _noun(before: str, after: str) -> str:
         return after if nouns in ("项目", "工作", "任务") else nouns
     before = re.split(r"开展|进行|对(?!象)", before)[-1]  # '低保对象3800人': 对象 is no 对
     before = _LEAD_WORDS.sub("", before)
-    return _VERB_END.sub("", before) or before
+    place = nouns if nouns in _ONE_CHAR_PLACES else ""  # '支持12个村实施…' -> 支持村
+    return (_VERB_END.sub("", before) or before) + place
 
 
+_EACH_PAID_RE = re.compile(
+    r"(?P<what>[\u4e00-\u9fa5]{1,6})每[个家户所座处](?P<paid>奖励|补助|补贴|奖补)[\d.]+万?元[，,]\s*$"
+)
+_ONE_CHAR_PLACES = tuple(load_data("brief_words")["one_char_places"])
 _WORK_VERBS = frozenset(load_data("brief_words")["activity_verbs"])
 _STATE_WORDS = tuple(load_data("brief_words")["state_words"])
 _STATE_END_RE = re.compile(rf"(?:{'|'.join(_STATE_WORDS)})$")
@@ -181,7 +198,7 @@ def row_name(figure: Figure) -> str:
     if is_measured(noun):
         return noun
     if unit.endswith("次"):
-        return noun + ("次数" if unit == "次" else unit.removeprefix("万"))
+        return noun + ("次数" if unit in ("次", "万次") else unit.removeprefix("万"))
     if unit == "TB":  # '容量500TB' -> 存储容量
         return "存储容量" if noun in ("容量", "主要工作") else re.sub(r"容量$", "", noun) + "容量"
     if unit in ("公里", "千米", "米"):

@@ -78,6 +78,10 @@ def split_joined_work(clause: str, words: dict) -> list[str]:
     return [clause]
 
 
+# '宫颈癌和乳腺癌免费筛查各11000人': a count after the verb is the listed objects', no object
+_ONLY_COUNT_RE = re.compile(r"^各?[\d.]+[\u4e00-\u9fa5]{0,2}$")
+
+
 def _own_work(text: str, verbs: tuple[str, ...]) -> bool:
     """An activity verb soon, with an object of its own after it: '春节前到敬老院慰问休养员' is
     work, '联合检查' (开展专项整治和联合检查) is a second object of the first verb."""
@@ -88,7 +92,8 @@ def _own_work(text: str, verbs: tuple[str, ...]) -> bool:
         # a verb as a word of its own ('调查员' is a person, not 调查) with words after it
         if position >= _VERB_REACH:
             return False
-        if token in verbs and position + len(token) < len(first):
+        after = first[position + len(token) :]
+        if token in verbs and after and not _ONLY_COUNT_RE.match(after):
             return True
         position += len(token)
     return False

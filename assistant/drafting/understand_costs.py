@@ -37,10 +37,23 @@ _SHARE_CAP_RE = re.compile(
     rf"(?P<paid>{'|'.join(WORDS['paid_words'])}|奖补)比例(?:最高)?(?:不超过|不高于|最高为?)"
     r"(?:[\u4e00-\u9fa5]{0,8}的)?(?P<pct>\d+(?:\.\d+)?)%"
 )
+# '补贴标准按省定额执行，最高不超过单台机具价格的30%': the cap of the share paid (补贴比例 ≤30%)
+_SHARE_CAP_AFTER_RE = re.compile(
+    rf"(?P<paid>{'|'.join(WORDS['paid_words'])})[^。；;\n]{{0,20}}?(?:最高|最多)(?:不超过|不高于)"
+    r"[\u4e00-\u9fa5]{2,10}的(?P<pct>\d+(?:\.\d+)?)%"
+)
 _SHARE_BORNE_RE = re.compile(
     r"(?P<who>[省市县区镇乡]级|中央|省级财政|市级财政|县级财政)承担(?P<what>[\u4e00-\u9fa5]{1,4}?)的?"
     r"(?P<pct>\d+(?:\.\d+)?)%"
 )
+_GRANTED_RE = re.compile(r"(?P<what>[\u4e00-\u9fa5]{2,})(?:给予|予以)$")
+# '见习补贴按当地最低工资标准的70%发放': the share named before it (见习补贴比例)
+_SHARE_AFTER_RE = re.compile(
+    rf"(?P<paid>[\u4e00-\u9fa5]{{0,4}}?(?:{'|'.join(WORDS['paid_words'])}))按(?:照)?"
+    r"[\u4e00-\u9fa5]{1,12}?的?(?P<pct>\d+(?:\.\d+)?)%(?:发放|计发|给予|执行)"
+)
+_TIERS_RE = re.compile(r"(?:、\s*[\d.]+\s*元(?![/每]))+")
+_RANKS = ("一档", "二档", "三档", "四档", "五档")
 # The review reads a longer 'unit' as words glued to the number (R-VALUE-TEXT-GLUED).
 _MAX_UNIT_CHARS = 5
 _COST_NAME_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5A-Za-z（）()]{2,16}?)(?:约|共|为|计|需|合计)?$")
@@ -78,7 +91,7 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
         name = name[: cap.start()] if cap else name  # '培训费不超过10万元' is the 培训费 line
         per = per_unit_follows(text, match)  # '配套704元/村'
         if per or _STANDARD_RE.search(name):  # '人均月报酬2500元' is a standard, not a line
-            lines.append(_standard(name, text, match, number, per))
+            lines += _tiers(text, match, _standard(name, text, match, number, per))
             continue
         if len(name) < 2 or any(w in name for w in WORDS["budget_words"]) and not _is_fee(name):
             continue
@@ -141,14 +154,18 @@ def _standard(
     core = re.sub(r"(?:为|是|按)+$", "", core)  # '补助标准为每亩' -> 补助
     age = re.match(r"[\d\-—～~]+周?岁(?:以上|以下)?", core)  # '90周岁以上' + 高龄津贴标准
     age, core = (age.group(0), core[age.end() :]) if age else ("", core)
+    core = core if len(core) >= 2 else ""  # '传承人60人每人每年': the 人 left is a count's unit
     if re.match(r"[月年](?=[\u4e00-\u9fa5]{2})", core):  # '人均月报酬'
         every, core = [*every, core[0]], core[1:]
     named = len(core) <= 10 and core.endswith(tuple(WORDS["paid_words"]))  # C级危房修缮加固补助
-    if (len(core) > 6 and not named) or "的" in core:
-        core = _payout(text[match.end() : match.end() + 8]) or _payout(before)
     following = re.split(r"[，。；,;\n]", text[match.end() :])[0][:8]  # '按每吨80元标准补贴'
-    core = core or _payout(before) or _payout(following) or _paid_for(before)
-    if core and not _PAYOUT_RE.search(core) and not _is_fee(core) and len(core) <= 4:
+    granted = _GRANTED_RE.search(core)  # '加装电梯给予每部20万元补贴': 加装电梯补贴标准
+    if granted and _payout(following):
+        core = granted["what"][-4:] + _payout(following)
+    elif (len(core) > 6 and not named) or "的" in core:
+        core = _payout(following) or _payout(before)
+    core = core or _payout(following) or _payout(before) or _paid_for(before)
+    if core and not _PAYOUT_RE.search(core) and not _is_fee(core) and len(core) <= 6:
         core += _payout(before)  # '…给予安家补贴，博士每人20万元' -> 博士安家补贴标准
     money, every_word = re.sub(r"\s+", "", match.group(0)), ""  # '每生 1500 元/学期'
     per_what = "·".join(dict.fromkeys([*per, *every[:1]]))
@@ -160,6 +177,24 @@ def _standard(
         text=f"{name}{money}{'/' + per_after if per_after else ''}",
         unit_cost=f"{money}/{per_what}" if per_what else money,
     )
+
+
+def _tiers(text: str, match: re.Match, line: CostLine) -> list[CostLine]:
+    """'每人每月300元、400元、500元' (分三档): one standard row per tier, 一档 to 三档."""
+    more = _TIERS_RE.match(text[match.end() :])
+    if not more:
+        return [line]
+    amounts = [match["num"], *re.findall(r"[\d.]+", more.group(0))][: len(_RANKS)]
+    money = re.sub(r"\s+", "", match.group(0))
+    return [
+        line.model_copy(update={
+            "name": f"{rank}{line.name}",
+            "amount": round(float(n) * MONEY_IN_WAN[match["unit"]], 6),
+            "unit_cost": line.unit_cost.replace(money, f"{n}{match['unit']}", 1),
+            "text": line.text + more.group(0),
+        })
+        for rank, n in zip(_RANKS, amounts, strict=False)
+    ]  # fmt: skip
 
 
 def _cap(name: str, at: int, before: str, match: re.Match, number: float) -> CostLine:
@@ -201,13 +236,22 @@ def find_shares(text: str) -> list[CostLine]:
     '县级承担保费的10%' -> 县级保费承担比例 =10% (of what is bought or built, so never a share of
     the budget)."""
     shares = []
-    for pattern, sign in ((_SHARE_RE, ""), (_SHARE_CAP_RE, "≤"), (_SHARE_BORNE_RE, "")):
+    patterns = (
+        (_SHARE_RE, ""),
+        (_SHARE_AFTER_RE, ""),
+        (_SHARE_CAP_RE, "≤"),
+        (_SHARE_CAP_AFTER_RE, "≤"),
+        (_SHARE_BORNE_RE, ""),
+    )
+    for pattern, sign in patterns:
         for m in pattern.finditer(text):
             name = f"{m['who']}{m['what']}承担" if "who" in m.re.groupindex else m["paid"]
             share = CostLine(
                 name=f"{name}比例", amount=0.0, text=m.group(0), unit_cost=f"{sign}{m['pct']}%"
             )
-            shares.append(share)
+            # '补贴比例最高不超过…的50%' is read by two patterns: one row
+            if all((s.name, s.unit_cost) != (share.name, share.unit_cost) for s in shares):
+                shares.append(share)
     return shares
 
 

@@ -7,6 +7,10 @@ import re
 
 _RESULT_END_RE = re.compile(r"(?:提高|提升|改善|增加|减少|降低|增强|明显|显著)$")
 _KEPT_RE = re.compile(r"^(?:切实|有效|依法)?(?:维护|维持|守护)")
+# '无垮坝事故', '确保无溺水事故': an accident that must not happen, said with 无
+# '解决老年居民上下楼难问题': a problem solved is what the work achieves (a count makes it work)
+_SOLVED_RE = re.compile(r"^(?:切实|有效|着力|帮助)?解决[^\d]{2,20}(?:问题|难题|困难)$")
+_NO_ACCIDENT_RE = re.compile(r"^(?:确保|实现|做到)?无(?P<what>[\u4e00-\u9fa5]{1,8}事故)$")
 
 
 def effect_of(clause: str, words: dict) -> str:
@@ -18,6 +22,11 @@ def effect_of(clause: str, words: dict) -> str:
     nil = re.search(rf"(?:{'|'.join(map(re.escape, words['nil_effect_endings']))})$", clause)
     if nil and len(clause) - len(nil.group(0)) >= 2:  # '食品安全事故为零' -> 不发生食品安全事故
         return f"不发生{clause[: nil.start()]}"[:24]
+    if _SOLVED_RE.match(clause):
+        return clause[:24]
+    no_accident = _NO_ACCIDENT_RE.match(clause)
+    if no_accident:
+        return f"不发生{no_accident['what']}"
     if _KEPT_RE.match(clause) and clause.endswith(tuple(words["kept_states"])):
         return clause[:24]  # '维护困难群众合法权益': a state kept, not upkeep work
     if _RESULT_END_RE.search(clause) and not re.search(r"\d", clause):

@@ -14,6 +14,7 @@ from assistant.drafting.understand_targets import count_unit, to_count
 
 # The longest name of work at counted places that reads as one ('小型水库日常巡查').
 _MAX_PLACE_NAME = 10
+_MAX_JOINED_NAME = 10  # '垃圾分类宣传督导小区': longer names lose their first work
 # Counts of people, times and spans: not places a piece of work is done at.
 _NOT_PLACES = ("名", "人", "位", "次", "天", "日", "小时", "周", "月", "年", "期", "场", "批")
 
@@ -109,15 +110,20 @@ def single_count(
             tuple(words["people_nouns"])
         )  # read_people has them
         if places and not served and places not in first.object:
-            joined = acts[0].object + "".join(
-                a.object if a.verb == a.object else f"和{a.object}" for a in acts[1:]
-            )
-            if len(acts) > 1 and len(joined + places) <= 16:
+            joined = acts[0].object
+            for act in acts[1:]:  # as many of the works as a row's name holds
+                more = joined + (act.object if act.verb == act.object else f"和{act.object}")
+                joined = more if len(more + places) <= _MAX_JOINED_NAME else joined
+            if len(acts) > 1 and joined != acts[0].object:
                 # '120个小区开展垃圾分类宣传和督导': both works are done at the 120 places,
                 # which are what is counted (垃圾分类宣传督导小区 120个)
                 first.object = joined + places
                 return [first]
             first.object = _at_places(first.object, places)
+            for act in acts[1:]:  # '…开展日常巡查、汛前检查和安全鉴定': each at the same places
+                if act.verb == act.object:
+                    act.object = _at_places(act.object, places)
+                    act.count, act.unit = first.count, first.unit
     return acts
 
 
@@ -128,6 +134,7 @@ def _at_places(work: str, places: str) -> str:
         return places + work
     tail = jieba.lcut(work)
     last = "".join(tail[-2:]) if len("".join(tail[-2:])) <= 4 else tail[-1]
+    last = work if len(last) < 4 and len(work) <= 5 else last  # '监督性监测', not '性监测'
     return (last + places)[:16]
 
 

@@ -23,18 +23,19 @@ def _alternatives(words: list[str]) -> str:
 
 def _events() -> str:
     """Festival and season words; a one-character word ('节', '汛') only at a clause start or
-    after 在/于/年, so '季节前' or '防汛前' is no deadline."""
+    after 在/于/年, so '季节前', '防汛前' or a listed '、汛前检查' (a kind of check) is no deadline."""
     long = [w for w in TIME["deadline_events"] if len(w) > 1]
     short = [w for w in TIME["deadline_events"] if len(w) == 1]
     alts = [_alternatives(long)] + [
-        rf"(?:(?<![\u4e00-\u9fa5])|(?<=[在于年])){re.escape(w)}" for w in short
+        rf"(?:(?<![\u4e00-\u9fa5、])|(?<=[在于年])){re.escape(w)}" for w in short
     ]
     event = "|".join(alts)
     return rf"(?:(?:{event})[、和与及])?(?:{event})"
 
 
 _CM = r"(?:\d{1,2}月(?:\d{1,2}日)?|(?:上|下)半年)"
-_DATE = rf"(?:(?:19|20)\d{{2}}年(?:{_CM})?|{_CM})"
+_ISO = r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"  # '2024-01-01至2026-12-31', '2026/1/1'
+_DATE = rf"(?:{_ISO}|(?:19|20)\d{{2}}年(?:{_CM})?|{_CM})"
 _SPAN_RE = re.compile(rf"(?P<s>{_DATE})\s*(?:至|到|—|－|-|~|～)\s*(?P<e>{_DATE})")
 _DURATION_RE = re.compile(
     r"(?:为期|历时|会期|每期|周期为?|工期为?|服务期为?|期限为?)\s*(?!(?:19|20)\d{2}年)(?P<d>[\d一二三四五六七八九十两半]+(?:个)?(?:天|日|周|个月|月|年|学时|课时))"
@@ -48,7 +49,7 @@ _VERBS = _alternatives(TIME["deadline_verbs"])
 # '暑期内' only with a deadline verb after it ('暑期内完工'; '防火期内每日巡护' is no deadline).
 _DEADLINE_RE = re.compile(
     rf"(?P<d>(?:{_MONTH}|{_events()})(?:前|之前|以前)"
-    rf"|(?:{_MONTH}(?:内|结束前)?|(?:{_alternatives(TIME['deadline_spans'])})(?:内|结束前))"
+    rf"|(?:{_MONTH}(?:内|结束前)?(?!各)|(?:{_alternatives(TIME['deadline_spans'])})(?:内|结束前))"
     rf"(?=\s*(?:全部|全面|基本)?[\u4e00-\u9fa5]{{0,4}}?(?:{_VERBS})))"
     r"\s*(?:全部|全面|基本)?(?P<task>[^，。；,;、\n]{0,20})"
 )
@@ -68,7 +69,8 @@ _COUNT_RE = re.compile(
 _HOURS_RE = re.compile(
     r"(?:不少于|不低于|至少|达到)?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>个?小时|分钟|天|日)"
 )
-_MANNER = r"(?:足额|全额|及时|按时|准时)?"  # '按月足额发放' is paid monthly
+# '按月足额发放', '按月随工资发放' are paid monthly
+_MANNER = r"(?:足额|全额|及时|按时|准时|随工资(?:一并|一起)?)?"
 _PER_UNIT_BEFORE_RE = re.compile(r"(?:每|[人户生亩]均)[\u4e00-\u9fa5]$")
 _PLAIN_LEAD_RE = re.compile(r"^(?:开展|进行|组织|实行|实施|落实)")
 _DOERS = tuple(TIME["frequency_doers"])
@@ -119,13 +121,20 @@ class Frequency(NamedTuple):
     each: str = ""  # '丰水期、枯水期各检测一次': the count is each season's
 
 
+def _chinese_date(date: str) -> str:
+    """'2024-01-01' -> 2024年1月1日, as the 时效 row writes it; other dates as written."""
+    iso = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", date)
+    return f"{iso[1]}年{int(iso[2])}月{int(iso[3])}日" if iso else date
+
+
 def find_period(text: str) -> Period:
     """Span (2023年7月至2024年1月), duration (为期5天), deadline (6月底前完成, 春节前发放到位),
     frequencies (每月巡河不少于1次, 按月发放) and limits (7日内处治)."""
     period = Period()
     span = _SPAN_RE.search(text)
     if span:
-        period.start, period.end, period.text = span["s"], span["e"], span.group(0)
+        period.start, period.end = _chinese_date(span["s"]), _chinese_date(span["e"])
+        period.text = span.group(0)
     duration = _DURATION_RE.search(text)
     if duration:
         period.duration = duration["d"]
@@ -164,7 +173,8 @@ def _frequencies(text: str) -> list[str]:
         standard = _PER_UNIT_BEFORE_RE.search(text[: match.start()]) and not counted
         # '每名网格员每月补贴1450元': what is paid each month, a pay standard too
         paid = re.match(r"[\u4e00-\u9fa5]{0,4}?\s*[\d.]+\s*[万千]?元", tail)
-        if standard or paid or match["p"] == "年":
+        yearly = match["p"] == "年" and "半" not in match.group(0)  # '每半年' is a frequency
+        if standard or paid or yearly:
             continue
         if match["lead"] in ("按", "分") and not re.match(
             rf"{_MANNER}(?:{_VERBS}|考核|巡查|检查)", tail
@@ -172,6 +182,7 @@ def _frequencies(text: str) -> list[str]:
             continue
         phrase = match.group(0)[: len(match.group(0)) - len(tail) + _phrase_end(tail)]
         clause = re.split(r"[，。；,;、\n]", text[: match.start()])[-1].strip()
+        clause = re.sub(r"^(?:其中|另外|同时)", "", clause)  # '其中废水监测每季度一次'
         found.append(
             clause + phrase if len(clause) <= 10 and not re.search(r"\d", clause) else phrase
         )
@@ -183,6 +194,8 @@ def _phrase_end(tail: str) -> int:
     (after the work when it follows the count: '每季度开展一次安全培训'), or before any other figure."""
     count = _COUNT_RE.search(tail) or _HOURS_RE.search(tail)
     if count and not _PLAIN_LEAD_RE.sub("", tail[: count.start()]):
+        return len(tail)
+    if count and re.match(rf"(?:{_VERBS})", tail[count.end() :]):  # '分两次拨付'
         return len(tail)
     if count:
         return count.end()
@@ -206,7 +219,7 @@ def frequency_parts(phrase: str) -> Frequency:
     cut = min(m.start() for m in (count, hours) if m) if count or hours else len(tail)
     each = "各" if tail.startswith("各") else ""
     verb = re.sub(rf"^{_MANNER}", "", _PLAIN_LEAD_RE.sub("", tail[len(each) : cut]).strip())
-    verb = re.sub(r"(?:不少于|不低于|至少|达到|共)$", "", verb)
+    verb = re.sub(r"(?:不少于|不低于|至少|达到|共)$|^分$", "", verb)  # '分两次拨付': 拨付
     if not verb and count:  # '每季度开展一次安全培训'
         verb = tail[count.end() :].strip()
     subject = before[len(when) :]

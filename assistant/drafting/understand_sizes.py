@@ -6,19 +6,35 @@ from __future__ import annotations
 
 import re
 
+import jieba
+import jieba.posseg as posseg
+
 from assistant.drafting.facts import Activity
+from assistant.drafting.understand_lists import strip_counts
 from assistant.drafting.understand_targets import count_unit, to_count
 from assistant.taxonomy import load_data
 
 _GRANTS = "|".join(load_data("brief_words")["grant_verbs"])
 _GRANT_COUNT_RE = re.compile(rf"^(?:全年|计划|预计|拟|共)*(?P<g>{_GRANTS})(?P<rest>.+)$")
+# '对全县开通的42条农村客运班线给予运营补贴', '对18个养老服务中心按每个每年10万元给予运营补贴':
+# a grant to recipients; their 开通 or 购置 is theirs, not the project's work
+_GRANTED_TO_RE = re.compile(
+    rf"^对(?P<who>[^，。；]{{2,40}}?)(?:按[^，。；]{{0,20}}?)?(?:给予|予以)[\u4e00-\u9fa5]{{0,4}}?"
+    rf"(?P<g>{_GRANTS})$"
+)
+# '对既有住宅加装电梯给予每部20万元补贴': a grant whose clause is its standard (a 成本 row)
+_PAID_GRANT_RE = re.compile(
+    rf"(?P<what>[\u4e00-\u9fa5]{{2,}})(?:给予|予以)(?:每[\u4e00-\u9fa5])?[\d.]+万?元(?P<g>{_GRANTS})"
+)
 
 
 def sizes_other_work(
     text: str, clause: str, activities: list[Activity], count_re: re.Pattern
 ) -> bool:
     """The clause counts or explains work already read; a grant count is set on its work."""
-    return _granted_count(activities, clause, count_re) or _uses_of_counted(text, clause, count_re)
+    return _granted_count(text, activities, clause, count_re) or _uses_of_counted(
+        text, clause, count_re
+    )
 
 
 def _uses_of_counted(text: str, clause: str, count_re: re.Pattern) -> bool:
@@ -28,7 +44,9 @@ def _uses_of_counted(text: str, clause: str, count_re: re.Pattern) -> bool:
     return uses and bool(count_re.search(text.replace(clause, "")))
 
 
-def _granted_count(activities: list[Activity], clause: str, count_re: re.Pattern) -> bool:
+def _granted_count(
+    text: str, activities: list[Activity], clause: str, count_re: re.Pattern
+) -> bool:
     """'对…加装电梯给予补贴，…全年计划补贴15部': the count is of the work paid for."""
     grant = _GRANT_COUNT_RE.match(clause)
     count = count_re.fullmatch(grant["rest"]) if grant else None
@@ -37,7 +55,45 @@ def _granted_count(activities: list[Activity], clause: str, count_re: re.Pattern
         if count
         else None
     )
+    if act is None and count:
+        act = _paid_grant(clause, text, grant["g"])
+        activities += [act] if act else []
     if act is None:
         return False
     act.count, act.unit = to_count(count["num"]), count_unit(count["num"], count["unit"])
     return True
+
+
+def _paid_grant(clause: str, text: str, grant: str) -> Activity | None:
+    """The work a grant with its standard pays for, said before the count ('…加装电梯给予每部
+    20万元补贴，计划补贴6部' -> 补贴 加装电梯)."""
+    paid = [m for m in _PAID_GRANT_RE.finditer(text[: text.find(clause)]) if m["g"] == grant]
+    if not paid:
+        return None
+    words = jieba.lcut(paid[-1]["what"])
+    what = "".join(words[-2:]) if len("".join(words[-2:])) <= 6 else words[-1]
+    return Activity(verb=grant, object=what, text=clause)
+
+
+def granted_to(clause: str, count_re: re.Pattern) -> list[Activity] | None:
+    """A grant to recipients: the counted ones are the 数量 row (补贴 农村客运班线 42条); none when
+    uncounted ones are described ('购置农机的农户': a later clause counts what is paid for); None
+    for any other clause."""
+    grant = _GRANTED_TO_RE.match(clause)
+    if grant is None:
+        return None
+    who = grant["who"].split("的")[-1]
+    count = count_re.search(who)
+    what = re.sub(r"^(?:全[市区县镇乡]|辖区)", "", strip_counts(who, count_re))
+    if count is None and "的" not in grant["who"] or _names_work(what):
+        return None  # '对既有住宅加装电梯给予补贴': the work paid for, counted with it or later
+    if count is None or len(what) < 2:
+        return []
+    unit = count_unit(count["num"], count["unit"])
+    return [Activity(verb=grant["g"], object=what[:16], count=to_count(count["num"]), unit=unit,
+                     text=clause)]  # fmt: skip
+
+
+def _names_work(what: str) -> bool:
+    """'既有住宅加装电梯': a verb inside says work is paid for, not who is paid."""
+    return any(t.flag == "v" and len(t.word) >= 2 for t in posseg.lcut(what)[1:])

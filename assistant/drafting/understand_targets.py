@@ -58,7 +58,7 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
         clause,
     ):
         # '系统正常运行率' keeps its 系统 (the 运维 type's own row): the system's, not a manner
-        lead = r"确保|保证|力争|要求|且|并|使|其中|系统(?!正常|运行|故障|可用)|全年|年内|开展|进行"
+        lead = r"确保|保证|保障|力争|要求|且|并|使|其中|系统(?!正常|运行|故障|可用)|全年|年内|开展|进行"
         name = re.sub(rf"^(?:{lead})*", "", m["n"])
         name = name.replace("结束", "")
         sign = (
@@ -124,10 +124,13 @@ def read_people(text: str, words: dict) -> Beneficiary | None:
         # '10个合作社为入股贫困户…': the counted ones are the 合作社, not whom they serve
         first = re.split(r"[为对向给]", m["who"])[0]
         who = first if first.endswith(tuple(words["people_nouns"])) else m["who"]
+        work = re.search("|".join(words["activity_verbs"]), who)  # '12个村实施村内道路硬化'
+        if work and who[: work.start()].endswith(tuple(words["people_nouns"])):
+            who = who[: work.start()]
         housed = re.match(rf".*?(?:{'|'.join(words['institution_nouns'])})", who)
         if m["unit"] == "所" and housed:  # '65所中小学学生': 所 counts the schools
             who = housed.group(0)
-        said = m.group(0)
+        said = text[m.start() : m.start("who") + len(who)]
         places = "|".join(words["institution_nouns"])
         more = re.match(rf"(?:[、和及](?:{places}))+", text[m.end("who") :]) if housed else None
         if more:  # '45所中小学、幼儿园': the kindergartens are counted too

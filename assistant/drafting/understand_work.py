@@ -9,9 +9,7 @@ import re
 
 import jieba
 
-from assistant.drafting.amounts import MONEY_RE
 from assistant.drafting.facts import Activity, Beneficiary, QualityTarget
-from assistant.drafting.figures import CAPPED_TIME_RE, TIME_LIMIT_RE
 from assistant.drafting.understand_clauses import clauses as split_clauses
 from assistant.drafting.understand_clauses import purpose_clauses
 from assistant.drafting.understand_effects import effect_first, effect_of
@@ -28,8 +26,8 @@ from assistant.drafting.understand_lists import (
     summed_list,
     total,
 )
-from assistant.drafting.understand_period import season_timed, without_when
-from assistant.drafting.understand_sizes import sizes_other_work
+from assistant.drafting.understand_no_work import no_work
+from assistant.drafting.understand_sizes import granted_to, sizes_other_work
 from assistant.drafting.understand_targets import (
     NUM,
     count_unit,
@@ -40,7 +38,6 @@ from assistant.drafting.understand_targets import (
 )
 from assistant.drafting.understand_verbs import (
     FREQ_START_RE,
-    LEAD_RE,
     list_parts,
     starts_with_verb,
     two_verbs,
@@ -51,15 +48,6 @@ from assistant.schema import Model
 
 jieba.setLogLevel(60)
 _FREQ_END_RE = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)$")
-_MEASURE_AFTER_RE = re.compile(r"(\d)万(?=[\u4e00-\u9fa5])(?!元)")
-_DEADLINE_END_RE = re.compile(
-    r"(?:前|内|底|末)(?:全部|全面)?[\u4e00-\u9fa5]{0,4}(?:完成|完工|竣工|上线|提交|到位|办完|拨付)"
-    r"(?:成果|报告|材料|任务|工作)?$"  # '10月底前提交成果'
-)
-# '项目由区城管执法大队负责实施': who does the work (实施单位), no work of its own
-_WHO_DOES_IT_RE = re.compile(
-    r"^(?:本|该)?(?:项目)?由.{2,30}?(?:负责|具体|组织)?(?:实施|承担|承办)$"
-)
 _GRANT_END_RE = re.compile(r"(?:给予|予以)(?P<g>补贴|补助|奖励|奖补)$")
 _AGE_RE = re.compile(r"[\d.]*(?:名|人|位)?\d+周?岁(?:以上|以下)?|^以?上(?=[\u4e00-\u9fa5]{2})")
 
@@ -94,12 +82,18 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
             continue  # '更好地落实…工作要求': a routine management item
         quality = read_quality(clause, words)
         work.quality += quality
+        granted = granted_to(clause, count_re)
+        if granted:  # the recipients are what is counted, not people served
+            work.activities += granted
+            continue
         who = read_people(clause, words)
         if who is not None and all(b.who != who.who for b in work.beneficiaries):
             work.beneficiaries.append(who)
+        if granted is not None:
+            continue  # '对购置农机的农户给予补贴': the farmers' 购置 is no work of the project
         if sizes_other_work(text, clause, work.activities, count_re):
             continue
-        if quality or _no_work(clause, words, header and len(clauses) > 1):
+        if quality or no_work(clause, words, header and len(clauses) > 1):
             continue  # a standard, a cost line or a frequency, not an activity
         if effect_first(clause, words):
             continue  # '…高效推动本市违法建设常态化治理': a purpose, its 建设 is no activity
@@ -113,26 +107,6 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
     work.deliverables = deliverables(text)
     work.effects = _unique(work.effects)[:4]
     return work
-
-
-def _no_work(clause: str, words: dict, header: bool) -> bool:
-    """A cost line, a frequency, a time limit or deadline, who implements it, or a header's
-    label: no activity."""
-    return bool(
-        MONEY_RE.search(_money_free(clause))
-        or (
-            FREQ_START_RE.match(_EACH_RE.sub("", without_when(clause)))
-            and not starts_with_verb(LEAD_RE.sub("", clause), words)
-        )
-        or TIME_LIMIT_RE.search(clause)
-        or season_timed(clause)
-        or re.search(r"(?:为|是|如下)$", clause)  # '补助标准为:每生1500元': a label
-        or CAPPED_TIME_RE.search(clause)
-        or _WHO_DOES_IT_RE.match(clause)
-        or _DEADLINE_END_RE.search(clause)
-        or _BASIS_RE.search(clause)
-        or (header and not starts_with_verb(clause, words))
-    )
 
 
 def _count_re(units: list[str]) -> re.Pattern:
@@ -173,12 +147,13 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         is_object(strip_counts(p, count_re)) and (p not in verbs or not before) for p in parts
     ):
         # '对屋面、门窗进行维修' / '驻场运维120天' / '新造林3万亩': the object is before or in the verb
-        lead = re.sub(r"(?:进行|开展|实施)(?:日常|定期|常态化|全面|集中)?$", "", before)
+        # ('对14座污水处理站和配套管网进行运行维护': 运行 is part of the work)
+        lead = re.sub(r"(?:进行|开展|实施)(?:日常|定期|常态化|全面|集中)?(?:运行)?$", "", before)
         counts = "".join(m.group(0) for m in count_re.finditer(rest))
         places = None if lead != before else counted_places(verb, lead, clause, count_re)
         if places:  # ('对8所学校的屋面、门窗进行维修': the listed parts are what is repaired)
             return [places]
-        if "、" in lead or "和" in lead:
+        if re.search(r"[、和]", lead.split("的")[-1]):  # '对破损、酸化的民国档案': one object
             parts = [p.split("的")[-1] for p in list_parts(lead)]
         else:
             tail = strip_counts(rest, count_re)  # '监测点30个': the 点 is what is counted
@@ -236,12 +211,6 @@ def _part_activity(
 # '86座公厕的日常保洁、设施维护和水电费支出': the verb is inside the list of the places' work
 _OWNED_LIST_RE = re.compile(r"的[^的，。；]*[、和及][^的]*$")
 _SHARE_DONE_RE = re.compile(r"(?P<o>[\u4e00-\u9fa5]{2,12})(?P<n>\d+(?:\.\d+)?)[%％]")
-# '每站每周开放…': each place's frequency is a frequency too
-_EACH_RE = re.compile(r"^每[\u4e00-\u9fa5](?=每)")
-# '全年按200天计算', '分3年发放': how a standard is reckoned or paid out, no work
-_BASIS_RE = re.compile(
-    r"按\d+(?:个)?(?:天|日|月|学期|人|户)计算|^分\d+(?:年|期|次)(?:发放|拨付|兑现|支付)"
-)
 _GENERIC_TAILS = ("活动", "工作", "任务", "服务", "项目")  # '宣传活动' counts 宣传 (次数)
 
 
@@ -281,13 +250,16 @@ def _add_activity(work: Work, act: Activity, who: Beneficiary | None) -> None:
     """A count of people or places is the beneficiary's (230名村组干部), not the activity's."""
     if who is not None and act.unit == who.unit and act.count == who.count:
         act.count, act.unit = None, ""
-    if all((a.verb, a.object) != (act.verb, act.object) for a in work.activities):
+    if all((a.verb, a.object) != (act.verb, act.object) for a in work.activities) and not any(
+        _same_count(a, act) for a in work.activities
+    ):
         work.activities.append(act)
 
 
-def _money_free(clause: str) -> str:
-    """The clause with measure quantities hidden: '1.2万亩' is land, not money."""
-    return _MEASURE_AFTER_RE.sub(r"\1", clause)
+def _same_count(one: Activity, other: Activity) -> bool:
+    """'38座小型水库开展…安全鉴定' then '完成38座水库安全鉴定': the same work counted twice."""
+    same = one.count is not None and (one.count, one.unit) == (other.count, other.unit)
+    return same and (one.object.endswith(other.object) or other.object.endswith(one.object))
 
 
 def _unique(items: list[str]) -> list[str]:
