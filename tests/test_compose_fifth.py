@@ -304,3 +304,96 @@ def test_shelters_kept_up_borrow_no_it_rows_and_a_two_step_deadline_names_the_fi
     assert "信息安全" not in row_names(shelters) and "系统正常运行" not in row_names(shelters)
     clinics = slot_rows(memory_drafter.draft(CLINIC_GEAR, today=TODAY), "时效")
     assert clinics == [("安装调试完成时间", "2027年9月底前完成")]  # was 采购完成时间
+
+
+FUNERALS = (
+    "项目名称：殡葬惠民补贴\n主管部门：某市民政局\n2027年预算260万元，对本市户籍居民遗体火化的基本"
+    "殡葬服务费用予以减免，每具遗体补贴1200元，预计惠及2000人。"
+)
+CORRECTIONS = (
+    "项目名称：社区矫正信息化监管\n主管部门：某区司法局\n2027年预算38万元，对在册社区矫正对象450人"
+    "实行手机定位，全年无脱管漏管。"
+)
+FIRE_TEAMS = (
+    "项目名称：乡镇专职消防队运行经费\n主管部门：某县消防救援大队\n2027年预算150万元，保障8支乡镇"
+    "专职消防队运行，配备专职消防员64名。"
+)
+INSURANCE_CHECKS = (
+    "项目名称：医保基金监管飞行检查\n主管部门：某市医疗保障局\n2027年预算40万元，聘请第三方专业机构"
+    "对定点医药机构开展飞行检查100家次。"
+)
+DUST = (
+    "项目名称：建筑工地扬尘治理巡查\n主管部门：某区住房和城乡建设局\n2027年预算55万元，全年巡查工地"
+    "3000个次，扬尘治理“六个百分之百”达标率90%以上。"
+)
+
+
+def test_a_fee_waived_is_no_work_and_a_standard_per_body_is_a_standard(memory_drafter):
+    draft = memory_drafter.draft(FUNERALS, today=TODAY)
+    assert "减免数量" not in row_names(draft)  # was 殡葬服务费用予以减免数量 ≤1项
+    # was 每具遗体补贴 ≤0.12万元 and 其他费用 ≤259.88万元 (a standard read as a spending line)
+    assert slot_rows(draft, "成本") == [
+        ("遗体补贴标准", "=1200元/具"),
+        ("项目成本控制", "≤260万元"),
+    ]
+
+
+def test_nobody_slipping_supervision_is_an_effect_and_units_kept_running_are_counted(
+    memory_drafter,
+):
+    corrections = memory_drafter.draft(CORRECTIONS, today=TODAY)
+    assert ("脱管漏管人数", "=0人") in slot_rows(corrections, "效益")  # was 无脱管漏管数量 ≥1项
+    teams = memory_drafter.draft(FIRE_TEAMS, today=TODAY)
+    assert ("乡镇专职消防队数量", "≥8支") in slot_rows(teams, "数量")
+    assert "消防队运行 " not in " ".join(f"{n} " for n, _ in slot_rows(teams, "效益"))  # was graded
+
+
+def test_a_hired_firm_is_who_works_and_a_quoted_standard_keeps_its_name(memory_drafter):
+    quantity = slot_rows(memory_drafter.draft(INSURANCE_CHECKS, today=TODAY), "数量")
+    assert [v for _, v in quantity] == ["≥100家次"]
+    assert "聘请" not in quantity[0][0]  # was 聘请定点医药机构开展家次
+    dust = memory_drafter.draft(DUST, today=TODAY)
+    assert ("巡查工地个次", "≥3000个次") in slot_rows(dust, "数量")  # was 巡查工地次数量 ≥3000个
+    assert ("扬尘治理六个百分之百达标率", "≥90%") in slot_rows(dust, "质量")  # was 达标率
+
+
+OLD_BRANDS = (
+    "项目名称：老字号保护传承扶持\n主管部门：某区商务局\n2027年预算50万元，对认定的12家区级老字号企业"
+    "给予每家3万元品牌推广补助，组织老字号参加展会2次。"
+)
+FLOOD_WARNINGS = (
+    "项目名称：山洪灾害防治非工程措施运行维护\n主管部门：某县水利局\n2027年预算68万元，对全县45个"
+    "自动雨量站、20个水位站、320套无线预警广播进行运行维护，设备完好率达到95%以上。"
+)
+CHILD_REHAB = (
+    "项目名称：残疾儿童康复救助\n主管部门：某市残疾人联合会\n2027年预算420万元，救助残疾儿童700人，"
+    "每人每年补助不超过2万元，康复服务覆盖率达到85%。"
+)
+DEMO_FARMS = (
+    "项目名称：农业科技成果转化示范\n主管部门：某市农业科学院\n2027年预算75万元，建设示范基地5个，"
+    "推广新品种新技术12项，示范区亩均增收300元。"
+)
+
+
+def test_a_grants_own_name_names_its_standard_and_income_is_no_standard(memory_drafter):
+    brands = slot_rows(memory_drafter.draft(OLD_BRANDS, today=TODAY), "成本")
+    assert ("品牌推广补助标准", "=3万元/家") in brands  # was 字号企业推广补助标准
+    farms = memory_drafter.draft(DEMO_FARMS, today=TODAY)
+    assert "增收标准" not in row_names(farms)  # was 示范区增收标准 =300元/亩, a cost
+    assert ("增加示范区亩均收入", "≥300元") in slot_rows(farms, "效益")
+
+
+def test_a_long_list_before_its_work_is_each_counted_with_no_it_rows(memory_drafter):
+    draft = memory_drafter.draft(FLOOD_WARNINGS, today=TODAY)
+    # was two figure rows and no 预警广播, beside 系统正常运行率 and 发生信息安全事故次数
+    assert slot_rows(draft, "数量") == [
+        ("维护自动雨量站数量", "≥45个"),
+        ("维护水位站数量", "≥20个"),
+        ("维护无线预警广播数量", "≥320套"),
+    ]
+    assert "信息安全" not in row_names(draft) and "系统正常运行" not in row_names(draft)
+
+
+def test_a_stated_rate_keeps_its_own_name_as_the_types_effect(memory_drafter):
+    effects = slot_rows(memory_drafter.draft(CHILD_REHAB, today=TODAY), "效益")
+    assert effects == [("康复服务覆盖率", "≥85%")]  # was 补助对象覆盖率 ≥85%

@@ -91,14 +91,16 @@ def compose_rows(
 
 def _as_type_benefit(rows: list[Indicator], facts: ProjectFacts) -> list[Indicator]:
     """'整改率达到100%' of an inspection is the type's usual effect (发现问题整改率) with the brief's
-    value: it moves to 效益 (named the longer way), and no second rate is made up beside it."""
+    value: it moves to 效益, and no second rate is made up beside it."""
     kind = type_of(facts.main_type)
     name = kind.benefit[0] if kind and kind.benefit else ""
     out = []
     for row in rows:
-        if slot_of(row) == "质量" and len(_same_rate(row.name, name)) >= 3:
-            longer = row.name if len(row.name) > len(name) else name  # 查处安全隐患整改率
-            update = {"level1": BENEFIT, "level2": result_level2(name), "name": longer}
+        rate = _same_rate(row.name, name)
+        if slot_of(row) == "质量" and len(rate) >= 3:
+            # the brief's own name when it says whose rate (查处安全隐患整改率), else the type's
+            own = row.name if len(row.name) > len(rate) + 1 else name
+            update = {"level1": BENEFIT, "level2": result_level2(name), "name": own}
             row = row.model_copy(update=update)
         out.append(row)
     return out

@@ -89,14 +89,14 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
             lines.append(_cap(name, cap.start(), text[: match.start()], match, number))
             continue
         name = name[: cap.start()] if cap else name  # '培训费不超过10万元' is the 培训费 line
+        if any(w in name for w in WORDS["income_words"]):
+            continue  # money the project brings in ('亩均增收300元'), not money it spends
         per = per_unit_follows(text, match)  # '配套704元/村'
         if per or _STANDARD_RE.search(name):  # '人均月报酬2500元' is a standard, not a line
             lines += _tiers(text, match, _standard(name, text, match, number, per))
             continue
         if len(name) < 2 or any(w in name for w in WORDS["budget_words"]) and not _is_fee(name):
             continue
-        if any(w in name for w in WORDS["income_words"]):
-            continue  # money the project brings in, not money it spends
         amount = round(number * MONEY_IN_WAN[match["unit"]], 6)
         if (
             budget is not None
@@ -160,8 +160,10 @@ def _standard(
     named = len(core) <= 10 and core.endswith(tuple(WORDS["paid_words"]))  # C级危房修缮加固补助
     following = re.split(r"[，。；,;\n]", text[match.end() :])[0][:8]  # '按每吨80元标准补贴'
     granted = _GRANTED_RE.search(core)  # '加装电梯给予每部20万元补贴': 加装电梯补贴标准
-    if granted and _payout(following):
-        core = granted["what"][-4:] + _payout(following)
+    paid_after = _payout(following)  # '…给予每家3万元品牌推广补助': 品牌推广补助标准
+    if granted and paid_after:
+        bare = paid_after in WORDS["payout_words"]
+        core = granted["what"][-4:] + paid_after if bare else following.removeprefix("元")
     elif (len(core) > 6 and not named) or "的" in core:
         core = _payout(following) or _payout(before)
     core = core or _payout(following) or _payout(before) or _paid_for(before)

@@ -7,10 +7,12 @@ import re
 
 _RESULT_END_RE = re.compile(r"(?:提高|提升|改善|增加|减少|降低|增强|明显|显著)$")
 _KEPT_RE = re.compile(r"^(?:切实|有效|依法)?(?:维护|维持|守护)")
-# '无垮坝事故', '确保无溺水事故': an accident that must not happen, said with 无
+# '无垮坝事故', '确保无溺水事故', '全年无脱管漏管': what must not happen, said with 无
 # '解决老年居民上下楼难问题': a problem solved is what the work achieves (a count makes it work)
 _SOLVED_RE = re.compile(r"^(?:切实|有效|着力|帮助)?解决[^\d]{2,20}(?:问题|难题|困难)$")
-_NO_ACCIDENT_RE = re.compile(r"^(?:确保|实现|做到)?无(?P<what>[\u4e00-\u9fa5]{1,8}事故)$")
+_NO_ACCIDENT_RE = re.compile(
+    r"^(?:全年|确保|实现|做到)*无(?P<what>[\u4e00-\u9fa5]{1,8}(?:事故|事件|案件|漏管|伤亡))$"
+)
 
 
 def effect_of(clause: str, words: dict) -> str:

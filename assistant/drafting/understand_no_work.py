@@ -30,6 +30,7 @@ _BASIS_RE = re.compile(
 _PAID_HOW_RE = re.compile(
     r"^[\u4e00-\u9fa5]{2,8}按(?:照)?[\u4e00-\u9fa5]{1,8}(?:兑付|发放|拨付|执行|计算|结算)$"
     r"|^\d{1,2}月(?:[和、及]\d{1,2}月)+各|^[\u4e00-\u9fa5]{0,4}分[两二三四\d]次(?:拨付|发放|兑付|支付)$"
+    r"|^.{2,40}(?:予以|给予)(?:减免|免除)$"  # '…基本殡葬服务费用予以减免': the money's use, the grant counts
 )
 
 # '中心每周开放不少于6天', '每日服务不少于8小时': a service's hours (the 时效 row), no work

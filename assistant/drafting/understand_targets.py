@@ -54,12 +54,12 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
     found = []
     rate = r"(?:[\u4e00-\u9fa5]{1,3}率|比例|密度|" + "|".join(words["quality_words"]) + ")"
     for m in re.finditer(
-        rf"(?P<n>(?:{_AGES})?[\u4e00-\u9fa5]{{0,12}}?{rate})(?:要|需|控制)?(?:常年|始终|全年|均|稳定|持续)?(?:达到|达|不低于|保持在|控制在|在|为|≥|>=|不超过|低于|以下)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<u>[%％‰])(?P<after>以下|以内)?",
+        rf"(?P<n>(?:{_AGES})?[\u4e00-\u9fa5“”]{{0,14}}?{rate})(?:要|需|控制)?(?:常年|始终|全年|均|稳定|持续)?(?:达到|达|不低于|保持在|控制在|在|为|≥|>=|不超过|低于|以下)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<u>[%％‰])(?P<after>以下|以内)?",
         clause,
     ):
         # '系统正常运行率' keeps its 系统 (the 运维 type's own row): the system's, not a manner
         lead = r"确保|保证|保障|力争|要求|且|并|使|其中|系统(?!正常|运行|故障|可用)|全年|年内|开展|进行"
-        name = re.sub(rf"^(?:{lead})*", "", m["n"])
+        name = re.sub(rf"^(?:{lead})*", "", re.sub(r"[“”]", "", m["n"]))  # '“六个百分之百”达标率'
         name = name.replace("结束", "")
         sign = (
             "≤" if m["after"] or re.search(r"(?:故障|差错|误差|投诉|事故|受害)率$", name) else "≥"
@@ -145,7 +145,12 @@ def read_people(text: str, words: dict) -> Beneficiary | None:
         rf"(?P<who>[\u4e00-\u9fa5\d、\-—～~]{{0,10}}(?:{nouns}))(?!性)",  # '35-64岁适龄妇女'
         text,
     )
-    return Beneficiary(who=after_verb(m["who"]), text=m.group(0)) if m else None
+    if m is None:
+        return None
+    who = re.sub(
+        r"^[\d.]+万?[个家名人户所座处位]", "", after_verb(m["who"])
+    )  # '对80家统计调查对象'
+    return Beneficiary(who=who, text=m.group(0))
 
 
 def _splits_word(who: str, after: str, words: dict) -> bool:

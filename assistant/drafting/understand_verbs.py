@@ -69,6 +69,9 @@ def _in_noun(clause: str, at: int, verb: str, words: dict) -> bool:
     return False
 
 
+_LATE_WORK_RE = re.compile(r"(?:进行|开展|实施)(?:日常|定期|运行)?$")
+
+
 def verb_at(clause: str, words: dict) -> tuple[str, int]:
     """The first activity verb of the clause (longest at a place), else jieba's first verb."""
     found = [
@@ -76,7 +79,7 @@ def verb_at(clause: str, words: dict) -> tuple[str, int]:
         for v in words["activity_verbs"]
         if v in clause
         for at in _as_verb(clause, v, words)
-        if at <= 24
+        if at <= 24 or _LATE_WORK_RE.search(clause[:at])  # '对…(a long list)进行维护'
     ]
     # '为签约居民每年提供…': a verb before people (签约居民) says which people, when work follows
     people, general = tuple(words["people_nouns"]), words["general_verbs"]

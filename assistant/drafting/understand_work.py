@@ -131,6 +131,9 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         work in words["activity_verbs"] or two_verbs(work, words)
     ):
         before, verb, rest = before + verb, work, ""  # '对42座小型水库开展管护': the work is 管护
+    hired = re.search(r"(?:机构|公司|单位|团队)对", rest) if verb in _HIRING else None
+    if hired:  # '聘请第三方专业机构对定点医药机构开展飞行检查': the hired do the work
+        return _activities(rest[hired.end() - 1 :], words, count_re)
     if re.match(r"(?:后|之后|以后)", rest) and verb_at(rest, words)[0]:
         return _activities(re.sub(r"^(?:之|以)?后", "", rest), words, count_re)  # '登记后开展抽查'
     rest = re.sub(r"^(?:了|好|各类|各项|相关)", "", rest)
@@ -211,6 +214,7 @@ def _part_activity(
 # '86座公厕的日常保洁、设施维护和水电费支出': the verb is inside the list of the places' work
 _OWNED_LIST_RE = re.compile(r"的[^的，。；]*[、和及][^的]*$")
 _SHARE_DONE_RE = re.compile(r"(?P<o>[\u4e00-\u9fa5]{2,12})(?P<n>\d+(?:\.\d+)?)[%％]")
+_HIRING = ("聘请", "聘用", "委托", "购买")
 _GENERIC_TAILS = ("活动", "工作", "任务", "服务", "项目")  # '宣传活动' counts 宣传 (次数)
 
 
