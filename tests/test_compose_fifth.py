@@ -397,3 +397,57 @@ def test_a_long_list_before_its_work_is_each_counted_with_no_it_rows(memory_draf
 def test_a_stated_rate_keeps_its_own_name_as_the_types_effect(memory_drafter):
     effects = slot_rows(memory_drafter.draft(CHILD_REHAB, today=TODAY), "效益")
     assert effects == [("康复服务覆盖率", "≥85%")]  # was 补助对象覆盖率 ≥85%
+
+
+SAFETY_BARRIERS = (
+    "项目名称：农村公路安全生命防护工程\n主管部门：某县交通运输局\n2027年预算420万元，安装波形护栏35公里，"
+    "11月底前完工并通过交工验收。"
+)
+NOISE_STATIONS = (
+    "项目名称：噪声自动监测站运维\n主管部门：某区生态环境局\n2027年预算28万元，对辖区10个噪声自动"
+    "监测站进行运维，故障4小时内响应。"
+)
+SERVICE_CENTRES = (
+    "项目名称：村级综合服务中心建设\n主管部门：某镇人民政府\n2027年预算240万元，新建村级综合服务中心"
+    "4个，年底前竣工验收，方便群众办事。"
+)
+
+
+def test_a_station_named_after_its_work_is_no_work_and_a_second_step_is_not_the_deadline(
+    memory_drafter,
+):
+    stations = slot_rows(memory_drafter.draft(NOISE_STATIONS, today=TODAY), "数量")
+    # was 监测噪声自动站进行运维数量: the 监测 inside the station's name was read as the work
+    assert [v for _, v in stations] == ["≥10个"] and stations[0][0].startswith("噪声自动监测站")
+    barriers = slot_rows(memory_drafter.draft(SAFETY_BARRIERS, today=TODAY), "时效")
+    assert barriers == [("完工时间", "2027年11月底前完工")]  # was 交工验收完工时间
+    centres = slot_rows(memory_drafter.draft(SERVICE_CENTRES, today=TODAY), "效益")
+    assert ("群众办事便利度提升情况", "好") in centres  # was 方便群众办事实现情况
+
+
+ZERO_MARGIN = (
+    "项目名称：基本药物零差率补助\n主管部门：某区卫生健康委员会\n2027年预算560万元。对辖区14家社区卫生"
+    "服务中心实施基本药物零差率销售给予补助，全年基本药物使用金额占比不低于60%，群众药费负担减轻。"
+)
+CHILD_STATIONS = (
+    "项目名称：未成年人保护工作站运行\n主管部门：某区民政局\n2027年预算36万元。保障全区8个街道未成年人"
+    "保护工作站正常运行，建立困境儿童档案320份。"
+)
+PARKING_SENSORS = (
+    "项目名称：路侧停车感应设备安装\n主管部门：某区城市管理局\n2027年预算320万元，在城区主次干道安装"
+    "路侧停车感应设备1500套，9月底前上线运行。"
+)
+
+
+def test_a_lighter_burden_is_an_effect_a_share_a_standard_and_stations_are_counted(
+    memory_drafter,
+):
+    margin = memory_drafter.draft(ZERO_MARGIN, today=TODAY)
+    assert "负担减轻数量" not in row_names(margin)  # was 负担减轻数量 ≥1项
+    assert ("群众药费负担减轻情况", "好") in slot_rows(margin, "效益")
+    assert ("基本药物使用金额占比", "≥60%") in slot_rows(margin, "质量")  # was lost
+    stations = memory_drafter.draft(CHILD_STATIONS, today=TODAY)
+    assert ("街道未成年人保护工作站数量", "≥8个") in slot_rows(stations, "数量")
+    assert "档案利用" not in row_names(stations)  # was typed 档案 by its 档案320份
+    parking = slot_rows(memory_drafter.draft(PARKING_SENSORS, today=TODAY), "时效")
+    assert parking == [("上线运行时间", "2027年9月底前上线运行")]  # was 运行上线时间

@@ -107,11 +107,13 @@ def _deadline(period: Period, year: int, word: str, paid: str) -> tuple[str, str
         name = f"{obj}完成时间" if 2 <= len(obj) <= 8 else f"{word}时间"
         name = f"{obj[2:]}通过时间" if obj.startswith("通过") and len(obj) >= 4 else name
         return name, f"{date}完成", said
+    if verb and obj.startswith(("并", "和")):  # '完工并通过交工验收': 完工 is due by the date
+        return f"{verb}时间", f"{date}{verb}", said
     if verb in _DEADLINE_OBJECTS and len(obj) < 2:  # '春节前发放到位' -> 慰问金发放时间
         return f"{_payout_object(verb, paid)}{verb}时间", f"{date}{task}", said
     if verb and verb in word:  # '上线试运行' of a 系统上线 project
         return f"{word}时间", f"{date}{task}", said
-    if verb and obj in _DEADLINE_VERBS:  # '建成投用': two steps, named in their order
+    if verb and obj in (*_DEADLINE_VERBS, "运行", "使用"):  # '建成投用', '上线运行': in order
         return f"{task}时间", f"{date}{task}", said
     if verb and len(obj) >= 2:
         return f"{tail_words(obj, 4)}{verb}时间", date, said

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-_RESULT_END_RE = re.compile(r"(?:提高|提升|改善|增加|减少|降低|增强|明显|显著)$")
+_RESULT_END_RE = re.compile(r"(?:提高|提升|改善|增加|减少|减轻|降低|增强|明显|显著)$")
 _KEPT_RE = re.compile(r"^(?:切实|有效|依法)?(?:维护|维持|守护)")
 # '无垮坝事故', '确保无溺水事故', '全年无脱管漏管': what must not happen, said with 无
 # '解决老年居民上下楼难问题': a problem solved is what the work achieves (a count makes it work)

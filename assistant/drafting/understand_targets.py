@@ -137,8 +137,11 @@ def read_people(text: str, words: dict) -> Beneficiary | None:
             who, said = who + more.group(0), said + more.group(0)
         if _splits_word(who, text[m.end("who") : m.end("who") + 1], words):
             who, said = who[:-1], said[:-1]  # '15个行政村村庄规划': the last 村 is 村庄's
-        if who in words["place_nouns"] and _noun_follows(text[m.end("who") : m.end("who") + 6]):
-            return None  # '12个乡镇综合文化站': the stations are counted, not the townships
+        rest = text[m.start("who") + len(who) : m.start("who") + len(who) + 6]
+        if (who in words["place_nouns"] or _FACILITY_END_RE.match(rest)) and _noun_follows(rest):
+            return (
+                None  # '12个乡镇综合文化站', '8个街道未成年人保护工作站': the stations are counted
+            )
         return Beneficiary(who=who, count=count, unit=unit, text=said)
     m = re.search(
         rf"(?:^对|^为|面向|服务于|覆盖|惠及|帮助|资助|救助)(?:全[区县市镇]|辖区|本[区县市镇])?"
@@ -168,6 +171,7 @@ def _noun_follows(rest: str) -> bool:
     return bool(facility and flags) and flags[0][:1] in ("n", "v")
 
 
+_FACILITY_END_RE = re.compile(r"[\u4e00-\u9fa5]{0,4}?(?:工作站|服务站|服务中心)")
 _FACILITY_RE = re.compile(r"[\u4e00-\u9fa5]{0,5}?(?:站|室|中心|馆|院|所|场)")
 
 
