@@ -7,7 +7,6 @@ took, and every value the brief did not give is listed as a coded Assumption.
 
 from __future__ import annotations
 
-import os
 import re
 
 from assistant.drafting.compose_base import brief_source, make_row, num, tail_words, unique
@@ -21,6 +20,7 @@ from assistant.drafting.compose_counts import (
     service_list,
     task_rate,
 )
+from assistant.drafting.compose_moves import as_type_benefit, as_type_quality
 from assistant.drafting.compose_outcome import (
     effect_rows,
     satisfaction_rows,
@@ -36,7 +36,6 @@ from assistant.drafting.understand_period import round_the_clock
 from assistant.rules.relevance import mixed_slot
 from assistant.schema import (
     BENEFIT,
-    OUTPUT,
     QUALITY,
     QUANTITY,
     Indicator,
@@ -79,50 +78,14 @@ def compose_rows(
         made, notes = make(facts, year, layout)
         rows += made
         assumed += notes
-    rows = _as_type_benefit(rows, facts)
+    rows = as_type_benefit(rows, facts)
     # '培训后就业率不低于70%' is the brief's own result: no type's usual one beside it
     given = any(slot_of(r) == "效益" for r in rows)
     made, notes = effect_rows(facts, year, layout, given)
     rows += made
     assumed += notes
     made, notes = satisfaction_rows(facts, profile)
-    return _as_type_quality(rows, facts) + made, assumed + notes
-
-
-def _as_type_benefit(rows: list[Indicator], facts: ProjectFacts) -> list[Indicator]:
-    """'整改率达到100%' of an inspection is the type's usual effect (发现问题整改率) with the brief's
-    value: it moves to 效益, and no second rate is made up beside it."""
-    kind = type_of(facts.main_type)
-    name = kind.benefit[0] if kind and kind.benefit else ""
-    out = []
-    for row in rows:
-        rate = _same_rate(row.name, name)
-        if slot_of(row) == "质量" and len(rate) >= 3:
-            # the brief's own name when it says whose rate (查处安全隐患整改率), else the type's
-            own = row.name if len(row.name) > len(rate) + 1 else name
-            update = {"level1": BENEFIT, "level2": result_level2(name), "name": own}
-            row = row.model_copy(update=update)
-        out.append(row)
-    return out
-
-
-def _same_rate(one: str, other: str) -> str:
-    """The rate both names end on ('查处安全隐患整改率', '发现问题整改率' -> 整改率), or ''."""
-    common = os.path.commonprefix([one[::-1], other[::-1]])[::-1]
-    return common if common.endswith("率") else ""
-
-
-def _as_type_quality(rows: list[Indicator], facts: ProjectFacts) -> list[Indicator]:
-    """'实现村（居）法律顾问全覆盖' read as an effect is the type's own quality measure (村（居）
-    法律顾问覆盖率): it moves to 质量, so the type's usual effect can fill 效益."""
-    kind = type_of(facts.main_type)
-    name = kind.quality[0] if kind and kind.quality else ""
-    return [
-        r.model_copy(update={"level1": OUTPUT, "level2": QUALITY})
-        if name and r.name == name and slot_of(r) == "效益"
-        else r
-        for r in rows
-    ]
+    return as_type_quality(rows, facts) + made, assumed + notes
 
 
 def activity_name(act: Activity) -> str:
