@@ -189,7 +189,8 @@ def test_pay_tiers_are_each_a_standard_paid_monthly_and_a_steadier_team_is_an_ef
 def test_counted_recipients_of_a_grant_are_its_count_and_paydays_are_no_work(memory_drafter):
     draft = memory_drafter.draft(BUS_LINES, today=TODAY)
     assert slot_rows(draft, "数量") == [("补贴农村客运班线数量", "≥42条")]  # was 开通班线给予…
-    assert slot_rows(draft, "时效") == [("资金拨付频次", "按半年拨付（每半年1次）")]
+    # the months named say more than 按半年 (was 按半年拨付（每半年1次）, before that no row)
+    assert slot_rows(draft, "时效") == [("资金拨付频次", "每年7月和12月各拨付1次")]
     centres = understand(ELDERLY_CENTRES)
     assert [(a.object, a.count) for a in centres.activities] == [("社区居家养老服务中心", 18.0)]
     assert not centres.beneficiaries  # was 18个社区, served

@@ -19,6 +19,7 @@ from assistant.drafting.compose_counts import (
     served_name,
     service_list,
     task_rate,
+    timed_count,
 )
 from assistant.drafting.compose_moves import as_type_benefit, as_type_quality
 from assistant.drafting.compose_outcome import (
@@ -143,10 +144,19 @@ def _covered(act: Activity, places: list[str], rates: list[str]) -> bool:
     or a counted place names ('检查全区中小学' beside 检查中小学数量 ≥46所) has its rows already."""
     if act.count is not None:  # '图书馆每周开放不少于56小时': hours a week, the 时效 row's
         return act.unit == "小时" and bool(_EVERY_RE.search(act.text))
-    if any(r.startswith(act.object) for r in rates):  # '心理辅导覆盖率100%' sizes 心理辅导
-        return True
+    if any(r.startswith(act.object) or _rated(act, r) for r in rates):
+        return True  # '心理辅导覆盖率100%' sizes 心理辅导, '隐患整改率' 督促整改火灾隐患
     timed = _EVERY_RE.search(act.text) or round_the_clock(act.text)[1]  # '热线7×24小时运行'
     return bool(timed) or any(p in act.object for p in places)
+
+
+def _rated(act: Activity, rate: str) -> bool:
+    """'隐患整改率达到95%' measures '督促整改火灾隐患': every two-character word of the rate's
+    subject is in the work."""
+    stem = rate.removesuffix("率")
+    parts = [stem[i : i + 2] for i in range(0, len(stem) - 1, 2)]
+    work = act.verb + act.object
+    return len(stem) >= 4 and len(stem) % 2 == 0 and all(p in work for p in parts)
 
 
 def _is_event(act: Activity) -> bool:
@@ -186,6 +196,10 @@ def _quantity_rows(
             continue
         if act.count is not None:
             rows.append(counted_row(facts, act, name))
+            continue
+        timed = timed_count(facts, act, name) if name.endswith("次数") else None
+        if timed is not None:
+            rows.append(timed)
             continue
         row, note = _assumed_count(facts, act, name)
         rows.append(row)

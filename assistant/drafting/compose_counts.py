@@ -14,6 +14,7 @@ from assistant.drafting.figures import count_figures, number_text, row_name
 from assistant.drafting.project_types import type_of
 from assistant.drafting.understand import WORDS
 from assistant.drafting.understand_period import frequency_parts
+from assistant.drafting.understand_targets import to_count
 from assistant.schema import OUTPUT, QUANTITY, Indicator, ProjectBrief, SourceRef
 from assistant.taxonomy import counts_people, load_data
 
@@ -42,6 +43,19 @@ def per_year(act: Activity) -> Indicator | None:
     value = f"≥{num(act.count * times)}次"
     text = f"按项目描述：{act.text}（全年{num(act.count * times)}次）"
     return make_row(QUANTITY, f"{who}{part.verb}次数", value, text, brief_source(act.text))
+
+
+def timed_count(facts: ProjectFacts, act: Activity, name: str) -> Indicator | None:
+    """'开展困境儿童走访排查' then '每季度走访一次': the uncounted work is done 4 times a year."""
+    for phrase in facts.period.frequencies:
+        part = frequency_parts(phrase)
+        times = _TIMES_A_YEAR.get(part.every.removeprefix("每"))
+        named = part.verb and (part.verb in act.object or part.verb == act.verb)
+        if act.count is None and times and named and not part.subject and part.count:
+            total = to_count(part.count) * times
+            text = f"按项目描述：{act.phrase}，{phrase}（全年{num(total)}次）"
+            return make_row(QUANTITY, name, f"≥{num(total)}次", text, brief_source(phrase))
+    return None
 
 
 def service_list(
@@ -153,6 +167,9 @@ def uncovered_figures(
             figure.noun = act.object + figure.noun
         elif act is not None and not figure.noun:
             figure.noun = act.object
+        whole = _part_of(figure, facts, brief.text)
+        if whole is not None:  # '抽查电梯800台，其中住宅电梯500台': 抽查 them too
+            figure.noun = _part_name(figure.noun, whole)
         value = f"≥{number_text(figure.number)}{figure.unit}"
         if figure.number >= 10000 and f"万{figure.unit}" in figure.text:  # the brief's 20万亩
             value = f"≥{number_text(figure.number / 10000)}万{figure.unit}"
@@ -169,6 +186,28 @@ def uncovered_figures(
         )
     names = {x.name for x in rows}
     return [r for r in made if r.name not in names]
+
+
+def _part_name(noun: str, whole: Activity) -> str:
+    """抽查 + 住宅电梯 -> 抽查住宅电梯; (完成) 食品抽检 + 食用农产品 -> 食用农产品抽检."""
+    if whole.verb not in PLAIN_VERBS:
+        return noun if noun.startswith(whole.verb) else whole.verb + noun
+    work = next((v for v in WORDS["activity_verbs"] if whole.object.endswith(v)), "")
+    return noun if not work or noun.endswith(work) else noun + work
+
+
+def _part_of(figure, facts: ProjectFacts, text: str) -> Activity | None:
+    """The counted work a '其中…' figure is a part of: the last one in the same unit before it."""
+    at = text.find(figure.text)
+    clause = re.split(r"[，。；,;\n]", text[: max(at, 0)])[-1]  # '其中A100人、B200人': B too
+    if at < 0 or not (figure.text.startswith("其中") or clause.startswith("其中")):
+        return None
+    before = [
+        a
+        for a in facts.activities
+        if a.count is not None and a.unit == figure.unit and 0 <= text.find(a.text) < at
+    ]  # fmt: skip
+    return before[-1] if before else None
 
 
 def _paid_name(figure, title: str) -> str:
@@ -201,7 +240,9 @@ def served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, list[Activity
         own = first.verb if first.verb not in PLAIN_VERBS else ""
         lead = own or lead
         if kind == "数量" and len(first.object) <= 4:  # '开展…专项检查' -> 专项检查中小学数量
-            lead = own + first.object
+            lead = own + first.object if first.object != own else own
+        backed = re.search(rf"({_BACKING})[\d.]+[个家所座处]?{re.escape(who.who)}", first.text)
+        lead = backed[1] if backed else lead  # '支持45个村实施…', '支持6个特色村寨…' -> 支持
     if len(acts) > 1:  # '为600名老人提供助餐、助洁、助医服务': one service, its content listed
         lead = acts[0].verb if acts[0].verb not in PLAIN_VERBS else lead or _service_word(acts)
     elif acts:  # '为230名村组干部开展法治培训' -> 法治培训村组干部人数 (开展 says nothing)
@@ -215,6 +256,9 @@ def served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, list[Activity
     # ('屋面防水、门窗和卫生间') are works of their own
     listed = len(acts) == 1 or (len({a.text for a in acts}) == 1 and kind == "人数")
     return (name if len(name) <= 14 else f"{who.who}{kind}"), (acts if listed else [])
+
+
+_BACKING = "|".join([*WORDS["grant_verbs"], "支持", "扶持", "帮扶", "覆盖"])
 
 
 def _service_word(acts: list[Activity]) -> str:

@@ -64,6 +64,10 @@ def effect_rows(
 def outcome_row(outcome: Outcome) -> Indicator:
     """'带来观光游客不少于6万人次' -> 接待观光游客人次 ≥6万人次 (社会效益); '村集体增收6万元' ->
     增加村集体收入 ≥6万元 (经济效益)."""
+    if outcome.capped:  # '城区积水点排水时间缩短至2小时以内' -> 城区积水点排水时间 ≤2小时
+        text, source = f"按项目描述：{outcome.text}", brief_source(outcome.text)
+        value = f"≤{num(outcome.count)}{outcome.unit}"
+        return make_row(outcome.level2, outcome.object, value, text, source)
     if outcome.unit in ("%", "个百分点"):  # 'PM2.5年均浓度下降3%' -> PM2.5年均浓度下降幅度 ≥3%
         name, value = f"{outcome.object}{outcome.verb}幅度", f"≥{num(outcome.count)}{outcome.unit}"
         text, source = f"按项目描述：{outcome.text}", brief_source(outcome.text)
@@ -243,13 +247,16 @@ def _counted_people(facts: ProjectFacts) -> str:
     ends = tuple([*_PEOPLE_NOUNS, *WORDS["people_endings"]])
     counted = [a.object for a in facts.activities if a.count and counts_people(a.unit)]
     counted += [m["who"] for m in map(_COUNTED_AFTER.search, facts.effects) if m]
+    counted += [o.object for o in facts.outcomes if counts_people(o.unit)]  # 安置就业困难人员80人
     for phrase in counted:
         words = list(jieba.cut(phrase)) if phrase.endswith(ends) else []
-        while len(words) > 1 and (words[0] in _VERBS or len("".join(words)) > 8):
+        while len(words) > 1 and (
+            words[0] in _VERBS or len("".join(words)) > 8 or words[0] in _GENERIC_PEOPLE
+        ):  # '特困人员集中供养对象' -> 集中供养对象: no bare 人员 ahead
             words = words[1:]
         who = "".join(words)
-        if len(who) >= 2 and who not in _GENERIC_PEOPLE:
-            return who
+        if len(who) >= 2 and who not in _GENERIC_PEOPLE:  # '资助…幼儿600人': their parents
+            return f"{who}家长" if who.endswith(tuple(WORDS["guardian_of"])) else who
     return ""
 
 

@@ -79,8 +79,10 @@ def _stated(facts: ProjectFacts, year: int, word: str) -> list[tuple[str, str, s
         if capped:
             found.append((capped["name"], f"≤{capped['num']}{capped['unit']}", limit))
             continue
-        value = f"≤{re.sub(r'(?:以内|之内|内).*$', '', limit)}"
-        found.append((_limit_name(facts, limit), value, limit))
+        paper = re.match(r"[\u4e00-\u9fa5]+", limit)  # '检测报告30日内提交'
+        bare = limit[paper.end() :] if paper else limit
+        value = f"≤{re.sub(r'(?:以内|之内|内).*$', '', bare)}"
+        found.append((_limit_name(facts, bare, paper[0] if paper else ""), value, limit))
     return found
 
 
@@ -141,8 +143,11 @@ def _frequencies(period: Period, paid: str) -> list[tuple[str, str, str]]:
     parts = [(p, f) for p, f in parts if f.count or f.hours or f.every not in _YEARLY]
     names = [_frequency_name(f, paid) for _, f in parts]
     rows = []
+    months = {n for (_, f), n in zip(parts, names, strict=True) if f.every[:1].isdigit()}
     for (phrase, part), name in zip(parts, names, strict=True):
-        if names.count(name) > 1:  # told apart by who (区级河长) or when (汛期, 非汛期)
+        if name in months and part.every.startswith("按"):
+            continue  # '按半年拨付，7月和12月各拨付一次': the months say it
+        if names.count(name) > 1 and name not in months:  # told apart by who or when (汛期)
             name = (part.subject or part.when.removesuffix("内")) + name
         rows.append((name, _frequency_value(part), phrase))
     return rows
@@ -166,7 +171,8 @@ def _frequency_value(part: Frequency) -> str:
         return f"{part.when}{part.every}{part.verb}（每{part.every[1:]}1次）"
     if not part.every.startswith("每"):  # '丰水期、枯水期各检测一次' -> …各检测1次
         times = f"{part.each}{part.verb}{part.count}次" if part.count else part.verb
-        return f"{part.when}{part.every}{times}"
+        year = "每年" if part.every[:1].isdigit() else ""  # '每年6月和12月各拨付1次': no bare 6
+        return f"{part.when}{year}{part.every}{times}"
     each = re.search(r"每[人户名位]$", part.subject)  # '每人每月服务不少于4次'
     each = each.group(0) if each else ""
     return f"{part.when}{each}{part.every}{part.verb}≥{part.count or 1}次"
@@ -198,9 +204,12 @@ _LIMIT_NAMES = {
 }  # fmt: skip
 
 
-def _limit_name(facts: ProjectFacts, limit: str) -> str:
-    """'30日内反馈' -> 问题反馈时限; '1小时内响应' -> 故障响应时间."""
+def _limit_name(facts: ProjectFacts, limit: str, paper: str = "") -> str:
+    """'30日内反馈' -> 问题反馈时限; '1小时内响应' -> 故障响应时间; '检测报告30日内提交' ->
+    检测报告提交时限 (what is due names it)."""
     verb = re.sub(r"^.*(?:以内|之内|内)", "", limit)
+    if paper and verb:
+        return f"{paper}{verb}时限"
     return _LIMIT_NAMES.get(verb, f"{verb}时限" if verb else "响应时限")
 
 

@@ -112,6 +112,9 @@ class Outcome(Model):
     level2: str = Field(
         SOCIAL_BENEFIT, description="二级指标：经济效益指标、社会效益指标或生态效益指标。"
     )
+    capped: bool = Field(
+        False, description="结果是上限（积水点排水时间缩短至2小时以内），指标值写作≤。"
+    )
     text: str = Field("", description="简报原文片段。")
 
 

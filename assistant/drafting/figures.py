@@ -36,7 +36,7 @@ CAPPED_TIME_RE = re.compile(
     r"(?:以内|之内|内)?"
 )
 _LEAD_WORDS = re.compile(
-    r"^(?:对|为|给|向|在|辖区|全年|每日|每天|每年|共|约|累计|其中|预计|计划|全[区县市镇乡]|全街道)+"
+    r"^(?:对|为|给|向|在(?![册岗校职编读])|辖区|全年|每日|每天|每年|共|约|累计|其中|预计|计划|全[区县市镇乡]|全街道)+"
 )
 _VERB_END = re.compile(r"(?:开展|进行|完成|提供|支持|覆盖|服务|实现|组织|举办|发布|为|约|达|是)$")
 
@@ -65,10 +65,18 @@ def count_figures(text: str) -> list[Figure]:
         ):  # '租赁周期为36个月' is a period, not 36个 of anything
             continue
         before = _whole_words(text, match.start("before"), match.end("before"))
+        listed = _LISTED_BEFORE_RE.search(text[: match.start("before")])
+        if listed and match["unit"] in ("人", "名", "户"):  # '高龄、失能老人3000人': both counted
+            before = f"{listed[1]}、{before}"
         # whole words after the figure ('12个乡镇综合文化站全年…': 全年 is no part of the name)
-        noun = _noun(before, re.match(r"[\u4e00-\u9fa5]*", text[match.end("unit") :])[0][:12])
-        # the quote ends with the noun it counts, never inside a word ('…130个行政村村级组织')
         after = text[match.end("unit") :]
+        # '210个村（居）法律顾问': a short aside in brackets is part of the name
+        aside = re.match(r"([\u4e00-\u9fa5]{1,4})([（(][\u4e00-\u9fa5]{1,3}[）)])", after)
+        plain = aside[1] + after[aside.end() :] if aside else after
+        noun = _noun(before, re.match(r"[\u4e00-\u9fa5]*", plain)[0][:12])
+        if aside and noun.startswith(aside[1]):
+            noun = aside[0] + noun[len(aside[1]) :]
+        # the quote ends with the noun it counts, never inside a word ('…130个行政村村级组织')
         end = match.end("unit") + len(noun) if noun and after.startswith(noun) else match.end()
         figure = Figure(
             number=float(match["num"]) * (10000 if match["wan"] else 1),
@@ -101,6 +109,9 @@ def time_limits(text: str) -> list[Figure]:
         if not any((f.number, f.unit) == (figure.number, figure.unit) for f in limits):
             limits.append(figure)
     return limits
+
+
+_LISTED_BEFORE_RE = re.compile(r"(?:^|[的为对给])([\u4e00-\u9fa5]{2,4})、$")
 
 
 def _whole_words(text: str, start: int, end: int) -> str:

@@ -291,4 +291,7 @@ def _costs(
         on_topic = [c for c in scored if c.hit.table_id == sibling.id] or on_topic
     sources: list[IndicatorHit] = cost_source(on_topic) if on_topic else []
     kind = type_of(facts.main_type)
+    alien = tuple(kind.foreign) if kind else ()
+    if any(w in h.indicator.name for h in sources for w in alien):
+        sources = []  # a broadcast network's upkeep splits no 软件系统维护成本 off an IT table
     return cost_rows(facts.budget, sources, layout, kind.cost_name if kind else TOTAL_COST_NAME)

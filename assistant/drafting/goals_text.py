@@ -9,6 +9,7 @@ import re
 
 from assistant.drafting.adapt import money_text
 from assistant.drafting.facts import Activity, ProjectFacts
+from assistant.drafting.understand_verbs import work_content
 from assistant.schema import Budget, Indicator
 from assistant.taxonomy import load_data, slot_of
 
@@ -59,7 +60,10 @@ def _measures(facts: ProjectFacts) -> str:
     places = [b.who for b in facts.beneficiaries if b.count is not None]
     due = facts.period.deadline_task if facts.period else ""  # '汛期前完成入库': a 时效, no means
     acts = [a for a in facts.activities if a.count is None and not (due and a.object in due)]
-    acts = _by_verb([a for a in acts if not any(p in a.object for p in places)])[:MAX_MEASURES]
+    acts = _by_verb([a for a in acts if not any(p in a.object for p in places)])
+    # '改造内容包括雨污分流、道路修补、加装路灯等' is one counted row; its items are the means
+    contents = ["、".join(i) for a in facts.activities if len(i := work_content(a.text)[1]) >= 2]
+    acts = (contents + acts)[:MAX_MEASURES]
     if not acts:  # a service bought is the measure; a small line beside bigger ones is not
         # ('运维费10万元' of a 160万元 weather-station build: no '通过运维服务')
         lines = [c for c in facts.costs if not c.unit_cost]
@@ -99,8 +103,15 @@ def _outputs(rows: list[Indicator]) -> str:
 
 
 def _effects(facts: ProjectFacts, rows: list[Indicator]) -> str:
-    if facts.effects:
-        return _join(facts.effects[:2])
+    # '保障大厅窗口62个正常运行' is counted among the outputs already (≥62个): not said twice
+    counted = " ".join(r.value.raw for r in rows if slot_of(r) == "数量")
+    said = [
+        e
+        for e in facts.effects
+        if not any(f in counted for f in re.findall(r"\d+(?:\.\d+)?万?[\u4e00-\u9fa5]", e))
+    ]
+    if said:
+        return _join(said[:2])
     benefit = [r for r in rows if slot_of(r) == "效益"][:2]
     return _join([_effect_phrase(r) for r in benefit])
 

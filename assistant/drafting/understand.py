@@ -76,6 +76,7 @@ def _read(text: str, name: str, department: str, budget: float | None) -> Projec
 _MILESTONES = frozenset(
     load_data("time_words")["deadline_verbs"] + load_data("time_words")["deadline_tasks"]
 )
+_COMPLETED = tuple(WORDS["completed_tasks"])
 _PAYMENTS = tuple(k for k, v in load_data("time_words")["deadline_objects"].items() if v == "资金")
 _COMPLEMENT = re.compile(
     rf"{'|'.join(load_data('time_words')['deadline_complements'])}|.*\d+月(?:\d+日|底|末|中旬|上旬|下旬)?前.*"
@@ -83,10 +84,13 @@ _COMPLEMENT = re.compile(
 
 
 def _due(act: Activity, period: Period) -> bool:
-    """A bare milestone the deadline times ('年底前完成验收'); named work ('数据上报') keeps its row."""
-    # '3月底前完成资助资金拨付': money paid by a date is that date's row, not work to count
+    """Work the deadline names is its 时效 row alone: a bare milestone ('年底前完成验收', '11月底前
+    完成检查验收'), money paid by a date ('3月底前完成资助资金拨付') or an event ('春节前完成送温暖慰问',
+    no '送温暖慰问数量 ≥1项'); a task the brief says is completed ('11月底前完成数据上报') keeps its
+    完成率 row."""
     paid = act.object.endswith(_PAYMENTS)
-    milestone = (act.object in _MILESTONES or paid) and act.object in period.deadline_task
+    task = not act.object.endswith(_COMPLETED) or act.object.endswith("验收")
+    milestone = (act.object in _MILESTONES or paid or task) and act.object in period.deadline_task
     return bool(period.deadline) and period.deadline in act.text and milestone
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.taxonomy import load_data
+
 _RESULT_END_RE = re.compile(r"(?:提高|提升|改善|增加|减少|减轻|降低|增强|明显|显著)$")
 _KEPT_RE = re.compile(r"^(?:切实|有效|依法)?(?:维护|维持|守护)")
 # '无垮坝事故', '确保无溺水事故', '全年无脱管漏管': what must not happen, said with 无
@@ -23,7 +25,8 @@ def effect_of(clause: str, words: dict) -> str:
         return negated.group(0)[:24]
     nil = re.search(rf"(?:{'|'.join(map(re.escape, words['nil_effect_endings']))})$", clause)
     if nil and len(clause) - len(nil.group(0)) >= 2:  # '食品安全事故为零' -> 不发生食品安全事故
-        return f"不发生{clause[: nil.start()]}"[:24]
+        what = re.sub(r"^(?:确保|保证|力争|做到|实现|全年)+", "", clause[: nil.start()])
+        return f"不发生{what or clause[: nil.start()]}"[:24]  # '确保校园安全事故零发生
     if _SOLVED_RE.match(clause):
         return clause[:24]
     no_accident = _NO_ACCIDENT_RE.match(clause)
@@ -35,7 +38,12 @@ def effect_of(clause: str, words: dict) -> str:
         return clause[:24]
     body = re.sub(rf"^(?:{'|'.join(words['purpose_words'])})", "", clause)
     body = re.sub(rf"^(?:{'|'.join(words['effect_adverbs'])})+", "", body)
+    if re.search(rf"\d+(?:\.\d+)?万?(?:{_COUNT_UNITS})$", body):
+        return ""  # '营造水土保持林1500亩', '保障…对象260人': counted work, a 数量 row
     return body[:24] if body.startswith(tuple(words["effect_verbs"])) else ""
+
+
+_COUNT_UNITS = "|".join(sorted(load_data("brief_words")["count_units"], key=len, reverse=True))
 
 
 def effect_first(clause: str, words: dict) -> bool:
@@ -44,4 +52,6 @@ def effect_first(clause: str, words: dict) -> bool:
     if first < 0:
         return False
     acts = [clause.find(v) for v in words["activity_verbs"] if v in clause]
+    if acts and re.search(r"\d", clause[min(acts) :]):
+        return False  # '支持6个特色村寨保护修缮传统民居40栋': the counted 修缮 is work
     return not acts or first < min(acts)

@@ -5,6 +5,7 @@ a clause that belongs to its first or to all of its objects; the places a count 
 
 from __future__ import annotations
 
+import os
 import re
 
 import jieba
@@ -103,6 +104,9 @@ def single_count(
     counts = list(count_re.finditer(clause))
     if acts and len(counts) == 1 and all(a.count is None for a in acts):
         count, first = counts[0], acts[0]
+        helped = _kinds_of_help(acts, clause, count, words)
+        if helped is not None:
+            return [helped]
         first.count = to_count(count["num"])
         first.unit = count_unit(count["num"], count["unit"])
         places = _places_before(clause, count, first)
@@ -125,6 +129,24 @@ def single_count(
                     act.object = _at_places(act.object, places)
                     act.count, act.unit = first.count, first.unit
     return acts
+
+
+def _kinds_of_help(
+    acts: list[Activity], clause: str, count: re.Match, words: dict
+) -> Activity | None:
+    """'对在档困难职工350户开展生活救助、助学救助和医疗救助': the households counted get every kind
+    of 救助 listed, one row (救助在档困难职工 350户), not 生活救助 350户 beside two uncounted ones."""
+    kinds = [a.object for a in acts]
+    shared = os.path.commonprefix([k[::-1] for k in kinds])[::-1]
+    who = re.search(r"[\u4e00-\u9fa5]{2,8}$", clause[: count.start()])
+    if len(acts) < 2 or len(shared) < 2 or shared in kinds or who is None:
+        return None
+    if count["unit"] not in words["people_units"] or clause.find(acts[0].verb) < count.end():
+        return None
+    who_name = re.sub(r"^[对为给向]", "", who.group(0))
+    unit = count_unit(count["num"], count["unit"])
+    return Activity(verb=shared, object=who_name, count=to_count(count["num"]), unit=unit,
+                    text=clause)  # fmt: skip
 
 
 def _at_places(work: str, places: str) -> str:

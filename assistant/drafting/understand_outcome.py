@@ -37,7 +37,7 @@ def _patterns() -> tuple[re.Pattern, ...]:
     )
     # 'PM2.5年均浓度下降3%', '农户收入增长5%': a change by a share is a result too
     by_change = re.compile(
-        r"(?P<pre>)(?P<obj>[\u4e00-\u9fa5A-Za-z0-9.]{2,14}?)(?P<verb>下降|降低|减少|缩短|提高|提升|增长)"
+        r"(?P<pre>)(?P<obj>[\u4e00-\u9fa5A-Za-z0-9.]{2,14}?)(?P<verb>下降|降低|减少|缩短|提高|提升|增长|增加)"
         r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|个百分点)(?P<after>)"
     )
     # '增加降水量5%': the same, the verb first
@@ -98,6 +98,13 @@ def _outcome(clause: str) -> Outcome | None:
         return Outcome(
             object=life["n"], count=count, unit="年", level2=SUSTAINABLE, text=life.group(0)
         ) if count else None  # fmt: skip
+    cut = CUT_TO_RE.search(clause)
+    if cut:  # '城区积水点排水时间缩短至2小时以内': a time or count brought down is a result, capped
+        number = to_number(cut["num"])
+        return Outcome(
+            verb=cut["verb"], object=cut["n"], count=number, unit=cut["unit"], capped=True,
+            level2=SOCIAL_BENEFIT, text=cut.group(0),  # a wait shortened serves people
+        ) if number is not None else None  # fmt: skip
     kept = _KEPT_RE.search(clause)
     if kept:  # '全县生猪出栏量稳定在60万头以上': a level the project keeps up is its result
         name = re.sub(r"^(?:确保|保证|力争|全[县市区镇乡]|辖区)+", "", kept["n"])
@@ -117,6 +124,12 @@ def _outcome(clause: str) -> Outcome | None:
 _KEPT_RE = re.compile(
     r"(?P<n>[\u4e00-\u9fa5]{2,12}?)(?:稳定在|保持在|维持在)(?P<num>\d+(?:\.\d+)?万?)"
     r"(?P<unit>头|只|羽|吨|公斤|斤|亩|人|户|家|个)(?:以上|左右)"
+)
+# '排水时间缩短至2小时以内', '办理时限压缩至3个工作日': the figure is a ceiling reached, not work
+CUT_TO_RE = re.compile(
+    r"(?P<n>[\u4e00-\u9fa5]{2,12}?(?:时间|时长|时限|天数|次数|周期))"
+    r"(?P<verb>缩短|压缩|降低|下降|减少)(?:至|到)(?P<num>\d+(?:\.\d+)?)"
+    r"(?P<unit>个工作日|工作日|小时|分钟|天|日|次|个月)(?:以内|之内|内|以下)?"
 )
 _LIFESPAN_RE = re.compile(
     r"(?P<n>[\u4e00-\u9fa5]{0,6}(?:使用年限|使用寿命|设计年限|服务年限))"

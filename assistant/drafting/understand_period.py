@@ -12,6 +12,7 @@ from typing import NamedTuple
 from assistant.drafting.amounts import to_number
 from assistant.drafting.facts import Period
 from assistant.drafting.figures import CAPPED_TIME_RE, TIME_LIMIT_RE
+from assistant.drafting.understand_outcome import CUT_TO_RE
 from assistant.taxonomy import load_data
 
 TIME = load_data("time_words")
@@ -58,7 +59,8 @@ _HELD_RE = re.compile(
     r"(?P<task>(?:组织)?(?:开展|举办|召开|进行)[^，。；,;\n]{2,20})"
 )
 _PERIODS = _alternatives(TIME["frequency_periods"])
-_SEASONS = _alternatives(TIME["season_frequencies"])
+# '春秋两季', and months named for a payout ('6月和12月各拨付一次', '于每年6月和12月分两次拨付')
+_SEASONS = _alternatives(TIME["season_frequencies"]) + r"|\d{1,2}月(?:[和及]\d{1,2}月)+"
 _FREQ_RE = re.compile(
     rf"(?:(?P<lead>每|按|分)(?:[两半]?个?)(?P<p>{_PERIODS})|(?P<season>{_SEASONS}))"
     r"(?P<tail>[^，。；,;、\n]{0,18})"
@@ -74,12 +76,14 @@ _MANNER = r"(?:足额|全额|及时|按时|准时|随工资(?:一并|一起)?)?"
 _PER_UNIT_BEFORE_RE = re.compile(r"(?:每|[人户生亩]均)[\u4e00-\u9fa5]$")
 _PLAIN_LEAD_RE = re.compile(r"^(?:开展|进行|组织|实行|实施|落实)")
 _DOERS = tuple(TIME["frequency_doers"])
-_WHEN_RE = re.compile(r"^(?:全年|[\u4e00-\u9fa5]{1,4}?(?:期内|期间|期))")
+_WHEN_RE = re.compile(r"^(?![按每分])(?:全年|[\u4e00-\u9fa5]{1,4}?(?:期内|期间|期))")
 
 
 def season_timed(clause: str) -> bool:
     """'丰水期、枯水期各检测一次': how often, the 时效 row's; no work of its own."""
-    return bool(re.match(rf"(?:{_SEASONS})各", clause))
+    return bool(
+        re.match(rf"[\u4e00-\u9fa5]{{0,6}}?(?:于|在)?(?:每年)?(?:{_SEASONS})[各分]", clause)
+    )
 
 
 def without_when(text: str) -> str:
@@ -138,12 +142,14 @@ def find_period(text: str) -> Period:
     duration = _DURATION_RE.search(text)
     if duration:
         period.duration = duration["d"]
+    paid_in = [m.span() for m in re.finditer(rf"(?:{_SEASONS})[各分]", text)]
     deadlines = [
         d
         for d in _DEADLINE_RE.finditer(text)
         # '项目已于2024年7月完成招标采购': done before, no target of this year
         if not re.search(r"已(?:经|于|在)?$", text[max(0, d.start() - 3) : d.start()])
         and not (span and span.start() <= d.start() < span.end())
+        and not any(a <= d.start() < b for a, b in paid_in)  # '6月和12月分两次拨付'
     ]
     # a date beats an occasion ('开学前…，8月31日前完成检查': 8月31日前)
     dated = [d for d in deadlines if re.search(r"\d", d["d"])] or deadlines
@@ -156,9 +162,23 @@ def find_period(text: str) -> Period:
     if period.frequencies:
         first = frequency_parts(period.frequencies[0])
         period.frequency = period.frequencies[0][len(first.when + first.subject) :]
-    period.limits = [m.group(0) for m in TIME_LIMIT_RE.finditer(text)]
+    cut = [m.span() for m in CUT_TO_RE.finditer(text)]  # a time brought down is a result
+    period.limits = [
+        _subject_before(text, m.start()) + m.group(0)
+        for m in TIME_LIMIT_RE.finditer(text)
+        if not any(a <= m.start() < b for a, b in cut)
+    ]
     period.limits += [m.group(0) for m in CAPPED_TIME_RE.finditer(text)]
     return period
+
+
+# '检测报告30日内提交': the paper due names the limit (检测报告提交时限), not a bare 提交时限
+_PAPER_RE = re.compile(r"[\u4e00-\u9fa5]{0,4}(?:报告|结果|方案|意见|资料|材料)$")
+
+
+def _subject_before(text: str, at: int) -> str:
+    paper = _PAPER_RE.search(text[max(0, at - 8) : at])
+    return paper.group(0) if paper else ""
 
 
 def _frequencies(text: str) -> list[str]:
@@ -166,6 +186,7 @@ def _frequencies(text: str) -> list[str]:
     '防火期内每日巡护'). Not one: a pay standard ('每人每月2800元'), a yearly budget's 每年, 按
     without a verb ('按年度预算')."""
     found = []
+    written, text = text, _YEARLY_MONTHS_RE.sub("", text)  # '每年6月和12月分两次拨付': the months
     for match in _FREQ_RE.finditer(text):
         tail = match["tail"]
         # '每人每月2800元' is a pay standard; '每人每月服务不少于4次' each one's frequency
@@ -183,10 +204,16 @@ def _frequencies(text: str) -> list[str]:
         phrase = match.group(0)[: len(match.group(0)) - len(tail) + _phrase_end(tail)]
         clause = re.split(r"[，。；,;、\n]", text[: match.start()])[-1].strip()
         clause = re.sub(r"^(?:其中|另外|同时)", "", clause)  # '其中废水监测每季度一次'
-        found.append(
-            clause + phrase if len(clause) <= 10 and not re.search(r"\d", clause) else phrase
-        )
+        # '…对象320人开展集中教育每月1次': the work after the people counted is what is timed
+        clause = re.split(r"\d+(?:\.\d+)?[\u4e00-\u9fa5]?", clause)[-1]
+        phrase = clause + phrase if len(clause) <= 10 and not re.search(r"\d", clause) else phrase
+        found.append(phrase if phrase in written else _YEARLY_MONTHS_RE.sub("每年", phrase, 1))
     return list(dict.fromkeys(found))
+
+
+# 每年 before months a payout names: removed to read the months, put back (at the months) to
+# quote the brief as written
+_YEARLY_MONTHS_RE = re.compile(r"每年(?=\d{1,2}月[和及])|(?<![每年\d])(?=\d{1,2}月[和及]\d)")
 
 
 def _phrase_end(tail: str) -> int:
@@ -205,6 +232,7 @@ def _phrase_end(tail: str) -> int:
 
 def frequency_parts(phrase: str) -> Frequency:
     """The parts of a frequency phrase that `find_period` kept (or an LLM wrote)."""
+    phrase = re.sub(r"每年(?=\d{1,2}月[和及])", "", phrase)  # the months are when, not 每年
     clock = _ROUND_CLOCK_RE.fullmatch(phrase)
     if clock:
         return Frequency(clock["when"] or "", "", "每天", clock["work"], hours="24小时")
@@ -224,7 +252,9 @@ def frequency_parts(phrase: str) -> Frequency:
         verb = tail[count.end() :].strip()
     subject = before[len(when) :]
     if not verb and not subject.endswith(_DOERS):  # '数据备份每周1次': the work is before it
-        verb, subject = subject, ""
+        # '对在册社区矫正对象320人开展集中教育每月1次': the work after the people counted
+        work = re.split(r"\d+(?:\.\d+)?[\u4e00-\u9fa5]?", subject)[-1]
+        verb, subject = _PLAIN_LEAD_RE.sub("", work) or subject, ""
     number = count["n"] if count else ""
     return Frequency(
         when,

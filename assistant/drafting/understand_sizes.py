@@ -97,3 +97,17 @@ def granted_to(clause: str, count_re: re.Pattern) -> list[Activity] | None:
 def _names_work(what: str) -> bool:
     """'既有住宅加装电梯': a verb inside says work is paid for, not who is paid."""
     return any(t.flag == "v" and len(t.word) >= 2 for t in posseg.lcut(what)[1:])
+
+
+# '保障低保对象3800人', '保障特困人员集中供养对象260人': the people provided for, counted (no effect)
+_PROVIDED_RE = re.compile(
+    r"^(?:全年)?(?P<v>保障|供养|救助|资助)(?P<who>[\u4e00-\u9fa5]{2,12}?)(?P<n>\d+(?:\.\d+)?万?)(?P<u>人|名|户)$"
+)
+
+
+def provided_for(clause: str) -> Activity | None:
+    found = _PROVIDED_RE.match(clause)
+    if found is None:
+        return None
+    return Activity(verb=found["v"], object=found["who"], count=to_count(found["n"]),
+                    unit=count_unit(found["n"], found["u"]), text=clause)  # fmt: skip

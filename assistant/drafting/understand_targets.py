@@ -27,9 +27,12 @@ _MEETS_RE = re.compile(
 # '全年新发疫点不超过2个', '发生安全事故不超过1起': a count kept under a cap is a standard.
 _COUNT_CAP_RE = re.compile(
     rf"(?P<n>[\u4e00-\u9fa5]{{2,12}}?)(?:不超过|不多于|控制在)\s*(?P<v>{NUM})\s*"
-    r"(?P<u>个|起|件|次|处|例|宗|条)(?:以内|以下)?"
-)
+    r"(?P<u>个|起|件|次|处|例|宗|条)(?!工作日|月|小时)(?:以内|以下)?"
+)  # '办理时限不超过7个工作日' is a time limit, the 时效 row's
 _CAP_NAME_ENDS = {"次": "次数"}
+_EACH_SPAN_RE = re.compile(
+    r"(?P<n>每[场次期节堂][\u4e00-\u9fa5]{0,6}?时长)(?:不少于|不低于|达到)?(?P<v>\d+)(?P<u>分钟|小时)"
+)
 _COVERS_ALL_RE = re.compile(
     r"(?P<n>[\u4e00-\u9fa5]{2,16}?)覆盖(?:所有|全部|全)(?P<who>[\u4e00-\u9fa5]{1,6})$"
 )
@@ -68,6 +71,9 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
         value = "=100%" if float(m["v"]) == 100 and sign == "≥" else f"{sign}{m['v']}{unit}"
         found.append(QualityTarget(name=name, value=value, text=m.group(0)))
     found += _count_caps(clause)
+    each = _EACH_SPAN_RE.search(clause)
+    if each and not found:  # '每场演出时长不少于90分钟': each show's length, a standard
+        found.append(QualityTarget(name=each["n"], value=f"≥{each['v']}{each['u']}", text=each[0]))
     covered = _COVERS_ALL_RE.search(clause)
     if covered and not found:  # '…处置体系覆盖所有行政村' -> 垃圾收运处置体系行政村覆盖率 =100%
         name = f"{covered['n'][-8:]}{covered['who']}覆盖率"
@@ -135,8 +141,11 @@ def read_people(text: str, words: dict) -> Beneficiary | None:
         more = re.match(rf"(?:[、和及](?:{places}))+", text[m.end("who") :]) if housed else None
         if more:  # '45所中小学、幼儿园': the kindergartens are counted too
             who, said = who + more.group(0), said + more.group(0)
-        if _splits_word(who, text[m.end("who") : m.end("who") + 1], words):
+        after = text[m.end("who") : m.end("who") + 1]
+        if _splits_word(who, after, words):
             who, said = who[:-1], said[:-1]  # '15个行政村村庄规划': the last 村 is 村庄's
+        elif who.endswith("村") and after and after in "寨落":
+            who, said = who + after, said + after  # '6个特色村寨': 村寨 are counted
         rest = text[m.start("who") + len(who) : m.start("who") + len(who) + 6]
         if (who in words["place_nouns"] or _FACILITY_END_RE.match(rest)) and _noun_follows(rest):
             return (

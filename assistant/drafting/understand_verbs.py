@@ -15,7 +15,10 @@ LEAD_RE = re.compile(
 )
 # '通过政府采购为45所学校配备保安': how the work is bought, not the work (配备保安)
 _MEANS_RE = re.compile(r"^(?:政府)?(?:采购|购买服务|公开招标|招标)(?:的?方式)?(?=[为向对给])")
-_ARRANGED_RE = re.compile(r"^[^，]{0,6}?(?:组织|负责|牵头)(?=对[^，]{2,24}?(?:开展|进行|实施))")
+_ARRANGED_RE = re.compile(
+    r"^[^，]{0,6}?(?:组织|负责|牵头)(?=对[^，]{2,24}?(?:开展|进行|实施))"
+    r"|^(?:组织|邀请|委托)[\u4e00-\u9fa5]{2,8}?(?:剧团|团队|机构|公司|单位|专家)(?=为\d|为[^，]{0,4}\d)"
+)  # '组织专业剧团为全县18个乡镇送戏120场': the work is 送戏 for the 18 乡镇
 FREQ_START_RE = re.compile(r"^(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)")
 _CONTENT_RE = re.compile(r"^(?:(?P<what>[\u4e00-\u9fa5]{0,4})内容)?(?:主要)?(?:包括|包含)")
 
@@ -39,14 +42,24 @@ def work_clause(clause: str) -> str:
     return re.sub(r"^对(?P<o>[^，]{2,24}?)(?=开展|进行|实施)", r"\g<o>", clause)
 
 
+def work_content(clause: str) -> tuple[str, list[str]]:
+    """'改造内容包括屋面防水、外墙保温、雨污分流' -> (改造, its three items): what a work consists of,
+    one counted row; a service's content ('服务内容包括保安、保洁') is provided item by item: none."""
+    content = _CONTENT_RE.match(clause)
+    what = content["what"] if content else ""
+    if not what or "服务" in what:
+        return "", []
+    return what, list_parts(re.sub(r"^[：:]", "", clause[content.end() :]))
+
+
 def starts_with_verb(clause: str, words: dict) -> bool:
     """'举办村组干部培训班' is work; '智慧供热监管平台运行维护' is the project's title."""
     return clause.startswith(tuple(words["activity_verbs"]))
 
 
 def list_parts(text: str) -> list[str]:
-    # 和谐, 及时 and 参与 are words, not a list's joints
-    return [p for p in re.split(r"、|和(?!谐)|及(?!时)|(?<!参)与|以及|并", text) if p]
+    # 和谐, 及时, 普及 and 参与 are words, not a list's joints
+    return [p for p in re.split(r"、|和(?!谐)|(?<!普)及(?!时)|(?<!参)与|以及|并", text) if p]
 
 
 def _as_verb(clause: str, verb: str, words: dict) -> list[int]:

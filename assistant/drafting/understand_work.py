@@ -27,7 +27,8 @@ from assistant.drafting.understand_lists import (
     total,
 )
 from assistant.drafting.understand_no_work import no_work
-from assistant.drafting.understand_sizes import granted_to, sizes_other_work
+from assistant.drafting.understand_places import PLACE_PARTS_RE, listed_places, owned_parts
+from assistant.drafting.understand_sizes import granted_to, provided_for, sizes_other_work
 from assistant.drafting.understand_targets import (
     NUM,
     count_unit,
@@ -43,6 +44,7 @@ from assistant.drafting.understand_verbs import (
     two_verbs,
     verb_at,
     work_clause,
+    work_content,
 )
 from assistant.schema import Model
 
@@ -71,6 +73,10 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
         measured = re.search(r"\d\s*[%％‰]|不超过|不多于|控制在", clause) and read_quality(
             clause, words
         )
+        provided = provided_for(clause)
+        if provided is not None:  # '保障低保对象3800人': the people paid, not an effect
+            work.activities.append(provided)
+            continue
         # '确保…比例不低于85%', '确保全年安全事故控制在2起以内' are standards
         effect = effect_of(clause, words)
         if effect and not measured:
@@ -119,7 +125,11 @@ def _count_re(units: list[str]) -> re.Pattern:
 def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity]:
     """'组织宣传、培训' -> 组织宣传, 组织培训; '采购冰箱40台、冷藏车2辆' -> two counted objects;
     '对8所学校的屋面、门窗进行维修' -> 维修 屋面, 维修 门窗."""
-    clause = work_clause(clause)
+    what, items = work_content(clause)
+    if len(items) >= 2:  # '改造内容包括屋面防水、外墙保温、雨污分流': one row of its 3 kinds
+        obj = f"{what}内容"
+        return [Activity(verb=obj, object=obj, count=len(items), unit="项", text=clause)]
+    clause = owned_parts(work_clause(clause), words)
     verb, start = verb_at(clause, words)
     if not verb or _condition_first(clause[:start], clause, words, count_re):
         return []
@@ -141,9 +151,11 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     owned = OWNED_WORK_RE.search(before) or listed
     if owned and count_re.search(before):
         # '负责120个网格的日常巡查、信息采集和矛盾纠纷排查': the places are counted, once
-        places = counted_places(verb, before, clause, count_re)
-        if places:
-            return [places]
+        places = listed_places(verb, before, clause) or [
+            counted_places(verb, before, clause, count_re)
+        ]
+        if places[0]:
+            return places
     parts = list_parts(rest)
     verbs = tuple(words["activity_verbs"])
     if not any(
@@ -161,14 +173,18 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         else:
             tail = strip_counts(rest, count_re)  # '监测点30个': the 点 is what is counted
             tail = tail if len(tail) <= 2 and tail not in _GENERIC_TAILS else ""
-            parts = [strip_counts(lead, count_re).split("的")[-1] + verb + tail + counts]
+            served = lead.startswith("为") and count_re.search(lead)  # '为全县18个乡镇送戏120场'
+            obj = "" if served else strip_counts(lead, count_re).split("的")[-1]
+            parts = [obj + verb + tail + counts]
             verb = ""
     summed = summed_list(verb, parts, clause, count_re)
     if summed:
         return summed
     one = grouped(verb, before, parts, clause, words, count_re)
-    if one is not None:
-        return [one]
+    if one is not None:  # the places whose parts these are, counted, and the kinds of parts
+        parted = PLACE_PARTS_RE.search(clause.replace("的", "")) and "的" in before
+        places = counted_places(verb, before, clause, count_re) if parted else None
+        return [places, one] if places else [one]
     acts = [
         _part_activity(verb, before, p, i > 0, clause, words, count_re) for i, p in enumerate(parts)
     ]
