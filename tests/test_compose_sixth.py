@@ -365,3 +365,90 @@ def test_a_troupe_sent_to_counted_towns_counts_the_shows_and_the_towns(memory_dr
     # was 专业剧团为全县送戏乡镇数量 and 专业剧团为全县乡镇送戏场次
     assert slot_rows(draft, "数量") == [("送戏乡镇数量", "≥18个"), ("送戏场次", "≥120场")]
     assert ("每场演出时长", "≥90分钟") in slot_rows(draft, "质量")  # was the goal's 通过…
+
+
+REVIEWS = (
+    "项目名称：区级财政投资评审服务\n主管部门：某区财政局\n2027年预算80万元。委托3家造价咨询机构对区级"
+    "政府投资项目开展预算评审，全年评审项目不少于150个，评审报告在受理后20个工作日内出具。"
+)
+GRIDS = (
+    "项目名称：社区网格员工作补贴\n主管部门：某街道办事处\n2027年预算115.2万元。全街道划分网格80个，"
+    "每个网格配备专职网格员1名，网格员每日巡查网格不少于1次。"
+)
+GAMES = "区体育局2027年全民健身赛事活动，预算45万元，举办全民健身运动会1届、社区篮球联赛等群众性赛事20项。"
+PRODUCE = (
+    "项目名称：农产品质量安全监测\n主管部门：某县农业农村局\n2027年预算32万元，全年开展农产品质量安全"
+    "定量检测800批次、快速检测6000批次。"
+)
+FUNERALS = (
+    "县民政局2027年殡葬改革惠民补助，预算80万元，对全县户籍居民死亡后实行火化的，免除遗体接运、火化、"
+    "骨灰寄存等基本殡葬服务费用，预计惠及1600人。"
+)
+
+
+def test_hired_firms_are_counted_apart_from_their_work(memory_drafter):
+    draft = memory_drafter.draft(REVIEWS, today=TODAY)
+    # was 预算评审数量 ≥3家 and 出具时限
+    assert slot_rows(draft, "数量") == [
+        ("评审项目数量", "≥150个"),
+        ("委托造价咨询机构数量", "≥3家"),
+    ]
+    assert slot_rows(draft, "时效") == [("评审报告出具时限", "≤20个工作日")]
+
+
+def test_each_grids_staff_is_each_ones_and_a_daily_round_is_timed_not_counted(memory_drafter):
+    quantity = slot_rows(memory_drafter.draft(GRIDS, today=TODAY), "数量")
+    assert ("每个网格配备专职网格员人数", "≥1名") in quantity  # was 配备专职网格员人数 ≥1名
+    assert not any(n.startswith("巡查") for n, _ in quantity)  # was 巡查网格次数 ≥1次
+
+
+def test_a_kind_after_its_example_names_the_count(memory_drafter):
+    quantity = slot_rows(memory_drafter.draft(GAMES, today=TODAY), "数量")
+    assert ("群众性赛事数量", "≥20项") in quantity  # was 等群众性赛事数量
+
+
+def test_produce_testing_is_no_farmland_survey_and_fees_waived_are_a_floor(memory_drafter):
+    produce = row_names(memory_drafter.draft(PRODUCE, today=TODAY))
+    assert "耕地" not in produce  # was 监测数据支撑耕地保护决策情况
+    funerals = slot_rows(memory_drafter.draft(FUNERALS, today=TODAY), "数量")
+    assert ("免除基本殡葬服务费用种类", "≥3种") in funerals  # was ≤3种, read as a 反向 费用
+
+
+LABOUR = (
+    "县人社局2027年劳动保障监察执法，预算20万元，检查用人单位300户，处理劳动保障投诉举报案件按期"
+    "结案率100%。"
+)
+WARNING_SYSTEM = (
+    "市气象局2027年气象灾害预警信息发布系统运维，预算55万元，保障预警信息发布系统全年稳定运行，全年"
+    "发布预警信息200期。"
+)
+RESETTLED = (
+    "项目名称：水库移民后期扶持\n主管部门：某县水利局\n2027年预算800万元，对全县水库移民1.6万人按每人"
+    "每年600元发放后期扶持直补资金，扶持资金于6月底前足额发放到人。"
+)
+CONTEST = (
+    "县科协2027年青少年科技创新大赛，预算12万元，组织全县中小学生参加科技创新大赛，征集作品300件。"
+)
+
+
+def test_a_long_rate_keeps_its_measure_and_whole_words(memory_drafter):
+    quality = slot_rows(memory_drafter.draft(LABOUR, today=TODAY), "质量")
+    # was 处理劳动保障投诉举报案件按期结案 (cut to 16 characters, its 率 lost)
+    assert quality == [("劳动保障投诉举报案件按期结案率", "=100%")]
+
+
+def test_harm_a_library_effect_tolerates_is_aimed_at_zero(memory_drafter):
+    benefit = slot_rows(memory_drafter.draft(WARNING_SYSTEM, today=TODAY), "效益")
+    assert ("发生信息安全事故次数", "=0次") in benefit  # was ≤5次, the tables' tolerance
+
+
+def test_resettled_people_get_a_grant_no_reservoir(memory_drafter):
+    draft = memory_drafter.draft(RESETTLED, today=TODAY)
+    names = row_names(draft)
+    assert "防洪" not in names and "工程" not in names and "万人标准" not in names
+    assert slot_rows(draft, "满意度") == [("水库移民满意度", "≥90%")]
+
+
+def test_a_pupils_contest_is_no_publicity(memory_drafter):
+    names = row_names(memory_drafter.draft(CONTEST, today=TODAY))
+    assert "知晓率" not in names  # was 宣传活动's 群众知晓率 ≥90%

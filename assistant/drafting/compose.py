@@ -99,9 +99,9 @@ def activity_name(act: Activity) -> str:
     if len(obj) > 10:  # '“世界麻风病日”宣传活动' -> 宣传活动: a name never ends inside a quotation
         bare = re.sub(r"[“”]", "", obj)  # '河湖“清四乱”专项行动' keeps what the campaign is
         obj = bare if len(bare) <= 10 else (re.sub(r"“[^”]*”", "", obj) or obj)
-    kind = re.search(r"等([\u4e00-\u9fa5]{2,6})$", obj) if "、" in obj else None
+    kind = re.search(r"等([\u4e00-\u9fa5]{2,6})$", obj) if "、" in obj or len(obj) > 10 else None
     if kind:  # '书法、声乐、太极拳、摄影等课程32门' counts 书法等课程, or 课程 when that is long
-        first = f"{obj.split('、')[0]}等{kind[1]}"
+        first = f"{obj.split('、')[0].split('等')[0]}等{kind[1]}"
         obj = first if len(first) <= 10 else kind[1]
     elif "、" in obj:
         # '公益讲座、阅读推广活动40场' counts them all: the name keeps both, or says 等
@@ -143,7 +143,8 @@ def _covered(act: Activity, places: list[str], rates: list[str]) -> bool:
     """An uncounted work that a frequency row times ('汛期群测群防员每日巡查', '…食堂每学期检查不少于2次')
     or a counted place names ('检查全区中小学' beside 检查中小学数量 ≥46所) has its rows already."""
     if act.count is not None:  # '图书馆每周开放不少于56小时': hours a week, the 时效 row's
-        return act.unit == "小时" and bool(_EVERY_RE.search(act.text))
+        daily = act.unit == "次" and re.search(r"每[日天]", act.text)  # '每日巡查网格不少于1次'
+        return (act.unit == "小时" or bool(daily)) and bool(_EVERY_RE.search(act.text))
     if any(r.startswith(act.object) or _rated(act, r) for r in rates):
         return True  # '心理辅导覆盖率100%' sizes 心理辅导, '隐患整改率' 督促整改火灾隐患
     timed = _EVERY_RE.search(act.text) or round_the_clock(act.text)[1]  # '热线7×24小时运行'

@@ -24,9 +24,19 @@ def brief_source(text: str) -> SourceRef:
 def make_row(level2: str, name: str, value: str, description: str, source: SourceRef) -> Indicator:
     level1 = {QUANTITY: OUTPUT, QUALITY: OUTPUT, TIMELINESS: OUTPUT, SATISFACTION_L2: SATISFACTION}
     return Indicator(
-        level1=level1.get(level2, BENEFIT), level2=level2, name=name[:16],
+        level1=level1.get(level2, BENEFIT), level2=level2, name=_short(name),
         description=description, value=value, source=source,
     )  # fmt: skip
+
+
+def _short(name: str) -> str:
+    """At most 16 characters; a rate keeps its measure ('…投诉举报案件按期结案率'), its work goes."""
+    if len(name) <= 16 or not name.endswith("率"):
+        return name[:16]
+    words = jieba.lcut(name)
+    while len("".join(words)) > 16 and len(words) > 1:
+        words = words[1:]  # whole words off the front: '处理劳动保障…' -> 劳动保障…
+    return "".join(words)[-16:]
 
 
 # ---------------------------------------------------------------- 数量

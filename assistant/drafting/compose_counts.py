@@ -104,7 +104,8 @@ def task_rate(act: Activity) -> Indicator | None:
 
 def per_person(act: Activity, name: str) -> str:
     """'每人培训学时不少于50学时' -> 每人培训学时 ≥50学时: each one's, not 50 hours in all."""
-    each = re.match(r"每(?:人|名|位|户|站|校|村|所)", act.text)  # '每站年组织…': each station's
+    # '每站年组织…', '每个网格配备专职网格员1名': each station's, each grid's
+    each = re.match(r"每(?:人|名|位|户|站|校|村|所|个(?:网格|社区|村|乡镇|站点))", act.text)
     if each and act.count:
         return f"{each.group(0)}{name.removesuffix('数量').removeprefix(each.group(0))}"
     # '为签约居民每年提供1次健康评估': once a year for each of them, not once in all
@@ -163,6 +164,9 @@ def uncovered_figures(
     made: list[Indicator] = []
     for figure in missing[:MAX_FIGURE_ROWS]:
         act = next((a for a in facts.activities if figure.text[-4:] in a.text), None)
+        firm = _FIRM_RE.search(figure.text)
+        if firm:  # '委托3家造价咨询机构对…': the firms hired are counted, not their work
+            figure.noun, act = firm["v"] + firm["f"], None
         if act is not None and act.count is None and len(act.object + figure.noun) <= 10:
             figure.noun = act.object + figure.noun
         elif act is not None and not figure.noun:
@@ -186,6 +190,11 @@ def uncovered_figures(
         )
     names = {x.name for x in rows}
     return [r for r in made if r.name not in names]
+
+
+_FIRM_RE = re.compile(
+    r"(?P<v>委托|聘请|购买|引进)[\d.]+家(?P<f>[\u4e00-\u9fa5]{0,8}?(?:机构|公司|律师事务所|团队))"
+)
 
 
 def _part_name(noun: str, whole: Activity) -> str:

@@ -79,8 +79,13 @@ def _stated(facts: ProjectFacts, year: int, word: str) -> list[tuple[str, str, s
         if capped:
             found.append((capped["name"], f"≤{capped['num']}{capped['unit']}", limit))
             continue
-        paper = re.match(r"[\u4e00-\u9fa5]+", limit)  # '检测报告30日内提交'
-        bare = limit[paper.end() :] if paper else limit
+        lead = re.match(r"[\u4e00-\u9fa5]+", limit)  # '检测报告30日内提交', '评审报告在受理后…'
+        bare = limit[lead.end() :] if lead else limit
+        paper = (
+            re.match(r"[\u4e00-\u9fa5]*?(?:报告|结果|方案|意见|资料|材料)", lead[0])
+            if lead
+            else None
+        )
         value = f"≤{re.sub(r'(?:以内|之内|内).*$', '', bare)}"
         found.append((_limit_name(facts, bare, paper[0] if paper else ""), value, limit))
     return found

@@ -9,13 +9,14 @@ import re
 
 import jieba
 
+from assistant.drafting.adapt import tolerated_harm
 from assistant.drafting.compose_base import brief_source, make_row
 from assistant.drafting.facts import Assumption, ProjectFacts
 from assistant.drafting.figures import count_figures
 from assistant.drafting.library import library_source, standard_entries
 from assistant.drafting.slots import topic_bigrams
 from assistant.drafting.understand_outcome import result_level2
-from assistant.schema import Indicator
+from assistant.schema import Indicator, IndicatorValue
 from assistant.taxonomy import load_data
 
 # At most this many 效益 rows from the brief's purpose phrases (fewer when result figures are
@@ -138,8 +139,12 @@ def _library_effect(effect: str, facts: ProjectFacts) -> tuple[Indicator | None,
         value = entry.value or (GRADED_TARGET if entry.name.endswith("情况") else "")
         if not value:
             continue
+        parsed, source = IndicatorValue.parse(value), library_source(entry)
+        if tolerated_harm(entry.name, parsed):  # the tables' '≤5次' of 信息安全事故: no target
+            source.rule += f"；原表为{value}，按不发生填写"
+            value = f"=0{parsed.unit}"
         text = f"按项目描述：{effect}（采用指标库标准指标）"
-        row = make_row(entry.level2, entry.name, value, text, library_source(entry))
+        row = make_row(entry.level2, entry.name, value, text, source)
         message = f"项目描述写「{effect}」，按同类项目常用指标「{entry.name}」{value}填写，请核实。"
         return row, Assumption(code="A-LIBRARY-ROW", row=entry.name, message=message)
     return None, None

@@ -104,6 +104,8 @@ def single_count(
     counts = list(count_re.finditer(clause))
     if acts and len(counts) == 1 and all(a.count is None for a in acts):
         count, first = counts[0], acts[0]
+        if _HIRED_RE.match(clause[count.end() :]):
+            return acts  # '委托3家造价咨询机构对…开展预算评审': the firms are counted, not the work
         helped = _kinds_of_help(acts, clause, count, words)
         if helped is not None:
             return [helped]
@@ -129,6 +131,9 @@ def single_count(
                     act.object = _at_places(act.object, places)
                     act.count, act.unit = first.count, first.unit
     return acts
+
+
+_HIRED_RE = re.compile(r"[\u4e00-\u9fa5]{0,8}?(?:机构|公司|律师事务所|团队)(?:对|为|开展|负责)")
 
 
 def _kinds_of_help(

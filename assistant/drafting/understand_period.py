@@ -173,12 +173,14 @@ def find_period(text: str) -> Period:
 
 
 # '检测报告30日内提交': the paper due names the limit (检测报告提交时限), not a bare 提交时限
-_PAPER_RE = re.compile(r"[\u4e00-\u9fa5]{0,4}(?:报告|结果|方案|意见|资料|材料)$")
+_PAPER_RE = re.compile(
+    r"(?P<p>[\u4e00-\u9fa5]{0,4}(?:报告|结果|方案|意见|资料|材料))(?:在[\u4e00-\u9fa5]{1,4}后)?$"
+)  # '评审报告在受理后20个工作日内出具'
 
 
 def _subject_before(text: str, at: int) -> str:
-    paper = _PAPER_RE.search(text[max(0, at - 8) : at])
-    return paper.group(0) if paper else ""
+    paper = _PAPER_RE.search(text[max(0, at - 14) : at])
+    return paper.group(0) if paper else ""  # as written, '…在受理后' too
 
 
 def _frequencies(text: str) -> list[str]:
