@@ -452,3 +452,52 @@ def test_resettled_people_get_a_grant_no_reservoir(memory_drafter):
 def test_a_pupils_contest_is_no_publicity(memory_drafter):
     names = row_names(memory_drafter.draft(CONTEST, today=TODAY))
     assert "知晓率" not in names  # was 宣传活动's 群众知晓率 ≥90%
+
+
+STRAW = (
+    "县农业农村局2027年秸秆综合利用，预算220万元，推广秸秆还田8万亩，全年不发生秸秆露天焚烧火点。"
+)
+TALENT = (
+    "项目名称：青年人才驿站运营\n主管部门：某市人才工作领导小组办公室\n2027年预算50万元，为来市求职的"
+    "高校毕业生提供最长7天免费住宿，全年服务青年人才2000人次。"
+)
+HOUSES = (
+    "区住建局2027年既有建筑安全排查，预算58万元，排查房屋1.2万栋，对鉴定为C级、D级的危险房屋100%"
+    "落实管控措施。"
+)
+TAP_WATER = (
+    "县水务局2027年城乡供水水质检测，预算40万元，对全县28座水厂出厂水和管网末梢水开展水质检测，"
+    "检测结果每季度向社会公布。"
+)
+FAMILIES = (
+    "项目名称：计划生育特殊家庭扶助\n主管部门：某县卫生健康局\n2027年预算110万元，为全县计划生育特殊"
+    "家庭成员560人发放扶助金。"
+)
+
+
+def test_no_fire_spots_at_all_is_a_count_of_zero(memory_drafter):
+    benefit = slot_rows(memory_drafter.draft(STRAW, today=TODAY), "效益")
+    assert ("秸秆露天焚烧火点数量", "=0个") in benefit  # was …实现情况 好
+
+
+def test_a_talent_hostel_is_a_known_kind_and_its_longest_stay_a_cap(memory_drafter):
+    draft = memory_drafter.draft(TALENT, today=TODAY)
+    names = row_names(draft)
+    assert "项目目标实现程度" not in names and "项目验收合格率" not in names  # generic filler
+    assert ("最长免费住宿天数", "≤7天") in slot_rows(draft, "数量")  # was ≥7天
+
+
+def test_all_of_a_kind_handled_is_a_rate_of_one_hundred(memory_drafter):
+    quality = slot_rows(memory_drafter.draft(HOUSES, today=TODAY), "质量")
+    assert ("危险房屋管控措施落实率", "=100%") in quality  # was lost
+
+
+def test_tap_water_tests_keep_people_safe_and_publishing_is_no_means(memory_drafter):
+    draft = memory_drafter.draft(TAP_WATER, today=TODAY)
+    assert "环境质量改善" not in row_names(draft)
+    assert "通过检测结果" not in draft.table.goals[0]  # a quarterly publication is its 时效 row
+
+
+def test_family_planning_is_no_plan_word(memory_drafter):
+    quantity = slot_rows(memory_drafter.draft(FAMILIES, today=TODAY), "数量")
+    assert quantity[0][0].startswith("计划生育特殊家庭")  # was 生育特殊家庭成员人数

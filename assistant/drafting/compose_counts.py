@@ -128,7 +128,9 @@ def counted_row(facts: ProjectFacts, act: Activity, name: str) -> Indicator:
     if each:
         value = f"={num(act.count)}{act.unit}"
         return make_row(QUANTITY, f"每人{name}", value, text, brief_source(act.text))
-    value = f"≥{num(act.count)}{act.unit}"
+    # '提供最长7天免费住宿': a stay of at most 7 days, a cap
+    capped = re.search(rf"(?:最长|最多|至多)\s*{re.escape(num(act.count))}", act.text)
+    value = f"{'≤' if capped else '≥'}{num(act.count)}{act.unit}"
     return make_row(QUANTITY, name, value, text, brief_source(act.text))
 
 

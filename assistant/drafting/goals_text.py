@@ -60,6 +60,8 @@ def _measures(facts: ProjectFacts) -> str:
     places = [b.who for b in facts.beneficiaries if b.count is not None]
     due = facts.period.deadline_task if facts.period else ""  # '汛期前完成入库': a 时效, no means
     acts = [a for a in facts.activities if a.count is None and not (due and a.object in due)]
+    # '检测结果每季度向社会公布': how often, a 时效 row ('开展每日巡查' stays: the work is named so)
+    acts = [a for a in acts if not (_TIMED_RE.search(a.object[1:]) and a.object[:1] not in "每按")]
     acts = _by_verb([a for a in acts if not any(p in a.object for p in places)])
     # '改造内容包括雨污分流、道路修补、加装路灯等' is one counted row; its items are the means
     contents = ["、".join(i) for a in facts.activities if len(i := work_content(a.text)[1]) >= 2]
@@ -71,6 +73,9 @@ def _measures(facts: ProjectFacts) -> str:
         stems = [_service(c.name) for c in lines if c.name.endswith("服务费") or c.amount >= top]
         acts = [f"{s}服务" for s in stems if s][:MAX_MEASURES]
     return _join(acts)
+
+
+_TIMED_RE = re.compile(r"[每按](?:日|天|周|月|季度|季|半年|年|学期)")
 
 
 def _service(cost_name: str) -> str:

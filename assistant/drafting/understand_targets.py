@@ -30,6 +30,9 @@ _COUNT_CAP_RE = re.compile(
     r"(?P<u>个|起|件|次|处|例|宗|条)(?!工作日|月|小时)(?:以内|以下)?"
 )  # '办理时限不超过7个工作日' is a time limit, the 时效 row's
 _CAP_NAME_ENDS = {"次": "次数"}
+_ALL_DONE_RE = re.compile(
+    r"(?P<n>[A-Za-z\u4e00-\u9fa5]{2,12}?)100[%％](?P<v>落实|完成|覆盖|整改|处置)(?P<o>[\u4e00-\u9fa5]{2,6})$"
+)
 _EACH_SPAN_RE = re.compile(
     r"(?P<n>每[场次期节堂][\u4e00-\u9fa5]{0,6}?时长)(?:不少于|不低于|达到)?(?P<v>\d+)(?P<u>分钟|小时)"
 )
@@ -71,6 +74,10 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
         value = "=100%" if float(m["v"]) == 100 and sign == "≥" else f"{sign}{m['v']}{unit}"
         found.append(QualityTarget(name=name, value=value, text=m.group(0)))
     found += _count_caps(clause)
+    whole = _ALL_DONE_RE.search(clause)
+    if whole and not found:  # '对…危险房屋100%落实管控措施' -> 危险房屋管控措施落实率 =100%
+        name = f"{whole['n'].split('的')[-1][-6:]}{whole['o']}{whole['v']}率"
+        found.append(QualityTarget(name=name, value="=100%", text=whole.group(0)))
     each = _EACH_SPAN_RE.search(clause)
     if each and not found:  # '每场演出时长不少于90分钟': each show's length, a standard
         found.append(QualityTarget(name=each["n"], value=f"≥{each['v']}{each['u']}", text=each[0]))
