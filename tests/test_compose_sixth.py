@@ -501,3 +501,32 @@ def test_tap_water_tests_keep_people_safe_and_publishing_is_no_means(memory_draf
 def test_family_planning_is_no_plan_word(memory_drafter):
     quantity = slot_rows(memory_drafter.draft(FAMILIES, today=TODAY), "数量")
     assert quantity[0][0].startswith("计划生育特殊家庭")  # was 生育特殊家庭成员人数
+
+
+PARKING = (
+    "项目名称：城市停车场智慧化改造\n主管部门：某区交通运输局\n2027年预算260万元，对全区30个公共停车场"
+    "实施智慧化改造，新增智能道闸60套、车位检测器1500个。"
+)
+HERITAGE_SURVEY = (
+    "项目名称：非物质文化遗产保护传承\n主管部门：某县文化和旅游局\n2027年预算40万元，开展非遗项目普查，"
+    "新增县级非遗代表性项目5项，举办非遗展演活动8场。"
+)
+GUARDRAILS = (
+    "县交通运输局2027年农村公路安全生命防护工程，预算480万元，安装波形护栏36公里，消除公路安全隐患"
+    "路段60处。"
+)
+
+
+def test_a_verb_inside_a_devices_name_is_no_work(memory_drafter):
+    quantity = slot_rows(memory_drafter.draft(PARKING, today=TODAY), "数量")
+    assert ("新增智能道闸数量", "≥60套") in quantity  # was 检测新增智能道闸数量 (车位检测器)
+
+
+def test_a_heritage_census_is_no_statistical_survey(memory_drafter):
+    names = row_names(memory_drafter.draft(HERITAGE_SURVEY, today=TODAY))
+    assert "差错率" not in names and "数据审核上报" not in names
+
+
+def test_hazards_removed_keep_their_verb_and_are_a_floor(memory_drafter):
+    quantity = slot_rows(memory_drafter.draft(GUARDRAILS, today=TODAY), "数量")
+    assert ("消除公路安全隐患路段数量", "≥60处") in quantity  # was 公路安全隐患路段数量 ≤60处

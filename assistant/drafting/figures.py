@@ -65,6 +65,9 @@ def count_figures(text: str) -> list[Figure]:
         ):  # '租赁周期为36个月' is a period, not 36个 of anything
             continue
         before = _whole_words(text, match.start("before"), match.end("before"))
+        cut = text[max(0, match.start("before") - 2) : match.start("before")]
+        if len(before) >= 8 and cut in _CUT_VERBS:  # '消除公路安全隐患路段60处': its 消除 too
+            before = cut + before
         listed = _LISTED_BEFORE_RE.search(text[: match.start("before")])
         if listed and match["unit"] in ("人", "名", "户"):  # '高龄、失能老人3000人': both counted
             before = f"{listed[1]}、{before}"
@@ -147,6 +150,7 @@ def _noun(before: str, after: str) -> str:
 _EACH_PAID_RE = re.compile(
     r"(?P<what>[\u4e00-\u9fa5]{1,6})每[个家户所座处](?P<paid>奖励|补助|补贴|奖补)[\d.]+万?元[，,]\s*$"
 )
+_CUT_VERBS = frozenset(load_data("brief_words")["activity_verbs"]) | {"消除", "排除"}
 _ONE_CHAR_PLACES = tuple(load_data("brief_words")["one_char_places"])
 _WORK_VERBS = frozenset(load_data("brief_words")["activity_verbs"])
 _STATE_WORDS = tuple(load_data("brief_words")["state_words"])
