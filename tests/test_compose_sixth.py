@@ -530,3 +530,25 @@ def test_a_heritage_census_is_no_statistical_survey(memory_drafter):
 def test_hazards_removed_keep_their_verb_and_are_a_floor(memory_drafter):
     quantity = slot_rows(memory_drafter.draft(GUARDRAILS, today=TODAY), "数量")
     assert ("消除公路安全隐患路段数量", "≥60处") in quantity  # was 公路安全隐患路段数量 ≤60处
+
+
+DORMS = (
+    "县教育局2027年农村学校教师周转宿舍建设，预算650万元，新建教师周转宿舍120套，8月底前竣工交付"
+    "使用，解决农村教师住房困难问题。"
+)
+REVIVAL = (
+    "项目名称：乡村振兴衔接资金产业项目\n主管部门：某县乡村振兴局\n2027年预算1000万元，支持建设特色产业"
+    "基地8个，联农带农户数不少于2000户。"
+)
+
+
+def test_teachers_housing_is_a_building_and_the_teachers_are_asked(memory_drafter):
+    draft = memory_drafter.draft(DORMS, today=TODAY)
+    assert "教育教学活动计划完成率" not in row_names(draft)  # was 教育's quality
+    assert slot_rows(draft, "满意度") == [("农村教师满意度", "≥90%")]  # was 学生家长满意度
+
+
+def test_revival_industry_is_a_known_kind_and_households_are_no_double_count(memory_drafter):
+    draft = memory_drafter.draft(REVIVAL, today=TODAY)
+    assert ("联农带农户数", "≥2000户") in slot_rows(draft, "数量")  # was 联农带农户数数量
+    assert "项目验收合格率" not in row_names(draft)  # the generic filler of an unknown kind

@@ -234,9 +234,9 @@ def _reached(facts: ProjectFacts) -> str:
     return ""
 
 
-# '方便沿线群众出行': the people an effect names are who is served
+# '方便沿线群众出行', '解决农村教师住房困难问题': the people an effect names are who is served
 _HELPED = re.compile(
-    rf"(?:方便|便利|便于|惠及)(?P<who>[\u4e00-\u9fa5]{{0,4}}?(?:{'|'.join(WORDS['helped_people'])}))"
+    rf"(?:方便|便利|便于|惠及|解决)(?P<who>[\u4e00-\u9fa5]{{0,4}}?(?:{'|'.join(WORDS['helped_people'])}))"
 )
 _PEOPLE_AFTER = re.compile(rf"[\u4e00-\u9fa5]{{0,4}}?(?:{'|'.join(WORDS['people_after_figure'])})")
 
