@@ -313,11 +313,10 @@ def test_parks_listed_with_their_counts_are_each_counted_and_no_road_kept(memory
     assert "公路" not in row_names(draft)
 
 
-def test_tending_plants_nothing_its_check_is_a_milestone_and_growth_a_result(memory_drafter):
+def test_tending_plants_nothing_and_growth_is_a_result(memory_drafter):
     draft = memory_drafter.draft(TENDING, today=TODAY)
     names = row_names(draft)
     assert "成活率" not in names  # a planting table's 树木成活率
-    assert "检查验收完成率" not in names  # the 时效 row's milestone, no 数量 row
     assert ("森林蓄积量年均增加幅度", "≥2%") in slot_rows(draft, "效益")  # was lost
 
 

@@ -84,12 +84,12 @@ _COMPLEMENT = re.compile(
 
 
 def _due(act: Activity, period: Period) -> bool:
-    """Work the deadline names is its 时效 row alone: a bare milestone ('年底前完成验收', '11月底前
-    完成检查验收'), money paid by a date ('3月底前完成资助资金拨付') or an event ('春节前完成送温暖慰问',
-    no '送温暖慰问数量 ≥1项'); a task the brief says is completed ('11月底前完成数据上报') keeps its
-    完成率 row."""
+    """Work the deadline names is its 时效 row alone: a bare milestone ('年底前完成验收'), money paid
+    by a date ('3月底前完成资助资金拨付') or an event ('春节前完成送温暖慰问', no '送温暖慰问数量 ≥1项');
+    a task the brief says is completed ('11月底前完成数据上报', '年底前完成数据验收') keeps its 完成率
+    row."""
     paid = act.object.endswith(_PAYMENTS)
-    task = not act.object.endswith(_COMPLETED) or act.object.endswith("验收")
+    task = not act.object.endswith(_COMPLETED)
     milestone = (act.object in _MILESTONES or paid or task) and act.object in period.deadline_task
     return bool(period.deadline) and period.deadline in act.text and milestone
 
