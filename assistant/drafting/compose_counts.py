@@ -269,7 +269,7 @@ def served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, list[Activity
     return (name if len(name) <= 14 else f"{who.who}{kind}"), (acts if listed else [])
 
 
-_BACKING = "|".join([*WORDS["grant_verbs"], "支持", "扶持", "帮扶", "覆盖"])
+_BACKING = "|".join([*WORDS["grant_verbs"], *WORDS["backing_verbs"]])
 
 
 def _service_word(acts: list[Activity]) -> str:

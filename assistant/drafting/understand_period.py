@@ -206,11 +206,15 @@ def _frequencies(text: str) -> list[str]:
         phrase = match.group(0)[: len(match.group(0)) - len(tail) + _phrase_end(tail)]
         clause = re.split(r"[，。；,;、\n]", text[: match.start()])[-1].strip()
         clause = re.sub(r"^(?:其中|另外|同时)", "", clause)  # '其中废水监测每季度一次'
-        # '…对象320人开展集中教育每月1次': the work after the people counted is what is timed
-        clause = re.split(r"\d+(?:\.\d+)?[\u4e00-\u9fa5]?", clause)[-1]
+        clause = _after_count(clause)
         phrase = clause + phrase if len(clause) <= 10 and not re.search(r"\d", clause) else phrase
         found.append(phrase if phrase in written else _YEARLY_MONTHS_RE.sub("每年", phrase, 1))
     return list(dict.fromkeys(found))
+
+
+def _after_count(text: str) -> str:
+    """'对在册社区矫正对象320人开展集中教育': the work after the people counted is what is timed."""
+    return re.split(r"\d+(?:\.\d+)?[\u4e00-\u9fa5]?", text)[-1]
 
 
 # 每年 before months a payout names: removed to read the months, put back (at the months) to
@@ -254,9 +258,7 @@ def frequency_parts(phrase: str) -> Frequency:
         verb = tail[count.end() :].strip()
     subject = before[len(when) :]
     if not verb and not subject.endswith(_DOERS):  # '数据备份每周1次': the work is before it
-        # '对在册社区矫正对象320人开展集中教育每月1次': the work after the people counted
-        work = re.split(r"\d+(?:\.\d+)?[\u4e00-\u9fa5]?", subject)[-1]
-        verb, subject = _PLAIN_LEAD_RE.sub("", work) or subject, ""
+        verb, subject = _PLAIN_LEAD_RE.sub("", _after_count(subject)) or subject, ""
     number = count["n"] if count else ""
     return Frequency(
         when,
