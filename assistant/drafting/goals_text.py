@@ -9,7 +9,7 @@ import re
 
 from assistant.drafting.adapt import money_text
 from assistant.drafting.facts import Activity, ProjectFacts
-from assistant.drafting.understand_verbs import work_content
+from assistant.drafting.understand_verbs import FREQ_START_RE, work_content
 from assistant.schema import Budget, Indicator
 from assistant.taxonomy import load_data, slot_of
 
@@ -61,7 +61,7 @@ def _measures(facts: ProjectFacts) -> str:
     due = facts.period.deadline_task if facts.period else ""  # '汛期前完成入库': a 时效, no means
     acts = [a for a in facts.activities if a.count is None and not (due and a.object in due)]
     # '检测结果每季度向社会公布': how often, a 时效 row ('开展每日巡查' stays: the work is named so)
-    acts = [a for a in acts if not (_TIMED_RE.search(a.object[1:]) and a.object[:1] not in "每按")]
+    acts = [a for a in acts if a.object[:1] in "每按" or not _timed_inside(a.object)]
     acts = _by_verb([a for a in acts if not any(p in a.object for p in places)])
     # '改造内容包括雨污分流、道路修补、加装路灯等' is one counted row; its items are the means
     contents = ["、".join(i) for a in facts.activities if len(i := work_content(a.text)[1]) >= 2]
@@ -75,7 +75,8 @@ def _measures(facts: ProjectFacts) -> str:
     return _join(acts)
 
 
-_TIMED_RE = re.compile(r"[每按](?:日|天|周|月|季度|季|半年|年|学期)")
+def _timed_inside(text: str) -> bool:
+    return any(FREQ_START_RE.match(text[i:]) for i in range(1, len(text)))
 
 
 def _service(cost_name: str) -> str:
