@@ -71,7 +71,7 @@ CORPUS_TYPES = {
     "ningxia-guyuan-yuanzhouqu_2022_nanbu-shuiyuan-hanyanglin-1": "林业",
     "ningxia-shizuishan_2020_yimiao-meishatong-1": "疾病防控",
     "shaanxi-yulin-qingjianxian_2021_guoyuan-lu-1": "工程建设",
-    "shanghai_putuo_2026_chengguan_chaiwei-1": "检查执法",
+    "shanghai_putuo_2026_chengguan_chaiwei-1": "拆违治理",
     "shanghai_putuo_2026_jianguanwei_lanxilu-1": "工程建设",
     "sichuan-guangyuan-zhaohuaqu_2021_mafengbing-fangzhi-1": "疾病防控",
     "sichuan-guangyuan-zhaohuaqu_2021_tekun-jiating-zaifuzhu-1": "补助发放",

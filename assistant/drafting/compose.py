@@ -52,21 +52,9 @@ _BUILD_VERBS = ("建设", "新建", "建立", "开发", "搭建", "采购", "购
 # a frequency, '按月发放' and '分季度拨付' too
 _EVERY_RE = re.compile(r"[每按分](?:日|天|周|旬|月|季度|季|半年|学期)")
 NO_COUNT_RULE = "项目描述未给数量，按至少完成一次（项）填写"
-_EVENT_VERBS = (
-    "召开",
-    "举办",
-    "组织",
-    "开展",
-    "演练",
-    "宣传",
-    "培训",
-    "检查",
-    "巡查",
-    "督导",
-    "考核",
-    "走访",
-    "慰问",
-)
+_EVENT_VERBS = ("召开", "举办", "组织", "开展", "演练", "宣传", "培训", "检查", "巡查", "督导", "考核",
+                "走访", "慰问")  # fmt: skip
+_DUTIES = tuple(WORDS["standing_duties"])
 
 
 def compose_rows(
@@ -99,7 +87,7 @@ def activity_name(act: Activity) -> str:
     if len(obj) > 10:  # '“世界麻风病日”宣传活动' -> 宣传活动: a name never ends inside a quotation
         bare = re.sub(r"[“”]", "", obj)  # '河湖“清四乱”专项行动' keeps what the campaign is
         obj = bare if len(bare) <= 10 else (re.sub(r"“[^”]*”", "", obj) or obj)
-    kind = re.search(r"等([\u4e00-\u9fa5]{2,6})$", obj) if "、" in obj or len(obj) > 10 else None
+    kind = re.search(r"等([\u4e00-\u9fa5]{2,8})$", obj) if "、" in obj or len(obj) > 10 else None
     if kind:  # '书法、声乐、太极拳、摄影等课程32门' counts 书法等课程, or 课程 when that is long
         first = f"{obj.split('、')[0].split('等')[0]}等{kind[1]}"
         obj = first if len(first) <= 10 else kind[1]
@@ -151,13 +139,24 @@ def _covered(act: Activity, places: list[str], rates: list[str]) -> bool:
     return bool(timed) or any(p in act.object for p in places)
 
 
+def _sized_elsewhere(facts: ProjectFacts, act: Activity) -> bool:
+    """Beside a counted work, an uncounted standing duty ('负责机关食堂运营' beside 日均供餐800人次)
+    or a grant paid by a standard per head ('免费发放抗精神病药物，每人每月补助150元') is sized by
+    those rows: no assumed '≥1项' of it."""
+    if act.count is not None:
+        return False
+    per_head = any(c.unit_cost and "/人" in c.unit_cost for c in facts.costs)
+    return act.object.endswith(_DUTIES) or (act.verb == "发放" and per_head)
+
+
 def _rated(act: Activity, rate: str) -> bool:
     """'隐患整改率达到95%' measures '督促整改火灾隐患': every two-character word of the rate's
     subject is in the work."""
-    stem = rate.removesuffix("率")
+    stem = rate.removesuffix("率").removesuffix("完成")  # '整改完成率' measures 督促整改
     parts = [stem[i : i + 2] for i in range(0, len(stem) - 1, 2)]
     work = act.verb + act.object
-    return len(stem) >= 4 and len(stem) % 2 == 0 and all(p in work for p in parts)
+    whole = len(stem) >= 4 and len(stem) % 2 == 0 and all(p in work for p in parts)
+    return whole or (len(stem) >= 2 and act.object.endswith(stem))
 
 
 def _is_event(act: Activity) -> bool:
@@ -183,6 +182,8 @@ def _quantity_rows(
         a for a in _distinct(facts.activities) if a not in served and not _covered(a, places, rates)
     ]
     listed, acts = service_list(facts, acts, _EVENT_VERBS)
+    if any(a.count is not None for a in facts.activities):
+        acts = [a for a in acts if not _sized_elsewhere(facts, a)]
     rows += listed
     assumed += [_listed_note(r) for r in listed]
     for act in acts[:MAX_ACTIVITY_ROWS]:

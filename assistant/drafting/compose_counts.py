@@ -27,6 +27,7 @@ SERVICE_CONTENT_TYPES = tuple(WORDS["service_content_types"])
 _COMPLETED = tuple(WORDS["completed_tasks"])
 _GRANT_VERBS = tuple(WORDS["grant_verbs"])
 _PLACES = frozenset(WORDS["place_nouns"])
+_VERBS = frozenset(WORDS["activity_verbs"])
 # Verbs that say only that work is done: the object names the work ('开展法治培训' -> 法治培训).
 PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供", "负责", "依托")
 
@@ -42,7 +43,16 @@ def per_year(act: Activity) -> Indicator | None:
     who = "" if who.endswith((*PROVIDERS, "单位")) else who
     value = f"≥{num(act.count * times)}次"
     text = f"按项目描述：{act.text}（全年{num(act.count * times)}次）"
+    each = _EACH_PLACE_RE.search(act.text.split(part.verb)[0] + part.verb)
+    if each:  # '对86所学校食堂开展食品快检每学期2次': each school's year, not the project's
+        name = f"每{each['u']}{each['p']}{act.object}次数"
+        return make_row(QUANTITY, name, value, text, brief_source(act.text))
     return make_row(QUANTITY, f"{who}{part.verb}次数", value, text, brief_source(act.text))
+
+
+_EACH_PLACE_RE = re.compile(
+    r"\d+(?P<u>所|个|家|座|处)(?P<p>[\u4e00-\u9fa5]{2}?)[\u4e00-\u9fa5]{0,4}开展"
+)
 
 
 def timed_count(facts: ProjectFacts, act: Activity, name: str) -> Indicator | None:
@@ -145,8 +155,17 @@ def sized_by(row: str, figures: list[Indicator]) -> bool:
     paid = row.startswith(_GRANT_VERBS) and any(
         counts_people(f.value.unit.removesuffix("次")) for f in figures
     )
+    # '增雨作业次数' beside 作业次数 ≥40次 ('全年作业不少于40次'): a kind of the counted work;
+    # '松材线虫病秋季普查次数' beside 普查松林面积 ≥12万亩: the same work, sized
+    kind = any(len(f.name) >= 4 and row.endswith(f.name) for f in figures) or (
+        stem[-2:] in _VERBS and any(f.name.startswith(stem[-2:]) for f in figures)
+    )
     # '村级组织运转经费保障' beside 行政村村级组织数量 ≥130个: four characters in common name one thing
-    return paid or any(stem[i : i + 4] in f.name for f in figures for i in range(len(stem) - 3))
+    return (
+        paid
+        or kind
+        or any(stem[i : i + 4] in f.name for f in figures for i in range(len(stem) - 3))
+    )
 
 
 def uncovered_figures(
@@ -173,6 +192,9 @@ def uncovered_figures(
             figure.noun = act.object + figure.noun
         elif act is not None and not figure.noun:
             figure.noun = act.object
+        if not figure.noun or re.fullmatch(r"每[\u4e00-\u9fa5]", figure.noun):
+            # '配备专职保安，每校2名，共90名': the guards the work before them placed
+            figure.noun += _work_before(figure, facts, brief.text)
         whole = _part_of(figure, facts, brief.text)
         if whole is not None:  # '抽查电梯800台，其中住宅电梯500台': 抽查 them too
             figure.noun = _part_name(figure.noun, whole)
@@ -197,6 +219,14 @@ def uncovered_figures(
 _FIRM_RE = re.compile(
     r"(?P<v>委托|聘请|购买|引进)[\d.]+家(?P<f>[\u4e00-\u9fa5]{0,8}?(?:机构|公司|律师事务所|团队))"
 )
+
+
+def _work_before(figure, facts: ProjectFacts, text: str) -> str:
+    """The uncounted work last named before a bare figure, in the same sentence."""
+    at = text.find(figure.text)
+    sentence = re.split(r"[。；;\n]", text[: max(at, 0)])[-1]
+    done = [a for a in facts.activities if a.count is None and a.text and a.text in sentence]
+    return done[-1].phrase if at > 0 and done else ""
 
 
 def _part_name(noun: str, whole: Activity) -> str:

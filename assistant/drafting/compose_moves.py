@@ -8,7 +8,7 @@ import os
 
 from assistant.drafting.facts import ProjectFacts
 from assistant.drafting.project_types import type_of
-from assistant.drafting.understand_outcome import result_level2
+from assistant.drafting.understand_outcome import WORDS, result_level2
 from assistant.schema import BENEFIT, OUTPUT, QUALITY, Indicator
 from assistant.taxonomy import slot_of
 
@@ -25,6 +25,10 @@ def as_type_benefit(rows: list[Indicator], facts: ProjectFacts) -> list[Indicato
             # the brief's own name when it says whose rate (查处安全隐患整改率), else the type's
             own = row.name if len(row.name) > len(rate) + 1 else name
             update = {"level1": BENEFIT, "level2": result_level2(name), "name": own}
+            row = row.model_copy(update=update)
+        elif slot_of(row) == "质量" and any(w in row.name for w in WORDS["result_rates"]):
+            # '公民具备科学素质比例达到14%', '畜禽粪污综合利用率90%': what the work achieves
+            update = {"level1": BENEFIT, "level2": result_level2(row.name)}
             row = row.model_copy(update=update)
         out.append(row)
     return out

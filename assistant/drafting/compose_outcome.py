@@ -7,7 +7,7 @@ import re
 import jieba
 
 from assistant.drafting.compose_base import brief_source, make_row, num, unique
-from assistant.drafting.effect_wording import MAX_EFFECT_ROWS, stated_effects
+from assistant.drafting.effect_wording import MAX_EFFECT_ROWS, UPTIME_RATE_RE, stated_effects
 from assistant.drafting.facts import Assumption, Outcome, ProjectFacts
 from assistant.drafting.project_types import type_of
 from assistant.drafting.understand_outcome import result_level2
@@ -51,6 +51,8 @@ def effect_rows(
             _object_benefit(facts) or _service_benefit(facts) or _type_row(facts, "benefit")
         )
         said = {q.name for q in facts.quality}  # '森林火灾受害率控制在0.9‰以内' is the brief's row
+        if any(UPTIME_RATE_RE.search(name) for name in said):  # '系统可用率99%': uptime is said
+            said |= {r.name for r in rows if UPTIME_RATE_RE.search(r.name)}
         rows, notes = (
             [r for r in rows if r.name not in said],
             [n for n in notes if n.row not in said],

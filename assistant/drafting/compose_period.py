@@ -23,6 +23,7 @@ _DEADLINE_VERBS = sorted(_TIME["deadline_verbs"], key=len, reverse=True)
 _DEADLINE_OBJECTS: dict[str, str] = _TIME["deadline_objects"]
 _OWN_WORDS: dict[str, str] = _TIME["deadline_own_words"]
 _PAYOUT_MONEY: dict[str, str] = load_data("brief_words")["payout_money"]
+_PAID_RE = re.compile("|".join(load_data("brief_words")["paid_words"]))
 _BUYING = frozenset(_TIME["buying_verbs"])
 _ACTIVITY_VERBS = sorted(load_data("brief_words")["activity_verbs"], key=len, reverse=True)
 
@@ -72,7 +73,8 @@ def _stated(facts: ProjectFacts, year: int, word: str) -> list[tuple[str, str, s
         service = facts.main_type in ("物业后勤", "购买服务", "运维")
         label = f"{facts.main_type}时长" if facts.main_type in ("培训", "会议") else "实施周期"
         label = "服务周期" if service else label
-        found.append((label, f"≤{period.duration}", period.duration))
+        held = label.endswith("时长")  # '培训时间每期3天': a course's length, not a cap on it
+        found.append((label, f"{'=' if held else '≤'}{period.duration}", period.duration))
     found += _frequencies(period, _paid(facts))
     for limit in period.limits[:2]:
         capped = CAPPED_TIME_RE.fullmatch(limit)  # '故障修复时间不超过24小时'
@@ -120,7 +122,12 @@ def _deadline(period: Period, year: int, word: str, paid: str) -> tuple[str, str
         return f"{_payout_object(verb, paid)}{verb}时间", f"{date}{task}", said
     if verb and verb in word:  # '上线试运行' of a 系统上线 project
         return f"{word}时间", f"{date}{task}", said
-    if verb and obj in (*_DEADLINE_VERBS, "运行", "使用"):  # '建成投用', '上线运行': in order
+    if verb and obj in (
+        *_DEADLINE_VERBS,
+        "运行",
+        "使用",
+        "开放",
+    ):  # '建成投用', '建成开放': in order
         return f"{task}时间", f"{date}{task}", said
     if verb and len(obj) >= 2:
         return f"{tail_words(obj, 4)}{verb}时间", date, said
@@ -193,6 +200,8 @@ def _paid(facts: ProjectFacts) -> str:
     ]
     # '城市低保标准', '农村低保标准': both pay 低保
     common = os.path.commonprefix([c[::-1] for c in cores])[::-1] if len(cores) > 1 else ""
+    paid = _PAID_RE.search(common)  # '伤残家庭扶助金', '死亡家庭扶助金': both pay 扶助金
+    common = common[paid.start() :] if paid and common[: paid.start()].endswith("家庭") else common
     core = common if len(common) >= 2 else next(iter(cores), "")
     core = re.sub(r"^每[\u4e00-\u9fa5]{1,2}?(?=[\u4e00-\u9fa5]{2})", "", core)  # 每学期…
     return _PAYOUT_MONEY.get(core, core) if core != "支出" else ""

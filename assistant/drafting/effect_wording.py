@@ -72,9 +72,14 @@ def _main_clause(effect: str) -> str:
     """'推进教育领域综合改革全面提升育人质量实现基础教育' (a cut purpose sentence) -> '提升育人质量':
     the first part whose verb says what improves."""
     verbs = "|".join([*_EFFECT_WORD, "实现", "推进", "推动", "促进"])
-    parts = [p for p in re.split(rf"(?=(?:{verbs}))", effect) if p]
+    # '保障系统全年稳定运行': 稳定运行 is the state kept, not a second effect
+    parts = [p for p in re.split(rf"(?=(?:{verbs}))(?!稳定运行|稳定运转)", effect) if p]
     graded = [p for p in parts if re.match(rf"(?:{'|'.join(_EFFECT_WORD)})[\u4e00-\u9fa5]{{2}}", p)]
     return graded[0] if len(parts) > 1 and graded else effect
+
+
+_UPTIME_RE = re.compile(r"正常运行|稳定运行|正常运转")
+UPTIME_RATE_RE = re.compile(r"(?:可用|运行|在线)率$")
 
 
 def _not_a_result(effect: str, facts: ProjectFacts) -> bool:
@@ -88,6 +93,10 @@ def _not_a_result(effect: str, facts: ProjectFacts) -> bool:
         or any(w in effect for w in WORDS["quality_objects"])
         or body.endswith(tuple(WORDS["work_endings"]))
         or any(o.text in effect or effect in o.text for o in facts.outcomes)
+        # '保障系统全年稳定运行' beside '系统可用率99%': the stated rate says it already
+        or bool(
+            _UPTIME_RE.search(effect) and any(UPTIME_RATE_RE.search(q.name) for q in facts.quality)
+        )
         # '保障低保对象3800人': the people paid, a 数量 row ('不发生…3人以上…事故' counts none)
         or bool(count_figures(effect))
         and not effect.startswith(_NEGATED)

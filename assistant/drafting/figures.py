@@ -18,7 +18,7 @@ from assistant.taxonomy import COUNT_UNITS, TIME_UNITS, counts_people, load_data
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _COUNT_RE = re.compile(
-    rf"(?P<before>[\u4e00-\u9fa5]{{0,8}}?)(?P<floor>不少于|不低于|至少|达到|超过|约|共|完成)?"
+    rf"(?P<before>[\u4e00-\u9fa5]{{0,8}}?)(?P<floor>不少于|不低于|至少|达到|超过|(?<![签预节契])约|共|完成)?"
     rf"(?P<num>{_NUMBER})\s*(?P<wan>万)?(?P<unit>{'|'.join(sorted(COUNT_UNITS, key=len, reverse=True))})"
     rf"(?P<after>[\u4e00-\u9fa5]{{0,8}})"
 )
@@ -55,7 +55,7 @@ def count_figures(text: str) -> list[Figure]:
     # '20万亩': a bare 万 before a measure word is a count, not money
     money_spans = [m.span() for m in MONEY_RE.finditer(text) if not measure_follows(text, m)]
     figures: list[Figure] = []
-    for match in _COUNT_RE.finditer(text or ""):
+    for match in _counts(text or ""):
         if any(start <= match.start("num") < end for start, end in money_spans):
             continue
         if match["after"].startswith(("共", "合计", "总计")):
@@ -101,6 +101,29 @@ def count_figures(text: str) -> list[Figure]:
             figure.noun = re.sub(r"^每[\u4e00-\u9fa5]", "", previous.noun)
         if not any((f.number, f.unit) == (figure.number, figure.unit) for f in figures):
             figures.append(figure)
+    return _shared_head(figures, text)
+
+
+_PLACES = tuple(load_data("brief_words")["place_nouns"])
+
+
+def _counts(text: str):
+    """Each count; the words after one may name the next ('2个档案库房的恒温恒湿空调设备8台': the
+    second count's things start inside the first one's trailing words)."""
+    match = _COUNT_RE.search(text)
+    while match:
+        yield match
+        match = _COUNT_RE.search(text, match.end("unit"))
+
+
+def _shared_head(figures: list[Figure], text: str) -> list[Figure]:
+    """'12个街道、156个社区退役军人服务站': the stations are counted in both, so the streets'
+    figure takes the head the last one names (街道退役军人服务站)."""
+    for one, nxt in zip(figures, figures[1:], strict=False):
+        place = next((p for p in _PLACES if nxt.noun.startswith(p)), "")
+        head = nxt.noun[len(place) :]
+        if one.noun in _PLACES and place and len(head) >= 2 and f"{one.text}、{nxt.text}" in text:
+            one.noun += head
     return figures
 
 

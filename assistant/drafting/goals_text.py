@@ -85,6 +85,9 @@ def _service(cost_name: str) -> str:
     if cost_name.endswith("服务费"):
         return stem
     plain = len(stem) <= 3 and not re.search(r"[及和、]", stem) and stem not in _PAYOUTS
+    plain = plain and not stem.endswith(
+        ("电", "水", "气", "暖")
+    )  # '路灯电费' buys power, no service
     return stem if plain else ""
 
 
@@ -96,8 +99,14 @@ def _by_verb(acts: list[Activity]) -> list[str]:
             act.verb == "完成"
         )  # '通过完成雨污分流…，完成…' says 完成 twice: the work is the measure
         verb = "" if plain or act.verb in act.object else act.verb
+        # '委托专业餐饮公司负责机关食堂运营': the firm hired is the measure
+        lead = re.search(rf"{_LEAD}{re.escape(verb)}", act.text) if verb == "负责" else None
+        verb = lead.group(0) if lead else verb
         groups.setdefault(verb, []).append(act.object if verb or plain else act.phrase)
     return [verb + "、".join(objects) for verb, objects in groups.items()]
+
+
+_LEAD = r"(?:委托|聘请)[\u4e00-\u9fa5]{2,8}?(?:公司|机构|单位|团队)"
 
 
 def _outputs(rows: list[Indicator]) -> str:

@@ -14,7 +14,7 @@ from assistant.drafting.brief import parse_brief
 from assistant.drafting.facts import Activity, Period, ProjectFacts
 from assistant.drafting.organisations import find_department, implementing_unit
 from assistant.drafting.project_types import classify, type_of
-from assistant.drafting.understand_costs import find_costs, find_shares
+from assistant.drafting.understand_costs import find_costs
 from assistant.drafting.understand_outcome import (
     internal_only,
     read_outcomes,
@@ -22,6 +22,7 @@ from assistant.drafting.understand_outcome import (
     without_outcomes,
 )
 from assistant.drafting.understand_period import as_written, find_period, round_the_clock
+from assistant.drafting.understand_shares import find_shares
 from assistant.drafting.understand_work import read_work
 from assistant.schema import ProjectBrief
 from assistant.taxonomy import load_data
@@ -56,6 +57,8 @@ def _read(text: str, name: str, department: str, budget: float | None) -> Projec
         for a in activities
         if a.count is not None or not (_COMPLEMENT.fullmatch(a.object) or _due(a, period))
     ]
+    shares = find_shares(text)  # '住院自付部分补助比例80%' is what the grant pays, no quality
+    quality = [q for q in work.quality if all(q.text != s.text for s in shares)]
     return ProjectFacts(
         unit=unit,
         implementing_unit=implementing_unit(text, unit),
@@ -63,9 +66,9 @@ def _read(text: str, name: str, department: str, budget: float | None) -> Projec
         activities=activities,
         beneficiaries=beneficiaries,
         deliverables=work.deliverables,
-        quality=work.quality,
+        quality=quality,
         period=period,
-        costs=find_costs(text, budget) + find_shares(text),
+        costs=find_costs(text, budget) + shares,
         effects=work.effects,
         outcomes=outcomes,
         public_served=_serves_public(types, beneficiaries, text, name),

@@ -28,30 +28,7 @@ _TARGET_RE = re.compile(r"(?:不少于|不低于|至少|达到|(?<!不)超过)$"
 _PER_ITEM_RE = re.compile(r"(?:单[个项笔户件台套人次]|每个|每)[\u4e00-\u9fa5]")
 _CAP_RE = re.compile(r"(?:最高|最多)(?:不超过|不高于)?$|(?:不超过|不高于)$|上限为?$")
 _STANDARD_RE = re.compile(rf"{'|'.join(_PER_WORDS)}|标准$|^(?:单价|平均)")
-# '按售价15%给予补贴', '按当地最低工资标准的60%给予见习补贴' (见习补贴比例)
-_SHARE_RE = re.compile(
-    r"按(?:照)?(?:其|实际)?[\u4e00-\u9fa5]{1,10}?的?(?P<pct>\d+(?:\.\d+)?)%(?:的比例)?(?:给予|予以)?"
-    rf"(?P<paid>[\u4e00-\u9fa5]{{0,4}}?(?:{'|'.join(WORDS['paid_words'])}))"
-)
-_SHARE_CAP_RE = re.compile(
-    rf"(?P<paid>{'|'.join(WORDS['paid_words'])}|奖补)比例(?:最高)?(?:不超过|不高于|最高为?)"
-    r"(?:[\u4e00-\u9fa5]{0,8}的)?(?P<pct>\d+(?:\.\d+)?)%"
-)
-# '补贴标准按省定额执行，最高不超过单台机具价格的30%': the cap of the share paid (补贴比例 ≤30%)
-_SHARE_CAP_AFTER_RE = re.compile(
-    rf"(?P<paid>{'|'.join(WORDS['paid_words'])})[^。；;\n]{{0,20}}?(?:最高|最多)(?:不超过|不高于)"
-    r"[\u4e00-\u9fa5]{2,10}的(?P<pct>\d+(?:\.\d+)?)%"
-)
-_SHARE_BORNE_RE = re.compile(
-    r"(?P<who>[省市县区镇乡]级|中央|省级财政|市级财政|县级财政)承担(?P<what>[\u4e00-\u9fa5]{1,4}?)的?"
-    r"(?P<pct>\d+(?:\.\d+)?)%"
-)
 _GRANTED_RE = re.compile(r"(?P<what>[\u4e00-\u9fa5]{2,})(?:给予|予以)$")
-# '见习补贴按当地最低工资标准的70%发放': the share named before it (见习补贴比例)
-_SHARE_AFTER_RE = re.compile(
-    rf"(?P<paid>[\u4e00-\u9fa5]{{0,4}}?(?:{'|'.join(WORDS['paid_words'])}))按(?:照)?"
-    r"[\u4e00-\u9fa5]{1,12}?的?(?P<pct>\d+(?:\.\d+)?)%(?:发放|计发|给予|执行)"
-)
 _TIERS_RE = re.compile(r"(?:、\s*[\d.]+\s*元(?![/每]))+")
 _RANKS = ("一档", "二档", "三档", "四档", "五档")
 # The review reads a longer 'unit' as words glued to the number (R-VALUE-TEXT-GLUED).
@@ -88,12 +65,19 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
         if cap and _PER_ITEM_RE.match(name):  # '单个企业最高不超过20万元': a cap per item, no line
             lines.append(_cap(name, cap.start(), text[: match.start()], match, number))
             continue
-        name = name[: cap.start()] if cap else name  # '培训费不超过10万元' is the 培训费 line
+        full, name = name, name[: cap.start()] if cap else name  # '培训费不超过10万元': 培训费
         if any(w in name for w in WORDS["income_words"]):
             continue  # money the project brings in ('亩均增收300元'), not money it spends
         per = per_unit_follows(text, match)  # '配套704元/村'
+        upper = _RANGE_RE.match(text, match.end())
+        if upper:  # '每件补贴100元至300元': one standard, capped at the top of its range
+            spans.append(upper.span())
         if per or _STANDARD_RE.search(name):  # '人均月报酬2500元' is a standard, not a line
-            lines += _tiers(text, match, _standard(name, text, match, number, per))
+            line = _standard(name, text, match, number, per)
+            if cap:  # '门诊补助每人每年最高2000元': at most, not exactly
+                said = text[match.start() - len(full) : match.end()].strip()
+                line = line.model_copy(update={"unit_cost": f"≤{line.unit_cost}", "text": said})
+            lines += [_capped(line, upper)] if upper else _tiers(text, match, line)
             continue
         if len(name) < 2 or any(w in name for w in WORDS["budget_words"]) and not _is_fee(name):
             continue
@@ -158,6 +142,9 @@ def _standard(
     core = core if len(core) >= 2 else ""  # '传承人60人每人每年': the 人 left is a count's unit
     if re.match(r"[月年](?=[\u4e00-\u9fa5]{2})", core):  # '人均月报酬'
         every, core = [*every, core[0]], core[1:]
+    yearly = re.search(r"年(?=运营|运行|工作|办公|维护)", core)  # '每个书房年运营经费'
+    if yearly:
+        every, core = [*every, "年"], core[: yearly.start()] + core[yearly.end() :]
     named = len(core) <= 10 and core.endswith(tuple(WORDS["paid_words"]))  # C级危房修缮加固补助
     following = re.split(r"[，。；,;\n]", text[match.end() :])[0][:8]  # '按每吨80元标准补贴'
     granted = _GRANTED_RE.search(core)  # '加装电梯给予每部20万元补贴': 加装电梯补贴标准
@@ -166,20 +153,51 @@ def _standard(
         bare = paid_after in WORDS["payout_words"]
         core = granted["what"][-4:] + paid_after if bare else following.removeprefix("元")
     elif (len(core) > 6 and not named) or "的" in core:
-        core = _payout(following) or _payout(before)
-    core = core or _payout(following) or _payout(before) or _paid_for(before)
+        core = _household(core) + (_payout(following) or _payout(before))
+    core = core or _funded(text[match.end() :]) or _payout(following) or _payout(before)
+    core = core or _paid_for(before)
     if core and not _PAYOUT_RE.search(core) and not _is_fee(core) and len(core) <= 6:
         core += _payout(before)  # '…给予安家补贴，博士每人20万元' -> 博士安家补贴标准
     money, every_word = re.sub(r"\s+", "", match.group(0)), ""  # '每生 1500 元/学期'
+    said = money
     per_what = "·".join(dict.fromkeys([*per, *every[:1]]))
-    if per and every and len(f"{match['unit']}/{per_what}") > _MAX_UNIT_CHARS:
+    if per and every and match["unit"] == "万元" and (number * 10000).is_integer() and number < 10:
+        money = f"{number * 10000:.0f}元"  # '每人每年补助1.2万元' -> 12000元/人·年
+    unit = "元" if money.endswith("元") and not money.endswith("万元") else match["unit"]
+    if per and every and len(f"{unit}/{per_what}") > _MAX_UNIT_CHARS:
         per_what, every_word = "·".join(dict.fromkeys(per)), f"每{every[0]}"  # 每学期就学补助标准
+    quoted = _whole_words(text, re.sub(r"^万?[人户名个](?=按)", "", name), match.start())
     return CostLine(
         name=f"{every_word}{age}{core or '支出'}标准",
         amount=round(number * MONEY_IN_WAN[match["unit"]], 6),
-        text=f"{name}{money}{'/' + per_after if per_after else ''}",
+        text=f"{quoted}{said}{'/' + per_after if per_after else ''}",
         unit_cost=f"{money}/{per_what}" if per_what else money,
     )
+
+
+_RANGE_RE = re.compile(r"\s*(?:至|到|-|—|～|~)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
+
+
+def _capped(line: CostLine, upper: re.Match) -> CostLine:
+    per = line.unit_cost.partition("/")[2]
+    money = f"{upper['num']}{upper['unit']}"
+    return line.model_copy(update={
+        "amount": round(float(upper["num"]) * MONEY_IN_WAN[upper["unit"]], 6),
+        "unit_cost": f"≤{money}/{per}" if per else f"≤{money}",
+        "text": line.text + upper.group(0).strip(),
+    })  # fmt: skip
+
+
+def _whole_words(text: str, name: str, end: int) -> str:
+    """The quote of a standard starts at a word ('民办养老机构按…', not '办养老机构按…'); '1.6万人按
+    每人每年' starts at 按, the count's unit is no part of it."""
+    start = end - len(name)
+    if start < 0 or text[start:end] != name:
+        return name
+    clause = max(text.rfind(c, 0, start) for c in "，。；,;、：:\n（(") + 1
+    starts = list(itertools.accumulate(len(w) for w in jieba.cut(text[clause:end])))
+    begin = clause + max((n for n in [0, *starts] if clause + n <= start), default=0)
+    return re.sub(r"^[所个家座处名]", "", text[begin:end])  # '20所普惠性…': not the count's unit
 
 
 def _tiers(text: str, match: re.Match, line: CostLine) -> list[CostLine]:
@@ -223,7 +241,28 @@ def _payout(before: str) -> str:
     last = found[-1]  # '监护人以奖代补': the words before it start at a word, or are left out
     starts = set(itertools.accumulate(len(w) for w in jieba.cut(sentence)))
     name = last["n"] if last.start("n") in starts | {0} else last["w"]
-    return name.removeprefix("标准")
+    return re.sub(r"^每[人户名位]", "", name.removeprefix("标准"))  # '每人救助1万元': 救助
+
+
+# '按每人每年89元标准落实基本公共卫生服务经费' -> 基本公共卫生服务经费标准; '…发放后期扶持直补
+# 资金' -> 后期扶持直补标准: the fund a bare standard pays, named after it
+_FUNDED_RE = re.compile(
+    r"^(?:标准)?(?:落实|发放|拨付|安排|兑付)(?P<what>[\u4e00-\u9fa5]{2,10}?)(?P<fund>经费|资金)"
+)
+# '独生子女伤残家庭每人每月500元': the household a long name pays stays (伤残家庭扶助金标准)
+_HOUSEHOLD_RE = re.compile(r"(?<![的])[\u4e00-\u9fa5]{2}(?:家庭|户)$")
+
+
+def _funded(after: str) -> str:
+    found = _FUNDED_RE.match(after)
+    if found is None:
+        return ""
+    return found["what"] + ("经费" if found["fund"] == "经费" else "")
+
+
+def _household(core: str) -> str:
+    found = _HOUSEHOLD_RE.search(core) if "的" not in core else None
+    return found.group(0) if found else ""
 
 
 def _paid_for(before: str) -> str:
@@ -232,30 +271,6 @@ def _paid_for(before: str) -> str:
     found = [(sentence.rfind(w), paid) for w, paid in WORDS["standard_subjects"].items()]
     at, paid = max(found)
     return paid if at >= 0 else ""
-
-
-def find_shares(text: str) -> list[CostLine]:
-    """'按售价15%给予补贴' -> 补贴比例 =15%, '奖补比例不超过项目总投资的50%' -> 奖补比例 ≤50%,
-    '县级承担保费的10%' -> 县级保费承担比例 =10% (of what is bought or built, so never a share of
-    the budget)."""
-    shares = []
-    patterns = (
-        (_SHARE_RE, ""),
-        (_SHARE_AFTER_RE, ""),
-        (_SHARE_CAP_RE, "≤"),
-        (_SHARE_CAP_AFTER_RE, "≤"),
-        (_SHARE_BORNE_RE, ""),
-    )
-    for pattern, sign in patterns:
-        for m in pattern.finditer(text):
-            name = f"{m['who']}{m['what']}承担" if "who" in m.re.groupindex else m["paid"]
-            share = CostLine(
-                name=f"{name}比例", amount=0.0, text=m.group(0), unit_cost=f"{sign}{m['pct']}%"
-            )
-            # '补贴比例最高不超过…的50%' is read by two patterns: one row
-            if all((s.name, s.unit_cost) != (share.name, share.unit_cost) for s in shares):
-                shares.append(share)
-    return shares
 
 
 def _is_result(name: str) -> bool:
@@ -274,6 +289,9 @@ def _fee_name(name: str) -> str:
     """'培训费用' -> '培训费'; '审查咨询费结算' -> 审查咨询费; a line without a fee word gets one
     ('水电气及维修' -> '水电气及维修费')."""
     name = re.sub(r"费用$", "费", name)
+    # '储备防汛物资价值30万元' -> 防汛物资储备费: the worth of what is bought is its cost
+    bought = re.fullmatch(r"(储备|购置|采购|购买)([\u4e00-\u9fa5]{2,8})(?:价值|金额|总值)", name)
+    name = f"{bought[2]}{bought[1]}" if bought else re.sub(r"(?:价值|总值)$", "", name)
     name = re.sub(r"(?<=[费款])(?:结算|支付|拨付)$", "", name)
     paid = "|".join(WORDS["payout_words"])  # '保洁员工资', '群测群防员补助': money by its name
     return name if re.search(rf"(?:费|款|资金|支出|成本|{paid})$", name) else name + "费"

@@ -7,7 +7,7 @@ import re
 
 from assistant.taxonomy import load_data
 
-_RESULT_END_RE = re.compile(r"(?:提高|提升|改善|增加|减少|减轻|降低|增强|明显|显著)$")
+_RESULT_END_RE = re.compile(r"(?:提高|提升|改善|增加|减少|减轻|降低|下降|增强|明显|显著)$")
 _KEPT_RE = re.compile(r"^(?:切实|有效|依法)?(?:维护|维持|守护)")
 # '无垮坝事故', '确保无溺水事故', '全年无脱管漏管': what must not happen, said with 无
 # '解决老年居民上下楼难问题': a problem solved is what the work achieves (a count makes it work)
@@ -26,7 +26,8 @@ def effect_of(clause: str, words: dict) -> str:
     nil = re.search(rf"(?:{'|'.join(map(re.escape, words['nil_effect_endings']))})$", clause)
     if nil and len(clause) - len(nil.group(0)) >= 2:  # '食品安全事故为零' -> 不发生食品安全事故
         what = re.sub(r"^(?:确保|保证|力争|做到|实现|全年)+", "", clause[: nil.start()])
-        return f"不发生{what or clause[: nil.start()]}"[:24]  # '确保校园安全事故零发生
+        what = (what or clause[: nil.start()]) + ("事故" if nil.group(0) == "零事故" else "")
+        return f"不发生{what}"[:24]  # '确保校园安全事故零发生', '活动安全零事故'
     if _SOLVED_RE.match(clause):
         return clause[:24]
     no_accident = _NO_ACCIDENT_RE.match(clause)

@@ -170,7 +170,19 @@ def _places_before(clause: str, count: re.Match, act: Activity) -> str:
     and times (their rows have names of their own) or a count after the work."""
     work = clause.find(act.verb, count.end())
     between = clause[count.end() : work] if work > 0 else ""
-    if count["unit"].endswith(_NOT_PLACES) or not re.fullmatch(r"[\u4e00-\u9fa5]{2,}", between):
+    if count["unit"].endswith(_NOT_PLACES):
+        return ""
+    lead = clause[: count.start()]
+    listed = re.search(r"[、和及与]", lead[-8:])  # '县道、乡道、村道共1250公里': all of them
+    if work == count.end() and not listed and re.search(r"[\u4e00-\u9fa5]{2}$", lead):
+        # '对辖区大型户外广告牌500块开展安全检测': the things are named before their count
+        named = ""
+        for word in reversed(jieba.lcut(lead)):
+            if len(named + word) > 6 or word in ("对", "辖区", "全区", "全市", "全县"):
+                break
+            named = word + named
+        return named if len(named) >= 2 else ""
+    if not re.fullmatch(r"[\u4e00-\u9fa5]{2,}", between):
         return ""
     if len(between) > 8:  # '28座水厂出厂水和管网末梢水开展水质检测': the word after the count
         listed = re.search(r"[和及、]", between)
@@ -193,7 +205,10 @@ def shared_count(acts: list[Activity], clause: str, count_re: re.Pattern) -> lis
         return acts
     joined = "、".join(a.object for a in acts)
     if len(joined) > 16:  # '消防宣传进社区、进学校、进企业活动40场': 消防宣传进社区等活动
-        head = "活动" if last.object.endswith("活动") else ""
+        held = re.search(
+            r"(?:培训班|研修班|讲座|会议|活动)$", last.object
+        )  # '…和安全管理人员培训班'
+        head = held.group(0) if held else ""
         # '村务管理、…、便民服务等6个功能模块': what is counted is named after the count
         after = re.match(r"[\u4e00-\u9fa5]{2,6}", clause[count_re.search(clause).end() :])
         head = head or (after.group(0) if after else "")

@@ -28,7 +28,7 @@ _BASIS_RE = re.compile(
 # '补贴资金按季度兑付', '补贴标准按省定额执行', '7月和12月各拨付一次', '春秋两季分两次拨付': how
 # and when the money is paid or reckoned, no work
 _PAID_HOW_RE = re.compile(
-    r"^[\u4e00-\u9fa5]{2,8}按(?:照)?[\u4e00-\u9fa5]{1,8}(?:兑付|发放|拨付|执行|计算|结算)$"
+    r"^[\u4e00-\u9fa5]{2,8}按(?:照)?[\u4e00-\u9fa5]{1,8}(?:兑付|发放|拨付|支付|执行|计算|结算)$"
     r"|^\d{1,2}月(?:[和、及]\d{1,2}月)+各|^[\u4e00-\u9fa5]{0,4}分[两二三四\d]次(?:拨付|发放|兑付|支付)$"
     r"|^.{2,40}(?:予以|给予)(?:减免|免除)$"  # '…基本殡葬服务费用予以减免': the money's use, the grant counts
     r"|^以[\u4e00-\u9fa5]{1,8}(?:形式|方式)(?:发放|拨付|兑付|支付|结算)$"  # '以服务券形式发放'
@@ -38,6 +38,14 @@ _PAID_HOW_RE = re.compile(
 _OPEN_TIME_RE = re.compile(
     r"^[\u4e00-\u9fa5]{0,4}每(?:日|天|周|月)[\u4e00-\u9fa5]{1,4}?(?:不少于|不低于|至少)?"
     r"\d+(?:\.\d+)?个?(?:天|日|小时)$"
+)
+
+
+# '9月至11月实施', '4月至10月为重点作业期': when the work is done (the 时效 row), no work
+_SPAN_RE = re.compile(
+    r"^(?:\d{4}年)?\d{1,2}月(?:份)?(?:至|到|—|-)(?:\d{4}年)?\d{1,2}月(?:份|底)?"
+    r"(?:实施|开展|进行|完成|为[\u4e00-\u9fa5]{2,6}期)?$"
+    r"|^[\u4e00-\u9fa5]{0,4}(?:时间|时长)?为?每期\d+(?:天|日)$"  # '培训时间每期3天': how long
 )
 
 
@@ -59,6 +67,7 @@ def no_work(clause: str, words: dict, header: bool) -> bool:
         or _BASIS_RE.search(clause)
         or _PAID_HOW_RE.match(clause)
         or _OPEN_TIME_RE.match(clause)
+        or _SPAN_RE.match(clause)
         or (header and not starts_with_verb(clause, words))
     )
 

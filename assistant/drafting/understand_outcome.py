@@ -144,6 +144,8 @@ def _is_result(match: re.Match) -> bool:
     )
     if match["unit"].endswith("元") and not any(w in phrase for w in WORDS["money_result_words"]):
         return False
+    if match["verb"] == "涉及" and re.search(r"(?:改造|维修|安装|建设|修缮|更换)$", match["obj"]):
+        return False  # '涉及居民户内设施改造4000户': the work counted, an output
     if match["unit"] in ("%", "％", "个百分点"):
         return True  # a change by a share ('增加降水量5%') is a result whatever its verb
     if match["verb"] in WORDS["generic_outcome_verbs"]:

@@ -21,7 +21,7 @@ _STANDARD_RE = re.compile(
 # '养护质量达到二级养护标准', '探测精度符合CJJ61规范要求': a quality meets a named standard.
 _MEETS_RE = re.compile(
     r"(?P<n>[\u4e00-\u9fa5]{0,4}(?:质量|精度|标准|水质))(?:稳定|持续|常年|均)?(?P<verb>达到|符合|满足)"
-    r"(?P<v>[\u4e00-\u9fa5A-Za-z0-9/-]{1,12}(?:标准|规范|要求))"
+    r"(?P<v>[\u4e00-\u9fa5A-Za-z0-9/\u2160-\u216b-]{1,12}(?:标准|规范|要求))"  # 'Ⅲ类标准'
 )
 
 # '全年新发疫点不超过2个', '发生安全事故不超过1起': a count kept under a cap is a standard.
@@ -166,10 +166,18 @@ def read_people(text: str, words: dict) -> Beneficiary | None:
     )
     if m is None:
         return None
+    aside = _ASIDE_RE.match(text[m.end("who") :])
+    if aside:  # '…教育的村（社区）干部': a short aside in brackets, then the people
+        return Beneficiary(
+            who=m["who"].split("的")[-1] + aside.group(0), text=text[: m.end() + aside.end()]
+        )
     who = re.sub(
         r"^[\d.]+万?[个家名人户所座处位]", "", after_verb(m["who"])
     )  # '对80家统计调查对象'
     return Beneficiary(who=who, text=m.group(0))
+
+
+_ASIDE_RE = re.compile(r"[（(][\u4e00-\u9fa5]{1,3}[）)](?:干部|群众|居民|成员|代表)")
 
 
 def _splits_word(who: str, after: str, words: dict) -> bool:

@@ -10,7 +10,7 @@ import jieba.posseg as posseg
 from assistant.drafting.organisations import UNIT_SUFFIX
 
 LEAD_RE = re.compile(
-    r"^(?:分(?=\d)|主要|计划|拟|将|需要|要|全年|年内|每年|同时|并|并且|还要|还|另外|以及|通过|负责|用于|包括|其中|共|累计|预计|由|进行|"
+    r"^(?:分(?=\d)|主要|计划|拟|将|需要|要|全年|年内|每年|同时|并|并且|还要|还|另外|以及|通过|负责|用于|包括|涉及|其中|共|累计|预计|由|进行|"
     r"该项目为|本项目为|项目|内容|包含|含|为|是|在|今年|明年|本年度)+"
 )
 # '通过政府采购为45所学校配备保安': how the work is bought, not the work (配备保安)

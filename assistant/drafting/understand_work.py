@@ -118,7 +118,7 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
 def _count_re(units: list[str]) -> re.Pattern:
     alternatives = "|".join(sorted(set(units), key=len, reverse=True))
     return re.compile(
-        rf"(?:不少于|不低于|至少|达到|超过|约|共|合计|总计|累计|完成)?(?P<num>{NUM})\s*(?P<unit>{alternatives})(?![\u4e00-\u9fa5]*?[元])(?<!个(?=月))"
+        rf"(?:不少于|不低于|至少|达到|超过|(?<![签预节契])约|共|合计|总计|累计|完成)?(?P<num>{NUM})\s*(?P<unit>{alternatives})(?![\u4e00-\u9fa5]*?[元]|性)(?<!个(?=月))"
     )
 
 
@@ -147,6 +147,13 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     if re.match(r"(?:后|之后|以后)", rest) and verb_at(rest, words)[0]:
         return _activities(re.sub(r"^(?:之|以)?后", "", rest), words, count_re)  # '登记后开展抽查'
     rest = re.sub(r"^(?:了|好|各类|各项|相关)", "", rest)
+    paired = re.fullmatch(r"[和及](?P<v>[\u4e00-\u9fa5]{2})", rest)
+    if (
+        paired
+        and paired["v"] in words["activity_verbs"]
+        and re.search(r"进行(?:日常|定期)?$", before)
+    ):
+        verb, rest = f"{verb}和{paired['v']}", ""  # '对…320座进行日常维护和清洗': one work
     listed = _OWNED_LIST_RE.search(before) and re.match(r"[、和及]", rest)
     owned = OWNED_WORK_RE.search(before) or listed
     if owned and count_re.search(before):
@@ -217,6 +224,11 @@ def _part_activity(
         return None
     # '拆违现场安全秩序维护第三方服务、无人机巡查、无证点位复核': a verb inside the first item
     # ('…维护第三方服务') is that item's; a later item with a verb of its own is its own work
+    given = re.match(
+        r"(?P<who>[\u4e00-\u9fa5]{2,6}?)(?P<v>给予|予以)(?P<what>[\u4e00-\u9fa5]{2,})", obj
+    )
+    if given and given["who"].endswith(tuple(words["people_nouns"])):  # '…困难的家庭给予临时救助'
+        return Activity(verb=given["v"], object=given["what"], text=clause)
     own = later and before and verb_at(obj, words)[0]
     act = Activity(verb=obj if own else verb or obj, object=obj[:16], text=clause)
     granted = _GRANT_END_RE.search(obj)  # '加装电梯给予补贴': the work paid for is what is counted
