@@ -98,3 +98,103 @@ def test_a_living_allowance_per_head_is_named_by_it():
         "区民政局2027年困境儿童保障，预算85万元，为困境儿童260名发放基本生活费，每人每月1200元。"
     )
     assert [c.name for c in understand(brief).costs] == ["基本生活费标准"]  # was 支出标准
+
+
+def test_a_maps_scale_is_no_count_and_mapping_is_its_own_kind(memory_drafter):
+    brief = (
+        "市自然资源局2027年地理信息数据更新，预算120万元，完成全市1:2000地形图更新500平方公里，"
+        "11月底前完成成果汇交。"
+    )
+    assert understand(brief).main_type == "测绘地理信息"  # was 检查执法
+    draft = memory_drafter.draft(brief, today=TODAY)
+    # was 全市1数量 ≥1项 and 2000地形图更新面积
+    assert slot_rows(draft, "数量") == [("地形图更新面积", "≥500平方公里")]
+    assert "发现问题整改率" not in row_names(draft)
+
+
+def test_premarital_checks_are_health_and_a_same_day_result_a_limit(memory_drafter):
+    brief = (
+        "区卫健委2027年免费婚前医学检查，预算35万元，为辖区新婚夫妇提供免费婚检，检查人数4000人，"
+        "检查结果当日告知。"
+    )
+    assert understand(brief).main_type == "婚前检查"  # was 检查执法
+    draft = memory_drafter.draft(brief, today=TODAY)
+    assert slot_rows(draft, "时效") == [("检查结果告知时限", "≤1日")]  # was 告知次数 ≥1次
+    assert "被检查单位" not in row_names(draft)
+
+
+def test_grades_labelled_one_by_one_are_each_a_standard():
+    brief = (
+        "县人社局2027年职业技能提升补贴，预算300万元，对取得职业技能等级证书的企业职工给予技能提升"
+        "补贴，初级1000元、中级1500元、高级2000元，预计补贴2000人次。"
+    )
+    # was 初级费 ≤0.1万元 and two more lines like it, and 其他费用 of the rest
+    assert [(c.name, c.unit_cost) for c in understand(brief).costs] == [
+        ("初级技能提升补贴标准", "1000元"),
+        ("中级技能提升补贴标准", "1500元"),
+        ("高级技能提升补贴标准", "2000元"),
+    ]
+
+
+def test_vouchers_are_a_grant_to_consumers():
+    brief = "区商务局2027年消费券发放，预算1000万元，分三轮发放消费券，拉动消费不少于5000万元。"
+    assert understand(brief).main_type == "消费券"  # was no kind
+
+
+def test_vessels_checked_by_a_hired_body_are_counted_by_the_check(memory_drafter):
+    brief = (
+        "市市场监管局2027年特种设备检验检测，预算90万元，委托特种设备检验机构对全市在用压力容器1200台、"
+        "起重机械800台开展定期检验，检验覆盖率100%。"
+    )
+    assert understand(brief).main_type == "特种设备检验"  # was 设备购置
+    draft = memory_drafter.draft(brief, today=TODAY)
+    # was 用压力容器数量 and 用压起重机械数量
+    assert slot_rows(draft, "数量") == [
+        ("检验在用压力容器数量", "≥1200台"),
+        ("检验起重机械数量", "≥800台"),
+    ]
+    assert "设备使用年限" not in row_names(draft)
+
+
+def test_procurement_agents_save_money_and_get_no_filler_effect(memory_drafter):
+    brief = (
+        "区财政局2027年政府采购代理服务，预算40万元，通过公开招标选定代理机构3家，全年代理采购项目200个，"
+        "采购节约率不低于5%。"
+    )
+    draft = memory_drafter.draft(brief, today=TODAY)
+    # was 项目目标实现程度 ≥90%, the filler a reviewer rewrites
+    assert slot_rows(draft, "效益") == [("采购节约率", "≥5%")]
+
+
+def test_green_upkeep_is_its_own_kind_and_its_grade_a_standard(memory_drafter):
+    brief = (
+        "区城管局2027年城市绿化养护，预算600万元，对城区道路绿地85万平方米、公园游园12个进行日常养护，"
+        "绿化养护达到二级标准。"
+    )
+    assert understand(brief).main_type == "园林绿化养护"  # was 物业后勤 (服务区域环境整洁度)
+    draft = memory_drafter.draft(brief, today=TODAY)
+    assert ("绿化养护质量", "达到二级标准") in slot_rows(draft, "质量")  # was the goal's 通过…
+    assert "通过养护达到" not in draft.table.goals[0]
+
+
+def test_traffic_facilities_put_up_are_a_build(memory_drafter):
+    brief = (
+        "县公安局2027年交通安全设施完善，预算180万元，新增交通信号灯12处，施划道路标线8万平方米，"
+        "安装电子警察抓拍设备30套。"
+    )
+    assert understand(brief).main_type == "交通设施建设"  # was 交通安全 (交通违法行为查处率)
+    assert "查处率" not in row_names(memory_drafter.draft(brief, today=TODAY))
+
+
+def test_grants_named_by_their_fund_and_households_counted_as_such(memory_drafter):
+    aid = understand(
+        "县教育局2027年学生资助，预算420万元，资助家庭经济困难学生3500人，其中普通高中国家助学金每生每年"
+        "2000元、中职国家助学金每生每年2000元。"
+    )
+    # was one 资助标准 row for both
+    assert [c.name for c in aid.costs] == ["普通高中国家助学金标准", "中职国家助学金标准"]
+    estates = "某街道2027年老旧小区改造，预算900万元，改造老旧小区6个，涉及楼栋45栋、居民1800户，10月底前完工。"
+    rows = dict(slot_rows(memory_drafter.draft(estates, today=TODAY), "数量"))
+    assert rows["居民户数"] == "≥1800户"  # was 居民数量
+    months = "县文广旅体局2027年全民健身赛事活动，预算45万元，举办赛事8项，6月至10月举办。"
+    assert "通过6月" not in memory_drafter.draft(months, today=TODAY).table.goals[0]

@@ -115,7 +115,10 @@ def task_rate(act: Activity) -> Indicator | None:
 def per_person(act: Activity, name: str) -> str:
     """'每人培训学时不少于50学时' -> 每人培训学时 ≥50学时: each one's, not 50 hours in all."""
     # '每站年组织…', '每个网格配备专职网格员1名': each station's, each grid's
-    each = re.match(r"每(?:人|名|位|户|站|校|村|所|个(?:网格|社区|村|乡镇|站点))", act.text)
+    each = re.match(
+        r"每(?:人|名|位|户|站|校|村|所|个(?:网格|社区|村|乡镇|站点|[\u4e00-\u9fa5]{2,5}?(?=每年)))",
+        act.text,
+    )
     if each and act.count:
         return f"{each.group(0)}{name.removesuffix('数量').removeprefix(each.group(0))}"
     # '为签约居民每年提供1次健康评估': once a year for each of them, not once in all

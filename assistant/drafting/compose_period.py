@@ -9,7 +9,7 @@ from assistant.drafting.compose_base import brief_source, make_row, tail_words, 
 from assistant.drafting.facts import Assumption, Period, ProjectFacts
 from assistant.drafting.figures import CAPPED_TIME_RE
 from assistant.drafting.project_types import type_of
-from assistant.drafting.understand_period import Frequency, frequency_parts
+from assistant.drafting.understand_period import SAME_DAY_RE, Frequency, frequency_parts
 from assistant.schema import (
     TIMELINESS,
     Indicator,
@@ -80,6 +80,10 @@ def _stated(facts: ProjectFacts, year: int, word: str) -> list[tuple[str, str, s
         capped = CAPPED_TIME_RE.fullmatch(limit)  # '故障修复时间不超过24小时'
         if capped:
             found.append((capped["name"], f"≤{capped['num']}{capped['unit']}", limit))
+            continue
+        same_day = SAME_DAY_RE.fullmatch(limit)  # '检查结果当日告知' -> 检查结果告知时限 ≤1日
+        if same_day:
+            found.append((f"{same_day['p']}{same_day['v']}时限", "≤1日", limit))
             continue
         lead = re.match(r"[\u4e00-\u9fa5]+", limit)  # '检测报告30日内提交', '评审报告在受理后…'
         bare = limit[lead.end() :] if lead else limit

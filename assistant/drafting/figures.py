@@ -36,7 +36,7 @@ CAPPED_TIME_RE = re.compile(
     r"(?:以内|之内|内)?"
 )
 _LEAD_WORDS = re.compile(
-    r"^(?:对|为|给|向|在(?![册岗校职编读])|辖区|全年|每日|每天|每年|共|约|累计|其中|预计|计划(?!生育)|全[区县市镇乡]|全街道)+"
+    r"^(?:对|为|给|向|在(?![册岗校职编读用])|辖区|全年|每日|每天|每年|共|约|累计|其中|预计|计划(?!生育)|全[区县市镇乡]|全街道)+"
 )
 _VERB_END = re.compile(r"(?:开展|进行|完成|提供|支持|覆盖|服务|实现|组织|举办|发布|为|约|达|是)$")
 
@@ -246,6 +246,8 @@ def row_name(figure: Figure) -> str:
         return re.sub(r"面积$", "", noun) + "面积"
     if counts_people(unit):  # '高血压患者规范管理1.5万人'
         return noun + "人数"
+    if unit == "户":  # '涉及居民1800户' -> 居民户数
+        return re.sub(r"户$", "", noun) + "户数"
     return noun + ("场次" if unit == "场" else "数量")
 
 

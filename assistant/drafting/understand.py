@@ -28,6 +28,7 @@ from assistant.schema import ProjectBrief
 from assistant.taxonomy import load_data
 
 WORDS = load_data("brief_words")
+_SCALE_RE = re.compile(r"1\s*[:：∶]\s*\d+(?:万)?(?=[\u4e00-\u9fa5])")
 
 
 def understand(brief: ProjectBrief | str) -> ProjectFacts:
@@ -35,6 +36,7 @@ def understand(brief: ProjectBrief | str) -> ProjectFacts:
     if isinstance(brief, str):
         brief = parse_brief(brief)
     text = brief.text or " ".join([brief.name, brief.purpose, *brief.work_items])
+    text = _SCALE_RE.sub("", text)  # '1:2000地形图': a map's scale is no count
     facts = _read(text, brief.name, brief.department.name, brief.budget.total)
     return facts.model_copy(update={"year": brief.year, "budget": brief.budget.total}, deep=True)
 

@@ -7,7 +7,7 @@ import re
 
 from assistant.drafting.amounts import MONEY_RE
 from assistant.drafting.figures import CAPPED_TIME_RE, TIME_LIMIT_RE
-from assistant.drafting.understand_period import season_timed, without_when
+from assistant.drafting.understand_period import SAME_DAY_RE, season_timed, without_when
 from assistant.drafting.understand_verbs import FREQ_START_RE, LEAD_RE, starts_with_verb
 
 _MEASURE_AFTER_RE = re.compile(r"(\d)万(?=[\u4e00-\u9fa5])(?!元)")
@@ -44,7 +44,7 @@ _OPEN_TIME_RE = re.compile(
 # '9月至11月实施', '4月至10月为重点作业期': when the work is done (the 时效 row), no work
 _SPAN_RE = re.compile(
     r"^(?:\d{4}年)?\d{1,2}月(?:份)?(?:至|到|—|-)(?:\d{4}年)?\d{1,2}月(?:份|底)?"
-    r"(?:实施|开展|进行|完成|为[\u4e00-\u9fa5]{2,6}期)?$"
+    r"(?:实施|开展|进行|完成|举办|举行|为[\u4e00-\u9fa5]{2,6}期)?$"
     r"|^[\u4e00-\u9fa5]{0,4}(?:时间|时长)?为?每期\d+(?:天|日)$"  # '培训时间每期3天': how long
 )
 
@@ -68,6 +68,7 @@ def no_work(clause: str, words: dict, header: bool) -> bool:
         or _PAID_HOW_RE.match(clause)
         or _OPEN_TIME_RE.match(clause)
         or _SPAN_RE.match(clause)
+        or SAME_DAY_RE.search(clause)
         or (header and not starts_with_verb(clause, words))
     )
 

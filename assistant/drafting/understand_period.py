@@ -169,7 +169,14 @@ def find_period(text: str) -> Period:
         if not any(a <= m.start() < b for a, b in cut)
     ]
     period.limits += [m.group(0) for m in CAPPED_TIME_RE.finditer(text)]
+    period.limits += [m.group(0) for m in SAME_DAY_RE.finditer(text)]
     return period
+
+
+# '检查结果当日告知', '快检结果当天反馈学校': a limit of one day
+SAME_DAY_RE = re.compile(
+    r"(?P<p>[\u4e00-\u9fa5]{0,6}?(?:报告|结果|意见|信息))当[日天](?P<v>告知|反馈|出具|答复|报送)"
+)
 
 
 # '检测报告30日内提交': the paper due names the limit (检测报告提交时限), not a bare 提交时限

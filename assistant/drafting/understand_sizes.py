@@ -111,3 +111,13 @@ def provided_for(clause: str) -> Activity | None:
         return None
     return Activity(verb=found["v"], object=found["who"], count=to_count(found["n"]),
                     unit=count_unit(found["n"], found["u"]), text=clause)  # fmt: skip
+
+
+def given_to_people(obj: str, clause: str, words: dict) -> Activity | None:
+    """'…临时性困难的家庭给予临时救助': the help given is the work, not the families."""
+    given = re.match(
+        r"(?P<who>[\u4e00-\u9fa5]{2,6}?)(?P<v>给予|予以)(?P<what>[\u4e00-\u9fa5]{2,})", obj
+    )
+    if given and given["who"].endswith(tuple(words["people_nouns"])):
+        return Activity(verb=given["v"], object=given["what"], text=clause)
+    return None

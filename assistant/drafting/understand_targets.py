@@ -20,7 +20,7 @@ _STANDARD_RE = re.compile(
 
 # '养护质量达到二级养护标准', '探测精度符合CJJ61规范要求': a quality meets a named standard.
 _MEETS_RE = re.compile(
-    r"(?P<n>[\u4e00-\u9fa5]{0,4}(?:质量|精度|标准|水质))(?:稳定|持续|常年|均)?(?P<verb>达到|符合|满足)"
+    r"(?P<n>[\u4e00-\u9fa5]{0,4}(?:质量|精度|标准|水质|养护|保洁|管护))(?:稳定|持续|常年|均)?(?P<verb>达到|符合|满足)"
     r"(?P<v>[\u4e00-\u9fa5A-Za-z0-9/\u2160-\u216b-]{1,12}(?:标准|规范|要求))"  # 'Ⅲ类标准'
 )
 
@@ -97,7 +97,8 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
     meets = _MEETS_RE.search(clause)
     if meets and not found:  # '养护质量达到二级养护标准', '探测精度符合CJJ61规范要求'
         value = f"{meets['verb']}{meets['v']}"
-        found.append(QualityTarget(name=meets["n"], value=value, text=meets.group(0)))
+        name = re.sub(r"(?<=养护|保洁|管护)$", "质量", meets["n"])  # '绿化养护达到二级标准'
+        found.append(QualityTarget(name=name, value=value, text=meets.group(0)))
         return found
     standard = _STANDARD_RE.search(clause)
     if standard and not found:  # '防洪标准达到20年一遇'

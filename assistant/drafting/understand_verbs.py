@@ -111,3 +111,15 @@ def verb_at(clause: str, words: dict) -> tuple[str, int]:
             return word, position
         position += len(token.word)
     return "", -1
+
+
+def paired_work(verb: str, before: str, rest: str, words: dict) -> tuple[str, str]:
+    """'对…320座进行日常维护和清洗': two verbs after 进行 are one work (维护和清洗)."""
+    paired = re.fullmatch(r"[和及](?P<v>[\u4e00-\u9fa5]{2})", rest)
+    if (
+        paired
+        and paired["v"] in words["activity_verbs"]
+        and re.search(r"进行(?:日常|定期)?$", before)
+    ):
+        return f"{verb}和{paired['v']}", ""
+    return verb, rest

@@ -28,7 +28,12 @@ from assistant.drafting.understand_lists import (
 )
 from assistant.drafting.understand_no_work import no_work
 from assistant.drafting.understand_places import PLACE_PARTS_RE, listed_places, owned_parts
-from assistant.drafting.understand_sizes import granted_to, provided_for, sizes_other_work
+from assistant.drafting.understand_sizes import (
+    given_to_people,
+    granted_to,
+    provided_for,
+    sizes_other_work,
+)
 from assistant.drafting.understand_targets import (
     NUM,
     count_unit,
@@ -40,6 +45,7 @@ from assistant.drafting.understand_targets import (
 from assistant.drafting.understand_verbs import (
     FREQ_START_RE,
     list_parts,
+    paired_work,
     starts_with_verb,
     two_verbs,
     verb_at,
@@ -111,7 +117,7 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
     said = [a for a in work.activities if a.count is not None or not name or a.text not in name]
     work.activities = said or work.activities
     work.deliverables = deliverables(text)
-    work.effects = _unique(work.effects)[:4]
+    work.effects = list(dict.fromkeys(e for e in work.effects if e))[:4]
     return work
 
 
@@ -147,13 +153,7 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     if re.match(r"(?:后|之后|以后)", rest) and verb_at(rest, words)[0]:
         return _activities(re.sub(r"^(?:之|以)?后", "", rest), words, count_re)  # '登记后开展抽查'
     rest = re.sub(r"^(?:了|好|各类|各项|相关)", "", rest)
-    paired = re.fullmatch(r"[和及](?P<v>[\u4e00-\u9fa5]{2})", rest)
-    if (
-        paired
-        and paired["v"] in words["activity_verbs"]
-        and re.search(r"进行(?:日常|定期)?$", before)
-    ):
-        verb, rest = f"{verb}和{paired['v']}", ""  # '对…320座进行日常维护和清洗': one work
+    verb, rest = paired_work(verb, before, rest, words)
     listed = _OWNED_LIST_RE.search(before) and re.match(r"[、和及]", rest)
     owned = OWNED_WORK_RE.search(before) or listed
     if owned and count_re.search(before):
@@ -171,6 +171,9 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         # '对屋面、门窗进行维修' / '驻场运维120天' / '新造林3万亩': the object is before or in the verb
         # ('对14座污水处理站和配套管网进行运行维护': 运行 is part of the work)
         lead = re.sub(r"(?:进行|开展|实施)(?:日常|定期|常态化|全面|集中)?(?:运行)?$", "", before)
+        lead = re.split(r"(?:机构|公司|单位|团队)对", lead)[
+            -1
+        ]  # '委托检验机构对…': what they check
         counts = "".join(m.group(0) for m in count_re.finditer(rest))
         places = None if lead != before else counted_places(verb, lead, clause, count_re)
         if places:  # ('对8所学校的屋面、门窗进行维修': the listed parts are what is repaired)
@@ -224,11 +227,9 @@ def _part_activity(
         return None
     # '拆违现场安全秩序维护第三方服务、无人机巡查、无证点位复核': a verb inside the first item
     # ('…维护第三方服务') is that item's; a later item with a verb of its own is its own work
-    given = re.match(
-        r"(?P<who>[\u4e00-\u9fa5]{2,6}?)(?P<v>给予|予以)(?P<what>[\u4e00-\u9fa5]{2,})", obj
-    )
-    if given and given["who"].endswith(tuple(words["people_nouns"])):  # '…困难的家庭给予临时救助'
-        return Activity(verb=given["v"], object=given["what"], text=clause)
+    given = given_to_people(obj, clause, words)
+    if given is not None:  # '…困难的家庭给予临时救助'
+        return given
     own = later and before and verb_at(obj, words)[0]
     act = Activity(verb=obj if own else verb or obj, object=obj[:16], text=clause)
     granted = _GRANT_END_RE.search(obj)  # '加装电梯给予补贴': the work paid for is what is counted
@@ -292,11 +293,3 @@ def _same_count(one: Activity, other: Activity) -> bool:
     """'38座小型水库开展…安全鉴定' then '完成38座水库安全鉴定': the same work counted twice."""
     same = one.count is not None and (one.count, one.unit) == (other.count, other.unit)
     return same and (one.object.endswith(other.object) or other.object.endswith(one.object))
-
-
-def _unique(items: list[str]) -> list[str]:
-    out: list[str] = []
-    for item in items:
-        if item and item not in out:
-            out.append(item)
-    return out
