@@ -224,7 +224,7 @@ _GENERIC_ROWS: dict[str, tuple[str, str, str, str]] = {
     SATISFACTION_L2: (
         SATISFACTION_L2,
         "服务对象满意度",
-        "服务对象对项目实施效果的满意程度",
+        "通过问卷调查，统计对项目实施效果满意的服务对象占受访服务对象的比例",
         "≥90%",
     ),
 }

@@ -133,9 +133,15 @@ def _money_mentions(text: str) -> list[tuple[str, float, bool]]:
     return mentions
 
 
+# '中央补助24万元，县级配套12万元': each level of government's money is fiscal
+_GOV_LEVEL_RE = re.compile(r"(?:中央|省级?|市级?|县级?|区级?)(?:财政)?(?:补助|配套|资金|投入|奖补)")
+
+
 def _money_role(context: str) -> str:
     """total, fiscal or other by the words before an amount; 'loose' after a bare year or a
     space ('办公楼消防设施维保 2026年 8.6万元'): the budget when no amount is called one."""
+    if _GOV_LEVEL_RE.search(context) and "预算" not in context:
+        return "fiscal"
     if any(word in context for word in _OTHER_WORDS):
         return "other"
     if any(word in context for word in _FISCAL_WORDS) and "预算" not in context:
@@ -183,6 +189,9 @@ def find_budget(text: str) -> Budget:
         first["total"] = first["loose"]
     total, all_fiscal = first.get("total", (None, False))
     fiscal, other = first.get("fiscal", (None,))[0], first.get("other", (None,))[0]
+    parts = list(dict.fromkeys(v for role, v, _ in mentions if role == "fiscal"))
+    if len(parts) > 1 and total is not None and sum(parts) <= total + 1e-6:
+        fiscal = round(sum(parts), 6)  # '中央补助24万元，县级配套12万元': fiscal in all
     if total is None and (fiscal is not None or other is not None):
         total = round((fiscal or 0) + (other or 0), 6)
     if total is not None and (all_fiscal or _ALL_FISCAL_RE.search(text)):

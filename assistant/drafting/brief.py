@@ -227,7 +227,9 @@ def _noun_phrase(clause: str) -> str:
     clause = re.sub(r"^(?:对|为|给|向)(?P<who>[^，。；]{2,12}?)提供", r"\g<who>", clause)
     clause = re.sub(r"^(?:对|为|给|向)", "", clause)
     if "《" not in clause:  # a quoted title is kept word for word
-        clause = re.sub(r"(?:开展|进行|实施|组织|做好|完成|举办|召开)(?=\S)", "", clause, count=1)
+        # '村级组织运转经费': 组织 after 级/党/基层 is the body, no verb
+        verbs = r"(?:开展|进行|实施|(?<![级党层会团])组织|做好|完成|举办|召开)(?=\S)"
+        clause = re.sub(verbs, "", clause, count=1)
     clause = re.sub(r"(?:工作|任务)$", "", clause)
     clause = re.sub(r"(?<=[\u4e00-\u9fa5])\d+(?:\.\d+)?[期场次批项个]$", "", clause)  # '…培训班4期'
     return re.sub(r"\s+", "", clause)

@@ -146,7 +146,11 @@ def _sized_elsewhere(facts: ProjectFacts, act: Activity) -> bool:
     if act.count is not None:
         return False
     per_head = any(c.unit_cost and "/人" in c.unit_cost for c in facts.costs)
-    return act.object.endswith(_DUTIES) or (act.verb == "发放" and per_head)
+    # '开展研学实践活动' beside '参与学生1.8万人次': the activity is sized by who took part
+    joined = act.object.endswith("活动") and any(
+        a.count and a.unit.endswith("人次") and a.verb in ("参与", "参加") for a in facts.activities
+    )
+    return act.object.endswith(_DUTIES) or (act.verb.endswith("发放") and per_head) or joined
 
 
 def _rated(act: Activity, rate: str) -> bool:

@@ -52,6 +52,6 @@ def _unit_cost_row(line, level1: str, level2: str) -> Indicator:
     outside the budget split (the budget stays one total row)."""
     return Indicator(
         level1=level1, level2=level2, name=line.name[:16], description=f"按项目描述：{line.text}",
-        value=line.unit_cost if line.unit_cost.startswith("≤") else f"={line.unit_cost}",
+        value=line.unit_cost if line.unit_cost.startswith(("≤", "≥")) else f"={line.unit_cost}",
         source=brief_source(line.text),
     )  # fmt: skip

@@ -8,7 +8,7 @@ import re
 from assistant.drafting.compose_base import brief_source, make_row, tail_words, unique
 from assistant.drafting.facts import Assumption, Period, ProjectFacts
 from assistant.drafting.figures import CAPPED_TIME_RE
-from assistant.drafting.project_types import type_of
+from assistant.drafting.project_types import family_of, type_of
 from assistant.drafting.understand_period import SAME_DAY_RE, Frequency, frequency_parts
 from assistant.schema import (
     TIMELINESS,
@@ -70,7 +70,7 @@ def _stated(facts: ProjectFacts, year: int, word: str) -> list[tuple[str, str, s
     if period.deadline:
         found.append(_deadline(period, year, word, _paid(facts)))
     if period.duration and not found:  # the brief's own words: '租赁周期为36个月' is no '为期…'
-        service = facts.main_type in ("物业后勤", "购买服务", "运维")
+        service = family_of(facts.main_type) in ("物业后勤", "购买服务", "运维")
         label = f"{facts.main_type}时长" if facts.main_type in ("培训", "会议") else "实施周期"
         label = "服务周期" if service else label
         held = label.endswith("时长")  # '培训时间每期3天': a course's length, not a cap on it
@@ -93,7 +93,8 @@ def _stated(facts: ProjectFacts, year: int, word: str) -> list[tuple[str, str, s
             else None
         )
         value = f"≤{re.sub(r'(?:以内|之内|内).*$', '', bare)}"
-        found.append((_limit_name(facts, bare, paper[0] if paper else ""), value, limit))
+        name = _limit_name(facts, bare, paper[0] if paper else "")
+        found.append((re.sub(r"向(?:社会|公众)", "", name), value, limit))  # 检查结果公示时限
     return found
 
 
@@ -113,6 +114,7 @@ def _deadline(period: Period, year: int, word: str, paid: str) -> tuple[str, str
     task = _VIA_RE.sub("", task)  # '通过“一卡通”发放到户': 发放 is due, 通过 says how
     verb = next((v for v in _DEADLINE_VERBS if task.startswith(v)), "")
     obj = re.sub(r"(?:到位|完毕|工作)$", "", task[len(verb) :]) if verb else ""
+    obj = re.sub(r"^(?:19|20)\d{2}年度?", "", obj)  # '完成2027年度参保缴费': 参保缴费
     obj = re.sub(r"^[\d.]+万?[\u4e00-\u9fa5]", "", obj)  # '完成38座水库安全鉴定': 水库安全鉴定
     if verb == "完成":
         obj = re.sub(r"^(?:并|和|及)", "", obj)  # '完成并通过验收' is due by the date: 验收通过时间

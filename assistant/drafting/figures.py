@@ -1,8 +1,6 @@
-"""Figures the user stated in the brief ('检查不少于220家次', '故障30分钟内响应', '12条河道').
-
-They beat numbers copied from another project: a retrieved 数量 row with the same unit takes the
-brief's number, a 时效 row with a time unit takes the brief's time limit, and when no retrieved
-数量 row fits, the brief's own counts become the 数量 rows.
+"""Figures the user stated in the brief ('检查不少于220家次', '故障30分钟内响应', '12条河道'): each
+count with what it counts, and the time limits. A count no row states yet becomes a 数量 row of its
+own (`compose_counts.uncovered_figures`), named here (`row_name`).
 """
 
 from __future__ import annotations
@@ -13,7 +11,7 @@ import jieba
 import jieba.posseg as posseg
 
 from assistant.drafting.amounts import MONEY_RE, measure_follows
-from assistant.schema import QUANTITY, TIMELINESS, Indicator, IndicatorValue, Model, SourceRef
+from assistant.schema import Model
 from assistant.taxonomy import COUNT_UNITS, TIME_UNITS, counts_people, load_data
 
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -27,7 +25,7 @@ _COUNT_RE = re.compile(
 TIME_LIMIT_RE = re.compile(
     rf"(?P<limit>(?<![月\d.])(?P<num>{_NUMBER})\s*"
     rf"(?P<unit>{'|'.join(sorted(TIME_UNITS, key=len, reverse=True))})(?:以内|之内|内))"
-    r"(?P<verb>[\u4e00-\u9fa5]{0,2})"
+    r"(?:向社会|向公众)?(?P<verb>[\u4e00-\u9fa5]{0,2})"  # '20个工作日内向社会公示': 公示
 )
 # A time limit written as a cap on a named time ('故障修复时间不超过24小时'): the name is its own.
 CAPPED_TIME_RE = re.compile(
@@ -61,7 +59,7 @@ def count_figures(text: str) -> list[Figure]:
         if match["after"].startswith(("共", "合计", "总计")):
             continue  # '每个网格1名共64名': the total that follows is the figure
         if match["unit"] in ("日", "天") or re.match(
-            r"\s*(?:年|月|周岁)", text[match.end("unit") :]
+            r"\s*(?:年|月|周岁|百分点)", text[match.end("unit") :]
         ):  # '租赁周期为36个月' is a period, not 36个 of anything
             continue
         before = _whole_words(text, match.start("before"), match.end("before"))
@@ -77,10 +75,16 @@ def count_figures(text: str) -> list[Figure]:
         aside = re.match(r"([\u4e00-\u9fa5]{1,4})([（(][\u4e00-\u9fa5]{1,3}[）)])", after)
         plain = aside[1] + after[aside.end() :] if aside else after
         noun = _noun(before, re.match(r"[\u4e00-\u9fa5]*", plain)[0][:12])
+        noun = re.sub(r"^([村镇乡])(?=\1级)", "", noun)  # '13个村村级组织': 村级组织
         if aside and noun.startswith(aside[1]):
             noun = aside[0] + noun[len(aside[1]) :]
         # the quote ends with the noun it counts, never inside a word ('…130个行政村村级组织')
-        end = match.end("unit") + len(noun) if noun and after.startswith(noun) else match.end()
+        lead = 1 if noun and after[1:].startswith(noun) else 0  # '13个村村级组织': 村级组织
+        end = (
+            match.end("unit") + lead + len(noun)
+            if after[lead:].startswith(noun) and noun
+            else match.end()
+        )
         figure = Figure(
             number=float(match["num"]) * (10000 if match["wan"] else 1),
             unit=match["unit"],
@@ -122,8 +126,11 @@ def _shared_head(figures: list[Figure], text: str) -> list[Figure]:
     for one, nxt in zip(figures, figures[1:], strict=False):
         place = next((p for p in _PLACES if nxt.noun.startswith(p)), "")
         head = nxt.noun[len(place) :]
-        if one.noun in _PLACES and place and len(head) >= 2 and f"{one.text}、{nxt.text}" in text:
+        listed = f"{one.text}、{nxt.text}" in text
+        if one.noun in _PLACES and place and len(head) >= 2 and listed:
             one.noun += head
+        elif listed and nxt.text[:1].isdigit() and one.unit == "户" and counts_people(nxt.unit):
+            nxt.noun = one.noun  # '农村低保对象5200户、9800人': the same people, counted twice
     return figures
 
 
@@ -253,57 +260,3 @@ def row_name(figure: Figure) -> str:
 
 def number_text(number: float) -> str:
     return f"{number:.6f}".rstrip("0").rstrip(".")
-
-
-def with_brief_figures(rows: list[Indicator], brief_text: str) -> list[Indicator]:
-    """Rows whose value the brief states: a 数量 row with the same unit as a brief count takes
-    its number; a 时效 row in a time unit takes the brief's time limit. Citations are kept."""
-    counts, limits = count_figures(brief_text), time_limits(brief_text)
-    out = []
-    for row in rows:
-        pool = counts if row.level2 == QUANTITY else limits if row.level2 == TIMELINESS else []
-        figure = next((f for f in pool if _fits(row, f)), None)
-        if figure is None:
-            out.append(row)
-            continue
-        pool.remove(figure)
-        sign = "≥" if row.level2 == QUANTITY else "≤"
-        value = IndicatorValue.parse(f"{sign}{number_text(figure.number)}{figure.unit}")
-        note = f"指标值按项目描述「{figure.text}」改为{value.raw}"
-        out.append(row.model_copy(update={"value": value, "source": _noted(row.source, note)}))
-    return out
-
-
-def figure_rows(brief_text: str, present: list[Indicator], limit: int) -> list[Indicator]:
-    """数量 rows made from the brief's own counts that no present row already uses."""
-    used = {r.value.unit for r in present if r.level2 == QUANTITY}
-    rows = []
-    for figure in count_figures(brief_text):
-        if len(rows) >= limit or figure.unit in used:
-            continue
-        used.add(figure.unit)
-        rows.append(
-            Indicator(
-                level1="产出指标",
-                level2=QUANTITY,
-                name=row_name(figure),
-                description=f"按项目描述：{figure.text}",
-                value=f"≥{number_text(figure.number)}{figure.unit}",
-                source=SourceRef(rule=f"按项目描述生成（原文「{figure.text}」）"),
-            )
-        )
-    return rows
-
-
-def _fits(row: Indicator, figure: Figure) -> bool:
-    value = row.value
-    if value.kind != "quantitative" or value.number is None:
-        return False
-    if row.level2 == TIMELINESS:
-        return value.unit in TIME_UNITS
-    return value.unit == figure.unit
-
-
-def _noted(source: SourceRef | None, note: str) -> SourceRef:
-    source = source or SourceRef()
-    return source.model_copy(update={"rule": "；".join(p for p in (source.rule, note) if p)})

@@ -64,7 +64,8 @@ def _measures(facts: ProjectFacts) -> str:
     acts = [a for a in acts if a.object[:1] in "每按" or not _timed_inside(a.object)]
     acts = _by_verb([a for a in acts if not any(p in a.object for p in places)])
     # '改造内容包括雨污分流、道路修补、加装路灯等' is one counted row; its items are the means
-    contents = ["、".join(i) for a in facts.activities if len(i := work_content(a.text)[1]) >= 2]
+    listed = [work_content(a.text) for a in facts.activities]  # '体检项目包括…等12项' is counted
+    contents = ["、".join(i) for what, i in listed if len(i) >= 2 and what.endswith("内容")]
     acts = (contents + acts)[:MAX_MEASURES]
     if not acts:  # a service bought is the measure; a small line beside bigger ones is not
         # ('运维费10万元' of a 160万元 weather-station build: no '通过运维服务')

@@ -31,6 +31,9 @@ _CAP_RE = re.compile(r"(?:最高|最多)(?:不超过|不高于)?$|(?:不超过|�
 _COST_NAME_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5A-Za-z（）()]{2,16}?)(?:约|共|为|计|需|合计)?$")
 
 
+_LEVEL_RE = re.compile(r"人均[\u4e00-\u9fa5]{0,4}(?:水平|标准)$")
+
+
 def find_costs(text: str, budget: float | None) -> list[CostLine]:
     """Named spending lines ('保安服务费191万元') and standards ('每人500元'); the budget total
     and its 财政/自筹 split are not."""
@@ -50,7 +53,18 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
         elif re.search(r"\d$", before[: name_match.start()]):  # '3个项目补助尾款' -> 项目补助尾款
             name = re.sub(r"^[个名所座处批]", "", name)
         name = re.sub(r"^(?:年度?|用于|包括|含|及|和|另|支付|主要|其中|是)+", "", name)
-        if _TARGET_RE.search(name) or _is_result(name):  # '带动家电消费1亿元': not spent
+        floor = _TARGET_RE.search(name)
+        if floor and _LEVEL_RE.search(name[: floor.start()]):  # '月人均补助水平不低于220元'
+            line = standard_line(name[: floor.start()], text, match, number)
+            said = f"{name}{match.group(0).strip()}"
+            update = {
+                "name": name[: floor.start()],
+                "unit_cost": f"≥{line.unit_cost}",
+                "text": said,
+            }
+            lines.append(line.model_copy(update=update))
+            continue
+        if floor or _is_result(name):  # '带动家电消费1亿元': not spent
             continue
         cap = _CAP_RE.search(name)
         if cap and _PER_ITEM_RE.match(name):  # '单个企业最高不超过20万元': a cap per item, no line

@@ -31,6 +31,8 @@ def grouped(
     if head and all(re.fullmatch(r"“[^”]+”", p) for p in parts[:-1]):
         return Activity(verb=verb, object=head["h"], count=len(parts), unit="次", text=clause)
     kinds = re.fullmatch(r"[^等]{2,12}等(?P<h>[\u4e00-\u9fa5]{2,12})", parts[-1])
+    # '老年人、低保对象等重点人群免费体检2.4万人': people, counted by their own figure
+    kinds = kinds if kinds and not re.search(r"人群|对象|群众|人员", kinds["h"]) else None
     if kinds and not any(count_re.search(p) for p in parts):  # '口蹄疫、禽流感等疫苗': 疫苗, 2种
         return Activity(verb=verb, object=kinds["h"], count=len(parts), unit="种", text=clause)
     last, counted = strip_counts(parts[-1], count_re), count_re.search(parts[-1])
@@ -49,8 +51,10 @@ def grouped(
         first = strip_counts(parts[0], count_re)
         count, unit = to_count(counted["num"]), count_unit(counted["num"], counted["unit"])
         return Activity(verb=verb, object=f"{first}等", count=count, unit=unit, text=clause)
-    if place is None:
-        return Activity(verb=verb, object=strip_counts(parts[0], count_re), text=clause)
+    if place is None:  # '65岁以上老年人、低保对象等重点人群': the group the list names
+        group = re.search(r"等(?P<g>[\u4e00-\u9fa5]{2,8})$", strip_counts(parts[-1], count_re))
+        first = group["g"] if group else strip_counts(parts[0], count_re)
+        return Activity(verb=verb, object=first, text=clause)
     noun = jieba.lcut(before[place.end() :])[0] if before[place.end() :] else ""
     if len(noun) < 2:
         return None

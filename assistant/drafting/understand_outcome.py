@@ -51,7 +51,7 @@ def _patterns() -> tuple[re.Pattern, ...]:
         rf"(?P<pre>)(?P<verb>{'|'.join(WORDS['people_result_verbs'])})(?P<num>{_NUM})(?P<unit>)"
         rf"(?P<obj>[\u4e00-\u9fa5]{{0,4}}?(?:{people}))(?P<after>[\u4e00-\u9fa5]{{0,10}})"
     )
-    return by_verb, by_income, by_change, change_first, people_first
+    return by_change, by_verb, by_income, change_first, people_first
 
 
 def read_outcomes(text: str, types: list[str] | None = None) -> list[Outcome]:

@@ -11,7 +11,7 @@ import jieba.posseg as posseg
 
 from assistant.drafting.facts import Activity
 from assistant.drafting.understand_lists import strip_counts
-from assistant.drafting.understand_targets import count_unit, to_count
+from assistant.drafting.understand_targets import NUM, count_unit, to_count
 from assistant.taxonomy import load_data
 
 _GRANTS = "|".join(load_data("brief_words")["grant_verbs"])
@@ -121,3 +121,21 @@ def given_to_people(obj: str, clause: str, words: dict) -> Activity | None:
     if given and given["who"].endswith(tuple(words["people_nouns"])):
         return Activity(verb=given["v"], object=given["what"], text=clause)
     return None
+
+
+def hired_staff(verb: str, who: str, count: str, clause: str) -> list[Activity]:
+    """'聘用管护员32名对32座小型水库开展日常巡查': the staff hired are counted (聘用管护员 32名)
+    as well as the work they do."""
+    number = re.match(r"\d+", count)
+    if not who or number is None:
+        return []
+    return [Activity(verb=verb, object=who, count=float(number.group(0)), unit="名", text=clause)]
+
+
+def count_pattern(units: list[str]) -> re.Pattern:
+    """A count as briefs write it ('不少于1200台'), never money, a share of a percent, '一次性'
+    or a span of months."""
+    alternatives = "|".join(sorted(set(units), key=len, reverse=True))
+    return re.compile(
+        rf"(?:不少于|不低于|至少|达到|超过|(?<![签预节契])约|共|合计|总计|累计|完成)?(?P<num>{NUM})\s*(?P<unit>{alternatives})(?![\u4e00-\u9fa5]*?[元]|性|百分点)(?<!个(?=月))"
+    )

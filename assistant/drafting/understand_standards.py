@@ -117,7 +117,9 @@ def standard_line(
     paid_after = _payout(following)  # '…给予每家3万元品牌推广补助': 品牌推广补助标准
     if granted and paid_after:
         bare = paid_after in WORDS["payout_words"]
-        core = granted["what"][-4:] + paid_after if bare else following.removeprefix("元")
+        # '对完成加装电梯的既有住宅给予每部…': the work paid for, not whose it is
+        what = re.sub(r"^(?:对|完成)+", "", granted["what"].split("的")[0])
+        core = what[-4:] + paid_after if bare else following.removeprefix("元")
     elif (len(core) > 6 and not named) or "的" in core:
         core = _household(core) + (_payout(following) or _payout(before))
     core = core or _funded(text[match.end() :]) or _payout(following) or _payout(before)

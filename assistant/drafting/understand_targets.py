@@ -105,7 +105,7 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
         found.append(QualityTarget(name=standard["n"], value=standard["v"], text=standard[0]))
         return found
     grade = re.search(
-        r"(?P<n>工程|质量|验收|考核|检测)[^，。]{0,6}?(?P<v>优良|合格|达标|通过)", clause
+        r"(?P<n>工程|质量|验收|考核|检测)[^，。]{0,6}?(?P<v>优良|合格|达标|通过)(?!后)", clause
     )
     if grade and not found:
         name = {"工程": "工程质量等级", "质量": "质量达标情况"}.get(

@@ -18,9 +18,12 @@ _MEANS_RE = re.compile(r"^(?:政府)?(?:采购|购买服务|公开招标|招标)
 _ARRANGED_RE = re.compile(
     r"^[^，]{0,6}?(?:组织|负责|牵头)(?=对[^，]{2,24}?(?:开展|进行|实施))"
     r"|^(?:组织|邀请|委托)[\u4e00-\u9fa5]{2,8}?(?:剧团|团队|机构|公司|单位|专家)(?=为\d|为[^，]{0,4}\d)"
+    r"|^组织[^，]{2,12}?赴[^，]{2,10}?(?=开展|参加)"  # '组织中小学生赴研学基地开展研学实践活动'
 )  # '组织专业剧团为全县18个乡镇送戏120场': the work is 送戏 for the 18 乡镇
 FREQ_START_RE = re.compile(r"^(?:每|按)(?:日|天|周|月|季度|季|半年|年|学期)")
-_CONTENT_RE = re.compile(r"^(?:(?P<what>[\u4e00-\u9fa5]{0,4})内容)?(?:主要)?(?:包括|包含)")
+_CONTENT_RE = re.compile(
+    r"^(?:(?P<what>[\u4e00-\u9fa5]{0,4})(?P<kind>内容|项目))?(?:主要)?(?:包括|包含)"
+)
 
 
 def two_verbs(text: str, words: dict) -> bool:
@@ -46,9 +49,11 @@ def work_content(clause: str) -> tuple[str, list[str]]:
     """'改造内容包括屋面防水、外墙保温、雨污分流' -> (改造, its three items): what a work consists of,
     one counted row; a service's content ('服务内容包括保安、保洁') is provided item by item: none."""
     content = _CONTENT_RE.match(clause)
-    what = content["what"] if content else ""
-    if not what or "服务" in what:
+    what = (content["what"] or "") if content else ""
+    if not content or "服务" in what or not (what or clause.startswith("主要包括")):
         return "", []
+    what = f"{what}{content['kind']}" if what else ""  # 改造内容, 体检项目
+    # '主要包括屋面防水、门窗更换和卫生间改造': the content of the work before it, no work itself
     return what, list_parts(re.sub(r"^[：:]", "", clause[content.end() :]))
 
 
@@ -123,3 +128,10 @@ def paired_work(verb: str, before: str, rest: str, words: dict) -> tuple[str, st
     ):
         return f"{verb}和{paired['v']}", ""
     return verb, rest
+
+
+def free_work(before: str, verb: str) -> tuple[str, str]:
+    """'…重点人群免费体检2.4万人': 免费 before a verb belongs to the work (免费体检)."""
+    if before.endswith("免费") and len(before) > 2 and verb not in ("开展", "进行", "实施", "提供"):
+        return before[:-2], "免费" + verb
+    return before, verb

@@ -1,7 +1,6 @@
 """The work a brief describes: activities (verb + object, count + unit), the people and places
 served, quality standards, deliverables and effects. Patterns over clauses, with jieba's parts
-of speech to find a verb the word list does not know.
-"""
+of speech to find a verb the word list does not know."""
 
 from __future__ import annotations
 
@@ -29,13 +28,14 @@ from assistant.drafting.understand_lists import (
 from assistant.drafting.understand_no_work import no_work
 from assistant.drafting.understand_places import PLACE_PARTS_RE, listed_places, owned_parts
 from assistant.drafting.understand_sizes import (
+    count_pattern,
     given_to_people,
     granted_to,
+    hired_staff,
     provided_for,
     sizes_other_work,
 )
 from assistant.drafting.understand_targets import (
-    NUM,
     count_unit,
     deliverables,
     read_people,
@@ -44,6 +44,7 @@ from assistant.drafting.understand_targets import (
 )
 from assistant.drafting.understand_verbs import (
     FREQ_START_RE,
+    free_work,
     list_parts,
     paired_work,
     starts_with_verb,
@@ -72,7 +73,7 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
     """Activities, beneficiaries, quality, deliverables and effects of the brief text."""
     adverbs = rf"^(?:{'|'.join(words['effect_adverbs'])})+"
     work = Work()
-    count_re = _count_re(words["count_units"])
+    count_re = count_pattern(words["count_units"])
     purposes = purpose_clauses(text, words)
     clauses = split_clauses(text, unit, words)
     for clause, header in clauses:
@@ -121,25 +122,22 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
     return work
 
 
-def _count_re(units: list[str]) -> re.Pattern:
-    alternatives = "|".join(sorted(set(units), key=len, reverse=True))
-    return re.compile(
-        rf"(?:不少于|不低于|至少|达到|超过|(?<![签预节契])约|共|合计|总计|累计|完成)?(?P<num>{NUM})\s*(?P<unit>{alternatives})(?![\u4e00-\u9fa5]*?[元]|性)(?<!个(?=月))"
-    )
-
-
 def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity]:
     """'组织宣传、培训' -> 组织宣传, 组织培训; '采购冰箱40台、冷藏车2辆' -> two counted objects;
     '对8所学校的屋面、门窗进行维修' -> 维修 屋面, 维修 门窗."""
     what, items = work_content(clause)
+    if len(items) >= 2 and not what and clause.startswith("主要包括"):
+        return []  # '主要包括屋面防水、门窗更换…': the content of the work before it
     if len(items) >= 2:  # '改造内容包括屋面防水、外墙保温、雨污分流': one row of its 3 kinds
-        obj = f"{what}内容"
-        return [Activity(verb=obj, object=obj, count=len(items), unit="项", text=clause)]
+        said = re.search(r"等(\d+)项$", clause)  # '体检项目包括血常规、肝功能等12项': 12
+        count = float(said[1]) if said else len(items)
+        return [Activity(verb=what, object=what, count=count, unit="项", text=clause)]
     clause = owned_parts(work_clause(clause), words)
     verb, start = verb_at(clause, words)
     if not verb or _condition_first(clause[:start], clause, words, count_re):
         return []
     before, rest = clause[:start], clause[start + len(verb) :]
+    before, verb = free_work(before, verb)
     if before in ("日", "年", "月"):  # '日处理规模3万吨': a day's 处理规模
         before, verb = "", before + verb
     work = FREQ_START_RE.sub("", rest)  # '开展每季度巡检维护': how often is the 时效 row's
@@ -147,9 +145,16 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         work in words["activity_verbs"] or two_verbs(work, words)
     ):
         before, verb, rest = before + verb, work, ""  # '对42座小型水库开展管护': the work is 管护
-    hired = re.search(r"(?:机构|公司|单位|团队)对", rest) if verb in _HIRING else None
+    hired = (
+        re.search(r"(?:机构|公司|单位|团队|专家|员)(?P<n>\d+名)?对", rest)
+        if verb in _HIRING
+        else None
+    )
     if hired:  # '聘请第三方专业机构对定点医药机构开展飞行检查': the hired do the work
-        return _activities(rest[hired.end() - 1 :], words, count_re)
+        staff = (
+            hired_staff(verb, rest[: hired.start("n")], hired["n"], clause) if hired["n"] else []
+        )
+        return staff + _activities(rest[hired.end() - 1 :], words, count_re)
     if re.match(r"(?:后|之后|以后)", rest) and verb_at(rest, words)[0]:
         return _activities(re.sub(r"^(?:之|以)?后", "", rest), words, count_re)  # '登记后开展抽查'
     rest = re.sub(r"^(?:了|好|各类|各项|相关)", "", rest)
@@ -171,7 +176,7 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         # '对屋面、门窗进行维修' / '驻场运维120天' / '新造林3万亩': the object is before or in the verb
         # ('对14座污水处理站和配套管网进行运行维护': 运行 is part of the work)
         lead = re.sub(r"(?:进行|开展|实施)(?:日常|定期|常态化|全面|集中)?(?:运行)?$", "", before)
-        lead = re.split(r"(?:机构|公司|单位|团队)对", lead)[
+        lead = re.split(r"(?:机构|公司|单位|团队|专家)对", lead)[
             -1
         ]  # '委托检验机构对…': what they check
         counts = "".join(m.group(0) for m in count_re.finditer(rest))
