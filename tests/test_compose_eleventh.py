@@ -156,3 +156,53 @@ def test_a_rescue_station_is_a_service_open_round_the_clock(memory_drafter):
     draft = memory_drafter.draft(brief, today=TODAY)
     assert ("每天接收时长", "≥24小时") in slot_rows(draft, "时效")  # was a 数量 row of 24小时
     assert "资金发放" not in row_names(draft)
+
+
+def test_parts_named_by_their_own_work_are_each_counted_with_their_grade(memory_drafter):
+    brief = (
+        "县住建局2027年农村危房改造，预算300万元，改造农村危房150户，其中C级危房加固100户、D级危房拆除"
+        "重建50户，户均补助分别为1.5万元和3万元。"
+    )
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    # was 拆除级危房加固户数 ≥100户 and 拆除重建户数 ≥50户
+    assert ("C级危房加固户数", "≥100户") in rows and ("D级危房拆除重建户数", "≥50户") in rows
+
+
+def test_committees_in_villages_are_counted_and_paid_by_name(memory_drafter):
+    brief = (
+        "区司法局2027年人民调解委员会规范化建设，预算24万元，对全区120个村（社区）人民调解委员会每个"
+        "补助2000元，开展人民调解员培训3期。"
+    )
+    draft = memory_drafter.draft(brief, today=TODAY)
+    assert ("村（社区）人民调解委员会数量", "≥120个") in slot_rows(draft, "数量")  # was 村数量
+    # was 每个补助标准, quoting 「社区）人民调解委员会…」
+    assert ("人民调解委员会补助标准", "=2000元/个") in slot_rows(draft, "成本")
+
+
+def test_kinds_of_stores_a_devices_per_site_and_holidays_are_no_kinds(memory_drafter):
+    depot = "县应急管理局2027年应急物资储备库建设，预算380万元，储备帐篷、折叠床等应急物资20类。"
+    rows = slot_rows(memory_drafter.draft(depot, today=TODAY), "数量")
+    assert rows == [("储备应急物资种类", "≥20类")]  # was 折叠床等应急物资数量
+    clinics = "区卫健委2027年预防接种门诊建设，预算60万元，规范化建设预防接种门诊6个，每个门诊配置冷链设备1套。"
+    rows = slot_rows(memory_drafter.draft(clinics, today=TODAY), "数量")
+    assert ("每个门诊配置冷链设备数量", "≥1套") in rows  # was 配置冷链设备数量, as if 1 in all
+    shows = "市文旅局2027年文化惠民演出，预算120万元，采购文艺演出100场送到基层，演出时间覆盖春节、国庆等重要节假日。"
+    assert "节假日种类" not in row_names(memory_drafter.draft(shows, today=TODAY))
+
+
+def test_loans_backed_are_a_result_and_interest_paid_a_share(memory_drafter):
+    brief = (
+        "区人社局2027年创业担保贷款贴息，预算150万元，为创业者发放创业担保贷款3000万元，按贷款利率的50%"
+        "给予贴息，扶持创业300人。"
+    )
+    assert understand(brief).main_type == "贷款贴息"
+    draft = memory_drafter.draft(brief, today=TODAY)
+    # was a cost line of 3000万元 the review dropped, leaving no total
+    assert slot_rows(draft, "成本") == [("贴息比例", "=50%"), ("项目成本控制", "≤150万元")]
+    assert ("发放创业担保贷款金额", "≥3000万元") in slot_rows(draft, "效益")
+    assert "给予贴息数量" not in row_names(draft) and "验收" not in row_names(draft)
+
+
+def test_an_outbreak_kept_at_zero_is_not_said_twice(memory_drafter):
+    brief = "县农业农村局2027年病死畜禽无害化处理，预算90万元，收集处理病死畜禽2万头（只），重大动物疫情发生为零。"
+    assert "不发生重大动物疫情" in understand(brief).effects  # was 不发生重大动物疫情发生

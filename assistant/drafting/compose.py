@@ -16,7 +16,6 @@ from assistant.drafting.compose_counts import (
     counted_row,
     per_person,
     per_year,
-    served_name,
     service_list,
     task_rate,
     timed_count,
@@ -27,6 +26,7 @@ from assistant.drafting.compose_outcome import (
     satisfaction_rows,
 )
 from assistant.drafting.compose_period import time_rows
+from assistant.drafting.compose_served import served_name
 from assistant.drafting.facts import Activity, Assumption, ProjectFacts
 from assistant.drafting.figures import is_measured
 from assistant.drafting.library import LibraryEntry, library_source, standard_entries
@@ -88,6 +88,8 @@ def activity_name(act: Activity) -> str:
         bare = re.sub(r"[“”]", "", obj)  # '河湖“清四乱”专项行动' keeps what the campaign is
         obj = bare if len(bare) <= 10 else (re.sub(r"“[^”]*”", "", obj) or obj)
     kind = re.search(r"等([\u4e00-\u9fa5]{2,8})$", obj) if "、" in obj or len(obj) > 10 else None
+    if kind and unit in ("类", "种"):  # '储备帐篷、折叠床等应急物资20类': 储备应急物资种类
+        return f"{verb}{kind[1]}种类"
     if kind:  # '书法、声乐、太极拳、摄影等课程32门' counts 书法等课程, or 课程 when that is long
         first = f"{obj.split('、')[0].split('等')[0]}等{kind[1]}"
         obj = first if len(first) <= 10 else kind[1]

@@ -76,6 +76,7 @@ def count_figures(text: str) -> list[Figure]:
         plain = aside[1] + after[aside.end() :] if aside else after
         noun = _noun(before, re.match(r"[\u4e00-\u9fa5]*", plain)[0][:12])
         noun = re.sub(r"^([村镇乡])(?=\1级)", "", noun)  # '13个村村级组织': 村级组织
+        noun = re.sub(r"每个?$", "", noun)  # '…人民调解委员会每个补助2000元'
         if aside and noun.startswith(aside[1]):
             noun = aside[0] + noun[len(aside[1]) :]
         # the quote ends with the noun it counts, never inside a word ('…130个行政村村级组织')

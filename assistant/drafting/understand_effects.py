@@ -26,7 +26,8 @@ def effect_of(clause: str, words: dict) -> str:
     nil = re.search(rf"(?:{'|'.join(map(re.escape, words['nil_effect_endings']))})$", clause)
     if nil and len(clause) - len(nil.group(0)) >= 2:  # '食品安全事故为零' -> 不发生食品安全事故
         what = re.sub(r"^(?:确保|保证|力争|做到|实现|全年)+", "", clause[: nil.start()])
-        what = (what or clause[: nil.start()]) + ("事故" if nil.group(0) == "零事故" else "")
+        what = re.sub(r"发生$", "", what or clause[: nil.start()])  # '重大动物疫情发生为零'
+        what += "事故" if nil.group(0) == "零事故" else ""
         return f"不发生{what}"[:24]  # '确保校园安全事故零发生', '活动安全零事故'
     if _SOLVED_RE.match(clause):
         return clause[:24]

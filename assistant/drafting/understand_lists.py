@@ -32,7 +32,9 @@ def grouped(
         return Activity(verb=verb, object=head["h"], count=len(parts), unit="次", text=clause)
     kinds = re.fullmatch(r"[^等]{2,12}等(?P<h>[\u4e00-\u9fa5]{2,12})", parts[-1])
     # '老年人、低保对象等重点人群免费体检2.4万人': people, counted by their own figure
-    kinds = kinds if kinds and not re.search(r"人群|对象|群众|人员", kinds["h"]) else None
+    kinds = (
+        kinds if kinds and not re.search(r"人群|对象|群众|人员|节假日|节日", kinds["h"]) else None
+    )
     if kinds and not any(count_re.search(p) for p in parts):  # '口蹄疫、禽流感等疫苗': 疫苗, 2种
         return Activity(verb=verb, object=kinds["h"], count=len(parts), unit="种", text=clause)
     last, counted = strip_counts(parts[-1], count_re), count_re.search(parts[-1])

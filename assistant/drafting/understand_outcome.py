@@ -105,6 +105,12 @@ def _outcome(clause: str) -> Outcome | None:
             verb=cut["verb"], object=cut["n"], count=number, unit=cut["unit"], capped=True,
             level2=SOCIAL_BENEFIT, text=cut.group(0),  # a wait shortened serves people
         ) if number is not None else None  # fmt: skip
+    lent = _LENT_RE.search(clause)
+    if lent:  # '发放创业担保贷款3000万元': money lent by banks, what the subsidy brings about
+        return Outcome(
+            verb="发放", object=lent["n"], count=to_number(lent["num"]), unit=lent["unit"],
+            level2=result_level2("收益", "万元"), text=lent.group(0),
+        )  # fmt: skip
     kept = _KEPT_RE.search(clause)
     if kept:  # '全县生猪出栏量稳定在60万头以上': a level the project keeps up is its result
         name = re.sub(r"^(?:确保|保证|力争|全[县市区镇乡]|辖区)+", "", kept["n"])
@@ -121,6 +127,9 @@ def _outcome(clause: str) -> Outcome | None:
     return None
 
 
+_LENT_RE = re.compile(
+    r"发放(?P<n>[\u4e00-\u9fa5]{2,10}?贷款)(?P<num>\d+(?:\.\d+)?)(?P<unit>亿元|万元)"
+)
 _KEPT_RE = re.compile(
     r"(?P<n>[\u4e00-\u9fa5]{2,12}?)(?:稳定在|保持在|维持在)(?P<num>\d+(?:\.\d+)?万?)"
     r"(?P<unit>头|只|羽|吨|公斤|斤|亩|人|户|家|个)(?:以上|左右)"

@@ -50,3 +50,33 @@ def listed_places(verb: str, lead: str, clause: str) -> list[Activity]:
         )  # fmt: skip
         for name, m in zip(names, found, strict=True)
     ]
+
+
+# '其中C级危房加固100户、D级危房拆除重建50户': the parts of a counted whole, each labelled
+_LABELLED_RE = re.compile(
+    r"(?P<l>[A-Za-z\u4e00-\u9fa5]{2,12}?)(?P<c>\d+(?:\.\d+)?)(?P<u>户|人|个|所|座|处|家|条|台|套|间)"
+)
+
+
+def labelled_parts(clause: str, words: dict) -> list[Activity]:
+    """Each part after 其中 named by its own work, with its count (C级危房加固 100户, D级危房拆除重建
+    50户); parts named by kind ('经营管理型100人') are the whole's work, counted later."""
+    if not clause.startswith("其中"):
+        return []
+    found = list(_LABELLED_RE.finditer(clause, 2))
+    joined = "、".join(m.group(0) for m in found)
+    works = tuple(words["activity_verbs"])
+    if len(found) < 2 or re.sub(r"[、，和及]", "、", clause[2:]) != joined:
+        return []
+    if not all(m["l"].endswith(works) for m in found):
+        return []
+    return [
+        Activity(
+            verb=m["l"],
+            object=m["l"],
+            count=to_count(m["c"]),
+            unit=count_unit(m["c"], m["u"]),
+            text=clause,
+        )  # fmt: skip
+        for m in found
+    ]

@@ -94,6 +94,7 @@ def standard_line(
 ) -> CostLine:
     """'补贴标准每人每月' + 90元 -> 补贴标准 =90元/人·月; '每人' + 500元 after '慰问…700人' -> 慰问标准;
     '对承担…任务的农户按每亩' + 30元 + '给予补偿' -> 补偿标准 (who is paid is no name)."""
+    name = re.sub(r"^[^（(]*[）)]", "", name)  # '…村（社区）人民调解委员会每个': no half a bracket
     before = text[: match.start()]
     per = [_PER_UNIT[w] for w in _PER_UNIT if w in name]
     per = [u for u in per if not any(o != u and o.startswith(u) for o in per)]  # 每人次: not 人

@@ -154,7 +154,10 @@ def read_people(text: str, words: dict) -> Beneficiary | None:
             who, said = who[:-1], said[:-1]  # '15个行政村村庄规划': the last 村 is 村庄's
         elif who.endswith("村") and after and after in "寨落":
             who, said = who + after, said + after  # '6个特色村寨': 村寨 are counted
-        rest = text[m.start("who") + len(who) : m.start("who") + len(who) + 6]
+        rest = text[m.start("who") + len(who) : m.start("who") + len(who) + 11]
+        rest = re.sub(r"^[（(][\u4e00-\u9fa5]{1,3}[）)]", "", rest)[
+            :6
+        ]  # '120个村（社区）人民调解委员会'
         if (who in words["place_nouns"] or _FACILITY_END_RE.match(rest)) and _noun_follows(rest):
             return (
                 None  # '12个乡镇综合文化站', '8个街道未成年人保护工作站': the stations are counted
@@ -193,11 +196,11 @@ def _noun_follows(rest: str) -> bool:
     """A facility named after the place follows it ('乡镇综合文化站', '村卫生室')."""
     facility = _FACILITY_RE.match(rest)
     flags = [t.flag for t in posseg.lcut(rest)[:1]]
-    return bool(facility and flags) and flags[0][:1] in ("n", "v")
+    return bool(facility and flags) and flags[0][:1] in ("n", "v", "l")
 
 
 _FACILITY_END_RE = re.compile(r"[\u4e00-\u9fa5]{0,4}?(?:工作站|服务站|服务中心)")
-_FACILITY_RE = re.compile(r"[\u4e00-\u9fa5]{0,5}?(?:站|室|中心|馆|院|所|场)")
+_FACILITY_RE = re.compile(r"[\u4e00-\u9fa5]{0,5}?(?:站|室|中心|馆|院|所|场|委)")
 
 
 def after_verb(who: str) -> str:

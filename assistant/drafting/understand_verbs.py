@@ -135,3 +135,19 @@ def free_work(before: str, verb: str) -> tuple[str, str]:
     if before.endswith("免费") and len(before) > 2 and verb not in ("开展", "进行", "实施", "提供"):
         return before[:-2], "免费" + verb
     return before, verb
+
+
+def before_next_work(part: str, count_re: re.Pattern, words: dict) -> str:
+    """'护林员120名开展巡山护林': what is counted ends at its count when more work follows."""
+    count = count_re.search(part)
+    after = FREQ_START_RE.sub("", part[count.end() :]) if count else ""  # '180人按月发放…'
+    if count and starts_with_verb(after, words) and count.start() >= 2:
+        return part[: count.end()]
+    return part
+
+
+def condition_first(before: str, clause: str, words: dict, count_re: re.Pattern) -> bool:
+    """'做到城市燃气安全运行、风险监测的精细化管理': a condition governs the clause, and the
+    监测 inside it is no work of its own (a count would make it one)."""
+    starts = before.startswith(tuple(words["non_activity_verbs"]))
+    return starts and not count_re.search(clause)

@@ -26,7 +26,12 @@ from assistant.drafting.understand_lists import (
     total,
 )
 from assistant.drafting.understand_no_work import no_work
-from assistant.drafting.understand_places import PLACE_PARTS_RE, listed_places, owned_parts
+from assistant.drafting.understand_places import (
+    PLACE_PARTS_RE,
+    labelled_parts,
+    listed_places,
+    owned_parts,
+)
 from assistant.drafting.understand_sizes import (
     count_pattern,
     given_to_people,
@@ -44,10 +49,11 @@ from assistant.drafting.understand_targets import (
 )
 from assistant.drafting.understand_verbs import (
     FREQ_START_RE,
+    before_next_work,
+    condition_first,
     free_work,
     list_parts,
     paired_work,
-    starts_with_verb,
     two_verbs,
     verb_at,
     work_clause,
@@ -126,6 +132,8 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     """'组织宣传、培训' -> 组织宣传, 组织培训; '采购冰箱40台、冷藏车2辆' -> two counted objects;
     '对8所学校的屋面、门窗进行维修' -> 维修 屋面, 维修 门窗."""
     what, items = work_content(clause)
+    if labelled_parts(clause, words):
+        return labelled_parts(clause, words)
     if len(items) >= 2 and not what and clause.startswith("主要包括"):
         return []  # '主要包括屋面防水、门窗更换…': the content of the work before it
     if len(items) >= 2:  # '改造内容包括屋面防水、外墙保温、雨污分流': one row of its 3 kinds
@@ -134,7 +142,7 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         return [Activity(verb=what, object=what, count=count, unit="项", text=clause)]
     clause = owned_parts(work_clause(clause), words)
     verb, start = verb_at(clause, words)
-    if not verb or _condition_first(clause[:start], clause, words, count_re):
+    if not verb or condition_first(clause[:start], clause, words, count_re):
         return []
     before, rest = clause[:start], clause[start + len(verb) :]
     before, verb = free_work(before, verb)
@@ -212,7 +220,7 @@ def _part_activity(
     verb: str, before: str, part: str, later: bool, clause: str, words: dict, count_re: re.Pattern
 ) -> Activity | None:
     """The work one listed object stands for, with its count; None when it is no work."""
-    part = _before_next_work(part, count_re, words)
+    part = before_next_work(part, count_re, words)
     obj = _AGE_RE.sub("", strip_counts(part, count_re)).split("的")[-1]
     obj = _FREQ_END_RE.sub("", obj)  # '幼儿园食堂每学期': how often is the 时效 row's
     obj = re.sub(r"共计|合计|累计|总计", "", obj)  # '河道12条共计36公里': 河道, twice counted
@@ -252,15 +260,6 @@ _HIRING = ("聘请", "聘用", "委托", "购买")
 _GENERIC_TAILS = ("活动", "工作", "任务", "服务", "项目")  # '宣传活动' counts 宣传 (次数)
 
 
-def _before_next_work(part: str, count_re: re.Pattern, words: dict) -> str:
-    """'护林员120名开展巡山护林': what is counted ends at its count when more work follows."""
-    count = count_re.search(part)
-    after = FREQ_START_RE.sub("", part[count.end() :]) if count else ""  # '180人按月发放…'
-    if count and starts_with_verb(after, words) and count.start() >= 2:
-        return part[: count.end()]
-    return part
-
-
 def _not_work(verb: str, obj: str, count, words: dict) -> bool:
     """A cut quotation ('普查数据平台“拆', split at the 、 inside it), a share ('主体工程70%') or an
     uncounted condition ('符合计划生育政策', '做到“无增减存”') is no activity a 数量 row counts."""
@@ -275,13 +274,6 @@ def _not_work(verb: str, obj: str, count, words: dict) -> bool:
     ):
         return True  # a bare '租赁', '支付费用' or '…良种补贴' (not '购买家电给予补贴'): no count
     return count is None and (verb + obj).startswith(tuple(words["non_activity_verbs"]))
-
-
-def _condition_first(before: str, clause: str, words: dict, count_re: re.Pattern) -> bool:
-    """'做到城市燃气安全运行、风险监测的精细化管理': a condition governs the clause, and the
-    监测 inside it is no work of its own (a count would make it one)."""
-    starts = before.startswith(tuple(words["non_activity_verbs"]))
-    return starts and not count_re.search(clause)
 
 
 def _add_activity(work: Work, act: Activity, who: Beneficiary | None) -> None:
