@@ -183,6 +183,9 @@ class _Filler:
             and not foreign_work(c.hit.indicator.name, said)
             and not (alien and any(w in c.hit.indicator.name for w in alien))
         ]
+        # '视频监控在线率' beside the brief's '设备在线率': one rate of one thing
+        rates = {r.name[-3:] for r in self.rows if slot_of(r) == slot and r.name.endswith("率")}
+        fits = [c for c in fits if c.hit.indicator.name[-3:] not in rates]
         if slot != "数量":
             return fits
         # one count per unit or figure: 检查家次 and 检查企业数量 (both 家次), 送戏进万村行政村

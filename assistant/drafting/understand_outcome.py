@@ -105,6 +105,10 @@ def _outcome(clause: str) -> Outcome | None:
             verb=cut["verb"], object=cut["n"], count=number, unit=cut["unit"], capped=True,
             level2=SOCIAL_BENEFIT, text=cut.group(0),  # a wait shortened serves people
         ) if number is not None else None  # fmt: skip
+    jobs = _JOBS_RE.search(clause)
+    if jobs:  # '实现就业200人': jobs the training brings, a result
+        return Outcome(verb=jobs["v"], object="就业", count=to_number(jobs["num"]), unit=jobs["unit"],
+                       level2=SOCIAL_BENEFIT, text=jobs.group(0))  # fmt: skip
     lent = _LENT_RE.search(clause)
     if lent:  # '发放创业担保贷款3000万元': money lent by banks, what the subsidy brings about
         return Outcome(
@@ -127,6 +131,7 @@ def _outcome(clause: str) -> Outcome | None:
     return None
 
 
+_JOBS_RE = re.compile(r"(?P<v>实现|促进)就业(?P<num>\d+)(?P<unit>人|名)")
 _LENT_RE = re.compile(
     r"发放(?P<n>[\u4e00-\u9fa5]{2,10}?贷款)(?P<num>\d+(?:\.\d+)?)(?P<unit>亿元|万元)"
 )

@@ -183,7 +183,9 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     ):
         # '对屋面、门窗进行维修' / '驻场运维120天' / '新造林3万亩': the object is before or in the verb
         # ('对14座污水处理站和配套管网进行运行维护': 运行 is part of the work)
-        lead = re.sub(r"(?:进行|开展|实施)(?:日常|定期|常态化|全面|集中)?(?:运行)?$", "", before)
+        lead = re.sub(
+            r"(?:进行|开展|实施)(?:日常|定期|常态化|全面|集中|标准化|规范化)?(?:运行)?$", "", before
+        )
         lead = re.split(r"(?:机构|公司|单位|团队|专家)对", lead)[
             -1
         ]  # '委托检验机构对…': what they check
