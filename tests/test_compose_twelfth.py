@@ -45,3 +45,19 @@ def test_places_made_standard_are_counted_and_a_borrowed_rate_gives_way(memory_d
     )
     quality = slot_rows(memory_drafter.draft(kitchens, today=TODAY), "质量")
     assert quality == [("设备在线率", "≥95%")]  # was 视频监控在线率 ≥0.97比例 borrowed beside it
+
+
+def test_a_fee_paid_per_head_names_its_standard_and_insurance_bought_per_head_no_count(
+    memory_drafter,
+):
+    doctors = (
+        "区卫健委2027年家庭医生签约服务经费，预算130万元。为辖区常住居民提供家庭医生签约服务，按每人每年"
+        "20元标准拨付签约服务费。"
+    )
+    assert [c.name for c in understand(doctors).costs] == ["签约服务费标准"]  # was 支出标准
+    cover = (
+        "项目名称：老年人意外伤害保险\n主管部门：某市民政局\n预算90万元，为全市70周岁以上老年人统一购买"
+        "意外伤害保险，参保老人6万人，每人每年保费15元。"
+    )
+    rows = slot_rows(memory_drafter.draft(cover, today=TODAY), "数量")
+    assert rows == [("参保老人人数", "≥6万人")]  # was 购买意外伤害保险数量 ≥1项 too

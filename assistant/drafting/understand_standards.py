@@ -216,7 +216,7 @@ def _payout(before: str) -> str:
 # '按每人每年89元标准落实基本公共卫生服务经费' -> 基本公共卫生服务经费标准; '…发放后期扶持直补
 # 资金' -> 后期扶持直补标准: the fund a bare standard pays, named after it
 _FUNDED_RE = re.compile(
-    r"^(?:标准)?(?:落实|发放|拨付|安排|兑付)(?P<what>[\u4e00-\u9fa5]{2,10}?)(?P<fund>经费|资金)"
+    r"^(?:标准)?(?:落实|发放|拨付|安排|兑付)(?P<what>[\u4e00-\u9fa5]{2,10}?)(?P<fund>经费|资金|费)"
 )
 # '独生子女伤残家庭每人每月500元': the household a long name pays stays (伤残家庭扶助金标准)
 _HOUSEHOLD_RE = re.compile(r"(?<![的])[\u4e00-\u9fa5]{2}(?:家庭|户)$")
@@ -226,7 +226,7 @@ def _funded(after: str) -> str:
     found = _FUNDED_RE.match(after)
     if found is None:
         return ""
-    return found["what"] + ("经费" if found["fund"] == "经费" else "")
+    return found["what"] + ("" if found["fund"] == "资金" else found["fund"])  # 签约服务费
 
 
 def _household(core: str) -> str:
