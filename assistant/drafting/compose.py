@@ -165,7 +165,8 @@ def _rated(act: Activity, rate: str) -> bool:
     parts = [stem[i : i + 2] for i in range(0, len(stem) - 1, 2)]
     work = act.verb + act.object
     whole = len(stem) >= 4 and len(stem) % 2 == 0 and all(p in work for p in parts)
-    return whole or (len(stem) >= 2 and act.object.endswith(stem))
+    generic = stem in ("活动", "工作", "任务", "项目", "计划")  # '活动完成率' names no one work
+    return whole or (len(stem) >= 2 and not generic and act.object.endswith(stem))
 
 
 def _is_event(act: Activity) -> bool:

@@ -118,7 +118,9 @@ def _counts(text: str):
     match = _COUNT_RE.search(text)
     while match:
         yield match
-        match = _COUNT_RE.search(text, match.end("unit"))
+        # the thing counted ends at 的/为/对…: '10个合作社为1102名…' starts the next after 合作社
+        named = re.match(r"[\u4e00-\u9fa5]*?(?=[的为对向给和与及]|$)", match["after"])
+        match = _COUNT_RE.search(text, match.end("unit") + len(named.group(0)))
 
 
 def _shared_head(figures: list[Figure], text: str) -> list[Figure]:
