@@ -29,8 +29,6 @@ _TARGET_RE = re.compile(r"(?:不少于|不低于|至少|达到|(?<!不)超过)$"
 _PER_ITEM_RE = re.compile(r"(?:单[个项笔户件台套人次]|每个|每)[\u4e00-\u9fa5]")
 _CAP_RE = re.compile(r"(?:最高|最多)(?:不超过|不高于)?$|(?:不超过|不高于)$|上限为?$")
 _COST_NAME_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5A-Za-z（）()]{2,16}?)(?:约|共|为|计|需|合计)?$")
-
-
 _LEVEL_RE = re.compile(r"人均[\u4e00-\u9fa5]{0,4}(?:水平|标准)$")
 
 
@@ -55,14 +53,7 @@ def find_costs(text: str, budget: float | None) -> list[CostLine]:
         name = re.sub(r"^(?:年度?|用于|包括|含|及|和|另|支付|主要|其中|是)+", "", name)
         floor = _TARGET_RE.search(name)
         if floor and _LEVEL_RE.search(name[: floor.start()]):  # '月人均补助水平不低于220元'
-            line = standard_line(name[: floor.start()], text, match, number)
-            said = f"{name}{match.group(0).strip()}"
-            update = {
-                "name": name[: floor.start()],
-                "unit_cost": f"≥{line.unit_cost}",
-                "text": said,
-            }
-            lines.append(line.model_copy(update=update))
+            lines.append(_floor_line(name, floor.start(), text, match, number))
             continue
         if floor or _is_result(name):  # '带动家电消费1亿元': not spent
             continue
@@ -113,3 +104,12 @@ def _fee_name(name: str) -> str:
     name = re.sub(r"(?<=[费款])(?:结算|支付|拨付)$", "", name)
     paid = "|".join(WORDS["payout_words"])  # '保洁员工资', '群测群防员补助': money by its name
     return name if re.search(rf"(?:费|款|资金|支出|成本|{paid})$", name) else name + "费"
+
+
+def _floor_line(name: str, at: int, text: str, match: re.Match, number: float) -> CostLine:
+    """'月人均补助水平不低于220元' -> 月人均补助水平 ≥220元/人·月: a floor on a standard, kept."""
+    line = standard_line(name[:at], text, match, number)
+    said = f"{name}{match.group(0).strip()}"
+    return line.model_copy(
+        update={"name": name[:at], "unit_cost": f"≥{line.unit_cost}", "text": said}
+    )
