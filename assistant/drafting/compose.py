@@ -152,9 +152,8 @@ def _sized_elsewhere(facts: ProjectFacts, act: Activity) -> bool:
     joined = act.object.endswith("活动") and any(
         a.count and a.unit.endswith("人次") and a.verb in ("参与", "参加") for a in facts.activities
     )
-    bought = (
-        act.verb.endswith(("发放", "购买")) and per_head
-    )  # '购买意外伤害保险，每人每年保费15元'
+    # '购买意外伤害保险，每人每年保费15元'
+    bought = act.verb.endswith(("发放", "购买")) and per_head
     return act.object.endswith(_DUTIES) or bought or joined
 
 

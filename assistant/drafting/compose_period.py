@@ -128,12 +128,8 @@ def _deadline(period: Period, year: int, word: str, paid: str) -> tuple[str, str
         return f"{_payout_object(verb, paid)}{verb}时间", f"{date}{task}", said
     if verb and verb in word:  # '上线试运行' of a 系统上线 project
         return f"{word}时间", f"{date}{task}", said
-    if verb and obj in (
-        *_DEADLINE_VERBS,
-        "运行",
-        "使用",
-        "开放",
-    ):  # '建成投用', '建成开放': in order
+    # '建成投用', '建成开放': two steps in order
+    if verb and obj in (*_DEADLINE_VERBS, "运行", "使用", "开放"):
         return f"{task}时间", f"{date}{task}", said
     if verb and len(obj) >= 2:
         return f"{tail_words(obj, 4)}{verb}时间", date, said

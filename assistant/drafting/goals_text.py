@@ -86,9 +86,8 @@ def _service(cost_name: str) -> str:
     if cost_name.endswith("服务费"):
         return stem
     plain = len(stem) <= 3 and not re.search(r"[及和、]", stem) and stem not in _PAYOUTS
-    plain = plain and not stem.endswith(
-        ("电", "水", "气", "暖")
-    )  # '路灯电费' buys power, no service
+    # '路灯电费' buys power, no service
+    plain = plain and not stem.endswith(("电", "水", "气", "暖"))
     return stem if plain else ""
 
 

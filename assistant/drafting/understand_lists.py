@@ -211,9 +211,8 @@ def shared_count(acts: list[Activity], clause: str, count_re: re.Pattern) -> lis
         return acts
     joined = "、".join(a.object for a in acts)
     if len(joined) > 16:  # '消防宣传进社区、进学校、进企业活动40场': 消防宣传进社区等活动
-        held = re.search(
-            r"(?:培训班|研修班|讲座|会议|活动)$", last.object
-        )  # '…和安全管理人员培训班'
+        # '…和安全管理人员培训班': what is held names the list
+        held = re.search(r"(?:培训班|研修班|讲座|会议|活动)$", last.object)
         head = held.group(0) if held else ""
         # '村务管理、…、便民服务等6个功能模块': what is counted is named after the count
         after = re.match(r"[\u4e00-\u9fa5]{2,6}", clause[count_re.search(clause).end() :])

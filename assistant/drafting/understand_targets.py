@@ -155,9 +155,8 @@ def read_people(text: str, words: dict) -> Beneficiary | None:
         elif who.endswith("村") and after and after in "寨落":
             who, said = who + after, said + after  # '6个特色村寨': 村寨 are counted
         rest = text[m.start("who") + len(who) : m.start("who") + len(who) + 11]
-        rest = re.sub(r"^[（(][\u4e00-\u9fa5]{1,3}[）)]", "", rest)[
-            :6
-        ]  # '120个村（社区）人民调解委员会'
+        # '120个村（社区）人民调解委员会': a short aside in brackets, then what is counted
+        rest = re.sub(r"^[（(][\u4e00-\u9fa5]{1,3}[）)]", "", rest)[:6]
         if (who in words["place_nouns"] or _FACILITY_END_RE.match(rest)) and _noun_follows(rest):
             return (
                 None  # '12个乡镇综合文化站', '8个街道未成年人保护工作站': the stations are counted

@@ -132,8 +132,8 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     """'组织宣传、培训' -> 组织宣传, 组织培训; '采购冰箱40台、冷藏车2辆' -> two counted objects;
     '对8所学校的屋面、门窗进行维修' -> 维修 屋面, 维修 门窗."""
     what, items = work_content(clause)
-    if labelled_parts(clause, words):
-        return labelled_parts(clause, words)
+    if parts_named := labelled_parts(clause, words):
+        return parts_named
     if len(items) >= 2 and not what and clause.startswith("主要包括"):
         return []  # '主要包括屋面防水、门窗更换…': the content of the work before it
     if len(items) >= 2:  # '改造内容包括屋面防水、外墙保温、雨污分流': one row of its 3 kinds
