@@ -55,6 +55,7 @@ NO_COUNT_RULE = "项目描述未给数量，按至少完成一次（项）填写
 _EVENT_VERBS = ("召开", "举办", "组织", "开展", "演练", "宣传", "培训", "检查", "巡查", "督导", "考核",
                 "走访", "慰问")  # fmt: skip
 _DUTIES = tuple(WORDS["standing_duties"])
+_WORK_VERBS = frozenset(WORDS["activity_verbs"]) - frozenset(WORDS["general_verbs"])
 
 
 def compose_rows(
@@ -154,7 +155,13 @@ def _sized_elsewhere(facts: ProjectFacts, act: Activity) -> bool:
     )
     # '购买意外伤害保险，每人每年保费15元'
     bought = act.verb.endswith(("发放", "购买")) and per_head
-    return act.object.endswith(_DUTIES) or bought or joined
+    # '提供家庭医生签约服务' beside '重点人群签约率75%': the rate's own work verb is in the object
+    rated = any(
+        len(q.name) >= 5 and q.name[-3:-1] in _WORK_VERBS and q.name[-3:-1] in act.object
+        for q in facts.quality
+        if q.name.endswith("率")
+    )
+    return act.object.endswith(_DUTIES) or bought or joined or rated
 
 
 def _rated(act: Activity, rate: str) -> bool:

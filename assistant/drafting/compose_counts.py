@@ -42,13 +42,19 @@ def per_year(act: Activity) -> Indicator | None:
     who = "" if who.endswith((*PROVIDERS, "单位")) else who
     value = f"≥{num(act.count * times)}次"
     text = f"按项目描述：{act.text}（全年{num(act.count * times)}次）"
-    each = _EACH_PLACE_RE.search(act.text.split(part.verb)[0] + part.verb)
+    each = _EACH_LEAD_RE.match(act.text) or _EACH_PLACE_RE.search(
+        act.text.split(part.verb)[0] + part.verb
+    )
     if each:  # '对86所学校食堂开展食品快检每学期2次': each school's year, not the project's
         name = f"每{each['u']}{each['p']}{act.object}次数"
         return make_row(QUANTITY, name, value, text, brief_source(act.text))
     return make_row(QUANTITY, f"{who}{part.verb}次数", value, text, brief_source(act.text))
 
 
+# '每个儿童之家每年开展活动不少于24次'
+_EACH_LEAD_RE = re.compile(
+    r"每(?P<u>所|个|家|座|处)(?P<p>[\u4e00-\u9fa5]{2,5}?)(?=(?:每[\u4e00-\u9fa5]{1,2})?开展)"
+)
 _EACH_PLACE_RE = re.compile(
     r"\d+(?P<u>所|个|家|座|处)(?P<p>[\u4e00-\u9fa5]{2}?)[\u4e00-\u9fa5]{0,4}开展"
 )
@@ -115,7 +121,7 @@ def per_person(act: Activity, name: str) -> str:
     """'每人培训学时不少于50学时' -> 每人培训学时 ≥50学时: each one's, not 50 hours in all."""
     # '每站年组织…', '每个网格配备专职网格员1名': each station's, each grid's
     each = re.match(
-        r"每(?:人|名|位|户|站|校|村|所|个(?:网格|社区|村|乡镇|站点|[\u4e00-\u9fa5]{2,5}?(?=每年|配置|配备|设置)))",
+        r"每(?:人|名|位|户|站|校|村|所|个(?:网格|社区|村|乡镇|站点|[\u4e00-\u9fa5]{2,5}?(?=每年|配置|配备|设置|开展)))",
         act.text,
     )
     if each and act.count:  # '每个门诊配置冷链设备1套' keeps 数量; '每人培训学时' has its measure

@@ -10,7 +10,7 @@ import jieba
 import jieba.posseg as posseg
 
 from assistant.drafting.facts import Activity
-from assistant.drafting.understand_lists import strip_counts
+from assistant.drafting.understand_lists import strip_counts, total
 from assistant.drafting.understand_targets import NUM, count_unit, to_count
 from assistant.taxonomy import load_data
 
@@ -70,7 +70,11 @@ def _paid_grant(clause: str, text: str, grant: str) -> Activity | None:
     paid = [m for m in _PAID_GRANT_RE.finditer(text[: text.find(clause)]) if m["g"] == grant]
     if not paid:
         return None
-    words = jieba.lcut(paid[-1]["what"])
+    what = paid[-1]["what"]
+    work = re.sub(r"^(?:对|完成)+", "", what.split("的")[0])
+    if "的" in what and _names_work(f"对{work}"):  # '对完成加装电梯的既有住宅': the work paid for
+        what = work
+    words = jieba.lcut(what)
     what = "".join(words[-2:]) if len("".join(words[-2:])) <= 6 else words[-1]
     return Activity(verb=grant, object=what, text=clause)
 
@@ -139,3 +143,42 @@ def count_pattern(units: list[str]) -> re.Pattern:
     return re.compile(
         rf"(?:不少于|不低于|至少|达到|超过|(?<![签预节契])约|共|合计|总计|累计|完成)?(?P<num>{NUM})\s*(?P<unit>{alternatives})(?![\u4e00-\u9fa5]*?[元]|性|百分点)(?<!个(?=月))"
     )
+
+
+GENERIC_TAILS = ("活动", "工作", "任务", "服务", "项目")  # '宣传活动' counts 宣传 (次数)
+_EACH_PLACE_RE = re.compile(r"每(?:个|所|家|座|处)")
+
+
+def each_place_work(
+    verb: str, lead: str, rest: str, clause: str, count_re: re.Pattern
+) -> Activity | None:
+    """'每个儿童之家每年开展活动不少于24次': each place's 活动 is the work counted, not the place;
+    '各社区开展活动20次': the 社区's 活动. `lead` comes without its frequency (每年)."""
+    tail, count = strip_counts(rest, count_re), total(rest, count_re)
+    owner = re.sub(r"^各", "", lead)
+    if not (count and tail in GENERIC_TAILS and re.fullmatch(r"[\u4e00-\u9fa5]{2,10}", owner)):
+        return None
+    # each place's count is named by per_person (每个儿童之家活动次数), from the quoted clause
+    what = tail if _EACH_PLACE_RE.match(owner) else owner + tail
+    unit = count_unit(count["num"], count["unit"])
+    return Activity(verb=verb, object=what, count=to_count(count["num"]), unit=unit, text=clause)
+
+
+_TOTAL_RE = re.compile(r"^(?:共计|合计|总计|共有|共)(?P<rest>\d.*)$")
+
+
+def total_of_last(clause: str, activities: list[Activity], count_re: re.Pattern, verbs) -> bool:
+    """'…后端机房租赁服务，共计77个机柜': a bare total sizes the uncounted work just named
+    (租赁 机柜 77个), it is no work of its own."""
+    found = _TOTAL_RE.match(clause)
+    count = count_re.match(found["rest"]) if found else None
+    if count is None or not activities or activities[-1].count is not None:
+        return False
+    noun = found["rest"][count.end() :]
+    if not re.fullmatch(r"[\u4e00-\u9fa5]{1,6}", noun):
+        return False
+    last = activities[-1]
+    verb = next((v for v in sorted(verbs, key=len, reverse=True) if last.verb.endswith(v)), "")
+    activities[-1] = Activity(verb=verb or last.verb, object=noun, count=to_count(count["num"]),
+                              unit=count_unit(count["num"], count["unit"]), text=clause)  # fmt: skip
+    return True

@@ -33,12 +33,15 @@ from assistant.drafting.understand_places import (
     owned_parts,
 )
 from assistant.drafting.understand_sizes import (
+    GENERIC_TAILS,
     count_pattern,
+    each_place_work,
     given_to_people,
     granted_to,
     hired_staff,
     provided_for,
     sizes_other_work,
+    total_of_last,
 )
 from assistant.drafting.understand_targets import (
     count_unit,
@@ -86,6 +89,8 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
         measured = re.search(r"\d\s*[%％‰]|不超过|不多于|控制在", clause) and read_quality(
             clause, words
         )
+        if total_of_last(clause, work.activities, count_re, words["activity_verbs"]):
+            continue
         provided = provided_for(clause)
         if provided is not None:  # '保障低保对象3800人': the people paid, not an effect
             work.activities.append(provided)
@@ -193,11 +198,14 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         places = None if lead != before else counted_places(verb, lead, clause, count_re)
         if places:  # ('对8所学校的屋面、门窗进行维修': the listed parts are what is repaired)
             return [places]
+        each = each_place_work(verb, _FREQ_END_RE.sub("", lead), rest, clause, count_re)
+        if each is not None:
+            return [each]
         if re.search(r"[、和]", lead.split("的")[-1]):  # '对破损、酸化的民国档案': one object
             parts = [p.split("的")[-1] for p in list_parts(lead)]
         else:
             tail = strip_counts(rest, count_re)  # '监测点30个': the 点 is what is counted
-            tail = tail if len(tail) <= 2 and tail not in _GENERIC_TAILS else ""
+            tail = tail if len(tail) <= 2 and tail not in GENERIC_TAILS else ""
             served = lead.startswith("为") and count_re.search(lead)  # '为全县18个乡镇送戏120场'
             obj = "" if served else strip_counts(lead, count_re).split("的")[-1]
             parts = [obj + verb + tail + counts]
@@ -259,7 +267,6 @@ def _part_activity(
 _OWNED_LIST_RE = re.compile(r"的[^的，。；]*[、和及][^的]*$")
 _SHARE_DONE_RE = re.compile(r"(?P<o>[\u4e00-\u9fa5]{2,12})(?P<n>\d+(?:\.\d+)?)[%％]")
 _HIRING = ("聘请", "聘用", "委托", "购买")
-_GENERIC_TAILS = ("活动", "工作", "任务", "服务", "项目")  # '宣传活动' counts 宣传 (次数)
 
 
 def _not_work(verb: str, obj: str, count, words: dict) -> bool:

@@ -1,0 +1,41 @@
+"""Drafts for a thirteenth series of projects the corpus does not hold: what each place does in a
+year, a rate that already measures a service, a subsidy paid for work done to a building, and a
+lease sized by its total."""
+
+from __future__ import annotations
+
+from tests.draft_rows import TODAY, row_names, slot_rows
+
+
+def test_what_each_place_does_keeps_the_place_in_its_name(memory_drafter):
+    homes = "县妇联2027年妇女之家建设，预算30万元，新建妇女之家15个，每个妇女之家每年开展活动不少于12次。"
+    rows = slot_rows(memory_drafter.draft(homes, today=TODAY), "数量")
+    assert ("每个妇女之家活动次数", "≥12次") in rows  # was 活动次数 ≥12次, as if 12 in all
+    communities = "区文明办2027年文明实践活动，预算20万元，各社区开展活动30次，服务群众5000人次。"
+    rows = slot_rows(memory_drafter.draft(communities, today=TODAY), "数量")
+    assert ("社区活动次数", "≥30次") in rows  # was 各社区开展次数
+
+
+def test_a_service_its_rate_measures_gets_no_assumed_count(memory_drafter):
+    brief = (
+        "区卫健委2027年家庭医生签约服务，预算120万元，为辖区居民提供家庭医生签约服务，老年人签约率达到80%，"
+        "签约居民每年免费体检1次。"
+    )
+    names = row_names(memory_drafter.draft(brief, today=TODAY))
+    assert "家庭医生签约服务数量" not in names  # was ≥1项 beside the 签约率 that sizes it
+    assert "老年人签约率" in names
+
+
+def test_a_subsidy_for_work_done_to_a_building_counts_the_work(memory_drafter):
+    brief = (
+        "区住建局2027年老旧小区加装电梯补贴，预算200万元，对完成加装电梯的多层住宅给予每部15万元补贴，"
+        "计划补贴12部。"
+    )
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    assert rows == [("补贴加装电梯数量", "≥12部")]  # was 补贴多层住宅数量
+
+
+def test_a_lease_is_sized_by_its_total(memory_drafter):
+    brief = "市公安局2027年视频专网机房租赁，预算90万元，本项目为视频专网机房租赁服务，共计40个机柜，租赁期3年。"
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    assert rows == [("租赁机柜数量", "≥40个")]  # was 视频专网机房租赁数量 ≥1项 beside 机柜数量
