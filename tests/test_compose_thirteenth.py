@@ -4,6 +4,7 @@ lease sized by its total."""
 
 from __future__ import annotations
 
+from assistant.drafting.understand import understand
 from tests.draft_rows import TODAY, row_names, slot_rows
 
 
@@ -39,3 +40,32 @@ def test_a_lease_is_sized_by_its_total(memory_drafter):
     brief = "市公安局2027年视频专网机房租赁，预算90万元，本项目为视频专网机房租赁服务，共计40个机柜，租赁期3年。"
     rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
     assert rows == [("租赁机柜数量", "≥40个")]  # was 视频专网机房租赁数量 ≥1项 beside 机柜数量
+
+
+def test_village_clean_up_is_a_kind_of_its_own(memory_drafter):
+    brief = (
+        "乡人民政府2027年农村人居环境整治提升，预算150万元，对全乡12个行政村开展村庄清洁行动，"
+        "清理垃圾杂物8000吨，新建农村公厕6座。"
+    )
+    assert understand(brief).main_type == "人居环境整治"  # was 环境监测
+    names = row_names(memory_drafter.draft(brief, today=TODAY))
+    assert "监测数据有效率" not in names  # was the monitoring type's quality row
+
+
+def test_scanned_frames_are_counted(memory_drafter):
+    brief = "县档案馆2027年档案数字化，预算60万元，完成馆藏档案数字化扫描80万画幅，数字化成果质量合格率达到99%。"
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    assert rows == [("馆藏档案数字化扫描数量", "≥80万画幅")]  # was 扫描80万画幅数量 ≥1项
+
+
+def test_people_led_to_take_part_are_counted_once(memory_drafter):
+    brief = "县人社局2027年就业见习补贴，预算80万元，组织高校毕业生和失业青年参加就业见习300人，见习期满留用率不低于50%。"
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    assert rows == [("参加就业见习人数", "≥300人")]  # was 高校毕业生次数 ≥1次 beside it
+
+
+def test_a_satisfaction_the_brief_wants_raised_is_the_survey(memory_drafter):
+    brief = "市市场监管局2027年食品安全抽检，预算200万元，完成食品安全抽检3000批次，群众食品安全满意度明显提升。"
+    draft = memory_drafter.draft(brief, today=TODAY)
+    assert slot_rows(draft, "满意度") == [("群众食品安全满意度", "≥90%")]  # was 被检查单位满意度
+    assert not any("满意度" in name for name, _ in slot_rows(draft, "效益"))

@@ -10,7 +10,7 @@ from assistant.drafting.compose_base import brief_source, make_row, num, unique
 from assistant.drafting.effect_wording import MAX_EFFECT_ROWS, UPTIME_RATE_RE, stated_effects
 from assistant.drafting.facts import Assumption, Outcome, ProjectFacts
 from assistant.drafting.project_types import type_of
-from assistant.drafting.understand_outcome import result_level2
+from assistant.drafting.understand_outcome import result_level2, said_satisfaction
 from assistant.schema import (
     SATISFACTION_L2,
     SOCIAL_BENEFIT,
@@ -205,7 +205,10 @@ def _satisfaction_name(facts: ProjectFacts) -> tuple[str, str]:
     kind = type_of(facts.main_type)
     if not facts.public_served:
         return f"{kind.internal if kind else '使用人员'}满意度", "A-SATISFACTION-INTERNAL"
-    named = next((s for s in map(_subject, facts.beneficiaries) if s), "")
+    # '群众食品安全满意度提升' names the survey; else the people the brief names are asked
+    named = said_satisfaction(facts.effects) or next(
+        filter(None, map(_subject, facts.beneficiaries)), ""
+    )
     named = named or ("" if facts.satisfaction_row else _reached(facts))  # 小区居民 beats 受益居民
     named = named or _counted_people(facts)  # '走访慰问重点优抚对象1500人' asks 重点优抚对象
     named = named or next((m["who"] for e in facts.effects if (m := _HELPED.search(e))), "")

@@ -93,6 +93,7 @@ def _not_a_result(effect: str, facts: ProjectFacts) -> bool:
         or any(w in effect for w in WORDS["quality_objects"])
         or body.endswith(tuple(WORDS["work_endings"]))
         or any(o.text in effect or effect in o.text for o in facts.outcomes)
+        or "满意度" in effect  # the 满意度 row asks it
         # '保障系统全年稳定运行' beside '系统可用率99%': the stated rate says it already
         or bool(
             _UPTIME_RE.search(effect) and any(UPTIME_RATE_RE.search(q.name) for q in facts.quality)

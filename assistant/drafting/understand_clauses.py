@@ -73,11 +73,14 @@ def split_joined_work(clause: str, words: dict) -> list[str]:
     verbs = tuple(words["activity_verbs"])
     for m in _JOIN_RE.finditer(clause):
         left, right = clause[: m.start()], clause[m.end() :]
-        if any(v in left for v in verbs) and _own_work(right, verbs):
+        # '组织高校毕业生和青年参加就业见习': the people 组织 leads are who do the work after 和
+        led = _LED_RE.search(left)
+        if any(v in left for v in verbs) and _own_work(right, verbs) and not led:
             return [left, *split_joined_work(right, words)]
     return [clause]
 
 
+_LED_RE = re.compile(r"(?:组织|动员|引导|带领|鼓励)[\u4e00-\u9fa5]{2,8}$")
 # '宫颈癌和乳腺癌免费筛查各11000人': a count after the verb is the listed objects', no object
 _ONLY_COUNT_RE = re.compile(r"^各?[\d.]+[\u4e00-\u9fa5]{0,2}$")
 

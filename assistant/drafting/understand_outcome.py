@@ -230,3 +230,17 @@ def service_row(text: str) -> str:
     return next(
         (s["row"] for s in WORDS["public_services"] if any(w in text for w in s["words"])), ""
     )
+
+
+# '群众食品安全满意度提升', '提高群众满意度': a survey the brief asks for (满意度), not an effect
+_SATISFACTION_SAID_RE = re.compile(r"[\u4e00-\u9fa5]{2,16}?(?=满意度)")
+
+
+def said_satisfaction(effects: list[str]) -> str:
+    """Whose 满意度 an effect of the brief names ('群众食品安全满意度提升' -> 群众食品安全)."""
+    for effect in effects:
+        found = _SATISFACTION_SAID_RE.search(effect)
+        who = re.sub(r"^.*?(?:提升|提高|增强)", "", found.group(0)) if found else ""
+        if len(who) >= 2:
+            return who
+    return ""
