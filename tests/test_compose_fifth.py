@@ -156,7 +156,8 @@ def test_a_farmers_purchase_is_no_work_and_a_capped_share_is_a_standard(memory_d
     assert not any(a.verb == "购置" for a in facts.activities)  # the farmers buy, not the bureau
     assert ("补贴比例", "≤30%") in [(c.name, c.unit_cost) for c in facts.costs]
     draft = memory_drafter.draft(FARM_MACHINES, today=TODAY)
-    assert ("资金兑付频次", "按季度兑付（每季度1次）") in slot_rows(draft, "时效")  # not 补贴比例…
+    # not 补贴比例…; the money the brief names is what is paid out
+    assert ("补贴资金兑付频次", "按季度兑付（每季度1次）") in slot_rows(draft, "时效")
     assert "设备使用年限" not in row_names(draft)  # a subsidy buys no equipment of its own
     assert "通过购置拖拉机" not in draft.table.goals[0]
 

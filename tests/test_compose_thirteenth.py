@@ -69,3 +69,60 @@ def test_a_satisfaction_the_brief_wants_raised_is_the_survey(memory_drafter):
     draft = memory_drafter.draft(brief, today=TODAY)
     assert slot_rows(draft, "满意度") == [("群众食品安全满意度", "≥90%")]  # was 被检查单位满意度
     assert not any("满意度" in name for name, _ in slot_rows(draft, "效益"))
+
+
+def test_standards_per_kilometre_by_road_grade_are_three_standards(memory_drafter):
+    brief = (
+        "县交通运输局2027年农村公路养护，预算600万元，对全县农村公路980公里进行日常养护，优良中等路率达到80%，"
+        "按每公里县道1万元、乡道5000元、村道3000元标准补助。"
+    )
+    costs = slot_rows(memory_drafter.draft(brief, today=TODAY), "成本")
+    # was 县道标准 beside 乡道费 ≤0.5万元, 村道费 ≤0.3万元 and 其他费用 ≤599.2万元
+    assert costs[:3] == [
+        ("县道补助标准", "=1万元/公里"),
+        ("乡道补助标准", "=5000元/公里"),
+        ("村道补助标准", "=3000元/公里"),
+    ]
+    assert "其他费用" not in [name for name, _ in costs]
+
+
+def test_special_equipment_oversight_buys_nothing(memory_drafter):
+    brief = (
+        "市市场监管局2027年特种设备安全监管，预算30万元，对辖区电梯、锅炉等特种设备开展监督检查900台次，"
+        "督促隐患整改率100%。"
+    )
+    assert understand(brief).main_type == "特种设备检验"  # was 设备购置
+    assert "设备使用年限" not in row_names(memory_drafter.draft(brief, today=TODAY))
+
+
+def test_pest_control_keeps_its_density_standard(memory_drafter):
+    brief = (
+        "区卫健委2027年病媒生物防制，预算50万元，委托专业公司开展病媒生物防制，覆盖全区6个街道，"
+        "鼠密度控制在国家标准C级以内。"
+    )
+    assert understand(brief).main_type == "病媒生物防制"  # was 疾病防控 (重点人群健康管理)
+    draft = memory_drafter.draft(brief, today=TODAY)
+    assert ("鼠密度", "控制在国家标准C级以内") in slot_rows(draft, "质量")
+    assert not any("国家标准" in name for name in row_names(draft))  # was …C级以内数量 ≥1项
+
+
+def test_student_aid_counts_the_aided_and_names_the_money_paid_by_term(memory_drafter):
+    brief = (
+        "区教育局2027年学生资助，预算300万元，资助家庭经济困难学生2500人次，学前教育幼儿资助每生每年1000元、"
+        "普通高中国家助学金每生每年2000元，资助资金按学期发放。"
+    )
+    draft = memory_drafter.draft(brief, today=TODAY)
+    assert ("资助家庭经济困难学生人次", "≥2500人次") in slot_rows(draft, "数量")  # was no 资助
+    assert "资助资金发放频次" in row_names(draft)  # was 学前教育幼儿资助发放频次
+
+
+def test_a_standard_paid_after_its_money_is_named_by_the_payout(memory_drafter):
+    brief = "县卫生健康局2027年村卫生室运行补助，预算315万元。村卫生室按每个每年1.5万元补助；基本药物零差率销售。"
+    costs = slot_rows(memory_drafter.draft(brief, today=TODAY), "成本")
+    assert costs[0] == ("村卫生室补助标准", "=15000元/个·年")  # was 村卫生室标准
+
+
+def test_the_places_a_show_tours_are_what_it_covers(memory_drafter):
+    brief = "县文旅局2027年“村晚”群众文化活动，预算20万元，在全县16个乡镇举办“村晚”演出32场。"
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    assert ("“村晚”演出覆盖乡镇数量", "≥16个") in rows  # was 乡镇数量

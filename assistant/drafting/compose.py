@@ -156,11 +156,8 @@ def _sized_elsewhere(facts: ProjectFacts, act: Activity) -> bool:
     # '购买意外伤害保险，每人每年保费15元'
     bought = act.verb.endswith(("发放", "购买")) and per_head
     # '提供家庭医生签约服务' beside '重点人群签约率75%': the rate's own work verb is in the object
-    rated = any(
-        len(q.name) >= 5 and q.name[-3:-1] in _WORK_VERBS and q.name[-3:-1] in act.object
-        for q in facts.quality
-        if q.name.endswith("率")
-    )
+    verbs = {q.name[-3:-1] for q in facts.quality if q.name.endswith("率") and len(q.name) >= 5}
+    rated = any(v in _WORK_VERBS and v in act.object for v in verbs)
     return act.object.endswith(_DUTIES) or bought or joined or rated
 
 

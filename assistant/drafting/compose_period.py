@@ -158,8 +158,9 @@ def _frequencies(period: Period, paid: str) -> list[tuple[str, str, str]]:
     names = [_frequency_name(f, paid) for _, f in parts]
     rows = []
     months = {n for (_, f), n in zip(parts, names, strict=True) if f.every[:1].isdigit()}
+    month_verbs = {f.verb for _, f in parts if f.every[:1].isdigit()}
     for (phrase, part), name in zip(parts, names, strict=True):
-        if name in months and part.every.startswith("按"):
+        if part.verb in month_verbs and part.every.startswith("按"):
             continue  # '按半年拨付，7月和12月各拨付一次': the months say it
         if names.count(name) > 1 and name not in months:  # told apart by who or when (汛期)
             name = (part.subject or part.when.removesuffix("内")) + name
@@ -172,7 +173,9 @@ def _frequency_name(part: Frequency, paid: str) -> str:
     if part.hours:  # '每周开放不少于6天' counts days, not hours
         return f"{part.every}{verb}{'天数' if part.hours.endswith(('天', '日')) else '时长'}"
     if not part.every.startswith("每") and verb in _DEADLINE_OBJECTS:  # 按月, 春秋两季
-        return f"{_payout_object(verb, paid)}{verb}频次"  # '按月发放' -> 补贴发放频次
+        # '资助资金按学期发放' names the money itself; '按月发放' -> 补贴发放频次
+        named = part.subject if part.subject.endswith(("资金", "经费")) else ""
+        return f"{named or _payout_object(verb, paid)}{verb}频次"
     return f"{verb}频次" if verb else "工作频次"
 
 

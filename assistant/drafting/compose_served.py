@@ -28,6 +28,8 @@ def served_name(facts: ProjectFacts, who, kind: str) -> tuple[str, list[Activity
         lead = own or lead
         if kind == "数量" and len(first.object) <= 4:  # '开展…专项检查' -> 专项检查中小学数量
             lead = own + first.object if first.object != own else own
+        elif kind == "数量" and not lead:  # '在20个乡镇举办“村晚”演出40场': the places it covers
+            lead = f"{first.object if len(first.object) <= 6 else ''}覆盖"
         backed = re.search(rf"({_BACKING})[\d.]+[个家所座处]?{re.escape(who.who)}", first.text)
         lead = backed[1] if backed else lead  # '支持45个村实施…', '支持6个特色村寨…' -> 支持
     if len(acts) > 1:  # '为600名老人提供助餐、助洁、助医服务': one service, its content listed

@@ -45,8 +45,10 @@ _LABEL_RE = re.compile(
 
 
 # '…给予技能提升补贴，初级1000元、中级1500元、高级2000元': a standard per grade, each labelled
+# ('按每公里县道1万元、乡道5000元、村道3000元标准补助': the unit each is paid by comes first)
 _LABELLED_RE = re.compile(
-    r"(?<![\u4e00-\u9fa5])(?:[\u4e00-\u9fa5]{2,4}\d+(?:\.\d+)?(?:万元|元)、)+"
+    r"(?:(?<=按)|(?<![\u4e00-\u9fa5]))(?P<per>每(?:公里|亩|人|户|个|平方米|吨))?"
+    r"(?:[\u4e00-\u9fa5]{2,4}\d+(?:\.\d+)?(?:万元|元)、)+"
     r"[\u4e00-\u9fa5]{2,4}\d+(?:\.\d+)?(?:万元|元)(?![/每])"
 )
 
@@ -57,12 +59,16 @@ def _labelled(text: str) -> tuple[list[CostLine], list[tuple[int, int]]]:
         given = re.findall(
             r"(?:给予|发放)([\u4e00-\u9fa5]{2,8}?(?:补贴|补助|奖励))", text[: m.start()]
         )
-        paid = given[-1] if given else _payout(text[: m.start()])
+        after = re.split(r"[，。；,;\n]", text[m.end() :])[0][:8]  # '…3000元标准补助'
+        paid = given[-1] if given else _payout(text[: m.start()]) or _payout(after)
         if not paid:
             continue
-        for item in MONEY_RE.finditer(text, m.start(), m.end()):
-            label = re.findall(r"[\u4e00-\u9fa5]{2,4}$", text[m.start() : item.start()])[-1]
-            line = standard_line(f"{label}{paid}", text, item, to_number(item["num"]))
+        start = m.end("per") if m["per"] else m.start()
+        for item in MONEY_RE.finditer(text, start, m.end()):
+            label = re.findall(r"[\u4e00-\u9fa5]{2,4}$", text[start : item.start()])[-1]
+            line = standard_line(
+                f"{m['per'] or ''}{label}{paid}", text, item, to_number(item["num"])
+            )
             lines.append(line.model_copy(update={"text": m.group(0)}))
         spans.append(m.span())
     return lines, spans
@@ -126,7 +132,8 @@ def standard_line(
     core = core or _funded(text[match.end() :]) or _payout(following) or _payout(before)
     core = core or _paid_for(before)
     if core and not _PAYOUT_RE.search(core) and not is_fee(core) and len(core) <= 6:
-        core += _payout(before)  # '…给予安家补贴，博士每人20万元' -> 博士安家补贴标准
+        # '…给予安家补贴，博士每人20万元' -> 博士安家补贴标准; '村卫生室按每个1.5万元补助' -> 村卫生室补助
+        core += _payout(following) or _payout(before)
     money, every_word = re.sub(r"\s+", "", match.group(0)), ""  # '每生 1500 元/学期'
     said = money
     per_what = "·".join(dict.fromkeys([*per, *every[:1]]))

@@ -158,11 +158,7 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         work in words["activity_verbs"] or two_verbs(work, words)
     ):
         before, verb, rest = before + verb, work, ""  # '对42座小型水库开展管护': the work is 管护
-    hired = (
-        re.search(r"(?:机构|公司|单位|团队|专家|员)(?P<n>\d+名)?对", rest)
-        if verb in _HIRING
-        else None
-    )
+    hired = verb in _HIRING and re.search(r"(?:机构|公司|单位|团队|专家|员)(?P<n>\d+名)?对", rest)
     if hired:  # '聘请第三方专业机构对定点医药机构开展飞行检查': the hired do the work
         staff = (
             hired_staff(verb, rest[: hired.start("n")], hired["n"], clause) if hired["n"] else []
