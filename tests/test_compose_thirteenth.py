@@ -126,3 +126,62 @@ def test_the_places_a_show_tours_are_what_it_covers(memory_drafter):
     brief = "县文旅局2027年“村晚”群众文化活动，预算20万元，在全县16个乡镇举办“村晚”演出32场。"
     rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
     assert ("“村晚”演出覆盖乡镇数量", "≥16个") in rows  # was 乡镇数量
+
+
+def test_grid_staff_hired_are_no_purchase(memory_drafter):
+    brief = "街道办2027年网格化管理经费60万元，配备专职网格员30名，每人每月补贴1500元，网格事件办结率98%。"
+    names = row_names(memory_drafter.draft(brief, today=TODAY))
+    assert "采购完成时间" not in names  # was 采购完成时间: 配备 people buys nothing
+    assert "项目完成时间" in names
+
+
+def test_a_report_due_by_the_contract_is_a_time_row_not_work(memory_drafter):
+    brief = (
+        "区审计局2027年政府投资项目审计，预算80万元，完成政府投资项目结算审计50个，审减率不低于5%，"
+        "审计报告按合同约定时间出具。"
+    )
+    draft = memory_drafter.draft(brief, today=TODAY)
+    assert slot_rows(draft, "时效") == [("审计报告出具时间", "按合同约定时间出具")]
+    assert slot_rows(draft, "数量") == [
+        ("政府投资项目结算审计数量", "≥50个")
+    ]  # was 约定时间出具数量
+
+
+def test_sessions_and_people_trained_are_two_counts(memory_drafter):
+    brief = "区退役军人服务中心2027年创业孵化基地运营，预算30万元，孵化创业项目20个，开展创业培训3期150人次。"
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    assert ("创业培训期数", "≥3期") in rows
+    assert ("参加创业培训人次", "≥150人次") in rows  # was 期人次 ≥150人次
+
+
+def test_a_quota_set_from_above_is_kept_as_said(memory_drafter):
+    brief = (
+        "县自然资源局2027年耕地保护补偿，预算600万元，对承担耕地保护任务的农户给予补偿，补偿面积20万亩，"
+        "每亩补偿30元，耕地保有量不低于省下达目标。"
+    )
+    assert understand(brief).main_type == "补助发放"  # was 农业 (工程验收合格率)
+    draft = memory_drafter.draft(brief, today=TODAY)
+    assert ("耕地保有量", "不低于省下达目标") in slot_rows(draft, "质量")
+    assert not any("下达目标" in name for name in row_names(draft))  # was 低于省下达目标数量 ≥1项
+
+
+def test_kinds_of_digital_resources_are_counted(memory_drafter):
+    brief = "市图书馆2027年数字资源采购，预算50万元，采购电子图书3万种、数据库4个，资源可用率99%。"
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    assert ("采购电子图书数量", "≥3万种") in rows and ("采购数据库数量", "≥4个") in rows
+
+
+def test_awards_to_firms_count_the_firms_the_verb_named(memory_drafter):
+    brief = "区科技局2027年高新技术企业培育奖励，预算200万元，对新认定的高新技术企业每家奖励10万元，预计认定20家。"
+    assert understand(brief).main_type == "企业培育奖补"  # was no kind: generic filler rows
+    draft = memory_drafter.draft(brief, today=TODAY)
+    assert ("认定高新技术企业数量", "≥20家") in slot_rows(draft, "数量")  # was 认定数量
+    assert "项目目标实现程度" not in row_names(draft)
+
+
+def test_straw_use_is_a_kind_and_no_fire_spots_is_its_effect(memory_drafter):
+    brief = "镇政府2027年秸秆综合利用，预算50万元，推广秸秆还田4万亩，秸秆综合利用率达到92%以上，全年无露天焚烧火点。"
+    assert understand(brief).main_type == "秸秆综合利用"
+    draft = memory_drafter.draft(brief, today=TODAY)
+    assert ("露天焚烧火点数量", "=0个") in slot_rows(draft, "效益")  # was a 数量 row ≥1项
+    assert "项目验收合格率" not in row_names(draft)

@@ -15,7 +15,7 @@ from assistant.schema import (
     Indicator,
     SourceRef,
 )
-from assistant.taxonomy import load_data
+from assistant.taxonomy import counts_people, load_data
 
 _YEARLY = ("每年", "每年度")
 _TIME = load_data("time_words")
@@ -37,7 +37,8 @@ def time_rows(
     """The brief's span, deadline, duration, frequency and limits; none: the budget year's end."""
     kind = type_of(facts.main_type)
     word = kind.deadline_word if kind else "项目完成"
-    verbs = {a.verb for a in facts.activities}
+    # '配备专职网格员45名' staffs, it buys nothing
+    verbs = {a.verb for a in facts.activities if a.verb not in _BUYING or not counts_people(a.unit)}
     if verbs and verbs <= _BUYING:  # a 森林防火 project that only buys gear patrols nothing
         word = "采购完成"
     found = _stated(facts, year, word)
@@ -101,7 +102,7 @@ def _stated(facts: ProjectFacts, year: int, word: str) -> list[tuple[str, str, s
 def _with_year(text: str, year: int) -> str:
     """'10月底前' -> 2026年10月底前, '春节前' -> 2026年春节前, '年底前' -> 2026年底前 (a date the
     review can read); '2023年底前' stays."""
-    if re.match(r"(?:19|20)\d{2}年|底|末", text):
+    if re.match(r"(?:19|20)\d{2}年|底|末|按", text):  # '按合同约定时间': no date to add a year to
         return text
     return f"{year}{text}" if text.startswith("年") else f"{year}年{text}"
 

@@ -218,6 +218,7 @@ def _leading_nouns(text: str) -> str:
 # A name that already ends in its measure gets no second one ('情景教学或外训批次6批次').
 MEASURE_ENDINGS = (
     "数量",
+    "总数",
     "批次",
     "人次",
     "次数",

@@ -13,7 +13,7 @@ _KEPT_RE = re.compile(r"^(?:切实|有效|依法)?(?:维护|维持|守护)")
 # '解决老年居民上下楼难问题': a problem solved is what the work achieves (a count makes it work)
 _SOLVED_RE = re.compile(r"^(?:切实|有效|着力|帮助)?解决[^\d]{2,20}(?:问题|难题|困难)$")
 _NO_ACCIDENT_RE = re.compile(
-    r"^(?:全年|确保|实现|做到)*无(?P<what>[\u4e00-\u9fa5]{1,8}(?:事故|事件|案件|漏管|伤亡))$"
+    r"^(?:全年|确保|实现|做到)*无(?P<what>[\u4e00-\u9fa5]{1,8}(?:事故|事件|案件|漏管|伤亡|火点|火情))$"
 )
 
 

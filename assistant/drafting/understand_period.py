@@ -50,7 +50,8 @@ _VERBS = _alternatives(TIME["deadline_verbs"])
 # '暑期内' only with a deadline verb after it ('暑期内完工'; '防火期内每日巡护' is no deadline).
 _DEADLINE_RE = re.compile(
     rf"(?P<d>(?:{_MONTH}|{_events()})(?:前|之前|以前)"
-    rf"|(?:{_MONTH}(?:内|结束前)?(?!各)|(?:{_alternatives(TIME['deadline_spans'])})(?:内|结束前)|暑期|暑假|寒假)"
+    rf"|(?:{_MONTH}(?:内|结束前)?(?!各)|(?:{_alternatives(TIME['deadline_spans'])})(?:内|结束前)|暑期|暑假|寒假"
+    r"|按(?:合同|协议)?约定(?:的)?时间)"
     rf"(?=\s*(?:全部|全面|基本)?[\u4e00-\u9fa5]{{0,4}}?(?:{_VERBS})))"
     r"\s*(?:全部|全面|基本)?(?P<task>[^，。；,;、\n]{0,20})"
 )

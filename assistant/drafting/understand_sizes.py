@@ -182,3 +182,37 @@ def total_of_last(clause: str, activities: list[Activity], count_re: re.Pattern,
     activities[-1] = Activity(verb=verb or last.verb, object=noun, count=to_count(count["num"]),
                               unit=count_unit(count["num"], count["unit"]), text=clause)  # fmt: skip
     return True
+
+
+# '开展创业培训4期200人次': the sessions and the people trained, two counts of one work
+_SESSIONS_THEN_PEOPLE_RE = re.compile(
+    r"\d+(?:\.\d+)?(?:期|批|班|场)(?:共|计|培训)?(?P<n>\d+(?:\.\d+)?万?)(?P<u>人次|人|名)"
+)
+
+
+def people_after_sessions(acts: list[Activity], clause: str) -> list[Activity]:
+    """The people a count of sessions is followed by ('4期200人次') are the work's second count."""
+    found = _SESSIONS_THEN_PEOPLE_RE.search(clause)
+    sized = [a for a in acts if a.count is not None and a.unit in ("期", "批", "班", "场")]
+    if found is None or len(sized) != 1:
+        return acts
+    first = sized[0]
+    unit = count_unit(found["n"], found["u"])
+    verb = "参加" if first.object.endswith(("培训", "班")) else "参与"  # 参加创业培训人次
+    people = Activity(verb=verb, object=first.object, count=to_count(found["n"]), unit=unit,
+                      text=clause)  # fmt: skip
+    return [*acts, people]
+
+
+def named_before(acts: list[Activity], text: str) -> list[Activity]:
+    """'对新认定的高新技术企业每家奖励10万元，预计认定30家': a count said by its verb alone counts
+    what that verb named before (认定 高新技术企业 30家)."""
+    named = []
+    for act in acts:
+        before = text[: text.find(act.text)] if act.text in text else ""
+        found = re.findall(
+            rf"{re.escape(act.verb)}的([\u4e00-\u9fa5]{{2,8}}?)(?=每|给予|[，。；])", before
+        )
+        bare = act.count is not None and act.object == act.verb and found
+        named.append(act.model_copy(update={"object": found[-1]}) if bare else act)
+    return named

@@ -13,6 +13,10 @@ from assistant.drafting.amounts import to_number
 from assistant.drafting.facts import Beneficiary, QualityTarget
 
 NUM = r"\d+(?:\.\d+)?(?:万)?|[一二两三四五六七八九十百千]+(?:万)?"
+_QUOTA_RE = re.compile(
+    r"(?P<n>[\u4e00-\u9fa5]{2,8}?)(?P<v>(?:不低于|不少于|达到|完成)(?:省|市|县|区|上级)级?(?:下达|确定)的?"
+    r"(?:目标|任务|指标)(?:任务)?)$"
+)
 _STANDARD_RE = re.compile(
     r"(?P<n>[\u4e00-\u9fa5]{2,6}标准)(?:达到|为|不低于)(?P<v>[\d一二三四五六七八九十]+年一遇|[\u4e00-\u9fa5\d]{2,8})"
 )
@@ -100,6 +104,10 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
         value = f"{meets['verb']}{meets['v']}"
         name = re.sub(r"(?<=养护|保洁|管护)$", "质量", meets["n"])  # '绿化养护达到二级标准'
         found.append(QualityTarget(name=name, value=value, text=meets.group(0)))
+        return found
+    quota = _QUOTA_RE.search(clause)
+    if quota and not found:  # '耕地保有量不低于省下达目标': the target set from above, as said
+        found.append(QualityTarget(name=quota["n"], value=quota["v"], text=quota[0]))
         return found
     standard = _STANDARD_RE.search(clause)
     if standard and not found:  # '防洪标准达到20年一遇'

@@ -39,6 +39,8 @@ from assistant.drafting.understand_sizes import (
     given_to_people,
     granted_to,
     hired_staff,
+    named_before,
+    people_after_sessions,
     provided_for,
     sizes_other_work,
     total_of_last,
@@ -127,7 +129,7 @@ def read_work(text: str, words: dict, unit: str = "", name: str = "") -> Work:
                 _add_activity(work, item, who)
     # The project's title ('麻风病防治') is the work only when the brief says nothing more.
     said = [a for a in work.activities if a.count is not None or not name or a.text not in name]
-    work.activities = said or work.activities
+    work.activities = named_before(said or work.activities, text)
     work.deliverables = deliverables(text)
     work.effects = list(dict.fromkeys(e for e in work.effects if e))[:4]
     return work
@@ -219,7 +221,7 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
     ]
     acts = [a for a in acts if a is not None]
     acts = each_count(single_count(acts, clause, count_re, words), clause, count_re)
-    return shared_count(acts, clause, count_re)
+    return people_after_sessions(shared_count(acts, clause, count_re), clause)
 
 
 def _part_activity(
