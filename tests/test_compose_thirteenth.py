@@ -185,3 +185,24 @@ def test_straw_use_is_a_kind_and_no_fire_spots_is_its_effect(memory_drafter):
     draft = memory_drafter.draft(brief, today=TODAY)
     assert ("露天焚烧火点数量", "=0个") in slot_rows(draft, "效益")  # was a 数量 row ≥1项
     assert "项目验收合格率" not in row_names(draft)
+
+
+def test_two_works_done_to_the_people_counted_are_one_row(memory_drafter):
+    brief = (
+        "区司法局2027年社区矫正信息化监管，预算30万元，对在册社区矫正对象380人实行手机定位和电子监管，"
+        "监管覆盖率100%。"
+    )
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    # was 在册对象实行手机定位人数 ≥380人 beside 在册电子监管数量 ≥1项
+    assert rows == [("手机定位和电子监管人数", "≥380人")]
+
+
+def test_public_works_ask_their_users_not_a_using_unit(memory_drafter):
+    gas = "县住建局2027年城镇燃气管道老化更新改造，预算900万元，更新改造老化燃气管道18公里，改造户内燃气设施2000户。"
+    heritage = "市自然资源和规划局2027年历史建筑保护修缮，预算600万元，对4处市级历史建筑实施保护修缮，11月底前完工。"
+    water = (
+        "县水务局2027年农村饮水工程维修养护，预算90万元，对全县40处农村集中供水工程进行维修养护。"
+    )
+    for brief, who in ((gas, "燃气用户"), (heritage, "周边群众"), (water, "农村供水用户")):
+        rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "满意度")
+        assert rows == [(f"{who}满意度", "≥90%")]  # was 使用单位满意度 for all three

@@ -5,12 +5,12 @@ a clause that belongs to its first or to all of its objects; the places a count 
 
 from __future__ import annotations
 
-import os
 import re
 
 import jieba
 
 from assistant.drafting.facts import Activity
+from assistant.drafting.understand_joint import kinds_of_help
 from assistant.drafting.understand_targets import count_unit, to_count
 
 # The longest name of work at counted places that reads as one ('小型水库日常巡查').
@@ -112,7 +112,7 @@ def single_count(
         count, first = counts[0], acts[0]
         if _HIRED_RE.match(clause[count.end() :]):
             return acts  # '委托3家造价咨询机构对…开展预算评审': the firms are counted, not the work
-        helped = _kinds_of_help(acts, clause, count, words)
+        helped = kinds_of_help(acts, clause, count, words)
         if helped is not None:
             return [helped]
         first.count = to_count(count["num"])
@@ -140,24 +140,6 @@ def single_count(
 
 
 _HIRED_RE = re.compile(r"[\u4e00-\u9fa5]{0,8}?(?:机构|公司|律师事务所|团队)(?:对|为|开展|负责)")
-
-
-def _kinds_of_help(
-    acts: list[Activity], clause: str, count: re.Match, words: dict
-) -> Activity | None:
-    """'对在档困难职工350户开展生活救助、助学救助和医疗救助': the households counted get every kind
-    of 救助 listed, one row (救助在档困难职工 350户), not 生活救助 350户 beside two uncounted ones."""
-    kinds = [a.object for a in acts]
-    shared = os.path.commonprefix([k[::-1] for k in kinds])[::-1]
-    who = re.search(r"[\u4e00-\u9fa5]{2,8}$", clause[: count.start()])
-    if len(acts) < 2 or len(shared) < 2 or shared in kinds or who is None:
-        return None
-    if count["unit"] not in words["people_units"] or clause.find(acts[0].verb) < count.end():
-        return None
-    who_name = re.sub(r"^[对为给向]", "", who.group(0))
-    unit = count_unit(count["num"], count["unit"])
-    return Activity(verb=shared, object=who_name, count=to_count(count["num"]), unit=unit,
-                    text=clause)  # fmt: skip
 
 
 def _at_places(work: str, places: str) -> str:

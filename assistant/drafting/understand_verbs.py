@@ -44,6 +44,8 @@ def work_clause(clause: str) -> str:
     clause = _MEANS_RE.sub("", LEAD_RE.sub("", clause))
     clause = _ARRANGED_RE.sub("", clause)  # '组织对78所中小学开展…检查': the work is the 检查
     clause = re.sub(rf"^[\u4e00-\u9fa5]{{2,20}}?{UNIT_SUFFIX}(?=对)", "", clause)
+    # '对…对象450人实行手机定位和电子监管': work done to the people counted, as 开展 is
+    clause = re.sub(r"(?<=\d[人名户])实行(?=[\u4e00-\u9fa5]{2})", "开展", clause)
     return re.sub(r"^对(?P<o>[^，]{2,24}?)(?=开展|进行|实施)", r"\g<o>", clause)
 
 
