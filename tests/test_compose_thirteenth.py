@@ -206,3 +206,22 @@ def test_public_works_ask_their_users_not_a_using_unit(memory_drafter):
     for brief, who in ((gas, "燃气用户"), (heritage, "周边群众"), (water, "农村供水用户")):
         rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "满意度")
         assert rows == [(f"{who}满意度", "≥90%")]  # was 使用单位满意度 for all three
+
+
+def test_a_part_of_counted_classes_is_counted_too(memory_drafter):
+    brief = "市委党校2027年主体班次培训，预算120万元，举办主体班次15期，培训学员1000人次，其中县处级干部班5期。"
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    assert ("县处级干部班期数", "≥5期") in rows  # was left out
+
+
+def test_signboard_clean_up_is_street_order_not_a_safety_check(memory_drafter):
+    brief = "区城管局2027年户外广告招牌整治，预算60万元，拆除违规户外广告及招牌600块，规范设置店招店牌900处。"
+    assert understand(brief).main_type == "市容秩序"  # was 设施检测 (检测报告提交时间)
+    assert "检测报告提交时间" not in row_names(memory_drafter.draft(brief, today=TODAY))
+
+
+def test_unpaid_wages_recovered_are_a_result_not_a_cost(memory_drafter):
+    brief = "市人社局2027年劳动保障监察，预算30万元，检查用人单位1200户次，追讨拖欠工资1500万元，欠薪案件结案率95%以上。"
+    draft = memory_drafter.draft(brief, today=TODAY)
+    assert ("追讨拖欠工资金额", "≥1500万元") in slot_rows(draft, "效益")  # was a cost line, dropped
+    assert not [n for n in draft.notes if n.code.endswith("R-COST-OVER-BUDGET")]

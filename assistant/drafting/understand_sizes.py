@@ -165,11 +165,28 @@ def each_place_work(
 
 
 _TOTAL_RE = re.compile(r"^(?:共计|合计|总计|共有|共)(?P<rest>\d.*)$")
+_PART_RE = re.compile(
+    r"^其中(?P<noun>[\u4e00-\u9fa5]{2,10}?)(?:不少于|不低于|达到)?(?P<rest>\d[^，、]*)$"
+)
 
 
 def total_of_last(clause: str, activities: list[Activity], count_re: re.Pattern, verbs) -> bool:
     """'…后端机房租赁服务，共计77个机柜': a bare total sizes the uncounted work just named
-    (租赁 机柜 77个), it is no work of its own."""
+    (租赁 机柜 77个), it is no work of its own; '举办主体班次18期，…其中县处级干部班6期': a part
+    of the counted work done before, by its verb (举办 县处级干部班 6期)."""
+    part = _PART_RE.match(clause)
+    counted = count_re.fullmatch(part["rest"]) if part else None
+    unit = count_unit(counted["num"], counted["unit"]) if counted else ""
+    whole = [a for a in activities if a.count is not None and a.unit == unit]
+    if counted is not None and whole:  # the part is done as the whole of its unit was
+        verb = whole[-1].verb
+        # '完成食品抽检3000批次，其中食用农产品1200批次': 抽检, the work 完成 says nothing of
+        work = whole[-1].object[-2:] if verb in ("完成", "开展", "实施", "进行") else ""
+        work = work if work in verbs and not part["noun"].endswith(work) else ""
+        noun = part["noun"] + work  # 食用农产品抽检 (批次), as the whole's 食品抽检
+        activities.append(Activity(verb=work or verb, object=noun, count=to_count(counted["num"]),
+                                   unit=unit, text=clause))  # fmt: skip
+        return True
     found = _TOTAL_RE.match(clause)
     count = count_re.match(found["rest"]) if found else None
     if count is None or not activities or activities[-1].count is not None:
