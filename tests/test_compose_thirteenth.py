@@ -225,3 +225,30 @@ def test_unpaid_wages_recovered_are_a_result_not_a_cost(memory_drafter):
     draft = memory_drafter.draft(brief, today=TODAY)
     assert ("追讨拖欠工资金额", "≥1500万元") in slot_rows(draft, "效益")  # was a cost line, dropped
     assert not [n for n in draft.notes if n.code.endswith("R-COST-OVER-BUDGET")]
+
+
+def test_a_service_bought_is_sized_by_the_area_it_covers(memory_drafter):
+    brief = (
+        "区行政审批局2027年政务服务中心物业管理服务，预算120万元，采购物业管理服务，服务面积1.8万平方米，"
+        "物业服务考核合格率95%以上。"
+    )
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    assert rows == [("服务面积", "≥1.8万平方米")]  # was 采购物业管理服务数量 ≥1项 beside it
+
+
+def test_a_rate_of_two_diseases_keeps_both(memory_drafter):
+    brief = "区卫健委2027年基本公共卫生服务，预算900万元，为65岁以上老年人免费体检2万人，高血压、糖尿病患者规范管理率达到65%。"
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "质量")
+    assert ("高血压、糖尿病患者规范管理率", "≥65%") in rows  # was 糖尿病患者规范管理率
+
+
+def test_cloud_cores_rented_are_counted(memory_drafter):
+    brief = "区大数据中心2027年政务云服务租用，预算200万元，租用政务云计算资源vCPU 800核、存储300TB，云平台可用率99.9%。"
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    assert ("租用计算资源vCPU数量", "≥800核") in rows  # was 租用核数量 ≥1项
+
+
+def test_upkeep_entrusted_to_a_third_party_counts_the_stations(memory_drafter):
+    brief = "市生态环境局2027年空气自动监测站运维，预算80万元，委托第三方对全市10个空气自动监测站进行运维，数据有效率90%以上。"
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    assert rows == [("空气自动监测站运维数量", "≥10个")]  # was 空气自动监测站运数量

@@ -169,10 +169,13 @@ def sized_by(row: str, figures: list[Indicator]) -> bool:
     kind = any(len(f.name) >= 4 and row.endswith(f.name) for f in figures) or (
         stem[-2:] in _VERBS and any(f.name.startswith(stem[-2:]) for f in figures)
     )
+    # '采购物业管理服务' beside 服务面积 ≥2.3万平方米: a service bought is sized by what it covers
+    bought = stem.startswith(("采购", "购买")) and stem.endswith("服务")
     # '村级组织运转经费保障' beside 行政村村级组织数量 ≥130个: four characters in common name one thing
     return (
         paid
         or kind
+        or bought
         or any(stem[i : i + 4] in f.name for f in figures for i in range(len(stem) - 3))
     )
 

@@ -65,13 +65,13 @@ def read_quality(clause: str, words: dict) -> list[QualityTarget]:
     found = []
     rate = r"(?:[\u4e00-\u9fa5]{1,3}率|比例|密度|" + "|".join(words["quality_words"]) + ")"
     for m in re.finditer(
-        rf"(?P<n>(?:{_AGES})?[\u4e00-\u9fa5“”]{{0,14}}?{rate})(?:要|需|控制)?(?:常年|始终|全年|均|稳定|持续)?(?:达到|达|不低于|保持在|控制在|在|为|≥|>=|不超过|低于|以下)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<u>[%％‰])(?P<after>以下|以内)?",
+        rf"(?P<n>(?:{_AGES})?[\u4e00-\u9fa5“”、]{{0,14}}?{rate})(?:要|需|控制)?(?:常年|始终|全年|均|稳定|持续)?(?:达到|达|不低于|保持在|控制在|在|为|≥|>=|不超过|低于|以下)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<u>[%％‰])(?P<after>以下|以内)?",
         clause,
     ):
         # '系统正常运行率' keeps its 系统 (the 运维 type's own row): the system's, not a manner
         lead = r"确保|保证|保障|力争|要求|且|并|使|其中|系统(?!正常|运行|故障|可用)|全年|年内|开展|进行"
         name = re.sub(rf"^(?:{lead})*", "", re.sub(r"[“”]", "", m["n"]))  # '“六个百分之百”达标率'
-        name = name.replace("结束", "")
+        name = name.replace("结束", "").lstrip("、")  # '高血压、糖尿病患者规范管理率' keeps both
         sign = (
             "≤" if m["after"] or re.search(r"(?:故障|差错|误差|投诉|事故|受害)率$", name) else "≥"
         )

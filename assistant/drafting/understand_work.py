@@ -160,7 +160,9 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         work in words["activity_verbs"] or two_verbs(work, words)
     ):
         before, verb, rest = before + verb, work, ""  # '对42座小型水库开展管护': the work is 管护
-    hired = verb in _HIRING and re.search(r"(?:机构|公司|单位|团队|专家|员)(?P<n>\d+名)?对", rest)
+    hired = verb in _HIRING and re.search(
+        r"(?:机构|公司|单位|团队|专家|员|第三方)(?P<n>\d+名)?对", rest
+    )
     if hired:  # '聘请第三方专业机构对定点医药机构开展飞行检查': the hired do the work
         staff = (
             hired_staff(verb, rest[: hired.start("n")], hired["n"], clause) if hired["n"] else []
@@ -189,7 +191,7 @@ def _activities(clause: str, words: dict, count_re: re.Pattern) -> list[Activity
         lead = re.sub(
             r"(?:进行|开展|实施)(?:日常|定期|常态化|全面|集中|标准化|规范化)?(?:运行)?$", "", before
         )
-        lead = re.split(r"(?:机构|公司|单位|团队|专家)对", lead)[
+        lead = re.split(r"(?:机构|公司|单位|团队|专家|第三方)对", lead)[
             -1
         ]  # '委托检验机构对…': what they check
         counts = "".join(m.group(0) for m in count_re.finditer(rest))
