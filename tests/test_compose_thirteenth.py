@@ -252,3 +252,13 @@ def test_upkeep_entrusted_to_a_third_party_counts_the_stations(memory_drafter):
     brief = "市生态环境局2027年空气自动监测站运维，预算80万元，委托第三方对全市10个空气自动监测站进行运维，数据有效率90%以上。"
     rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
     assert rows == [("空气自动监测站运维数量", "≥10个")]  # was 空气自动监测站运数量
+
+
+def test_a_named_system_kept_running_is_one_system(memory_drafter):
+    brief = (
+        "区档案馆2027年数字档案馆系统运维，预算30万元，对数字档案馆系统及服务器、存储设备进行运行维护，"
+        "系统正常运行率99%以上。"
+    )
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    assert ("维护数字档案馆系统数量", "≥1套") in rows  # was ≥1项, assumed
+    assert ("维护服务器数量", "≥1台") in rows  # was ≥1项

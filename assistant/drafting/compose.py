@@ -48,7 +48,7 @@ MAX_ACTIVITY_ROWS = 6
 SINGLE_OBJECTS: dict[str, str] = WORDS["single_objects"]
 _OBJECT_UNITS: dict[str, str] = WORDS["object_units"]
 _PEOPLE_ENDINGS = tuple(WORDS["people_endings"])
-_BUILD_VERBS = ("建设", "新建", "建立", "开发", "搭建", "采购", "购置", "购买", "升级", "改造")
+_BUILD_VERBS = tuple(WORDS["one_system_verbs"])
 # a frequency, '按月发放' and '分季度拨付' too
 _EVERY_RE = re.compile(r"[每按分](?:日|天|周|旬|月|季度|季|半年|学期)")
 NO_COUNT_RULE = "项目描述未给数量，按至少完成一次（项）填写"
@@ -228,7 +228,7 @@ def _listed_note(row: Indicator) -> Assumption:
 
 
 def _one_named(act: Activity) -> Activity:
-    """'建设档案管理系统' builds one system: the brief's own count, not an assumed one."""
+    """'建设档案管理系统' builds one system, '对…系统进行运行维护' keeps one: the brief's count."""
     unit = next((u for end, u in SINGLE_OBJECTS.items() if act.object.endswith(end)), "")
     if act.count is not None or not unit or act.verb not in _BUILD_VERBS:
         return act
