@@ -262,3 +262,41 @@ def test_a_named_system_kept_running_is_one_system(memory_drafter):
     rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
     assert ("维护数字档案馆系统数量", "≥1套") in rows  # was ≥1项, assumed
     assert ("维护服务器数量", "≥1台") in rows  # was ≥1项
+
+
+def test_a_total_after_a_count_per_school_is_counted(memory_drafter):
+    brief = "区教育局2027年学校安保服务，预算300万元，为全区40所中小学每校配备专职保安2名，共80名，实行24小时值守。"
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    assert ("配备专职保安人数", "≥80名") in rows  # was 配备专职保安人数 ≥2名 alone
+
+
+def test_two_kinds_of_recipients_are_counted_apart(memory_drafter):
+    brief = "市交通运输局2027年城市公交运营补贴，预算3000万元，对市区50条公交线路、600辆公交车给予运营补贴。"
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    # was 补贴市区公交线路、公交车数量 ≥50条 and a bare 公交车数量
+    assert ("补贴市区公交线路数量", "≥50条") in rows and ("补贴公交车数量", "≥600辆") in rows
+
+
+def test_awards_by_grade_are_a_standard_each(memory_drafter):
+    brief = (
+        "区文旅局2027年A级景区创建奖补，预算80万元，对新创建的4A级景区奖励40万元、3A级景区奖励20万元，"
+        "计划新增4A级景区1个、3A级景区2个。"
+    )
+    costs = slot_rows(memory_drafter.draft(brief, today=TODAY), "成本")
+    # was A级景区奖励 ≤40万元 and 其他费用 ≤40万元
+    assert costs[:2] == [("4A级景区奖励标准", "=40万元"), ("3A级景区奖励标准", "=20万元")]
+
+
+def test_no_cases_of_a_named_resource_is_a_nil_effect(memory_drafter):
+    brief = "县林业局2027年天然林保护，预算200万元，管护天然林面积30万亩，聘用管护人员100名，森林资源无破坏案件。"
+    draft = memory_drafter.draft(brief, today=TODAY)
+    assert ("森林资源破坏案件发生次数", "=0次") in slot_rows(draft, "效益")
+    assert "通过破坏案件" not in "".join(draft.table.goals)  # was the goal's means
+
+
+def test_results_published_the_same_day_are_a_one_day_limit(memory_drafter):
+    brief = (
+        "区市场监管局2027年食品安全快检，预算25万元，全年快检食用农产品2万批次，快检结果当日公示。"
+    )
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "时效")
+    assert rows == [("快检结果公示时限", "≤1日")]  # was the inspection type's ≤30日

@@ -13,7 +13,8 @@ _KEPT_RE = re.compile(r"^(?:切实|有效|依法)?(?:维护|维持|守护)")
 # '解决老年居民上下楼难问题': a problem solved is what the work achieves (a count makes it work)
 _SOLVED_RE = re.compile(r"^(?:切实|有效|着力|帮助)?解决[^\d]{2,20}(?:问题|难题|困难)$")
 _NO_ACCIDENT_RE = re.compile(
-    r"^(?:全年|确保|实现|做到)*无(?P<what>[\u4e00-\u9fa5]{1,8}(?:事故|事件|案件|漏管|伤亡|火点|火情))$"
+    r"^(?P<subj>[\u4e00-\u9fa5]{0,6}?)(?:全年|确保|实现|做到)*无"  # '森林资源无破坏案件'
+    r"(?P<what>[\u4e00-\u9fa5]{1,8}(?:事故|事件|案件|漏管|伤亡|火点|火情))$"
 )
 
 
@@ -33,7 +34,7 @@ def effect_of(clause: str, words: dict) -> str:
         return clause[:24]
     no_accident = _NO_ACCIDENT_RE.match(clause)
     if no_accident:
-        return f"不发生{no_accident['what']}"
+        return f"不发生{no_accident['subj']}{no_accident['what']}"
     if _KEPT_RE.match(clause) and clause.endswith(tuple(words["kept_states"])):
         return clause[:24]  # '维护困难群众合法权益': a state kept, not upkeep work
     if _RESULT_END_RE.search(clause) and not re.search(r"\d", clause):

@@ -87,14 +87,23 @@ def granted_to(clause: str, count_re: re.Pattern) -> list[Activity] | None:
     if grant is None:
         return None
     who = grant["who"].split("的")[-1]
+    parts = who.split("、")  # '对市区68条公交线路、850辆公交车给予运营补贴': each counted apart
+    if len(parts) > 1 and all(count_re.search(p) for p in parts):
+        return [a for p in parts for a in _granted_one(grant["g"], p, clause, count_re) or []]
+    return _granted_one(grant["g"], who, clause, count_re, grant["who"])
+
+
+def _granted_one(
+    grant: str, who: str, clause: str, count_re: re.Pattern, said: str = ""
+) -> list[Activity] | None:
     count = count_re.search(who)
     what = re.sub(r"^(?:全[市区县镇乡]|辖区)", "", strip_counts(who, count_re))
-    if count is None and "的" not in grant["who"] or _names_work(what):
+    if count is None and "的" not in said or _names_work(what):
         return None  # '对既有住宅加装电梯给予补贴': the work paid for, counted with it or later
     if count is None or len(what) < 2:
         return []
     unit = count_unit(count["num"], count["unit"])
-    return [Activity(verb=grant["g"], object=what[:16], count=to_count(count["num"]), unit=unit,
+    return [Activity(verb=grant, object=what[:16], count=to_count(count["num"]), unit=unit,
                      text=clause)]  # fmt: skip
 
 
@@ -146,7 +155,7 @@ def count_pattern(units: list[str]) -> re.Pattern:
 
 
 GENERIC_TAILS = ("活动", "工作", "任务", "服务", "项目")  # '宣传活动' counts 宣传 (次数)
-_EACH_PLACE_RE = re.compile(r"每(?:个|所|家|座|处)")
+_EACH_PLACE_RE = re.compile(r"每(?:个|所|家|座|处|校|村|站)")
 
 
 def each_place_work(
@@ -171,33 +180,53 @@ _PART_RE = re.compile(
 
 
 def total_of_last(clause: str, activities: list[Activity], count_re: re.Pattern, verbs) -> bool:
-    """'…后端机房租赁服务，共计77个机柜': a bare total sizes the uncounted work just named
-    (租赁 机柜 77个), it is no work of its own; '举办主体班次18期，…其中县处级干部班6期': a part
-    of the counted work done before, by its verb (举办 县处级干部班 6期)."""
+    """A clause that only counts the work before it: a part after 其中, or a total after 共计.
+    True when it did (the clause is no work of its own)."""
     part = _PART_RE.match(clause)
     counted = count_re.fullmatch(part["rest"]) if part else None
-    unit = count_unit(counted["num"], counted["unit"]) if counted else ""
-    whole = [a for a in activities if a.count is not None and a.unit == unit]
-    if counted is not None and whole:  # the part is done as the whole of its unit was
-        verb = whole[-1].verb
-        # '完成食品抽检3000批次，其中食用农产品1200批次': 抽检, the work 完成 says nothing of
-        work = whole[-1].object[-2:] if verb in ("完成", "开展", "实施", "进行") else ""
-        work = work if work in verbs and not part["noun"].endswith(work) else ""
-        noun = part["noun"] + work  # 食用农产品抽检 (批次), as the whole's 食品抽检
-        activities.append(Activity(verb=work or verb, object=noun, count=to_count(counted["num"]),
-                                   unit=unit, text=clause))  # fmt: skip
-        return True
+    if counted is not None:
+        return _part_of_counted(part["noun"], counted, clause, activities, verbs)
     found = _TOTAL_RE.match(clause)
     count = count_re.match(found["rest"]) if found else None
-    if count is None or not activities or activities[-1].count is not None:
+    if count is None or not activities:
         return False
     noun = found["rest"][count.end() :]
+    if activities[-1].count is not None:
+        return _total_of_each(noun, count, clause, activities)
     if not re.fullmatch(r"[\u4e00-\u9fa5]{1,6}", noun):
         return False
+    # '…后端机房租赁服务，共计77个机柜': the total sizes the uncounted work (租赁 机柜 77个)
     last = activities[-1]
     verb = next((v for v in sorted(verbs, key=len, reverse=True) if last.verb.endswith(v)), "")
     activities[-1] = Activity(verb=verb or last.verb, object=noun, count=to_count(count["num"]),
                               unit=count_unit(count["num"], count["unit"]), text=clause)  # fmt: skip
+    return True
+
+
+def _part_of_counted(
+    noun: str, counted: re.Match, clause: str, activities: list[Activity], verbs
+) -> bool:
+    """'举办主体班次18期，…其中县处级干部班6期': a part of the counted work, by its verb."""
+    unit = count_unit(counted["num"], counted["unit"])
+    whole = [a for a in activities if a.count is not None and a.unit == unit]
+    if not whole:
+        return False
+    verb = whole[-1].verb
+    # '完成食品抽检3000批次，其中食用农产品1200批次': 抽检, the work 完成 says nothing of
+    work = whole[-1].object[-2:] if verb in ("完成", "开展", "实施", "进行") else ""
+    work = work if work in verbs and not noun.endswith(work) else ""
+    activities.append(Activity(verb=work or verb, object=noun + work, count=to_count(counted["num"]),
+                               unit=unit, text=clause))  # fmt: skip
+    return True
+
+
+def _total_of_each(noun: str, count: re.Match, clause: str, activities: list[Activity]) -> bool:
+    """'每校配备专职保安2名，共90名': the total beats the count per place (配备专职保安 90名)."""
+    last = activities[-1]
+    unit = count_unit(count["num"], count["unit"])
+    if noun or unit != last.unit or not _EACH_PLACE_RE.search(last.text):
+        return False
+    activities[-1] = last.model_copy(update={"count": to_count(count["num"]), "text": clause})
     return True
 
 

@@ -74,11 +74,31 @@ def _labelled(text: str) -> tuple[list[CostLine], list[tuple[int, int]]]:
     return lines, spans
 
 
+# '对新创建的4A级景区奖励50万元、3A级景区奖励20万元': a standard per grade, each named by its item
+_ITEM = r"[0-9A-Za-z]{0,3}[\u4e00-\u9fa5]{2,8}?(?:奖励|补助|补贴)\d+(?:\.\d+)?万?元"
+_PAID_EACH_RE = re.compile(rf"(?:{_ITEM}、)+{_ITEM}(?![/每])")
+_ITEM_RE = re.compile(r"(?P<l>[0-9A-Za-z]{0,3}[\u4e00-\u9fa5]{2,8}?)(?P<p>奖励|补助|补贴)(?=\d)")
+
+
+def _paid_each(text: str) -> tuple[list[CostLine], list[tuple[int, int]]]:
+    lines, spans = [], []
+    for m in _PAID_EACH_RE.finditer(text):
+        for item, money in zip(_ITEM_RE.finditer(m[0]), MONEY_RE.finditer(m[0]), strict=False):
+            label = re.sub(r"^(?:对|新创建的|新认定的)", "", item["l"]).split("的")[-1]
+            line = standard_line(f"{label}{item['p']}", m[0], money, to_number(money["num"]))
+            named = {"name": f"{label}{item['p']}标准", "text": m.group(0)}  # 4A级景区奖励标准
+            lines.append(line.model_copy(update=named))
+        spans.append(m.span())
+    return lines, spans
+
+
 def listed_standards(text: str) -> tuple[list[CostLine], list[tuple[int, int]]]:
     """Standards written 'respectively' for the counted items listed before them: one each,
     named by its item (C级危房修缮加固补助标准 =1.5万元/户); and the spans they cover; and those
     labelled one by one after what is paid (初级补贴标准 =1000元)."""
     lines, spans = _labelled(text)
+    each, each_spans = _paid_each(text)
+    lines, spans = lines + each, spans + each_spans
     for m in _RESPECTIVE_RE.finditer(text):
         monies = list(MONEY_RE.finditer(text, m.start("money"), m.end("money")))
         labels = [x["l"] for x in _LABEL_RE.finditer(text[: m.start()])][-len(monies) :]
