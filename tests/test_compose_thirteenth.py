@@ -300,3 +300,15 @@ def test_results_published_the_same_day_are_a_one_day_limit(memory_drafter):
     )
     rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "时效")
     assert rows == [("快检结果公示时限", "≤1日")]  # was the inspection type's ≤30日
+
+
+def test_loans_counted_in_book_times_keep_their_measure(memory_drafter):
+    brief = "市图书馆2027年全民阅读推广，预算30万元，开展阅读分享会50场，新增图书借阅量8万册次。"
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    assert ("新增图书借阅量", "≥8万册次") in rows  # was 新增图书借阅量次数量 ≥8万册
+
+
+def test_weather_services_for_farmers_are_a_kind_of_their_own(memory_drafter):
+    brief = "县气象局2027年气象为农服务，预算18万元，发布农业气象服务产品100期，覆盖新型农业经营主体400家。"
+    assert understand(brief).main_type == "气象服务"  # was 农业 (工程验收合格率)
+    assert "工程验收合格率" not in row_names(memory_drafter.draft(brief, today=TODAY))
