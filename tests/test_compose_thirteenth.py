@@ -312,3 +312,9 @@ def test_weather_services_for_farmers_are_a_kind_of_their_own(memory_drafter):
     brief = "县气象局2027年气象为农服务，预算18万元，发布农业气象服务产品100期，覆盖新型农业经营主体400家。"
     assert understand(brief).main_type == "气象服务"  # was 农业 (工程验收合格率)
     assert "工程验收合格率" not in row_names(memory_drafter.draft(brief, today=TODAY))
+
+
+def test_work_finished_by_a_date_names_its_time_row(memory_drafter):
+    brief = "县人民医院2027年医疗设备购置，预算500万元，购置彩色多普勒超声诊断仪2台，9月底前安装调试完毕。"
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "时效")
+    assert rows == [("安装调试完成时间", "2027年9月底前安装调试完毕")]  # was 安装时间

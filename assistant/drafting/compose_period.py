@@ -136,6 +136,9 @@ def _deadline(period: Period, year: int, word: str, paid: str) -> tuple[str, str
         return f"{tail_words(obj, 4)}{verb}时间", date, said
     if verb:  # '暑期内完工', '12月底前分红': the project's own word names the row
         return f"{_OWN_WORDS.get(verb, word)}时间", f"{date}{task}", said
+    done = re.fullmatch(r"(?P<w>[\u4e00-\u9fa5]{2,6}?)(?:完毕|结束)", task)
+    if done:  # '9月底前安装调试完毕' -> 安装调试完成时间
+        return f"{done['w']}完成时间", f"{date}{task}", said
     lead = next((v for v in _ACTIVITY_VERBS if task.startswith(v)), "")
     held = re.sub(r"^(?:组织|开展|举办|召开|进行)+|\d+\s*[次场期届]$", "", task)
     # '春节前慰问麻风村休养员', '春节前走访慰问重点优抚对象480人' (走访慰问时间; a plain 组织 or
