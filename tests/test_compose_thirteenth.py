@@ -318,3 +318,28 @@ def test_work_finished_by_a_date_names_its_time_row(memory_drafter):
     brief = "县人民医院2027年医疗设备购置，预算500万元，购置彩色多普勒超声诊断仪2台，9月底前安装调试完毕。"
     rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "时效")
     assert rows == [("安装调试完成时间", "2027年9月底前安装调试完毕")]  # was 安装时间
+
+
+def test_standards_per_mu_led_by_the_payout_are_a_standard_each(memory_drafter):
+    brief = (
+        "县林业局2027年油茶产业发展，预算250万元，新造油茶林4000亩，低产林改造2000亩，"
+        "每亩补助新造600元、改造300元，造林成活率85%以上。"
+    )
+    draft = memory_drafter.draft(brief, today=TODAY)
+    costs = slot_rows(draft, "成本")
+    # was 补助新造标准 beside 改造费 ≤0.03万元 and 其他费用 ≤249.97万元
+    assert costs[:2] == [("新造补助标准", "=600元/亩"), ("改造补助标准", "=300元/亩")]
+    assert "维修改造设施使用年限" not in row_names(draft)  # 低产林改造 is no capital work
+
+
+def test_village_bookkeeping_is_no_procurement(memory_drafter):
+    brief = "镇政府2027年农村集体“三资”管理代理服务，预算15万元，委托会计代理机构为全镇20个村开展财务代理记账，账务处理及时率100%。"
+    assert understand(brief).main_type == "代理记账"  # was 政府采购 (代理机构)
+    assert "政府采购规范化水平提升情况" not in row_names(memory_drafter.draft(brief, today=TODAY))
+
+
+def test_fees_waived_are_a_grant_counting_who_gets_it(memory_drafter):
+    brief = "县教育局2027年学前教育保教费减免，预算200万元，对公办幼儿园在园幼儿按每生每年1200元标准减免保教费，惠及幼儿1600人。"
+    draft = memory_drafter.draft(brief, today=TODAY)
+    assert "受益学校数量" not in row_names(draft)  # was the 教育 type's ≥1所
+    assert ("惠及幼儿人数", "≥1600人") in slot_rows(draft, "数量")

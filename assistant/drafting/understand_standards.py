@@ -61,9 +61,13 @@ def _labelled(text: str) -> tuple[list[CostLine], list[tuple[int, int]]]:
         )
         after = re.split(r"[，。；,;\n]", text[m.end() :])[0][:8]  # '…3000元标准补助'
         paid = given[-1] if given else _payout(text[: m.start()]) or _payout(after)
+        start = m.end("per") if m["per"] else m.start()
+        # '每亩补助新造600元、改造300元': the payout word leads the first label
+        lead = re.match(r"补助|补贴|奖励", text[start:])
+        if not paid and lead:
+            paid, start = lead[0], start + lead.end()
         if not paid:
             continue
-        start = m.end("per") if m["per"] else m.start()
         for item in MONEY_RE.finditer(text, start, m.end()):
             label = re.findall(r"[\u4e00-\u9fa5]{2,4}$", text[start : item.start()])[-1]
             line = standard_line(
