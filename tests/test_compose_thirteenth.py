@@ -343,3 +343,22 @@ def test_fees_waived_are_a_grant_counting_who_gets_it(memory_drafter):
     draft = memory_drafter.draft(brief, today=TODAY)
     assert "受益学校数量" not in row_names(draft)  # was the 教育 type's ≥1所
     assert ("惠及幼儿人数", "≥1600人") in slot_rows(draft, "数量")
+
+
+def test_the_sources_of_the_budget_are_no_cost_lines(memory_drafter):
+    brief = (
+        "项目名称：2027年度城市道路桥梁维修养护\n主管部门：区市政管理处\n"
+        "预算：500万元（其中财政资金450万元，其他资金50万元）\n"
+        "年度目标：对辖区主次干道40条、桥梁10座进行日常养护，道路完好率达到95%。"
+    )
+    draft = memory_drafter.draft(brief, today=TODAY)
+    assert slot_rows(draft, "成本") == [("项目成本控制", "≤500万元")]  # was 其他资金, 其他费用
+
+
+def test_a_pension_paid_monthly_names_its_frequency_row(memory_drafter):
+    brief = (
+        "县人社局2027年城乡居民基本养老保险政府补贴，预算1200万元，为参保居民缴费给予补贴，参保人数15万人，"
+        "按缴费档次每人每年补贴30元至80元，基础养老金按月足额发放。"
+    )
+    names = row_names(memory_drafter.draft(brief, today=TODAY))
+    assert "基础养老金发放频次" in names  # was 缴费档次补贴发放频次

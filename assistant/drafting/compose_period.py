@@ -178,7 +178,7 @@ def _frequency_name(part: Frequency, paid: str) -> str:
         return f"{part.every}{verb}{'天数' if part.hours.endswith(('天', '日')) else '时长'}"
     if not part.every.startswith("每") and verb in _DEADLINE_OBJECTS:  # 按月, 春秋两季
         # '资助资金按学期发放' names the money itself; '按月发放' -> 补贴发放频次
-        named = part.subject if part.subject.endswith(("资金", "经费")) else ""
+        named = part.subject if part.subject.endswith(("资金", "经费", "金")) else ""
         return f"{named or _payout_object(verb, paid)}{verb}频次"
     return f"{verb}频次" if verb else "工作频次"
 

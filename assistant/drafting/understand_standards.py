@@ -275,5 +275,6 @@ def _paid_for(before: str) -> str:
 
 def is_fee(name: str) -> bool:
     return bool(re.search(r"(?:费|费用|款|资金|支出)$", name)) and not re.search(
-        r"(?:财政|自筹|预算|总)(?:资金|经费)?$", name
+        r"(?:财政|自筹|预算|总|其他|上级|中央|省级|市级|县级|区级|本级|社会|自有)(?:资金|经费)?$",
+        name,
     )
