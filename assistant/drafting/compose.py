@@ -12,7 +12,6 @@ import re
 from assistant.drafting.compose_base import brief_source, make_row, num, tail_words, unique
 from assistant.drafting.compose_costs import cost_rows_of
 from assistant.drafting.compose_counts import (
-    PLAIN_VERBS,
     counted_row,
     per_person,
     per_year,
@@ -34,6 +33,7 @@ from assistant.drafting.project_types import type_of
 from assistant.drafting.understand import WORDS
 from assistant.drafting.understand_outcome import result_level2
 from assistant.drafting.understand_period import round_the_clock
+from assistant.drafting.understand_sizes import PLAIN_VERBS
 from assistant.rules.relevance import mixed_slot
 from assistant.schema import (
     BENEFIT,

@@ -14,6 +14,7 @@ from assistant.drafting.figures import count_figures, number_text, row_name
 from assistant.drafting.project_types import type_of
 from assistant.drafting.understand import WORDS
 from assistant.drafting.understand_period import frequency_parts
+from assistant.drafting.understand_sizes import part_name
 from assistant.drafting.understand_targets import to_count
 from assistant.schema import OUTPUT, QUANTITY, Indicator, ProjectBrief, SourceRef
 from assistant.taxonomy import counts_people, load_data
@@ -28,7 +29,6 @@ _COMPLETED = tuple(WORDS["completed_tasks"])
 _GRANT_VERBS = tuple(WORDS["grant_verbs"])
 _VERBS = frozenset(WORDS["activity_verbs"])
 # Verbs that say only that work is done: the object names the work ('开展法治培训' -> 法治培训).
-PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供", "负责", "依托")
 
 
 def per_year(act: Activity) -> Indicator | None:
@@ -209,7 +209,7 @@ def uncovered_figures(
             figure.noun += _work_before(figure, facts, brief.text)
         whole = _part_of(figure, facts, brief.text)
         if whole is not None:  # '抽查电梯800台，其中住宅电梯500台': 抽查 them too
-            figure.noun = _part_name(figure.noun, whole)
+            figure.noun = part_name(figure.noun, whole)
         value = f"≥{number_text(figure.number)}{figure.unit}"
         if figure.number >= 10000 and f"万{figure.unit}" in figure.text:  # the brief's 20万亩
             value = f"≥{number_text(figure.number / 10000)}万{figure.unit}"
@@ -239,14 +239,6 @@ def _work_before(figure, facts: ProjectFacts, text: str) -> str:
     sentence = re.split(r"[。；;\n]", text[: max(at, 0)])[-1]
     done = [a for a in facts.activities if a.count is None and a.text and a.text in sentence]
     return done[-1].phrase if at > 0 and done else ""
-
-
-def _part_name(noun: str, whole: Activity) -> str:
-    """抽查 + 住宅电梯 -> 抽查住宅电梯; (完成) 食品抽检 + 食用农产品 -> 食用农产品抽检."""
-    if whole.verb not in PLAIN_VERBS:
-        return noun if noun.startswith(whole.verb) else whole.verb + noun
-    work = next((v for v in WORDS["activity_verbs"] if whole.object.endswith(v)), "")
-    return noun if not work or noun.endswith(work) else noun + work
 
 
 def _part_of(figure, facts: ProjectFacts, text: str) -> Activity | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.drafting.compose_counts import PLAIN_VERBS
 from assistant.drafting.facts import Activity, ProjectFacts
 from assistant.drafting.understand import WORDS
+from assistant.drafting.understand_sizes import PLAIN_VERBS
 
 _PLACES = frozenset(WORDS["place_nouns"])
 

@@ -185,7 +185,7 @@ def total_of_last(clause: str, activities: list[Activity], count_re: re.Pattern,
     part = _PART_RE.match(clause)
     counted = count_re.fullmatch(part["rest"]) if part else None
     if counted is not None:
-        return _part_of_counted(part["noun"], counted, clause, activities, verbs)
+        return _part_of_counted(part["noun"], counted, clause, activities)
     found = _TOTAL_RE.match(clause)
     count = count_re.match(found["rest"]) if found else None
     if count is None or not activities:
@@ -203,21 +203,30 @@ def total_of_last(clause: str, activities: list[Activity], count_re: re.Pattern,
     return True
 
 
-def _part_of_counted(
-    noun: str, counted: re.Match, clause: str, activities: list[Activity], verbs
-) -> bool:
-    """'举办主体班次18期，…其中县处级干部班6期': a part of the counted work, by its verb."""
+def _part_of_counted(noun: str, counted: re.Match, clause: str, activities: list[Activity]) -> bool:
+    """'举办主体班次18期，…其中县处级干部班6期': a part of the counted work, named by its work."""
     unit = count_unit(counted["num"], counted["unit"])
     whole = [a for a in activities if a.count is not None and a.unit == unit]
     if not whole:
         return False
-    verb = whole[-1].verb
-    # '完成食品抽检3000批次，其中食用农产品1200批次': 抽检, the work 完成 says nothing of
-    work = whole[-1].object[-2:] if verb in ("完成", "开展", "实施", "进行") else ""
-    work = work if work in verbs and not noun.endswith(work) else ""
-    activities.append(Activity(verb=work or verb, object=noun + work, count=to_count(counted["num"]),
-                               unit=unit, text=clause))  # fmt: skip
+    name = part_name(noun, whole[-1])
+    activities.append(Activity(verb=name, object=name, count=to_count(counted["num"]), unit=unit,
+                               text=clause))  # fmt: skip
     return True
+
+
+# Verbs that say only that work is done, not which: a name keeps the work after them.
+PLAIN_VERBS = ("开展", "组织", "举办", "召开", "进行", "完成", "实施", "提供", "负责", "依托")
+_ACTIVITY_VERBS = load_data("brief_words")["activity_verbs"]
+
+
+def part_name(noun: str, whole: Activity) -> str:
+    """The name of a part after 其中 by the whole's work: 抽查 + 住宅电梯 -> 抽查住宅电梯;
+    (完成) 食品抽检 + 食用农产品 -> 食用农产品抽检 (the work 完成 says nothing of)."""
+    if whole.verb not in PLAIN_VERBS:
+        return noun if noun.startswith(whole.verb) else whole.verb + noun
+    work = next((v for v in _ACTIVITY_VERBS if whole.object.endswith(v)), "")
+    return noun if not work or noun.endswith(work) else noun + work
 
 
 def _total_of_each(noun: str, count: re.Match, clause: str, activities: list[Activity]) -> bool:
