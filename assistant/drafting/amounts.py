@@ -40,7 +40,10 @@ _TOTAL_WORDS = (
     "合计",
     "花费",
     "费用",
+    "金额",
 )
+# '合同金额365万元': what the whole contract cost, not this year's budget (its 尾款 is)
+_CONTRACT_RE = re.compile(r"合同(?:总)?(?:金额|价款?|总价|额)")
 _ALL_FISCAL_RE = re.compile(
     r"(全部|全额|均为|都是|100%)[^，。；,;]{0,3}财政|财政(全额|全部)|[（(]财政资金[）)]"
 )
@@ -140,6 +143,8 @@ _GOV_LEVEL_RE = re.compile(r"(?:中央|省级?|市级?|县级?|区级?)(?:财政
 def _money_role(context: str) -> str:
     """total, fiscal or other by the words before an amount; 'loose' after a bare year or a
     space ('办公楼消防设施维保 2026年 8.6万元'): the budget when no amount is called one."""
+    if _CONTRACT_RE.search(context):
+        return ""
     if _GOV_LEVEL_RE.search(context) and "预算" not in context:
         return "fiscal"
     if any(word in context for word in _OTHER_WORDS):

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.drafting.amounts import BARE_BUDGET_RE, MONEY_RE, NUM, find_budget, to_number
+from assistant.drafting.amounts import BARE_BUDGET_RE, MONEY_RE, NUM, find_budget
+from assistant.drafting.brief_year import YEAR_RE, find_year
 from assistant.drafting.organisations import CODE_RE, UNIT_SUFFIX, find_department
 from assistant.errors import AssistantError
 from assistant.schema import Department, ProjectBrief
@@ -22,9 +23,6 @@ class BriefInvalid(AssistantError):
     """The brief text cannot be used at all (empty, or nothing but punctuation)."""
 
 
-_YEAR_RE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2}|[二两][〇零][〇零一二三四五六七八九]{2})\s*年度?"
-)
 _BUDGET_YEAR_RE = re.compile(
     r"(?:^|(?<=[计划拟将要在于是们的]))(?:(?:19|20)\d{2}|[二两][〇零][〇零一二三四五六七八九]{2})年度?(?:的)?"
 )
@@ -75,7 +73,7 @@ def parse_brief(text: str, today: date | None = None) -> ProjectBrief:
             "项目描述为空：请用一两句话说明项目做什么、哪一年、预算多少，例如「2026年开展燃气管道安全巡检，预算80万元」。"
         )
     today = today or date.today()
-    year = _find_year(raw, today)
+    year = find_year(raw, today)
     department = find_department(raw)
     explicit = _explicit_name(raw)
     clauses = _content_clauses(raw, department)
@@ -104,30 +102,7 @@ def missing_fields(brief: ProjectBrief) -> list[str]:
     return [label for label, value in checks if not value]
 
 
-# ---------------------------------------------------------------- year, name
-
-
-def _ends_range(text: str, start: int) -> bool:
-    return start > 0 and text[start - 1] in "-—~至－"
-
-
-def _find_year(text: str, today: date) -> int | None:
-    """A labelled year ('年度：2026年'), else the first year that does not end a range
-    ('2026-2027年采暖季' is about 2026), else 今年/明年/… from `today`."""
-    labelled = re.search(r"年度[：:]\s*" + _YEAR_RE.pattern, text)
-    candidates = [labelled] if labelled else []
-    candidates += [m for m in _YEAR_RE.finditer(text) if not _ends_range(text, m.start())]
-    for match in candidates:
-        year = to_number(match["y"])
-        if year and 1990 <= year <= 2100:
-            return int(year)
-    range_start = re.search(r"(?<!\d)((?:19|20)\d{2})\s*[-—~至－]\s*(?:19|20)\d{2}\s*年", text)
-    if range_start:
-        return int(range_start.group(1))
-    for word, offset in RELATIVE_YEARS.items():
-        if word in text:
-            return today.year + offset
-    return None
+# ---------------------------------------------------------------- name
 
 
 def _explicit_name(text: str) -> str:
@@ -159,7 +134,7 @@ def _is_admin_clause(clause: str) -> bool:
         w in clause for w in _ACTION_WORDS
     ):
         return True
-    stripped = _YEAR_RE.sub("", clause)
+    stripped = YEAR_RE.sub("", clause)
     return bool(
         re.fullmatch(r"[\s\d]*(全部|全额|均|都|全)?(为|是)?(财政|自筹)?(资金|拨款)?[\s]*", stripped)
     )
@@ -245,12 +220,13 @@ def _funded_title(text: str, department: Department, year: int | None) -> str:
     title = _clean_clause(match["t"], department)
     if len(re.findall(r"[\u4e00-\u9fa5]", title)) < 5:
         return ""  # '经费' or '专项资金' alone names nothing
-    has_year = _YEAR_RE.match(title) or (year and f"{year}年" in title)
+    has_year = YEAR_RE.match(title) or (year and f"{year}年" in title)
     return f"{year}年{title}" if year and not has_year else title
 
 
 _FUNDED_RE = re.compile(
-    rf"(?P<t>.+?(?:专项经费|工作经费|补助资金|专项资金|经费|资金))\s*(?:{NUM})\s*(?:亿元|万元|元)"
+    rf"(?:用于)?(?:支付|拨付)?(?P<t>.+?(?:专项经费|工作经费|补助资金|专项资金|经费|资金|质保金|尾款|结算款))"
+    rf"\s*(?:{NUM})\s*(?:亿元|万元|元)"
 )
 
 
@@ -261,7 +237,7 @@ def _derive_name(clauses: list[str], year: int | None) -> str:
     core = re.sub(r"^[“\"](?P<n>[^”\"]+)[”\"](?=项目|工程|$)", r"\g<n>", core)
     if not _NAME_END_RE.search(core):
         core += "项目"
-    has_year = _YEAR_RE.match(core) or (year and f"{year}年" in core)
+    has_year = YEAR_RE.match(core) or (year and f"{year}年" in core)
     return f"{year}年{core}" if year and not has_year else core
 
 

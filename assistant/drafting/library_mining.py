@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from assistant.drafting.library import LIBRARY_FILE, LibraryEntry
 from assistant.drafting.library_names import MAX_NAME, clean_name
-from assistant.drafting.project_types import DATA_DIR, classify_table
+from assistant.drafting.project_types import DATA_DIR, classify_table, type_of
 from assistant.errors import AssistantError
 from assistant.importers import parse
 from assistant.schema import Indicator, IndicatorValue, TargetTable
@@ -111,13 +111,22 @@ def mine(tables: list[TargetTable], dropped: set[str]) -> dict[str, list[Library
             if not types or slot is None or _unusable(ind.name, dropped):
                 continue
             clean = _with_name_unit(ind.model_copy(update={"name": clean_name(ind.name)}))
-            _group(groups[(types[0], slot)], (table.id, row, clean))
+            for kind in _mined_kinds(types):
+                _group(groups[(kind, slot)], (table.id, row, clean))
     library: dict[str, list[LibraryEntry]] = defaultdict(list)
     for (kind, slot), clusters in sorted(groups.items()):
         library[kind] += [_entry(slot, cluster) for cluster in clusters]
     for kind, entry in _reference_entries():
         library[kind].append(entry)
     return {k: sorted(v, key=lambda e: (_SLOT_ORDER[e.slot], -e.count)) for k, v in library.items()}
+
+
+def _mined_kinds(types: list[str]) -> list[str]:
+    """The types a table's rows teach: its main one, and for a past contract paid off (尾款) the
+    work it paid for too (its rows are often that work's: 检查家次 of an inspection contract)."""
+    first = type_of(types[0])
+    work = [k for k in types[1:] if not (kind := type_of(k)) or not kind.decisive]
+    return [types[0], *work[:1]] if first and first.decisive else types[:1]
 
 
 _SLOT_ORDER = {s: n for n, s in enumerate(("数量", "质量", "时效", "成本", "效益", "满意度"))}

@@ -63,6 +63,10 @@ class ProjectType(Model):
     time_limit: tuple[str, str] | None = Field(
         None, description="简报未写时间时的常用时效指标（名称, 指标值），如 运维 的故障响应时间。"
     )
+    decisive: bool = Field(
+        False,
+        description="项目名称中心词或首句含本类型词时排第一（尾款：钱付的是旧合同，不论合同做的是什么）。",
+    )
     foreign: list[str] = Field(
         default_factory=list,
         description="含这些词的他表指标不适用于本类型（设施维保 不借 信息系统 的指标）。",
@@ -155,11 +159,18 @@ def type_scores(text: str, name: str = "") -> dict[str, float]:
         family = project_types()[key].family
         if family and scores.get(family, 0) > scores[key]:
             scores[key] = scores[family] + 1
+    decisive = {k for w in [head, *lead] for k, weak in owners.get(w, ()) if not weak}
+    for key in decisive & {k for k, kind in project_types().items() if kind.decisive}:
+        scores[key] = max(scores.values()) + 1
     return dict(scores)
 
 
 def _head(name: str) -> str:
     """The trigger the project name ends on, once generic words are cut (…设备购置项目 → 设备购置)."""
+    # '…古籍数字化项目（尾款）': a bracket that is all one trigger says what the project is now
+    bracket = re.search(r"[（(]([^（）()]+)[)）]$", name)
+    if bracket and bracket[1] in _words()[0]:
+        return bracket[1]
     core = _NAME_TAIL.sub("", name)
     ends = [w for w, end in _found(core).items() if end == len(core)]
     return max(ends, key=len, default="")

@@ -16,7 +16,7 @@ import jieba.posseg as posseg
 
 from assistant.drafting.adapt import brief_words
 from assistant.drafting.facts import ProjectFacts
-from assistant.drafting.project_types import classify
+from assistant.drafting.project_types import classify, type_of
 from assistant.schema import ProjectBrief, ProjectHit, TargetTable
 from assistant.taxonomy import COUNT_UNITS, NOUN_GROUPS, TUNING, load_data
 
@@ -92,9 +92,16 @@ def find_sibling(brief: ProjectBrief, projects: list[ProjectHit]) -> TargetTable
 
 def _same_kind(name: str, other: str) -> bool:
     """Each name's main project type is a type of the other: a platform's 运维 and the same
-    platform's 建设 are different work ('…平台运行维护' vs '…智慧监管平台（一般债券）')."""
-    mine, theirs = classify(name, name), classify(other, other)
+    platform's 建设 are different work ('…平台运行维护' vs '…智慧监管平台（一般债券）'). A past
+    contract paid off (尾款) is of the work it paid for: the unit's own table of that work is
+    its sibling, as the unit's staff model it."""
+    mine, theirs = _work_kinds(name), _work_kinds(other)
     return bool(mine and theirs) and mine[0] in theirs and theirs[0] in mine
+
+
+def _work_kinds(name: str) -> list[str]:
+    """The name's types of work: a 尾款 says how the money is paid, not what work it paid for."""
+    return [k for k in classify(name, name) if not ((kind := type_of(k)) and kind.decisive)]
 
 
 def _name_words(name: str, unit: str) -> set[str]:

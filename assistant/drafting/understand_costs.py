@@ -103,7 +103,8 @@ def _fee_name(name: str) -> str:
     name = f"{bought[2]}{bought[1]}" if bought else re.sub(r"(?:价值|总值)$", "", name)
     name = re.sub(r"(?<=[费款])(?:结算|支付|拨付)$", "", name)
     paid = "|".join(WORDS["payout_words"])  # '保洁员工资', '群测群防员补助': money by its name
-    return name if re.search(rf"(?:费|款|资金|支出|成本|{paid})$", name) else name + "费"
+    # 质保金, 保证金, 租金: money by its name too
+    return name if re.search(rf"(?:费|款|金|支出|成本|{paid})$", name) else name + "费"
 
 
 def _floor_line(name: str, at: int, text: str, match: re.Match, number: float) -> CostLine:

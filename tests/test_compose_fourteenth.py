@@ -1,0 +1,101 @@
+"""Drafts for a fourteenth series of projects the corpus holds little of: last year's contract paid
+off this year (合同尾款, 质保金, 工程结算款). The money pays for work done and accepted before, so
+the year's output is the payment, on time and in full, and no debt is left owing."""
+
+from __future__ import annotations
+
+from assistant.drafting.amounts import find_budget
+from assistant.drafting.brief import parse_brief
+from assistant.drafting.project_types import classify
+from assistant.drafting.subject import _same_kind
+from tests.draft_rows import TODAY, row_names, slot_rows
+
+BALANCE = (
+    "项目名称：2024年区政务服务中心智能化改造项目尾款\n主管部门：某区政务服务管理局\n"
+    "2025年预算36.5万元。支付2024年政务服务中心智能化改造项目合同尾款（合同金额365万元，"
+    "按合同约定验收合格后支付10%尾款），项目已于2024年11月通过竣工验收。"
+)
+RETENTION = (
+    "支付2023年农村饮水安全巩固提升工程质保金12.8万元，工程已于2023年通过验收，质保期满两年无质量问题，"
+    "按合同约定于2025年6月底前支付。"
+)
+
+
+def test_a_balance_paid_off_is_drafted_as_the_payment(memory_drafter):
+    draft = memory_drafter.draft(BALANCE, today=TODAY)
+    assert draft.table.year == 2025  # the budget's year, not the contract's (was 2024)
+    assert slot_rows(draft, "数量") == [("尾款支付数量", "=1笔")]  # was 办理政务服务事项数量 ≥1件
+    assert slot_rows(draft, "成本") == [("项目尾款成本", "≤36.5万元")]
+    # the contract's whole value is no cost line (was 合同金额费 ≤365万元, then dropped by review)
+    assert not any(n.code == "drop:R-COST-OVER-BUDGET" for n in draft.notes)
+    assert "满意度" not in {i.level1 for i in draft.table.indicators}  # it serves no one this year
+
+
+def test_a_retention_paid_when_the_warranty_runs_out(memory_drafter):
+    draft = memory_drafter.draft(RETENTION, today=TODAY)
+    assert (
+        draft.table.name == "2025年农村饮水安全巩固提升工程质保金"
+    )  # was 2023年工程已于通过验收项目
+    assert slot_rows(draft, "数量") == [("质保金支付数量", "=1笔")]  # was 期满两年无质量问题数量
+    assert ("资金支付时间", "2025年6月底前支付") in slot_rows(draft, "时效")
+    # money by its own name: no 费 after 质保金
+    assert slot_rows(draft, "成本") == [("农村饮水安全巩固提升工程质保金", "≤12.8万元")]
+    names = row_names(draft)
+    assert (
+        "工程质量等级" not in names
+    )  # '工程已于2023年通过验收' is history, no quality of this year
+    assert "工程设计使用年限" not in names  # nothing is built this year
+
+
+def test_a_bracketed_payment_word_says_what_the_project_is():
+    name = "市图书馆古籍数字化项目（尾款）"
+    text = f"项目名称：{name}\n2025年预算18万元，用于支付2024年古籍数字化服务合同剩余30%款项。"
+    assert classify(text, name)[0] == "尾款支付"  # was 古籍保护: the bracket was cut off the name
+
+
+def test_an_accepted_contracts_past_steps_are_no_work(memory_drafter):
+    brief = (
+        "项目名称：市图书馆古籍数字化项目（尾款）\n2025年预算18万元，用于支付2024年古籍数字化服务合同"
+        "剩余30%款项。该合同完成古籍扫描12万页，已验收。"
+    )
+    draft = memory_drafter.draft(brief, today=TODAY)
+    assert "已验收数量" not in row_names(draft)  # was ≥1项
+    assert slot_rows(draft, "质量") == [("项目验收", "出具验收意见")]  # was 修复质量合格率
+    assert ("拖欠企业账款发生次数", "=0次") in slot_rows(draft, "效益")
+
+
+def test_an_amount_called_金额_is_the_budget_and_no_debt_is_left(memory_drafter):
+    brief = (
+        "区城管委2024年道路保洁服务合同尾款支付，金额96万元，12月底前支付完毕，确保不拖欠企业账款。"
+    )
+    draft = memory_drafter.draft(brief, today=TODAY)
+    assert slot_rows(draft, "成本") == [("项目尾款成本", "≤96万元")]  # was 金额费
+    # was 不拖欠企业账款保障情况 好
+    assert slot_rows(draft, "效益") == [("拖欠企业账款发生次数", "=0次")]
+
+
+def test_a_contracts_value_is_not_the_budget_whichever_comes_first():
+    budget = find_budget("合同金额365万元，按约定支付10%尾款，本年预算36.5万元。")
+    assert budget.total == 36.5  # was 365: the first amount in the text
+    assert parse_brief("支付2023年道路工程质保金12万元，于2025年6月底前支付。").year == 2025
+
+
+def test_a_settled_works_account_is_paid_as_the_audit_found(memory_drafter):
+    brief = (
+        "项目名称：2025年中小学校舍维修工程结算款\n预算金额210万元，用于支付2024年实施的12所中小学校舍"
+        "维修工程审计结算后的剩余工程款，按审计结论据实支付。"
+    )
+    draft = memory_drafter.draft(brief, today=TODAY)
+    names = row_names(draft)
+    assert "审计结论据实支付数量" not in names  # was ≥1项
+    assert ("按审计结论支付率", "=100%") in slot_rows(draft, "质量")
+    assert slot_rows(draft, "成本") == [("工程结算成本", "≤210万元")]
+    assert "学生家长满意度" not in names  # paying last year's works serves no one this year
+
+
+def test_a_balance_and_the_units_table_of_the_same_work_are_siblings():
+    balance = "市热燃中心2025年关于《2024年开展燃气行业设施运行安全监督检查技术服务合同》尾款"
+    checks = "市热燃中心2025年燃气行业设施运行安全监督检查"
+    assert _same_kind(checks, balance)  # the 尾款 is of the same checks: its unit models it so
+    assert _same_kind(balance, checks)
+    assert not _same_kind(balance, "市热燃中心2025年天津用气报装业务管理平台运行维护项目")
