@@ -43,10 +43,11 @@ class Settings(BaseSettings):
     max_upload_mb: float = 20.0
     max_decompressed_mb: float = 100.0
     # The profiles themselves are data (assistant/data/review_words.yaml); these are their names.
-    review_profile: Literal["national", "strict"] = Field(
-        "national",
+    review_profile: Literal["national", "strict", "auto"] = Field(
+        "auto",
         description="审核口径：national = 财预〔2021〕101号（满意度视项目而定，时效建议设置）；"
-        "strict = 六类指标必填（如天津）。起草和审核都按它。",
+        "strict = 六类指标必填（如天津）；auto = 按单位所在地区（天津 strict，其他 national）。"
+        "起草和审核都按它。",
     )
     # Input caps: a brief is a few sentences and a table a few dozen rows; far longer input is a
     # paste accident or an attack, and would hold a worker for seconds.

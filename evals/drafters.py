@@ -10,6 +10,7 @@ from typing import Protocol
 
 from assistant.drafting import Drafter, Refiner
 from assistant.drafting.library import hiding
+from assistant.rules import AUTO_PROFILE
 from assistant.schema import Draft, ProjectBrief, SearchFilters, TargetTable
 
 
@@ -58,10 +59,16 @@ class ExcludingRetriever:
 class ProductDrafter:
     """assistant.drafting.engine.Drafter behind the TableDrafter interface."""
 
-    def __init__(self, index, refiner: Refiner | None = None, name: str = "embedded"):
-        self.index, self.refiner, self.name = index, refiner, name
+    def __init__(
+        self,
+        index,
+        refiner: Refiner | None = None,
+        name: str = "embedded",
+        profile: str = AUTO_PROFILE,
+    ):
+        self.index, self.refiner, self.name, self.profile = index, refiner, name, profile
 
     def draft(self, brief: ProjectBrief, exclude: list[str]) -> Draft:
         retriever = ExcludingRetriever(self.index, exclude)
         with hiding(exclude):  # nor may the indicator library mined from them
-            return Drafter(retriever, refiner=self.refiner).draft(brief)
+            return Drafter(retriever, refiner=self.refiner, profile=self.profile).draft(brief)

@@ -80,7 +80,9 @@ def llm_drafter(settings: Settings, index, notes: list[str]) -> TableDrafter | N
     if refiner is None:
         return None
     refiner.warm_up()  # as the app does at start: drafts are timed with the fixed prompt cached
-    return ProductDrafter(index, refiner, name=f"llm:{refiner.label}")
+    return ProductDrafter(
+        index, refiner, name=f"llm:{refiner.label}", profile=settings.review_profile
+    )
 
 
 def run_all(
@@ -114,7 +116,7 @@ def evaluate(settings: Settings, index, tables: list[TargetTable], use_llm: bool
         note.format(threshold=similarity.threshold, partial=partial, tables=len(corpus))
         for note in NOTES
     ]
-    drafters: list[TableDrafter] = [ProductDrafter(index)]
+    drafters: list[TableDrafter] = [ProductDrafter(index, profile=settings.review_profile)]
     llm = llm_drafter(settings, index, notes) if use_llm else None
     drafters += [llm] if llm else []
     drafters += [NearestTableBaseline(index), GenericTemplateBaseline()]

@@ -28,7 +28,7 @@ def test_a_balance_paid_off_is_drafted_as_the_payment(memory_drafter):
     assert slot_rows(draft, "成本") == [("项目尾款成本", "≤36.5万元")]
     # the contract's whole value is no cost line (was 合同金额费 ≤365万元, then dropped by review)
     assert not any(n.code == "drop:R-COST-OVER-BUDGET" for n in draft.notes)
-    assert "满意度" not in {i.level1 for i in draft.table.indicators}  # it serves no one this year
+    assert slot_rows(draft, "满意度") == []  # it serves no one this year
 
 
 def test_a_retention_paid_when_the_warranty_runs_out(memory_drafter):
@@ -99,3 +99,21 @@ def test_a_balance_and_the_units_table_of_the_same_work_are_siblings():
     assert _same_kind(checks, balance)  # the 尾款 is of the same checks: its unit models it so
     assert _same_kind(balance, checks)
     assert not _same_kind(balance, "市热燃中心2025年天津用气报装业务管理平台运行维护项目")
+
+
+def test_a_tianjin_units_draft_and_review_follow_tianjins_six_slots(corpus_tables):
+    from assistant.drafting import Drafter, MemoryRetriever
+    from assistant.rules import review
+
+    drafter = Drafter(MemoryRetriever(corpus_tables), profile="auto")
+    brief = "{unit}2027年机关网络设备运维，预算15万元，维护服务器10台。"
+    tianjin = drafter.draft(brief.format(unit="天津市生态环境综合保障中心"), today=TODAY)
+    elsewhere = drafter.draft(brief.format(unit="某市文化和旅游局"), today=TODAY)
+    # an office's own network serves no public: 101号 asks no 满意度 of it, Tianjin asks all six
+    assert slot_rows(tianjin, "满意度") and not slot_rows(elsewhere, "满意度")
+    table = tianjin.table.model_copy(
+        update={"indicators": [i for i in tianjin.table.indicators if i.level1 != "满意度指标"]}
+    )
+    codes = {f.code for f in review(table, "auto")}
+    assert "R-SLOT-MISSING" in codes  # was national for every unit: no error
+    assert "R-SLOT-MISSING" not in {f.code for f in review(table, "national")}

@@ -356,7 +356,9 @@ def test_review_profile_setting(monkeypatch):
 
     from assistant.settings import get_settings
 
-    assert get_settings().review_profile == DEFAULT_PROFILE == "national"
+    # each table its unit's region's profile; national where the region has none
+    assert get_settings().review_profile == "auto"
+    assert DEFAULT_PROFILE == "national"
     from typing import get_args
 
     from assistant.rules import profile_names

@@ -31,7 +31,8 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--profile",
         choices=profile_names(),
-        help="审核口径：national（财预〔2021〕101号）或 strict（六类必填）；默认取设置 review_profile",
+        help="审核口径：national（财预〔2021〕101号）、strict（六类必填）或 auto（按单位所在地区）；"
+        "默认取设置 review_profile",
     )
     parser.add_argument(
         "--no-history", action="store_true", help="不与语料库中的往年表比较（跳过偏低与雷同检查）"

@@ -32,7 +32,7 @@ from assistant.drafting.slots import (
     usable,
 )
 from assistant.drafting.understand import understand
-from assistant.rules import DEFAULT_PROFILE
+from assistant.rules import DEFAULT_PROFILE, profile_for
 from assistant.schema import (
     Budget,
     Draft,
@@ -104,8 +104,9 @@ class Drafter:
         self.retriever = retriever
         self.refiner = refiner
         self.k_projects, self.k_rows = k_projects, k_rows
-        # The review profile drafts are written to (national | strict): it decides whether a
-        # project that serves no public gets a 满意度 row (compose_outcome.satisfaction_wanted).
+        # The review profile drafts are written to (national | strict | auto: the unit's
+        # region's): it decides whether a project that serves no public gets a 满意度 row
+        # (compose_outcome.satisfaction_wanted).
         self.profile = profile
 
     # ------------------------------------------------------------ drafting
@@ -148,8 +149,9 @@ class Drafter:
         facts = self.understand(brief)
         brief = _with_unit(brief, facts.unit)
         brief, facts, from_costs = _budget_from_costs(brief, facts)
-        own, assumed = compose_rows(facts, year, layout, self.profile)
-        skip = frozenset() if satisfaction_wanted(facts, self.profile) else frozenset({"满意度"})
+        profile = profile_for(self.profile, brief.department.name or brief.name)
+        own, assumed = compose_rows(facts, year, layout, profile)
+        skip = frozenset() if satisfaction_wanted(facts, profile) else frozenset({"满意度"})
         rows, assumed = fill_slots(
             own, from_costs + assumed, facts, brief, retrieved, year, layout, self.cost_sources,
             skip, table_name=self._table_name,

@@ -16,6 +16,17 @@ MONEY_TOLERANCE = 0.005
 # Names are quoted in every message; a 77-char name pasted whole would bury the message.
 LABEL_NAME_CHARS = 24
 DEFAULT_PROFILE = "national"
+# Not a profile of its own: each table takes the profile of its unit's region (review_words.yaml).
+AUTO_PROFILE = "auto"
+
+
+def profile_for(profile: str, unit: str) -> str:
+    """The profile a table of `unit` is reviewed by: `auto` is its region's (天津 → strict), else
+    national; any other profile is itself."""
+    if profile != AUTO_PROFILE:
+        return profile
+    regions = review_words().region_profiles
+    return next((p for place, p in regions.items() if unit.startswith(place)), DEFAULT_PROFILE)
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,7 @@ class TableFacts:
         profile: str = DEFAULT_PROFILE,
         context: ReviewContext | None = None,
     ) -> TableFacts:
+        profile = profile_for(profile, table.department.name or table.name)
         if profile not in review_words().profiles:
             known = "、".join(review_words().profiles)
             raise ValueError(f"未知的审核口径 {profile!r}，可选：{known}")

@@ -2,6 +2,7 @@
 
 national (财预〔2021〕101号): 数量, 质量, 效益 always; 成本 for 工程/修缮/购置 (advised for the rest);
 时效 advised; 满意度 for projects that serve the public. strict: all six, as the Tianjin seeds.
+auto: each table its unit's region's (天津 strict, the rest national).
 """
 
 from __future__ import annotations
@@ -10,14 +11,15 @@ from typing import Literal
 
 from assistant.schema import REQUIRED_SLOTS, TargetTable
 
-from .facts import TableFacts
+from .facts import AUTO_PROFILE, TableFacts
 from .words import review_words
 
 Need = Literal["required", "advised", "expected", "optional"]
 
 
 def profile_names() -> tuple[str, ...]:
-    return tuple(review_words().profiles)
+    """The profiles a user may choose: each of review_words.yaml, and auto (the unit's region's)."""
+    return (*review_words().profiles, AUTO_PROFILE)
 
 
 def profile_label(profile: str) -> str:

@@ -121,6 +121,7 @@ class ReviewWords(_Data):
     multi_year: MultiYear
     history: History
     profiles: dict[str, Profile]
+    region_profiles: dict[str, str]
     report_card: ReportCardData
 
 
