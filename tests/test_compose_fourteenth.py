@@ -8,6 +8,8 @@ from assistant.drafting.amounts import find_budget
 from assistant.drafting.brief import parse_brief
 from assistant.drafting.project_types import classify
 from assistant.drafting.subject import _same_kind
+from assistant.rules import review
+from assistant.schema import SearchFilters
 from tests.draft_rows import TODAY, row_names, slot_rows
 
 BALANCE = (
@@ -103,7 +105,6 @@ def test_a_balance_and_the_units_table_of_the_same_work_are_siblings():
 
 def test_a_tianjin_units_draft_and_review_follow_tianjins_six_slots(corpus_tables):
     from assistant.drafting import Drafter, MemoryRetriever
-    from assistant.rules import review
 
     drafter = Drafter(MemoryRetriever(corpus_tables), profile="auto")
     brief = "{unit}2027年机关网络设备运维，预算15万元，维护服务器10台。"
@@ -117,3 +118,26 @@ def test_a_tianjin_units_draft_and_review_follow_tianjins_six_slots(corpus_table
     codes = {f.code for f in review(table, "auto")}
     assert "R-SLOT-MISSING" in codes  # was national for every unit: no error
     assert "R-SLOT-MISSING" not in {f.code for f in review(table, "national")}
+
+
+def test_a_units_own_satisfaction_row_is_its_house_style(memory_drafter, corpus_tables):
+    # the centre's four past tables all ask 主管部门满意; one of them is left out of the corpus
+    left_out = "003_e87aba6a1a806e89-3"
+    table = next(t for t in corpus_tables if t.id == left_out)
+    brief = (
+        f"项目名称：{table.name}\n主管部门：{table.department.name}\n预算20万元。{table.purpose}"
+    )
+    filters = SearchFilters(exclude_table_ids=[left_out])
+    draft = memory_drafter.draft(brief, filters=filters, today=TODAY)
+    [(name, _)] = slot_rows(draft, "满意度")
+    assert name == "主管部门满意"  # was 辖区群众满意度, the 应急 type's usual subject
+    [row] = [i for i in draft.table.indicators if i.name == name]
+    assert row.source.table_id.startswith("003_") and row.source.table_id != left_out
+    assert "A-SATISFACTION-UNIT" in {n.code for n in draft.assumptions}
+    assert "R-SATISFACTION-NO-SURVEY" not in {f.code for f in review(draft.table, "national")}
+    # another unit's brief of the same work keeps the type's subject: the style is the centre's
+    other = brief.replace(table.department.name, "某市生态环境局")
+    names = [
+        n for n, _ in slot_rows(memory_drafter.draft(other, filters=filters, today=TODAY), "满意度")
+    ]
+    assert "主管部门满意" not in names

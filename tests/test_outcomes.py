@@ -267,12 +267,12 @@ def test_a_quality_is_no_effect_and_a_stated_satisfaction_names_its_survey(table
     # 「降低了设备的故障率」: 101号 files 故障率 under 质量, the review flags it under 效益
     network = _loo(tables, "003_e87aba6a1a806e89-4")
     assert not any("故障率" in name for _, name, _ in _rows(network, "效益"))
-    codes = {f.rule_id for f in review(network.table, "national")}
+    codes = {f.code for f in review(network.table, "national")}
     assert "R-QUALITY-BENEFIT-MIXED" not in codes
     farmland = "岳阳县农业农村局2022年高标准农田建设项目，预算854万元，新建高标准农田1.2万亩，受益农户满意度90%以上。"
     draft = Drafter(MemoryRetriever(tables.values()), profile="national").draft(farmland)
     assert _rows(draft, "满意度") == [("服务对象满意度指标", "受益农户满意度", "≥90%")]
-    assert "R-SATISFACTION-NO-SURVEY" not in {f.rule_id for f in review(draft.table, "national")}
+    assert "R-SATISFACTION-NO-SURVEY" not in {f.code for f in review(draft.table, "national")}
 
 
 def test_an_outsourced_public_service_states_the_publics_benefit_not_the_contracts():

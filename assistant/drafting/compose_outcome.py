@@ -220,7 +220,7 @@ def _satisfaction_name(facts: ProjectFacts) -> tuple[str, str]:
     if facts.satisfaction_row and generic:  # a 中小学教师培训 asks its trainees, not the parents
         own = next((type_of(t) for t in facts.types if t in WORDS["types_first"]), None)
         return f"{own.subject}满意度" if own else facts.satisfaction_row, "A-SATISFACTION-TARGET"
-    return f"{kind.subject if kind else '服务对象'}满意度", "A-SATISFACTION-TARGET"
+    return f"{kind.subject if kind else '服务对象'}满意度", "A-SATISFACTION-TYPE"
 
 
 def _reached(facts: ProjectFacts) -> str:

@@ -12,15 +12,16 @@ import time
 from collections import Counter
 from datetime import date
 
-from assistant.drafting.adapt import money_text
 from assistant.drafting.brief import missing_fields, parse_brief
+from assistant.drafting.brief_completion import budget_from_costs, with_unit
 from assistant.drafting.compose import compose_rows
 from assistant.drafting.compose_outcome import satisfaction_wanted
 from assistant.drafting.edit_model import Edit
 from assistant.drafting.edits import apply_edit, chat_edit
-from assistant.drafting.facts import Assumption, ProjectFacts
+from assistant.drafting.facts import ProjectFacts
 from assistant.drafting.fill import fill_slots
 from assistant.drafting.finalize import finalize
+from assistant.drafting.house_style import unit_satisfaction
 from assistant.drafting.library import hiding
 from assistant.drafting.refiner import Refiner
 from assistant.drafting.repair import order_rows
@@ -34,7 +35,6 @@ from assistant.drafting.slots import (
 from assistant.drafting.understand import understand
 from assistant.rules import DEFAULT_PROFILE, profile_for
 from assistant.schema import (
-    Budget,
     Draft,
     Indicator,
     IndicatorHit,
@@ -147,8 +147,8 @@ class Drafter:
         year, assumptions = _draft_year(brief, today)
         layout = choose_layout(retrieved.projects)
         facts = self.understand(brief)
-        brief = _with_unit(brief, facts.unit)
-        brief, facts, from_costs = _budget_from_costs(brief, facts)
+        brief = with_unit(brief, facts.unit)
+        brief, facts, from_costs = budget_from_costs(brief, facts)
         profile = profile_for(self.profile, brief.department.name or brief.name)
         own, assumed = compose_rows(facts, year, layout, profile)
         skip = frozenset() if satisfaction_wanted(facts, profile) else frozenset({"满意度"})
@@ -156,6 +156,7 @@ class Drafter:
             own, from_costs + assumed, facts, brief, retrieved, year, layout, self.cost_sources,
             skip, table_name=self._table_name,
         )  # fmt: skip
+        rows, assumed = unit_satisfaction(rows, assumed, brief, retrieved.projects, year)
         table = self._table(brief, year, order_rows(_with_files(rows, self.retriever), layout))
         table.implementing_unit = facts.implementing_unit
         return finalize(
@@ -261,32 +262,6 @@ def _assumptions(brief: ProjectBrief, rows: list[Indicator]) -> list[Note]:
 def _based_on(rows: list[Indicator]) -> list[str]:
     counts = Counter(r.source.table_id for r in rows if r.source and r.source.table_id)
     return [table_id for table_id, _ in counts.most_common()]
-
-
-def _budget_from_costs(
-    brief: ProjectBrief, facts: ProjectFacts
-) -> tuple[ProjectBrief, ProjectFacts, list[Assumption]]:
-    """'培训费27.6万元' and no 预算: the spending lines are the budget (said as an assumption)."""
-    lines = [c for c in facts.costs if not c.unit_cost]
-    if brief.budget.total is not None or not lines:
-        return brief, facts, []
-    total = round(sum(c.amount for c in lines), 6)
-    brief = brief.model_copy(update={"budget": Budget(total=total)})
-    brief = brief.model_copy(update={"missing": missing_fields(brief)})
-    note = Assumption(
-        code="A-BUDGET-FROM-COSTS",
-        message=f"项目描述未写预算总额，按所列费用合计{money_text(total)}万元作为预算。",
-    )
-    return brief, facts.model_copy(update={"budget": total}), [note]
-
-
-def _with_unit(brief: ProjectBrief, unit: str) -> ProjectBrief:
-    """The unit the facts found reaches 主管部门 when the brief parser missed it (…管理处, …镇)."""
-    if brief.department.name or not unit:
-        return brief
-    department = brief.department.model_copy(update={"name": unit})
-    updated = brief.model_copy(update={"department": department})
-    return updated.model_copy(update={"missing": missing_fields(updated)})
 
 
 def _with_files(rows: list[Indicator], retriever: Retriever) -> list[Indicator]:
