@@ -141,3 +141,46 @@ def test_a_units_own_satisfaction_row_is_its_house_style(memory_drafter, corpus_
         n for n, _ in slot_rows(memory_drafter.draft(other, filters=filters, today=TODAY), "满意度")
     ]
     assert "主管部门满意" not in names
+
+
+def test_places_counted_before_their_listed_work_without_的_are_one_row(memory_drafter):
+    brief = (
+        "项目名称：2026年城区公共厕所运行管理\n主管部门：某县城市管理局\n预算132万元，负责城区46座公共厕所"
+        "保洁、水电和维修，每日保洁不少于2次，免费开放时间每天不少于16小时，市民如厕满意度达到90%以上。"
+    )
+    draft = memory_drafter.draft(brief, today=TODAY)
+    # was 维修城区公共厕所保洁数量 ≥46座 and 维修水电数量 ≥1项
+    assert slot_rows(draft, "数量") == [("维修公共厕所数量", "≥46座")]
+    assert slot_rows(draft, "质量") == [("公厕保洁达标率", "≥95%")]  # was 生活垃圾清运率
+
+
+def test_a_paid_off_deliverable_keeps_its_whole_name():
+    from assistant.drafting.figures import count_figures
+
+    [figure] = count_figures("用于支付2025年更新的120件农村健身路径器材合同尾款")
+    assert figure.noun == "农村健身路径"  # was 农村: 健身 read as a verb
+
+
+def test_a_land_registration_and_an_age_band_of_the_served(memory_drafter):
+    brief = (
+        "某县自然资源局2026年农村宅基地确权登记发证，预算150万元，完成2.4万宗宅基地确权调查，颁发不动产"
+        "权证书2万本，权籍调查成果质量合格率100%，年底前完成。"
+    )
+    draft = memory_drafter.draft(brief, today=TODAY)
+    # was 项目目标实现程度 ≥90%: the project had no kind
+    assert slot_rows(draft, "效益") == [("农民土地财产权益保障情况", "好")]
+    checks = (
+        "天津市河西区卫生健康委员会2026年老年人免费体检项目，预算180万元，为辖区65岁及以上老年人提供免费"
+        "健康体检3.2万人次，体检结果反馈率100%，12月底前完成。"
+    )
+    draft = memory_drafter.draft(checks, today=TODAY)
+    assert slot_rows(draft, "满意度") == [("老年人满意度", "≥90%")]  # was 及以上老年人满意度
+
+
+def test_a_date_inside_an_occasions_deadline_is_the_deadline(memory_drafter):
+    brief = (
+        "天津市水务局2026年防汛物资储备，预算260万元，采购编织袋20万条、救生衣3000件、抽水泵40台，"
+        "汛前5月底前入库，物资完好率不低于95%。"
+    )
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "时效")
+    assert rows == [("物资入库时间", "2026年5月底前入库")]  # was 采购完成时间 2026年汛前完成

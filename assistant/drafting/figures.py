@@ -169,7 +169,7 @@ def _whole_words(text: str, start: int, end: int) -> str:
 def _noun(before: str, after: str) -> str:
     """What the figure counts: the noun after it ('12条河道') or the activity before it."""
     after = re.split(r"[的和及与、]|开展|进行|完成|提供|^每", after)[0]  # '60人每人每年' counts 人
-    nouns = _STATE_END_RE.sub("", _leading_nouns(after))  # '45辆校车安全运行': the 校车
+    nouns = _STATE_END_RE.sub("", leading_nouns(after))  # '45辆校车安全运行': the 校车
     if nouns in _STATE_WORDS or re.search(_PEOPLE_END, before):
         nouns = ""  # '保障农村低保对象9000人基本生活': the 对象 are counted, not 基本
     if len(nouns) >= 2:  # a bare 项目 says less than '项目补助尾款结算'
@@ -194,7 +194,7 @@ _VERB_NOUNS = tuple(load_data("brief_words")["verb_nouns"])
 _NOT_NAME = ("v", "p", "c", "d", "u", "m", "t")
 
 
-def _leading_nouns(text: str) -> str:
+def leading_nouns(text: str) -> str:
     """The words after a figure up to the first verb or preposition: '10个合作社为入股贫困户…' ->
     合作社; '5座实行区…' -> '' (the figure counts what is before it)."""
     out = ""
@@ -206,6 +206,9 @@ def _leading_nouns(text: str) -> str:
         named = named or (token.word == "点" and bool(out))  # '隐患点': jieba tags 点 a numeral
         # jieba tags some verbs as names ('新建' ns): the brief's work verbs end the noun too
         if not named and token.flag[:1] in _NOT_NAME or token.word in _WORK_VERBS:
+            break
+        # '公共厕所保洁': a word jieba calls an adjective ends no name (困难群众 goes on to 群众)
+        if token.flag == "a" and out and (at + 1 == len(tokens) or not following.startswith("n")):
             break
         out += token.word
     for noun in _VERB_NOUNS:  # '130个行政村村级组织': 组织 is no verb there

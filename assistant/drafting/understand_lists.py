@@ -10,6 +10,7 @@ import re
 import jieba
 
 from assistant.drafting.facts import Activity
+from assistant.drafting.figures import leading_nouns
 from assistant.drafting.understand_joint import kinds_of_help
 from assistant.drafting.understand_targets import count_unit, to_count
 
@@ -260,6 +261,10 @@ def counted_owner(text: str, count: re.Match | None) -> str:
     ('为期5天的轮训' counts no place)."""
     rest = text[count.end() :] if count else ""
     owner = rest.split("的")[0] if "的" in rest else ""
+    first = re.split(r"[、和及]", rest)[0] if re.search(r"[、和及]", rest) else ""
+    nouns = leading_nouns(first) if first and not owner else ""
+    if nouns != first:  # '46座公共厕所保洁、水电和': the places before the listed work, not
+        owner = owner or nouns  # '30所中小学、幼儿园…', a list of places
     return owner if len(owner) >= 2 and count["unit"] not in _SPAN_UNITS else ""
 
 

@@ -152,6 +152,8 @@ def find_period(text: str) -> Period:
         and not (span and span.start() <= d.start() < span.end())
         and not any(a <= d.start() < b for a, b in paid_in)  # '6月和12月分两次拨付'
     ]
+    # '汛前5月底前入库': the date inside an occasion's task is the deadline
+    deadlines = [_DEADLINE_RE.match(d["task"]) or d for d in deadlines]
     # a date beats an occasion ('开学前…，8月31日前完成检查': 8月31日前)
     dated = [d for d in deadlines if re.search(r"\d", d["d"])] or deadlines
     if dated:
