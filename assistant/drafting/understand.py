@@ -59,12 +59,14 @@ def _read(text: str, name: str, department: str, budget: float | None) -> Projec
         for a in activities
         if a.count is not None or not (_COMPLEMENT.fullmatch(a.object) or _due(a, period))
     ]
-    kind = type_of(types[0]) if types else None
-    if kind and kind.decisive:  # a past contract paid off: its uncounted work is history
-        activities = [a for a in activities if a.count is not None]
     shares = find_shares(text)  # '住院自付部分补助比例80%' is what the grant pays, no quality
     quality = [q for q in work.quality if all(q.text != s.text for s in shares)]
-    quality = [] if kind and kind.decisive else quality
+    kind = type_of(types[0]) if types else None
+    if (
+        kind and kind.decisive
+    ):  # a past contract paid off: its uncounted work and checks are history
+        activities = [a for a in activities if a.count is not None]
+        quality = []
     return ProjectFacts(
         unit=unit,
         implementing_unit=implementing_unit(text, unit),

@@ -261,10 +261,12 @@ def counted_owner(text: str, count: re.Match | None) -> str:
     ('为期5天的轮训' counts no place)."""
     rest = text[count.end() :] if count else ""
     owner = rest.split("的")[0] if "的" in rest else ""
-    first = re.split(r"[、和及]", rest)[0] if re.search(r"[、和及]", rest) else ""
-    nouns = leading_nouns(first) if first and not owner else ""
-    if nouns != first:  # '46座公共厕所保洁、水电和': the places before the listed work, not
-        owner = owner or nouns  # '30所中小学、幼儿园…', a list of places
+    if not owner and re.search(r"[、和及]", rest):
+        # '46座公共厕所保洁、水电和': the places before their listed work ('30所中小学、幼儿园…'
+        # lists places: no owner)
+        first = re.split(r"[、和及]", rest)[0]
+        nouns = leading_nouns(first)
+        owner = nouns if nouns != first else ""
     return owner if len(owner) >= 2 and count["unit"] not in _SPAN_UNITS else ""
 
 
