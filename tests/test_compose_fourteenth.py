@@ -8,6 +8,7 @@ from assistant.drafting.amounts import find_budget
 from assistant.drafting.brief import parse_brief
 from assistant.drafting.project_types import classify
 from assistant.drafting.subject import _same_kind
+from assistant.drafting.understand import understand
 from assistant.rules import review
 from assistant.schema import SearchFilters
 from tests.draft_rows import TODAY, row_names, slot_rows
@@ -184,3 +185,34 @@ def test_a_date_inside_an_occasions_deadline_is_the_deadline(memory_drafter):
     )
     rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "时效")
     assert rows == [("物资入库时间", "2026年5月底前入库")]  # was 采购完成时间 2026年汛前完成
+
+
+def test_a_time_limit_names_the_work_it_ends(memory_drafter):
+    brief = (
+        "天津市河北区城市管理委员会2026年道路积雪清除应急准备，预算50万元，储备融雪剂300吨，组织除雪演练2次，"
+        "雪后24小时内主干道积雪清除完毕。"
+    )
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "时效")
+    assert ("主干道积雪清除时限", "≤24小时") in rows  # was 主干时限
+
+
+def test_legal_aid_and_a_dam_appraisal_have_kinds_of_their_own(memory_drafter):
+    aid = "某区司法局2026年法律援助经费，预算60万元，办理法律援助案件400件，提供法律咨询5000人次。"
+    draft = memory_drafter.draft(aid, today=TODAY)
+    assert "村（居）法律顾问覆盖率" not in row_names(draft)  # a 公共法律服务 row, not legal aid's
+    assert slot_rows(draft, "质量") == [("法律援助案件质量合格率", "≥95%")]
+    appraisal = (
+        "某县水利局2026年小型水库安全鉴定，预算45万元，委托第三方对15座小型水库开展安全鉴定，出具鉴定报告15份，"
+        "10月底前完成。"
+    )
+    names = row_names(memory_drafter.draft(appraisal, today=TODAY))
+    assert "工程设计使用年限" not in names and "工程验收合格率" not in names  # it builds nothing
+
+
+def test_a_device_named_by_what_it_monitors_is_no_monitoring_work(memory_drafter):
+    brief = "某区生态环境局2026年遥感监测设备维护，预算85万元，对12套遥感监测设备进行维护。"
+    rows = slot_rows(memory_drafter.draft(brief, today=TODAY), "数量")
+    assert rows == [("遥感监测设备维护数量", "≥12套")]  # was 监测遥感设备进行维护数量
+    lines = "某县交通运输局2026年农村客运班线补贴，预算120万元，对全县26条农村客运班线按每条每年4.6万元给予运营补贴。"
+    [standard] = [c for c in understand(lines).costs if c.unit_cost]
+    assert standard.text.startswith("农村客运班线")  # was 条农村客运班线…: the count's unit

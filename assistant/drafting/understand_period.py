@@ -167,7 +167,7 @@ def find_period(text: str) -> Period:
         period.frequency = period.frequencies[0][len(first.when + first.subject) :]
     cut = [m.span() for m in CUT_TO_RE.finditer(text)]  # a time brought down is a result
     period.limits = [
-        _subject_before(text, m.start()) + m.group(0)
+        _subject_before(text, m.start()) + m.group(0) + _done_after(text, m)
         for m in TIME_LIMIT_RE.finditer(text)
         if not any(a <= m.start() < b for a, b in cut)
     ]
@@ -279,3 +279,11 @@ def frequency_parts(phrase: str) -> Frequency:
         hours=f"{hours['n']}{hours['u']}" if hours and not count else "",
         each=each,
     )
+
+
+def _done_after(text: str, limit: re.Match) -> str:
+    """'24小时内主干道积雪清除完毕': the work a limit is on runs to what ends it (完毕, 完成), not
+    just the two characters after it (主干)."""
+    rest = re.match(r"[\u4e00-\u9fa5]{0,12}", text[limit.end() :])[0]
+    done = re.match(r"(.{2,}?)(?:完毕|完成|到位)$", limit["verb"] + rest)
+    return done[1][len(limit["verb"]) :] if done and len(done[1]) > len(limit["verb"]) else ""

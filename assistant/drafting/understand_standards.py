@@ -197,7 +197,9 @@ def _whole_words(text: str, name: str, end: int) -> str:
     clause = max(text.rfind(c, 0, start) for c in "，。；,;、：:\n（(") + 1
     starts = list(itertools.accumulate(len(w) for w in jieba.cut(text[clause:end])))
     begin = clause + max((n for n in [0, *starts] if clause + n <= start), default=0)
-    return re.sub(r"^[所个家座处名]", "", text[begin:end])  # '20所普惠性…': not the count's unit
+    return re.sub(
+        r"^[所个家座处名条辆]", "", text[begin:end]
+    )  # '20所普惠性…': not the count's unit
 
 
 def tier_lines(text: str, match: re.Match, line: CostLine) -> list[CostLine]:
