@@ -216,3 +216,21 @@ def test_a_device_named_by_what_it_monitors_is_no_monitoring_work(memory_drafter
     lines = "某县交通运输局2026年农村客运班线补贴，预算120万元，对全县26条农村客运班线按每条每年4.6万元给予运营补贴。"
     [standard] = [c for c in understand(lines).costs if c.unit_cost]
     assert standard.text.startswith("农村客运班线")  # was 条农村客运班线…: the count's unit
+
+
+def test_a_grant_per_household_is_named_by_what_is_paid(memory_drafter):
+    brief = (
+        "某县民政局2026年困难群众冬季取暖补贴，预算120万元，为城乡低保、特困人员2400户每户发放取暖补贴500元，"
+        "12月底前发放到位。"
+    )
+    draft = memory_drafter.draft(brief, today=TODAY)
+    assert ("取暖补贴标准", "=500元/户") in slot_rows(draft, "成本")  # was 户发放取暖补贴标准
+    assert slot_rows(draft, "时效") == [("取暖补贴发放时间", "2026年12月底前发放到位")]
+
+
+def test_street_tree_pruning_over_the_winter_is_greening_upkeep(memory_drafter):
+    brief = "某区城市管理局2026年行道树修剪，预算55万元，修剪行道树1.2万株，清理枯枝死树300株，11月至次年3月实施。"
+    draft = memory_drafter.draft(brief, today=TODAY)
+    names = row_names(draft)
+    assert "项目目标实现程度" not in names and "项目验收合格率" not in names  # fillers of no kind
+    assert slot_rows(draft, "时效") == [("实施周期", "2026年11月至2027年3月")]  # was year-end

@@ -66,7 +66,8 @@ def _stated(facts: ProjectFacts, year: int, word: str) -> list[tuple[str, str, s
     period, found = facts.period, []
     if period.start and period.end:
         service = "服务" in period.text or facts.main_type in ("物业后勤", "购买服务", "运维")
-        span = f"{_with_year(period.start, year)}至{period.end}"
+        end = re.sub(r"^(?:次年|翌年)", f"{year + 1}年", period.end)  # '11月至次年3月'
+        span = f"{_with_year(period.start, year)}至{end}"
         found.append(("服务周期" if service else "实施周期", span, period.text))
     if period.deadline:
         found.append(_deadline(period, year, word, _paid(facts)))
