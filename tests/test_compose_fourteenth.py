@@ -234,3 +234,25 @@ def test_street_tree_pruning_over_the_winter_is_greening_upkeep(memory_drafter):
     names = row_names(draft)
     assert "项目目标实现程度" not in names and "项目验收合格率" not in names  # fillers of no kind
     assert slot_rows(draft, "时效") == [("实施周期", "2026年11月至2027年3月")]  # was year-end
+
+
+def test_a_list_in_brackets_leaves_no_half_bracket(memory_drafter):
+    brief = (
+        "项目名称：2026年区级政务云服务租赁\n主管部门：某区大数据发展局\n预算280万元，租用政务云服务器资源"
+        "（vCPU 800核、存储200TB），为全区42个部门的86个业务系统提供云资源服务。"
+    )
+    names = row_names(memory_drafter.draft(brief, today=TODAY))
+    assert "租用vCPU数量" in names and "（" not in names and "）" not in names  # was 租用（vCPU数量
+
+
+def test_rural_water_testing_and_a_courses_length(memory_drafter):
+    water = (
+        "某县水务局2026年农村饮水安全水质检测，预算30万元，对全县136处集中供水工程开展水质检测，"
+        "水质检测合格率95%以上。"
+    )
+    effects = slot_rows(memory_drafter.draft(water, today=TODAY), "效益")
+    assert ("群众饮水安全保障情况", "好") in effects  # was 环境质量改善情况
+    course = "某市残联2026年残疾人职业技能培训，预算48万元，培训残疾人300人次，每期培训15天。"
+    draft = memory_drafter.draft(course, today=TODAY)
+    assert ("培训时长", "=15天") in slot_rows(draft, "时效")  # was 每期培训天数 ≥15天 in 数量
+    assert "每期培训天数" not in row_names(draft)

@@ -73,7 +73,8 @@ def _stated(facts: ProjectFacts, year: int, word: str) -> list[tuple[str, str, s
         found.append(_deadline(period, year, word, _paid(facts)))
     if period.duration and not found:  # the brief's own words: '租赁周期为36个月' is no '为期…'
         service = family_of(facts.main_type) in ("物业后勤", "购买服务", "运维")
-        label = f"{facts.main_type}时长" if facts.main_type in ("培训", "会议") else "实施周期"
+        family = family_of(facts.main_type)  # 职业技能培训 is a 培训: '每期培训15天' is its length
+        label = f"{family}时长" if family in ("培训", "会议") else "实施周期"
         label = "服务周期" if service else label
         held = label.endswith("时长")  # '培训时间每期3天': a course's length, not a cap on it
         found.append((label, f"{'=' if held else '≤'}{period.duration}", period.duration))

@@ -51,6 +51,8 @@ def _read(text: str, name: str, department: str, budget: float | None) -> Projec
     types = classify(text, name)
     outcomes = read_outcomes(text, types)
     activities, beneficiaries = without_outcomes(outcomes, work.activities, work.beneficiaries)
+    for act in activities:  # '资源（vCPU 800核、存储200TB）': a list in brackets leaves half of one
+        act.object = _balanced(act.object)
     period = find_period(text)
     # '资金于9月底前发放到户': 到户 is how the deadline's work ends (its 时效 row), not an object
     # '年底前完成验收': work the deadline names is its 时效 row, no 数量 row of its own
@@ -92,6 +94,12 @@ _PAYMENTS = tuple(k for k, v in load_data("time_words")["deadline_objects"].item
 _COMPLEMENT = re.compile(
     rf"{'|'.join(load_data('time_words')['deadline_complements'])}|.*\d+月(?:\d+日|底|末|中旬|上旬|下旬)?前.*"
 )
+
+
+def _balanced(text: str) -> str:
+    """The text without its brackets when they do not pair ('（vCPU' -> 'vCPU'; '村（居）' stays)."""
+    opened, closed = len(re.findall(r"[（(]", text)), len(re.findall(r"[）)]", text))
+    return text if opened == closed else re.sub(r"[（()）]", "", text)
 
 
 def _due(act: Activity, period: Period) -> bool:
