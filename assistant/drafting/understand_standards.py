@@ -132,9 +132,8 @@ def standard_line(
     if per_after:  # written after the money: '704元/村', '3万元/月'
         per, every = (per, [per_after]) if f"每{per_after}" in _PER_PERIOD else ([per_after], every)
     core = re.sub(rf"{'|'.join(_PER_WORDS)}|标准|单价|平均|^按|需要?(?=配套|支付|补助)", "", name)
-    core = re.sub(
-        r"^万?[人户名个](?=按|$|发放|给予)", "", core
-    )  # '1.6万人按每人每年': a count's unit
+    # '1.6万人按每人每年', '2400户每户发放…': a count's unit
+    core = re.sub(r"^万?[人户名个](?=按|$|发放|给予)", "", core)
     core = re.sub(r"^(?:发放|给予)(?=[\u4e00-\u9fa5]{2})", "", core)  # '每户发放取暖补贴': 取暖补贴
     core = re.sub(r"(?:为|是|按)+$", "", core)  # '补助标准为每亩' -> 补助
     age = re.match(r"[\d\-—～~]+周?岁(?:以上|以下)?", core)  # '90周岁以上' + 高龄津贴标准
